@@ -1,0 +1,134 @@
+// Package database opens the service's database, PostgreSQL in production or
+// an embedded SQLite file by default, and applies the embedded migrations.
+// Domain stores use the *bun.DB it returns; this package knows nothing of the
+// domain.
+package database
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+	"github.com/uptrace/bun/dialect/sqlitedialect"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Engine names a database engine.
+type Engine string
+
+// The two engines the service runs on.
+const (
+	SQLite   Engine = "sqlite"
+	Postgres Engine = "postgres"
+)
+
+// DB is an open database of either engine.
+type DB struct {
+	*bun.DB
+	Engine Engine
+}
+
+// Open connects to url: a postgres:// or postgresql:// URL selects PostgreSQL;
+// an empty url selects the SQLite file baove.db under dataDir (created if
+// missing); "sqlite:PATH" selects a SQLite file at PATH. It fails when the
+// database cannot be reached.
+func Open(ctx context.Context, rawURL, dataDir string) (*DB, error) {
+	engine, dsn, err := dataSource(rawURL, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	db, err := openEngine(engine, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database: connect to %s: %w", engine, err)
+	}
+	return db, nil
+}
+
+func openEngine(engine Engine, dsn string) (*DB, error) {
+	switch engine {
+	case Postgres:
+		sqldb, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("database: %w", err)
+		}
+		sqldb.SetMaxOpenConns(20)
+		sqldb.SetMaxIdleConns(20)
+		sqldb.SetConnMaxIdleTime(5 * time.Minute)
+		return &DB{DB: bun.NewDB(sqldb, pgdialect.New()), Engine: Postgres}, nil
+	default:
+		sqldb, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("database: %w", err)
+		}
+		return &DB{DB: bun.NewDB(sqldb, sqlitedialect.New()), Engine: SQLite}, nil
+	}
+}
+
+func dataSource(rawURL, dataDir string) (Engine, string, error) {
+	switch {
+	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
+		dsn, err := postgresDSN(rawURL)
+		return Postgres, dsn, err
+	case rawURL == "":
+		if dataDir == "" {
+			dataDir = "."
+		}
+		if err := os.MkdirAll(dataDir, 0o750); err != nil {
+			return "", "", fmt.Errorf("database: create data directory: %w", err)
+		}
+		return SQLite, SQLiteDSN(filepath.Join(dataDir, "baove.db")), nil
+	case strings.HasPrefix(rawURL, "sqlite:"):
+		return SQLite, SQLiteDSN(strings.TrimPrefix(rawURL, "sqlite:")), nil
+	}
+	return "", "", errors.New("database: the URL must start with postgres://, postgresql:// or sqlite:")
+}
+
+// postgresDSN makes pgx send queries with the simple protocol: bun already
+// interpolates arguments, and pgx would otherwise prepare every distinct query
+// text on the server.
+func postgresDSN(rawURL string) (string, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return "", fmt.Errorf("database: bad PostgreSQL URL: %w", err)
+	}
+	q := u.Query()
+	if q.Get("default_query_exec_mode") == "" {
+		q.Set("default_query_exec_mode", "simple_protocol")
+	}
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
+
+// SQLiteDSN returns the modernc.org/sqlite data source for the file at path:
+// WAL so that readers never wait for the writer, foreign keys enforced, a busy
+// timeout instead of immediate SQLITE_BUSY, and BEGIN IMMEDIATE so that a
+// read-then-write transaction takes the write lock up front instead of failing
+// when it upgrades.
+func SQLiteDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Ready reports whether the database answers a trivial query.
+func (db *DB) Ready(ctx context.Context) error {
+	var one int
+	return db.NewRaw("SELECT 1").Scan(ctx, &one)
+}

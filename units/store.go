@@ -1,0 +1,240 @@
+package units
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"baove"
+	"baove/database"
+	"baove/vn"
+)
+
+// Store reads and writes units.
+type Store struct {
+	db  *database.DB
+	now func() time.Time
+}
+
+// NewStore returns a store over db; now tells today's date.
+func NewStore(db *database.DB, now func() time.Time) *Store {
+	return &Store{db: db, now: now}
+}
+
+type provinceRow struct {
+	bun.BaseModel `bun:"table:provinces"`
+
+	Code       string `bun:",pk"`
+	Name       string
+	Kind       Kind
+	SearchName string
+	ValidFrom  baove.Date
+	ValidTo    baove.Date `bun:",nullzero"`
+	Communes   int        `bun:",scanonly"`
+}
+
+type communeRow struct {
+	bun.BaseModel `bun:"table:communes"`
+
+	Code         string `bun:",pk"`
+	ProvinceCode string
+	Name         string
+	Kind         Kind
+	SearchName   string
+	ValidFrom    baove.Date
+	ValidTo      baove.Date `bun:",nullzero"`
+}
+
+type successionRow struct {
+	bun.BaseModel `bun:"table:commune_successions"`
+
+	ID          int64 `bun:",pk,autoincrement"`
+	OldCode     string `bun:",nullzero"`
+	OldName     string
+	OldDistrict string
+	OldProvince string
+	NewCode     string
+}
+
+func (r provinceRow) province() Province {
+	return Province{Code: ProvinceCode(r.Code), Name: r.Name, Kind: r.Kind, ValidFrom: r.ValidFrom, ValidTo: r.ValidTo, Communes: r.Communes}
+}
+
+func (r communeRow) commune() Commune {
+	return Commune{Code: CommuneCode(r.Code), ProvinceCode: ProvinceCode(r.ProvinceCode), Name: r.Name, Kind: r.Kind,
+		ValidFrom: r.ValidFrom, ValidTo: r.ValidTo}
+}
+
+func (r successionRow) succession() Succession {
+	return Succession{OldCode: CommuneCode(r.OldCode), OldName: r.OldName, OldDistrict: r.OldDistrict,
+		OldProvince: r.OldProvince, NewCode: CommuneCode(r.NewCode)}
+}
+
+func (s *Store) today() baove.Date { return baove.DateOf(s.now()) }
+
+// validOn restricts a query on alias to units in force on day d.
+func validOn(q *bun.SelectQuery, alias string, d baove.Date) *bun.SelectQuery {
+	return q.Where("?.valid_from <= ?", bun.Ident(alias), d).
+		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			return q.Where("?.valid_to IS NULL", bun.Ident(alias)).WhereOr("?.valid_to >= ?", bun.Ident(alias), d)
+		})
+}
+
+// Provinces returns the provinces in force today in Vietnamese alphabetical
+// order, each with the number of its communes in force today.
+func (s *Store) Provinces(ctx context.Context) ([]Province, error) {
+	var rows []provinceRow
+	today := s.today()
+	counts := validOn(s.db.NewSelect().Table("communes").Column("province_code").ColumnExpr("count(*) AS n").
+		Group("province_code"), "communes", today)
+	q := s.db.NewSelect().Model(&rows).ColumnExpr("p.*, coalesce(c.n, 0) AS communes").
+		Join("LEFT JOIN (?) AS c ON c.province_code = p.code", counts)
+	if err := validOn(q.ModelTableExpr("provinces AS p"), "p", today).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("units: provinces: %w", err)
+	}
+	out := make([]Province, len(rows))
+	for i, r := range rows {
+		out[i] = r.province()
+	}
+	vn.SortBy(out, func(p Province) string { return p.Name })
+	return out, nil
+}
+
+// Province returns the province with code, in force or not, with the number
+// of its communes in force today. It returns ENOTFOUND for an unknown code.
+func (s *Store) Province(ctx context.Context, code ProvinceCode) (Province, error) {
+	var row provinceRow
+	err := s.db.NewSelect().Model(&row).Where("code = ?", string(code)).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Province{}, baove.Errorf(baove.ENOTFOUND, "no province with code %s", code)
+	} else if err != nil {
+		return Province{}, fmt.Errorf("units: province %s: %w", code, err)
+	}
+	n, err := validOn(s.db.NewSelect().Table("communes").Where("province_code = ?", string(code)), "communes", s.today()).Count(ctx)
+	if err != nil {
+		return Province{}, fmt.Errorf("units: count communes of %s: %w", code, err)
+	}
+	row.Communes = int(n)
+	return row.province(), nil
+}
+
+// CommuneFilter selects communes of one province.
+type CommuneFilter struct {
+	Province ProvinceCode
+	// Query matches names without regard to case or diacritics: "ba dinh"
+	// finds "Phường Ba Đình". Empty matches all.
+	Query string
+	// On selects the communes in force on that day; zero means today.
+	On baove.Date
+}
+
+// Communes returns the communes f selects, in Vietnamese alphabetical order.
+// It returns ENOTFOUND when the province does not exist.
+func (s *Store) Communes(ctx context.Context, f CommuneFilter) ([]Commune, error) {
+	if _, err := s.Province(ctx, f.Province); err != nil {
+		return nil, err
+	}
+	on := f.On
+	if on.IsZero() {
+		on = s.today()
+	}
+	var rows []communeRow
+	q := validOn(s.db.NewSelect().Model(&rows).Where("province_code = ?", string(f.Province)), "commune_row", on)
+	if key := vn.Fold(f.Query); key != "" {
+		q = q.Where(`search_name LIKE ? ESCAPE '\'`, "%"+escapeLike(key)+"%")
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, fmt.Errorf("units: communes of %s: %w", f.Province, err)
+	}
+	return sortedCommunes(rows), nil
+}
+
+// CommunesValidIn returns the communes of province in force at any time in
+// year, in Vietnamese alphabetical order. It returns ENOTFOUND when the
+// province does not exist.
+func (s *Store) CommunesValidIn(ctx context.Context, province ProvinceCode, year int) ([]Commune, error) {
+	if _, err := s.Province(ctx, province); err != nil {
+		return nil, err
+	}
+	var rows []communeRow
+	err := s.db.NewSelect().Model(&rows).Where("province_code = ?", string(province)).
+		Where("valid_from <= ?", baove.NewDate(year, 12, 31)).
+		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			return q.Where("valid_to IS NULL").WhereOr("valid_to >= ?", baove.NewDate(year, 1, 1))
+		}).Scan(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("units: communes of %s in %d: %w", province, year, err)
+	}
+	return sortedCommunes(rows), nil
+}
+
+func sortedCommunes(rows []communeRow) []Commune {
+	out := make([]Commune, len(rows))
+	for i, r := range rows {
+		out[i] = r.commune()
+	}
+	vn.SortBy(out, func(c Commune) string { return c.Name })
+	return out
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Lookup is the answer for a commune code: the commune itself, or, for a
+// pre-2025 code that is no longer in use, the old unit and its successor.
+type Lookup struct {
+	Commune Commune
+	// Replaced is set when the code asked for is an old one: Commune is
+	// then the successor.
+	Replaced *Succession
+	// Predecessors lists the old units merged into Commune.
+	Predecessors []Succession
+}
+
+// Commune looks code up among communes (in force or closed) and, failing
+// that, among the old codes of successions. It returns ENOTFOUND when neither
+// knows it.
+func (s *Store) Commune(ctx context.Context, code CommuneCode) (Lookup, error) {
+	var l Lookup
+	c, err := s.commune(ctx, s.db, code)
+	if baove.ErrorCode(err) == baove.ENOTFOUND {
+		var old successionRow
+		if e := s.db.NewSelect().Model(&old).Where("old_code = ?", string(code)).Limit(1).Scan(ctx); errors.Is(e, sql.ErrNoRows) {
+			return l, err
+		} else if e != nil {
+			return l, fmt.Errorf("units: succession of %s: %w", code, e)
+		}
+		succ := old.succession()
+		l.Replaced = &succ
+		c, err = s.commune(ctx, s.db, succ.NewCode)
+	}
+	if err != nil {
+		return l, err
+	}
+	l.Commune = c
+	var preds []successionRow
+	if err := s.db.NewSelect().Model(&preds).Where("new_code = ?", string(c.Code)).Order("old_code", "old_name").Scan(ctx); err != nil {
+		return l, fmt.Errorf("units: predecessors of %s: %w", c.Code, err)
+	}
+	for _, p := range preds {
+		l.Predecessors = append(l.Predecessors, p.succession())
+	}
+	return l, nil
+}
+
+func (s *Store) commune(ctx context.Context, db bun.IDB, code CommuneCode) (Commune, error) {
+	var row communeRow
+	err := db.NewSelect().Model(&row).Where("code = ?", string(code)).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Commune{}, baove.Errorf(baove.ENOTFOUND, "no commune with code %s", code)
+	} else if err != nil {
+		return Commune{}, fmt.Errorf("units: commune %s: %w", code, err)
+	}
+	return row.commune(), nil
+}

@@ -1,0 +1,77 @@
+// Package vn does Vietnamese text right: NFC normalisation, diacritic-free
+// search keys, Vietnamese alphabetical order, and Vietnamese number format.
+package vn
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// NFC returns s in Unicode normal form C with surrounding space trimmed.
+// Every piece of user text is stored this way, so that "Hòa" typed on two
+// keyboards (precomposed or combining marks) is one string.
+func NFC(s string) string {
+	return strings.TrimSpace(norm.NFC.String(s))
+}
+
+// Fold returns the search key of s: lower case, without tone or vowel marks,
+// with đ as d and runs of space as one, so that "ba dinh" matches
+// "Phường Ba Đình".
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	stripped, _, err := transform.String(t, s)
+	if err != nil {
+		stripped = s // the transform cannot fail on valid UTF-8; keep the input otherwise
+	}
+	stripped = strings.Map(foldRune, stripped)
+	return strings.Join(strings.Fields(stripped), " ")
+}
+
+func foldRune(r rune) rune {
+	switch r {
+	case 'đ', 'Đ':
+		return 'd'
+	}
+	return unicode.ToLower(r)
+}
+
+var collators = sync.Pool{New: func() any { return collate.New(language.Vietnamese) }}
+
+// Compare orders a and b alphabetically in Vietnamese (a, ă, â, b, c, d, đ, e,
+// ê, …; tones after base letters). It returns -1, 0 or +1.
+func Compare(a, b string) int {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	return c.CompareString(a, b)
+}
+
+// SortBy sorts items in Vietnamese order of the string key returns, keeping
+// the original order of equal keys.
+func SortBy[T any](items []T, key func(T) string) {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	var buf collate.Buffer
+	keys := make([][]byte, len(items))
+	for i, it := range items {
+		keys[i] = append([]byte(nil), c.KeyFromString(&buf, key(it))...)
+		buf.Reset()
+	}
+	idx := make([]int, len(items))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return string(keys[idx[i]]) < string(keys[idx[j]]) })
+	sorted := make([]T, len(items))
+	for i, k := range idx {
+		sorted[i] = items[k]
+	}
+	copy(items, sorted)
+}

@@ -1,0 +1,69 @@
+package vn
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestNFC_ComposesCombiningMarks(t *testing.T) {
+	decomposed := "Ho\u0300a Bi\u0300nh" // "Hòa Bình" typed with combining grave accents
+	if got := NFC(" " + decomposed + " "); got != "Hòa Bình" {
+		t.Fatalf("NFC = %q, want %q", got, "Hòa Bình")
+	}
+}
+
+func TestFold_MatchesWithoutDiacritics(t *testing.T) {
+	cases := map[string]string{
+		"Phường Ba Đình":        "phuong ba dinh",
+		"Đặc khu  Côn Đảo":      "dac khu con dao",
+		"Xã Nậm Nèn":            "xa nam nen",
+		"Ho\u0300a  Bi\u0300nh": "hoa binh",
+	}
+	for in, want := range cases {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSortBy_UsesVietnameseAlphabet(t *testing.T) {
+	// Byte order would put "Đ" after "Ư" and "Â" after "Z"; Vietnamese puts
+	// đ right after d and â right after ă.
+	names := []string{"Điện Biên", "Yên Bái", "Ân Thi", "Ấp Bắc", "Dương Kinh", "An Giang", "Ăn Khê", "Ba Đình", "Ư Minh"}
+	SortBy(names, func(s string) string { return s })
+	want := []string{"An Giang", "Ăn Khê", "Ân Thi", "Ấp Bắc", "Ba Đình", "Dương Kinh", "Điện Biên", "Ư Minh", "Yên Bái"}
+	if !slices.Equal(names, want) {
+		t.Fatalf("sorted = %q\nwant     %q", names, want)
+	}
+}
+
+func TestCompare_OrdersDBeforeĐ(t *testing.T) {
+	if Compare("Dương", "Đà Nẵng") >= 0 {
+		t.Fatal("Dương should sort before Đà Nẵng")
+	}
+}
+
+func TestInt_GroupsThousandsWithDots(t *testing.T) {
+	cases := map[int64]string{0: "0", 999: "999", 1000: "1.000", 1234567: "1.234.567", -1500: "-1.500",
+		1234567890123: "1.234.567.890.123", -9223372036854775808: "-9.223.372.036.854.775.808"}
+	for n, want := range cases {
+		if got := Int(n); got != want {
+			t.Errorf("Int(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestDecimal_UsesCommaAsDecimalMark(t *testing.T) {
+	cases := []struct {
+		in     string
+		places int32
+		want   string
+	}{{"87.5", 1, "87,5"}, {"1234.5", 2, "1.234,50"}, {"-0.125", 2, "-0,13"}, {"100", 0, "100"}}
+	for _, c := range cases {
+		if got := Decimal(decimal.RequireFromString(c.in), c.places); got != c.want {
+			t.Errorf("Decimal(%s, %d) = %q, want %q", c.in, c.places, got, c.want)
+		}
+	}
+}
