@@ -20,7 +20,8 @@ const (
 	ESTALE        Code = "precondition_failed" // If-Match did not match; 412
 	ETOOMANY      Code = "too_many_requests"   // rate limited; 429
 	ETOOLARGE     Code = "too_large"           // request body over a cap; 413
-	EINTERNAL     Code = "internal"            // a bug or an outage; 500, text never shown
+	EUNAVAILABLE  Code = "unavailable"         // a dependency such as the database is down; 503
+	EINTERNAL     Code = "internal"            // a bug; 500, text never shown
 )
 
 // Error is an error that is safe to show to the caller: its Message and

@@ -112,7 +112,9 @@ func syncCommunes(ctx context.Context, tx bun.Tx, list List) (added, updated, cl
 			SearchName: vn.Fold(e.Name), ValidFrom: list.ValidFrom})
 	}
 	return syncRows(ctx, tx, existing, want, list.ValidFrom, func(r communeRow) string { return r.Code },
-		func(a, b communeRow) bool { return a.Name == b.Name && a.Kind == b.Kind && a.ProvinceCode == b.ProvinceCode },
+		func(a, b communeRow) bool {
+			return a.Name == b.Name && a.Kind == b.Kind && a.ProvinceCode == b.ProvinceCode
+		},
 		func(r *communeRow) *baove.Date { return &r.ValidTo },
 		func(to, from *communeRow) {
 			to.Name, to.Kind, to.ProvinceCode, to.SearchName = from.Name, from.Kind, from.ProvinceCode, from.SearchName

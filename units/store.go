@@ -53,7 +53,7 @@ type communeRow struct {
 type successionRow struct {
 	bun.BaseModel `bun:"table:commune_successions"`
 
-	ID          int64 `bun:",pk,autoincrement"`
+	ID          int64  `bun:",pk,autoincrement"`
 	OldCode     string `bun:",nullzero"`
 	OldName     string
 	OldDistrict string

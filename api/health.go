@@ -1,0 +1,31 @@
+package api
+
+import (
+	"context"
+	"time"
+
+	"baove"
+)
+
+// StatusOutput is the answer of the probes.
+type StatusOutput struct {
+	Body struct {
+		Status string `json:"status" example:"ok" doc:"ok when the probe passes"`
+	}
+}
+
+func (s *Server) healthz(ctx context.Context, _ *struct{}) (*StatusOutput, error) {
+	out := &StatusOutput{}
+	out.Body.Status = "ok"
+	return out, nil
+}
+
+func (s *Server) readyz(ctx context.Context, _ *struct{}) (*StatusOutput, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := s.deps.Ready(ctx); err != nil {
+		s.logger(ctx).Warn("not ready", "error", err.Error())
+		return nil, &baove.Error{Code: baove.EUNAVAILABLE, Message: "database unreachable"}
+	}
+	return s.healthz(ctx, nil)
+}

@@ -1,0 +1,94 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/go-chi/chi/v5"
+
+	"baove"
+)
+
+// statuses maps application error codes to HTTP statuses.
+var statuses = map[baove.Code]int{
+	baove.EINVALID:      http.StatusUnprocessableEntity,
+	baove.ENOTFOUND:     http.StatusNotFound,
+	baove.ECONFLICT:     http.StatusConflict,
+	baove.EFORBIDDEN:    http.StatusForbidden,
+	baove.EUNAUTHORIZED: http.StatusUnauthorized,
+	baove.ESTALE:        http.StatusPreconditionFailed,
+	baove.ETOOMANY:      http.StatusTooManyRequests,
+	baove.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	baove.EUNAVAILABLE:  http.StatusServiceUnavailable,
+}
+
+// problem is an RFC 9457 problem document with response headers.
+type problem struct {
+	*huma.ErrorModel
+	headers http.Header
+}
+
+// GetHeaders implements huma.HeadersError.
+func (p *problem) GetHeaders() http.Header { return p.headers }
+
+// Unwrap exposes the embedded model to errors.As.
+func (p *problem) Unwrap() error { return p.ErrorModel }
+
+// toProblem maps err to a problem. An application error keeps its message
+// and field details; anything else is logged with the request id and
+// answered with a bare 500 whose text says nothing of the cause.
+func (s *Server) toProblem(ctx context.Context, err error) error {
+	var se huma.StatusError
+	if errors.As(err, &se) {
+		return err
+	}
+	var e *baove.Error
+	status, known := 0, false
+	if errors.As(err, &e) {
+		status, known = statuses[e.Code]
+	}
+	if !known {
+		s.logger(ctx).Error("internal error", "error", err.Error())
+		return &problem{ErrorModel: &huma.ErrorModel{Title: http.StatusText(500), Status: 500,
+			Detail: "internal error; quote the request id when reporting it"}}
+	}
+	p := &problem{ErrorModel: &huma.ErrorModel{Title: http.StatusText(status), Status: status, Detail: e.Message},
+		headers: http.Header{}}
+	for _, f := range e.Fields {
+		p.Errors = append(p.Errors, &huma.ErrorDetail{Message: f.Message, Location: f.Field, Value: f.Value})
+	}
+	if e.RetryAfter > 0 {
+		p.headers.Set("Retry-After", strconv.Itoa(int(e.RetryAfter.Seconds()+0.999)))
+	}
+	if e.Code == baove.EUNAUTHORIZED {
+		p.headers.Set("WWW-Authenticate", `Bearer realm="baove"`)
+	}
+	return p
+}
+
+// writeProblem writes a problem outside Huma (router 404/405, panics).
+func writeProblem(w http.ResponseWriter, status int, detail string) {
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(huma.ErrorModel{Title: http.StatusText(status), Status: status, Detail: detail})
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	writeProblem(w, http.StatusNotFound, "no such path: "+r.URL.Path)
+}
+
+func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	var allowed []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		if s.router.Match(chi.NewRouteContext(), m, r.URL.Path) {
+			allowed = append(allowed, m)
+		}
+	}
+	w.Header().Set("Allow", strings.Join(allowed, ", "))
+	writeProblem(w, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+r.URL.Path)
+}

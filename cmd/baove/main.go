@@ -1,0 +1,111 @@
+// Command baove is the whole service in one binary:
+//
+//	baove serve [--demo]     run the HTTP API (migrates and loads units first)
+//	baove migrate            apply database migrations
+//	baove units import FILE  load a newer list of administrative units
+//	baove version            print the version
+//
+// Every flag can also be set with a BAOVE_* environment variable: --data-dir
+// is BAOVE_DATA_DIR. Flags win over variables.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "baove:", err)
+		os.Exit(1)
+	}
+}
+
+// env looks up an environment variable.
+type env func(string) string
+
+// run executes the subcommand named by args[0]; it is main without the
+// process: tests call it with their own arguments, environment and streams.
+func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return flag.ErrHelp
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return serve(ctx, rest, getenv, stdout, stderr)
+	case "migrate":
+		return migrate(ctx, rest, getenv, stdout, stderr)
+	case "units":
+		return unitsCmd(ctx, rest, getenv, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, version())
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+	return flag.ErrHelp
+}
+
+const usage = `baove: child-protection plans, budgets and reports for Vietnamese provinces
+
+Usage:
+  baove serve [--addr :8080] [--demo]   run the HTTP API (docs at /docs)
+  baove migrate                         apply database migrations
+  baove units import FILE               load a newer list of administrative units
+  baove version                         print the version
+
+Database: --database-url postgres://… (BAOVE_DATABASE_URL) selects PostgreSQL;
+without it, an embedded SQLite file under --data-dir (BAOVE_DATA_DIR, default ./data).
+Run "baove COMMAND -h" for the flags of a command.
+`
+
+// newFlags returns a flag set whose defaults are overridden by BAOVE_*
+// variables once defined flags are registered (see applyEnv).
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parse applies BAOVE_* variables to fs's flags, then args, which win.
+func parse(fs *flag.FlagSet, args []string, getenv env) error {
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		name := "BAOVE_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v := getenv(name); v != "" && err == nil {
+			if e := f.Value.Set(v); e != nil {
+				err = fmt.Errorf("%s: %w", name, e)
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return fs.Parse(args)
+}
+
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
+		return "dev"
+	}
+	return info.Main.Version
+}

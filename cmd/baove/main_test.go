@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"baove/units"
+)
+
+// startServe runs `baove serve` on a free port and returns its base URL;
+// the server is stopped, as by SIGINT, when the test ends.
+func startServe(t *testing.T, args []string, getenv env) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), getenv, nil, pw, io.Discard)
+		pw.Close()
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve did not shut down cleanly: %v", err)
+		}
+	})
+	lines := bufio.NewScanner(pr)
+	addrRE := regexp.MustCompile(`listening on (http://\S+)`)
+	for lines.Scan() {
+		if m := addrRE.FindStringSubmatch(lines.Text()); m != nil {
+			go io.Copy(io.Discard, pr)
+			return m[1]
+		}
+	}
+	t.Fatalf("serve stopped before listening: %v", <-done)
+	return ""
+}
+
+func noEnv(string) string { return "" }
+
+func TestServe_StartsOnAFreshDataDirWithNoOtherStep(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	base := startServe(t, []string{"--data-dir", dir}, noEnv)
+	res, err := http.Get(base + "/readyz")
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("/readyz: %v %v", res, err)
+	}
+	var body struct {
+		Items []struct {
+			CommuneCount int `json:"commune_count"`
+		}
+	}
+	res, err = http.Get(base + "/api/v1/provinces")
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(res.Body).Decode(&body)
+	res.Body.Close()
+	total := 0
+	for _, p := range body.Items {
+		total += p.CommuneCount
+	}
+	if len(body.Items) != 34 || total != 3321 {
+		t.Fatalf("%d provinces, %d communes; want 34 and 3321", len(body.Items), total)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "baove.db")); err != nil {
+		t.Fatalf("no SQLite file under --data-dir: %v", err)
+	}
+}
+
+func TestFlags_FallBackToBAOVEVariables(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "from-env")
+	getenv := func(k string) string {
+		if k == "BAOVE_DATA_DIR" {
+			return dir
+		}
+		return ""
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"migrate"}, getenv, nil, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "baove.db")); err != nil {
+		t.Fatalf("BAOVE_DATA_DIR was ignored: %v", err)
+	}
+	if !strings.Contains(out.String(), "up to date") {
+		t.Errorf("migrate said %q", out.String())
+	}
+}
+
+func TestUnitsImport_SameFileChangesNothingAndARemovedCommuneIsClosed(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	list, err := units.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := writeList(t, dir, "same.json", list)
+	var out bytes.Buffer
+	args := []string{"units", "import", "--data-dir", dir, same}
+	if err := run(ctx, args, noEnv, nil, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "nothing changed") {
+		t.Fatalf("importing the shipped list again said %q", out.String())
+	}
+	list.Communes = list.Communes[1:]
+	list.Successions = nil
+	fewer := writeList(t, dir, "fewer.json", list)
+	out.Reset()
+	if err := run(ctx, []string{"units", "import", "--data-dir", dir, fewer}, noEnv, nil, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "closed 1;") {
+		t.Fatalf("import without one commune said %q, want it closed", out.String())
+	}
+}
+
+func writeList(t *testing.T, dir, name string, l units.List) string {
+	t.Helper()
+	b, err := json.Marshal(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestRun_UnknownCommandFailsWithUsage(t *testing.T) {
+	var errOut bytes.Buffer
+	if err := run(context.Background(), []string{"frobnicate"}, noEnv, nil, io.Discard, &errOut); err == nil {
+		t.Fatal("unknown command succeeded")
+	}
+	if !strings.Contains(errOut.String(), "Usage:") {
+		t.Errorf("no usage printed: %q", errOut.String())
+	}
+}

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"baove/units"
+)
+
+func importUnits(ctx context.Context, dbf dbFlags, path string, stdout io.Writer) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	list, err := units.ReadList(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	db, err := dbf.open(ctx, stdout)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	res, err := units.NewStore(db, time.Now).Import(ctx, list)
+	if err != nil {
+		return err
+	}
+	if !res.Changed() {
+		fmt.Fprintln(stdout, "units are already up to date; nothing changed")
+		return nil
+	}
+	fmt.Fprintln(stdout, "imported:", res)
+	return nil
+}
