@@ -18,7 +18,7 @@ var referenceRE = regexp.MustCompile(`(?:src|href)\s*=\s*["']([^"']+)["']|url\(\
 // The documentation page must work on a closed government network: every
 // script, stylesheet and image it loads comes from this server.
 func TestDocs_LoadsNothingFromOtherHosts(t *testing.T) {
-	ts := newServer(t, dbtest.MustOpenDB(t, database.SQLite))
+	ts := newEnv(t, dbtest.MustOpenDB(t, database.SQLite)).ts
 	page := get(t, ts.URL+"/docs")
 	refs := referenceRE.FindAllStringSubmatch(page, -1)
 	if len(refs) < 3 {
@@ -66,7 +66,7 @@ func TestDocs_RendersOfflineInChromium(t *testing.T) {
 		}
 		t.Skip("chromium is not installed")
 	}
-	ts := newServer(t, dbtest.MustOpenDB(t, database.SQLite))
+	ts := newEnv(t, dbtest.MustOpenDB(t, database.SQLite)).ts
 	cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--user-data-dir="+t.TempDir(),

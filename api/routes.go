@@ -5,28 +5,52 @@ import (
 	"net/http"
 
 	"github.com/danielgtaylor/huma/v2"
+
+	"baove/access"
 )
 
-// routes declares every operation of the API, in one table.
+// routes declares every operation of the API, in one table, each with the
+// rule of who may call it.
 func (s *Server) routes() {
-	// Probes and documentation, outside the versioned prefix.
-	register(s, op(http.MethodGet, "/healthz", "healthz", "Process is up", "system"), s.healthz)
-	register(s, op(http.MethodGet, "/readyz", "readyz", "Database is reachable", "system"), s.readyz)
+	const (
+		get, post, put, patch, del = http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete
+	)
+	// Probes, outside the versioned prefix.
+	register(s, op(get, "/healthz", "healthz", "Process is up", "system"), public, s.healthz)
+	register(s, op(get, "/readyz", "readyz", "Database is reachable", "system"), public, s.readyz)
+
+	// Sessions and accounts.
+	register(s, op(post, Prefix+"/auth/login", "login", "Log in: exchange a username and password for a token", "accounts"), public, s.login)
+	register(s, op(post, Prefix+"/auth/logout", "logout", "Log out: revoke the token of this request", "accounts"), signedIn, s.logout)
+	register(s, op(get, Prefix+"/me", "get-me", "The signed-in user", "accounts"), signedIn, s.getMe)
+	register(s, op(put, Prefix+"/me/password", "change-my-password", "Change one's own password", "accounts"), signedIn, s.changeMyPassword)
+	register(s, op(post, Prefix+"/users", "create-user", "Create a user", "accounts"), roles(access.Admin), s.createUser)
+	register(s, op(get, Prefix+"/users", "list-users", "List users", "accounts"), roles(access.Admin), s.listUsers)
+	register(s, op(get, Prefix+"/users/{id}", "get-user", "Get a user", "accounts"), roles(access.Admin), s.getUser)
+	register(s, op(patch, Prefix+"/users/{id}", "update-user", "Change a user's role, province, name, password or disabled flag", "accounts"), roles(access.Admin), s.updateUser)
+	register(s, op(get, Prefix+"/audit", "list-audit", "Read the audit trail", "accounts"), roles(access.Admin, access.Reviewer, access.Planner, access.Finance), s.listAudit)
 
 	// Administrative units.
-	register(s, op(http.MethodGet, Prefix+"/provinces", "list-provinces", "List provinces in force", "units"), s.listProvinces)
-	register(s, op(http.MethodGet, Prefix+"/provinces/{code}", "get-province", "Get a province", "units"), s.getProvince)
-	register(s, op(http.MethodGet, Prefix+"/provinces/{code}/communes", "list-communes", "List a province's communes", "units"), s.listCommunes)
-	register(s, op(http.MethodGet, Prefix+"/communes/{code}", "get-commune", "Get a commune, or the successor of an old code", "units"), s.getCommune)
+	register(s, op(get, Prefix+"/provinces", "list-provinces", "List provinces in force", "units"), signedIn, s.listProvinces)
+	register(s, op(get, Prefix+"/provinces/{code}", "get-province", "Get a province", "units"), signedIn, s.getProvince)
+	register(s, op(get, Prefix+"/provinces/{code}/communes", "list-communes", "List a province's communes", "units"), signedIn, s.listCommunes)
+	register(s, op(get, Prefix+"/communes/{code}", "get-commune", "Get a commune, or the successor of an old code", "units"), signedIn, s.getCommune)
 }
 
 func op(method, path, id, summary, tag string) huma.Operation {
 	return huma.Operation{Method: method, Path: path, OperationID: id, Summary: summary, Tags: []string{tag}}
 }
 
-// register adds an operation whose handler returns domain errors; they are
-// mapped to problems here, so no handler maps errors itself.
-func register[I, O any](s *Server, o huma.Operation, h func(context.Context, *I) (*O, error)) {
+// register adds an operation with its access rule. The handler returns
+// domain errors; they are mapped to problems here, so no handler maps errors
+// itself.
+func register[I, O any](s *Server, o huma.Operation, r Rule, h func(context.Context, *I) (*O, error)) {
+	if !r.Public {
+		o.Security = []map[string][]string{{"bearer": {}}}
+		o.Errors = append(o.Errors, http.StatusUnauthorized, http.StatusForbidden)
+	}
+	o.Description = r.describe()
+	o.Extensions = map[string]any{"x-baove-access": r}
 	huma.Register(s.api, o, func(ctx context.Context, in *I) (*O, error) {
 		out, err := h(ctx, in)
 		if err != nil {

@@ -13,6 +13,8 @@ import (
 	"github.com/danielgtaylor/huma/v2/adapters/humachi"
 	"github.com/go-chi/chi/v5"
 
+	"baove/access"
+	"baove/audit"
 	"baove/units"
 )
 
@@ -21,7 +23,9 @@ const Prefix = "/api/v1"
 
 // Deps are the domain services the API exposes.
 type Deps struct {
-	Units *units.Store
+	Access *access.Store
+	Audit  *audit.Store
+	Units  *units.Store
 	// Ready reports whether the database answers.
 	Ready func(context.Context) error
 }
@@ -42,6 +46,7 @@ func New(deps Deps, log *slog.Logger, version string) *Server {
 	s.router.NotFound(s.notFound)
 	s.router.MethodNotAllowed(s.methodNotAllowed)
 	s.api = humachi.New(s.router, s.config())
+	s.api.UseMiddleware(s.authenticate)
 	s.routes()
 	s.mountDocs()
 	return s
@@ -64,5 +69,6 @@ func (s *Server) config() huma.Config {
 	cfg.DocsPath = "" // Huma's page loads its script from a CDN; /docs serves an embedded one instead
 	cfg.OpenAPIPath = "/openapi"
 	cfg.SchemasPath = "/schemas"
+	cfg.Components.SecuritySchemes = securitySchemes()
 	return cfg
 }

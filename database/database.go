@@ -132,3 +132,13 @@ func (db *DB) Ready(ctx context.Context) error {
 	var one int
 	return db.NewRaw("SELECT 1").Scan(ctx, &one)
 }
+
+// ForUpdate locks the rows q selects until the transaction ends, on
+// PostgreSQL. SQLite needs no row locks: its transactions begin IMMEDIATE
+// (see SQLiteDSN), so writers already take turns.
+func (db *DB) ForUpdate(q *bun.SelectQuery) *bun.SelectQuery {
+	if db.Engine == Postgres {
+		return q.For("UPDATE")
+	}
+	return q
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"baove"
+	"baove/audit"
 	"baove/vn"
 )
 
@@ -34,8 +35,9 @@ func (r ImportResult) String() string {
 // upserted by code (a closed unit that reappears is reopened), a unit in
 // force that the list omits is closed the day before list.ValidFrom, never
 // deleted, and successions are added or removed to match. Importing the same
-// list twice changes nothing the second time.
-func (s *Store) Import(ctx context.Context, list List) (ImportResult, error) {
+// list twice changes nothing the second time. A change is audited as done by
+// actor.
+func (s *Store) Import(ctx context.Context, actor audit.Actor, list List) (ImportResult, error) {
 	var res ImportResult
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var err error
@@ -51,9 +53,12 @@ func (s *Store) Import(ctx context.Context, list List) (ImportResult, error) {
 		if !res.Changed() {
 			return nil
 		}
-		_, err = tx.NewInsert().Model(&unitListRow{Source: list.Source, ValidFrom: list.ValidFrom,
-			ImportedAt: s.now().UTC(), Summary: res.String()}).Exec(ctx)
-		return err
+		now := s.now().UTC()
+		row := unitListRow{Source: list.Source, ValidFrom: list.ValidFrom, ImportedAt: now, Summary: res.String()}
+		if _, err := tx.NewInsert().Model(&row).Exec(ctx); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, now, actor, "units.import", "unit_list", fmt.Sprint(row.ID), "", nil, row)
 	})
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("units: import: %w", err)
@@ -72,18 +77,18 @@ func (s *Store) EnsureLoaded(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("units: embedded list: %w", err)
 	}
-	_, err = s.Import(ctx, list)
+	_, err = s.Import(ctx, audit.Actor{Name: "system:first-start"}, list)
 	return err == nil, err
 }
 
 type unitListRow struct {
 	bun.BaseModel `bun:"table:unit_lists"`
 
-	ID         int64 `bun:",pk,autoincrement"`
-	Source     string
-	ValidFrom  baove.Date
-	ImportedAt time.Time
-	Summary    string
+	ID         int64      `bun:",pk,autoincrement" json:"id"`
+	Source     string     `json:"source"`
+	ValidFrom  baove.Date `json:"valid_from"`
+	ImportedAt time.Time  `json:"imported_at"`
+	Summary    string     `json:"summary"`
 }
 
 func syncProvinces(ctx context.Context, tx bun.Tx, list List) (added, updated, closed int, err error) {

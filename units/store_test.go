@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"baove"
+	"baove/audit"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/units"
@@ -87,7 +88,7 @@ func TestStore_ImportIsIdempotentAndClosesMissingUnits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := s.Import(ctx, list)
+		res, err := s.Import(ctx, audit.Actor{Name: "test"}, list)
 		if err != nil || res.Changed() {
 			t.Fatalf("re-importing the loaded list changed %v (err %v)", res, err)
 		}
@@ -98,7 +99,7 @@ func TestStore_ImportIsIdempotentAndClosesMissingUnits(t *testing.T) {
 		newer.Communes = slices.Clone(newer.Communes[1:])
 		newer.Successions = slices.DeleteFunc(slices.Clone(newer.Successions),
 			func(s units.Succession) bool { return string(s.NewCode) == removed.Code })
-		res, err = s.Import(ctx, newer)
+		res, err = s.Import(ctx, audit.Actor{Name: "test"}, newer)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,7 +120,7 @@ func TestStore_ImportIsIdempotentAndClosesMissingUnits(t *testing.T) {
 			t.Errorf("Hà Nội counts %d communes in force, want 125", p.Communes)
 		}
 
-		res, err = s.Import(ctx, list)
+		res, err = s.Import(ctx, audit.Actor{Name: "test"}, list)
 		if err != nil || res.CommunesUpdated != 1 {
 			t.Fatalf("importing the old list again: %v (err %v), want the commune reopened", res, err)
 		}

@@ -3,6 +3,9 @@
 //	baove serve [--demo]     run the HTTP API (migrates and loads units first)
 //	baove migrate            apply database migrations
 //	baove units import FILE  load a newer list of administrative units
+//	baove user create …      create a user (password on standard input)
+//	baove user passwd NAME   set a user's password (on standard input)
+//	baove demo               load the demonstration data
 //	baove version            print the version
 //
 // Every flag can also be set with a BAOVE_* environment variable: --data-dir
@@ -53,6 +56,10 @@ func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout
 		return migrate(ctx, rest, getenv, stdout, stderr)
 	case "units":
 		return unitsCmd(ctx, rest, getenv, stdout, stderr)
+	case "user":
+		return userCmd(ctx, rest, getenv, stdin, stdout, stderr)
+	case "demo":
+		return demoCmd(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version())
 		return nil
@@ -67,9 +74,13 @@ func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout
 const usage = `baove: child-protection plans, budgets and reports for Vietnamese provinces
 
 Usage:
-  baove serve [--addr :8080] [--demo]   run the HTTP API (docs at /docs)
+  baove serve [--addr :8080] [--demo]   run the HTTP API (docs at /docs); --demo loads the demonstration first
   baove migrate                         apply database migrations
   baove units import FILE               load a newer list of administrative units
+  baove user create --username U --role R [--province 01] [--full-name N]
+                                        create a user; the password is read from standard input
+  baove user passwd USERNAME            set a user's password (read from standard input)
+  baove demo                            load the demonstration data (public passwords: demo only)
   baove version                         print the version
 
 Database: --database-url postgres://… (BAOVE_DATABASE_URL) selects PostgreSQL;

@@ -47,9 +47,33 @@ func startServe(t *testing.T, args []string, getenv env) string {
 
 func noEnv(string) string { return "" }
 
+// login returns a token for username.
+func login(t *testing.T, base, username, password string) string {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"username": username, "password": password})
+	res, err := http.Post(base+"/api/v1/auth/login", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out struct{ Token string }
+	json.NewDecoder(res.Body).Decode(&out)
+	if res.StatusCode != 200 {
+		t.Fatalf("login %s: %d", username, res.StatusCode)
+	}
+	return out.Token
+}
+
+func adminPassword(k string) string {
+	if k == "BAOVE_ADMIN_PASSWORD" {
+		return "start-up password"
+	}
+	return ""
+}
+
 func TestServe_StartsOnAFreshDataDirWithNoOtherStep(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
-	base := startServe(t, []string{"--data-dir", dir}, noEnv)
+	base := startServe(t, []string{"--data-dir", dir}, adminPassword)
 	res, err := http.Get(base + "/readyz")
 	if err != nil || res.StatusCode != 200 {
 		t.Fatalf("/readyz: %v %v", res, err)
@@ -59,7 +83,9 @@ func TestServe_StartsOnAFreshDataDirWithNoOtherStep(t *testing.T) {
 			CommuneCount int `json:"commune_count"`
 		}
 	}
-	res, err = http.Get(base + "/api/v1/provinces")
+	req, _ := http.NewRequest("GET", base+"/api/v1/provinces", nil)
+	req.Header.Set("Authorization", "Bearer "+login(t, base, "admin", "start-up password"))
+	res, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,5 +171,73 @@ func TestRun_UnknownCommandFailsWithUsage(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "Usage:") {
 		t.Errorf("no usage printed: %q", errOut.String())
+	}
+}
+
+func TestServe_FirstStartCreatesAdminWithTheGivenPassword(t *testing.T) {
+	dir := t.TempDir()
+	getenv := func(k string) string {
+		if k == "BAOVE_ADMIN_PASSWORD" {
+			return "first admin password"
+		}
+		return ""
+	}
+	base := startServe(t, []string{"--data-dir", dir}, getenv)
+	res, err := http.Post(base+"/api/v1/auth/login", "application/json",
+		strings.NewReader(`{"username":"admin","password":"first admin password"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("login as the first admin: %d", res.StatusCode)
+	}
+}
+
+func TestUserCommands_CreateAndSetPasswordFromStdin(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	var out bytes.Buffer
+	create := []string{"user", "create", "--data-dir", dir, "--username", "lan.nguyen", "--role", "planner", "--province", "11"}
+	if err := run(ctx, create, noEnv, strings.NewReader("mật khẩu đủ dài\n"), &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "created user lan.nguyen (planner)") {
+		t.Fatalf("create said %q", out.String())
+	}
+	err := run(ctx, []string{"user", "create", "--data-dir", dir, "--username", "x.y", "--role", "planner"},
+		noEnv, strings.NewReader("long enough password\n"), io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "province") {
+		t.Fatalf("planner without a province: %v", err)
+	}
+	out.Reset()
+	if err := run(ctx, []string{"user", "passwd", "--data-dir", dir, "lan.nguyen"}, noEnv,
+		strings.NewReader("another long password\n"), &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	base := startServe(t, []string{"--data-dir", dir}, noEnv)
+	res, err := http.Post(base+"/api/v1/auth/login", "application/json",
+		strings.NewReader(`{"username":"lan.nguyen","password":"another long password"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("login with the new password: %d", res.StatusCode)
+	}
+}
+
+func TestServeDemo_LoadsUsersOfEveryRole(t *testing.T) {
+	base := startServe(t, []string{"--data-dir", t.TempDir(), "--demo"}, noEnv)
+	for _, u := range []string{"admin", "reviewer", "planner.dienbien", "finance.hcm"} {
+		res, err := http.Post(base+"/api/v1/auth/login", "application/json",
+			strings.NewReader(`{"username":"`+u+`","password":"demo-password"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != 200 {
+			t.Errorf("demo login %s: %d", u, res.StatusCode)
+		}
 	}
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -10,15 +12,42 @@ import (
 	"net/http"
 	"time"
 
+	"baove/access"
 	"baove/api"
+	"baove/audit"
+	"baove/database"
+	"baove/demo"
 	"baove/units"
 )
+
+// services are the domain stores over one database.
+type services struct {
+	db     *database.DB
+	access *access.Store
+	audit  *audit.Store
+	units  *units.Store
+}
+
+func newServices(db *database.DB, tokenTTL time.Duration) services {
+	return services{
+		db:     db,
+		access: access.NewStore(db, time.Now, tokenTTL),
+		audit:  audit.NewStore(db),
+		units:  units.NewStore(db, time.Now),
+	}
+}
+
+func (s services) demo() demo.Deps {
+	return demo.Deps{Access: s.access}
+}
 
 func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
 	var dbf dbFlags
 	dbf.register(fs)
 	addr := fs.String("addr", ":8080", "address to listen on")
+	tokenTTL := fs.Duration("token-ttl", access.DefaultTokenTTL, "how long a login token lasts")
+	withDemo := fs.Bool("demo", false, "load the demonstration data first (public passwords: never on real data)")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	logFormat := fs.String("log-format", "text", "text or json")
 	shutdown := fs.Duration("shutdown-timeout", 15*time.Second, "how long to let requests finish on SIGINT/SIGTERM")
@@ -34,17 +63,47 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 		return err
 	}
 	defer db.Close()
+	svc := newServices(db, *tokenTTL)
+	if *withDemo {
+		if err := demo.Load(ctx, svc.demo(), stdout); err != nil {
+			return err
+		}
+	}
+	if err := ensureAdmin(ctx, svc.access, getenv("BAOVE_ADMIN_PASSWORD"), stdout); err != nil {
+		return err
+	}
 
-	srv := api.New(api.Deps{
-		Units: units.NewStore(db, time.Now),
-		Ready: db.Ready,
-	}, log, version())
+	srv := api.New(api.Deps{Access: svc.access, Audit: svc.audit, Units: svc.units, Ready: db.Ready}, log, version())
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "baove %s on %s: listening on http://%s (API docs at /docs)\n", version(), db.Engine, ln.Addr())
 	return serveUntilDone(ctx, ln, srv, *shutdown, log)
+}
+
+// ensureAdmin creates the first administrator when there are no users: with
+// BAOVE_ADMIN_PASSWORD, or with a generated password printed this once.
+func ensureAdmin(ctx context.Context, s *access.Store, password string, stdout io.Writer) error {
+	generated := password == ""
+	if generated {
+		b := make([]byte, 15)
+		if _, err := rand.Read(b); err != nil {
+			return err
+		}
+		password = base64.RawURLEncoding.EncodeToString(b)
+	}
+	created, err := s.EnsureAdmin(ctx, password)
+	if err != nil || !created {
+		return err
+	}
+	if generated {
+		fmt.Fprintf(stdout, "created the administrator \"admin\" with the password %s\n"+
+			"  (shown only now; change it with PUT /api/v1/me/password or `baove user passwd admin`)\n", password)
+	} else {
+		fmt.Fprintln(stdout, `created the administrator "admin" with the password in BAOVE_ADMIN_PASSWORD`)
+	}
+	return nil
 }
 
 // serveUntilDone serves until ctx ends, then lets requests in flight finish

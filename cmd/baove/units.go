@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"baove/access"
 	"baove/units"
 )
 
@@ -25,7 +26,7 @@ func importUnits(ctx context.Context, dbf dbFlags, path string, stdout io.Writer
 		return err
 	}
 	defer db.Close()
-	res, err := units.NewStore(db, time.Now).Import(ctx, list)
+	res, err := units.NewStore(db, time.Now).Import(ctx, access.System("cli").Actor(), list)
 	if err != nil {
 		return err
 	}

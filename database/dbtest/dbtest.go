@@ -11,7 +11,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -20,7 +19,6 @@ import (
 	"time"
 
 	"baove/database"
-	"baove/migrations"
 	"baove/units"
 )
 
@@ -59,13 +57,7 @@ func Now() time.Time {
 // that a stale template is never reused.
 var fingerprint = sync.OnceValue(func() string {
 	h := sha256.New()
-	fs.WalkDir(migrations.FS, ".", func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, _ := fs.ReadFile(migrations.FS, path)
-			fmt.Fprintf(h, "%s\x00%s\x00", path, b)
-		}
-		return nil
-	})
+	h.Write([]byte(database.Fingerprint(database.Postgres)))
 	list, _ := units.Embedded()
 	fmt.Fprintf(h, "%v", list)
 	return hex.EncodeToString(h.Sum(nil))[:12]

@@ -1,0 +1,120 @@
+// Package access knows who may do what: users and their roles, passwords,
+// sessions, login throttling, and the rules every domain operation applies
+// to its caller.
+//
+// The rules (DOMAIN.md §1): a planner or finance officer acts only on their
+// own province; a reviewer reads every province and acts only on review and
+// allocation; an administrator manages users and catalogues.
+package access
+
+import (
+	"fmt"
+
+	"baove"
+	"baove/audit"
+	"baove/units"
+)
+
+// Role is what a user does in the service.
+type Role string
+
+// The four roles.
+const (
+	Admin    Role = "admin"    // IT staff: users, unit lists, catalogues
+	Reviewer Role = "reviewer" // the ministry: reads everything, reviews plans, allocates central support
+	Planner  Role = "planner"  // a province's child-protection staff: plans, staffing, indicators
+	Finance  Role = "finance"  // a province's budget staff: disbursements, year-end close
+)
+
+// Roles lists every role.
+var Roles = []Role{Admin, Reviewer, Planner, Finance}
+
+// Valid reports whether r is one of the four roles.
+func (r Role) Valid() bool {
+	return r == Admin || r == Reviewer || r == Planner || r == Finance
+}
+
+// Provincial reports whether users of r belong to one province.
+func (r Role) Provincial() bool { return r == Planner || r == Finance }
+
+// Caller is the person (or the system) on whose behalf an operation runs.
+// Every domain operation takes one and checks it before anything else.
+type Caller struct {
+	UserID    int64
+	Username  string
+	Role      Role
+	Province  units.ProvinceCode // set for planners and finance officers only
+	RequestID string
+}
+
+// System returns the caller for work done by the service itself or its CLI,
+// with administrator rights; name says what, e.g. "cli".
+func System(name string) Caller {
+	return Caller{Username: "system:" + name, Role: Admin}
+}
+
+// Actor returns the caller as the audit trail records it.
+func (c Caller) Actor() audit.Actor {
+	return audit.Actor{UserID: c.UserID, Name: c.Username, RequestID: c.RequestID}
+}
+
+// Require returns EFORBIDDEN unless the caller has one of roles.
+func (c Caller) Require(roles ...Role) error {
+	for _, r := range roles {
+		if c.Role == r {
+			return nil
+		}
+	}
+	return baove.Errorf(baove.EFORBIDDEN, "this needs the role %s; you are %s", list(roles), c.Role)
+}
+
+// CanRead returns nil when the caller may read province p's data: a
+// reviewer reads every province, a planner or finance officer their own.
+// Administrators manage the system, not its plans and money. It returns
+// EFORBIDDEN otherwise.
+func (c Caller) CanRead(p units.ProvinceCode) error {
+	switch {
+	case c.Role == Reviewer:
+		return nil
+	case c.Role.Provincial() && c.Province == p:
+		return nil
+	case c.Role.Provincial():
+		return baove.Errorf(baove.EFORBIDDEN, "you work for province %s, not %s", c.Province, p)
+	}
+	return baove.Errorf(baove.EFORBIDDEN, "a %s does not read provincial data", c.Role)
+}
+
+// CanAct returns nil when the caller has one of roles and, for a planner or
+// finance officer, p is their province. It returns EFORBIDDEN otherwise.
+func (c Caller) CanAct(p units.ProvinceCode, roles ...Role) error {
+	if err := c.Require(roles...); err != nil {
+		return err
+	}
+	if c.Role.Provincial() && c.Province != p {
+		return baove.Errorf(baove.EFORBIDDEN, "you work for province %s, not %s", c.Province, p)
+	}
+	return nil
+}
+
+// AuditScope implements audit.Viewer: administrators and reviewers read the
+// whole trail, planners and finance officers their province's part.
+func (c Caller) AuditScope() (string, error) {
+	switch {
+	case c.Role == Admin || c.Role == Reviewer:
+		return "", nil
+	case c.Role.Provincial() && c.Province != "":
+		return string(c.Province), nil
+	}
+	return "", baove.Errorf(baove.EFORBIDDEN, "you may not read the audit trail")
+}
+
+func list(roles []Role) string {
+	s := ""
+	for i, r := range roles {
+		if i > 0 {
+			s += " or "
+		}
+		s += string(r)
+	}
+	return fmt.Sprint(s)
+}

@@ -1,0 +1,251 @@
+package access
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"baove"
+	"baove/audit"
+	"baove/database"
+	"baove/units"
+)
+
+// Store keeps users and sessions.
+type Store struct {
+	db       *database.DB
+	now      func() time.Time
+	tokenTTL time.Duration
+}
+
+// DefaultTokenTTL is how long a session lasts unless configured otherwise.
+const DefaultTokenTTL = 12 * time.Hour
+
+// NewStore returns a store over db; sessions last tokenTTL (DefaultTokenTTL
+// when zero).
+func NewStore(db *database.DB, now func() time.Time, tokenTTL time.Duration) *Store {
+	if tokenTTL <= 0 {
+		tokenTTL = DefaultTokenTTL
+	}
+	return &Store{db: db, now: now, tokenTTL: tokenTTL}
+}
+
+type userRow struct {
+	bun.BaseModel `bun:"table:users"`
+
+	ID           int64 `bun:",pk,autoincrement"`
+	Username     string
+	FullName     string
+	Role         Role
+	ProvinceCode string `bun:",nullzero"`
+	PasswordHash string
+	Disabled     bool
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+func (r userRow) user() User {
+	return User{ID: r.ID, Username: r.Username, FullName: r.FullName, Role: r.Role,
+		Province: units.ProvinceCode(r.ProvinceCode), Disabled: r.Disabled, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+// CreateUser adds a user. Only an administrator may; it returns EINVALID for
+// bad fields (an unknown province included) and ECONFLICT when the username
+// is taken.
+func (s *Store) CreateUser(ctx context.Context, c Caller, n NewUser) (User, error) {
+	if err := c.Require(Admin); err != nil {
+		return User{}, err
+	}
+	if err := n.check(); err != nil {
+		return User{}, err
+	}
+	hash, err := hashPassword(n.Password)
+	if err != nil {
+		return User{}, err
+	}
+	now := s.now().UTC()
+	r := userRow{Username: n.Username, FullName: n.FullName, Role: n.Role, ProvinceCode: string(n.Province),
+		PasswordHash: hash, CreatedAt: now, UpdatedAt: now}
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if _, err := tx.NewInsert().Model(&r).Exec(ctx); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, now, c.Actor(), "user.create", "user", strconv.FormatInt(r.ID, 10),
+			r.ProvinceCode, nil, r.user())
+	})
+	switch {
+	case database.IsUniqueViolation(err):
+		return User{}, baove.Errorf(baove.ECONFLICT, "the username %s is taken", n.Username)
+	case database.IsForeignKeyViolation(err):
+		return User{}, baove.Invalid("province_code", "no province with this code", n.Province)
+	case err != nil:
+		return User{}, fmt.Errorf("access: create user: %w", err)
+	}
+	return r.user(), nil
+}
+
+// Users lists every user by username. Only an administrator may.
+func (s *Store) Users(ctx context.Context, c Caller) ([]User, error) {
+	if err := c.Require(Admin); err != nil {
+		return nil, err
+	}
+	var rows []userRow
+	if err := s.db.NewSelect().Model(&rows).Order("username").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("access: users: %w", err)
+	}
+	out := make([]User, len(rows))
+	for i, r := range rows {
+		out[i] = r.user()
+	}
+	return out, nil
+}
+
+// User returns the user with id. Only an administrator may. It returns
+// ENOTFOUND for an unknown id.
+func (s *Store) User(ctx context.Context, c Caller, id int64) (User, error) {
+	if err := c.Require(Admin); err != nil {
+		return User{}, err
+	}
+	r, err := s.userRow(ctx, s.db, false, "id = ?", id)
+	return r.user(), err
+}
+
+// Me returns the caller's own account.
+func (s *Store) Me(ctx context.Context, c Caller) (User, error) {
+	r, err := s.userRow(ctx, s.db, false, "id = ?", c.UserID)
+	return r.user(), err
+}
+
+// userRow returns the one user matching where, locked for the transaction
+// when lock is set; ENOTFOUND when there is none.
+func (s *Store) userRow(ctx context.Context, db bun.IDB, lock bool, where string, arg any) (userRow, error) {
+	var r userRow
+	q := db.NewSelect().Model(&r).Where(where, arg)
+	if lock {
+		q = s.db.ForUpdate(q)
+	}
+	err := q.Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, baove.Errorf(baove.ENOTFOUND, "no such user")
+	} else if err != nil {
+		return r, fmt.Errorf("access: user: %w", err)
+	}
+	return r, nil
+}
+
+// UpdateUser changes a user. Only an administrator may. Disabling a user or
+// setting their password revokes their sessions at once. It returns
+// EINVALID for bad fields, ENOTFOUND for an unknown id, and ECONFLICT when
+// the change would leave no enabled administrator.
+func (s *Store) UpdateUser(ctx context.Context, c Caller, id int64, p UserPatch) (User, error) {
+	if err := c.Require(Admin); err != nil {
+		return User{}, err
+	}
+	var after userRow
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		before, err := s.userRow(ctx, tx, true, "id = ?", id)
+		if err != nil {
+			return err
+		}
+		after = before
+		revoke, err := applyPatch(&after, p)
+		if err != nil {
+			return err
+		}
+		if err := s.keepAnAdmin(ctx, tx, before, after); err != nil {
+			return err
+		}
+		after.UpdatedAt = s.now().UTC()
+		if _, err := tx.NewUpdate().Model(&after).WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		if revoke {
+			if err := s.revokeAll(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, tx, after.UpdatedAt, c.Actor(), "user.update", "user", strconv.FormatInt(id, 10),
+			after.ProvinceCode, before.user(), after.user())
+	})
+	var appErr *baove.Error
+	switch {
+	case database.IsForeignKeyViolation(err):
+		return User{}, baove.Invalid("province_code", "no province with this code", after.ProvinceCode)
+	case errors.As(err, &appErr):
+		return User{}, err
+	case err != nil:
+		return User{}, fmt.Errorf("access: update user %d: %w", id, err)
+	}
+	return after.user(), nil
+}
+
+// applyPatch applies p to r and reports whether the user's sessions must go.
+func applyPatch(r *userRow, p UserPatch) (revoke bool, err error) {
+	var probs baove.Problems
+	if p.FullName != nil {
+		r.FullName = *p.FullName
+	}
+	if p.Role != nil {
+		r.Role = *p.Role
+	}
+	if p.Province != nil {
+		r.ProvinceCode = string(*p.Province)
+	}
+	if p.Disabled != nil {
+		revoke = *p.Disabled && !r.Disabled
+		r.Disabled = *p.Disabled
+	}
+	if p.Password != nil {
+		checkPassword(&probs, "password", *p.Password)
+		if len(probs) == 0 {
+			if r.PasswordHash, err = hashPassword(*p.Password); err != nil {
+				return false, err
+			}
+			revoke = true
+		}
+	}
+	checkRole(&probs, r.Role, units.ProvinceCode(r.ProvinceCode))
+	return revoke, probs.Err()
+}
+
+// keepAnAdmin refuses a change that leaves no enabled administrator: nobody
+// could manage users any more.
+func (s *Store) keepAnAdmin(ctx context.Context, tx bun.IDB, before, after userRow) error {
+	wasAdmin := before.Role == Admin && !before.Disabled
+	isAdmin := after.Role == Admin && !after.Disabled
+	if !wasAdmin || isAdmin {
+		return nil
+	}
+	n, err := tx.NewSelect().Table("users").Where("role = 'admin' AND NOT disabled AND id <> ?", before.ID).Count(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return baove.Errorf(baove.ECONFLICT, "%s is the last enabled administrator", before.Username)
+	}
+	return nil
+}
+
+// UserByUsername returns the user with username, for the CLI. It returns
+// ENOTFOUND for an unknown username.
+func (s *Store) UserByUsername(ctx context.Context, username string) (User, error) {
+	r, err := s.userRow(ctx, s.db, false, "username = ?", NormaliseUsername(username))
+	return r.user(), err
+}
+
+// EnsureAdmin creates the user "admin" with password when there are no users
+// at all, as on first start. It reports whether it created one.
+func (s *Store) EnsureAdmin(ctx context.Context, password string) (bool, error) {
+	n, err := s.db.NewSelect().Table("users").Count(ctx)
+	if err != nil || n > 0 {
+		return false, err
+	}
+	_, err = s.CreateUser(ctx, System("first-start"), NewUser{Username: "admin", FullName: "Administrator",
+		Role: Admin, Password: password})
+	return err == nil, err
+}

@@ -1,0 +1,83 @@
+package access
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"baove"
+	"baove/units"
+	"baove/vn"
+)
+
+// User is an account. Its password hash never leaves the package.
+type User struct {
+	ID        int64              `json:"id"`
+	Username  string             `json:"username"`
+	FullName  string             `json:"full_name"`
+	Role      Role               `json:"role"`
+	Province  units.ProvinceCode `json:"province_code,omitempty"`
+	Disabled  bool               `json:"disabled"`
+	CreatedAt time.Time          `json:"created_at"`
+	UpdatedAt time.Time          `json:"updated_at"`
+}
+
+// NewUser is what creating a user takes.
+type NewUser struct {
+	Username string
+	FullName string
+	Role     Role
+	Province units.ProvinceCode
+	Password string
+}
+
+// UserPatch changes some fields of a user; nil fields stay as they are.
+type UserPatch struct {
+	FullName *string
+	Role     *Role
+	Province *units.ProvinceCode // "" removes the province
+	Disabled *bool
+	Password *string
+}
+
+var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,63}$`)
+
+// NormaliseUsername folds a username to the form it is stored in: trimmed
+// and lower-case.
+func NormaliseUsername(s string) string {
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
+func (n *NewUser) check() error {
+	n.Username = NormaliseUsername(n.Username)
+	n.FullName = vn.NFC(n.FullName)
+	var p baove.Problems
+	if !usernameRE.MatchString(n.Username) {
+		p.Add("username", "3 to 64 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit", n.Username)
+	}
+	checkPassword(&p, "password", n.Password)
+	checkRole(&p, n.Role, n.Province)
+	return p.Err()
+}
+
+func checkPassword(p *baove.Problems, field, password string) {
+	switch n := len([]rune(password)); {
+	case n < MinPasswordLength:
+		p.Add(field, "at least 10 characters", nil)
+	case len(password) > maxPasswordLength:
+		p.Add(field, "at most 256 bytes", nil)
+	}
+}
+
+// checkRole applies the rule that planners and finance officers belong to
+// one province and the ministry's roles to none.
+func checkRole(p *baove.Problems, role Role, province units.ProvinceCode) {
+	switch {
+	case !role.Valid():
+		p.Add("role", "one of admin, reviewer, planner, finance", role)
+	case role.Provincial() && province == "":
+		p.Add("province_code", "a "+string(role)+" belongs to one province: give its code", nil)
+	case !role.Provincial() && province != "":
+		p.Add("province_code", "a "+string(role)+" works for the ministry, not a province: leave it empty", province)
+	}
+}

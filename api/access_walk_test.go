@@ -1,0 +1,277 @@
+package api_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"baove/access"
+	"baove/api"
+	"baove/database"
+	"baove/database/dbtest"
+)
+
+// secret marks data of the victim province (Hà Nội, 01). No answer to a
+// user of another province, or to a role the rule excludes, may contain it.
+const secret = "BÍ-MẬT-HÀ-NỘI-7f3c"
+
+// volatile tables change on reads or logins, not on the operations walked.
+var volatile = []string{"audit_log", "sessions", "login_failures", "login_throttles", "bun_migrations", "bun_migration_locks"}
+
+// walker is one caller of the walk.
+type walker struct {
+	username string // "" is anonymous
+	role     access.Role
+	province string
+}
+
+var walkers = []walker{
+	{"", "", ""},
+	{"admin", access.Admin, ""},
+	{"reviewer", access.Reviewer, ""},
+	{"planner.hanoi", access.Planner, "01"},
+	{"finance.hanoi", access.Finance, "01"},
+	{"planner.dienbien", access.Planner, "11"},
+	{"finance.dienbien", access.Finance, "11"},
+}
+
+// operation is what the walk reads of each operation in the OpenAPI document.
+type operation struct {
+	method, path string
+	rule         api.Rule
+	query        []string
+	body         map[string]any
+}
+
+// TestAccess_EveryOperationHoldsItsRule walks every operation of the OpenAPI
+// document and calls it as anonymous, as each role, and as users of another
+// province, on data of Hà Nội. Where the operation's declared rule forbids
+// the call, the answer must be 401/403/404, must contain nothing of Hà Nội's
+// data, and the database must not change. Where the rule allows it, the
+// answer must not be 401/403 (nor 404: the fixtures exist). New operations
+// are walked without anyone adding them here; one whose path needs a fixture
+// the walk does not know fails until it gets one.
+func TestAccess_EveryOperationHoldsItsRule(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		fixtures := plantSecrets(t, e)
+		ops := readOperations(t, e)
+		// Every forbidden call first, on untouched data; then the allowed
+		// ones, reads before writes, deletions last.
+		ops = slices.DeleteFunc(ops, func(o operation) bool { return o.rule.Public })
+		for _, o := range ops {
+			for _, w := range walkers {
+				if !o.allows(w) {
+					e.expectForbidden(o, w, fixtures)
+				}
+			}
+		}
+		for _, o := range ops {
+			for _, w := range walkers {
+				if o.allows(w) {
+					e.expectAllowed(o, w, fixtures)
+				}
+			}
+		}
+	})
+}
+
+// allows tells whether the operation's rule lets w call it on Hà Nội's data.
+func (o operation) allows(w walker) bool {
+	switch {
+	case o.rule.Public:
+		return true
+	case w.username == "":
+		return false
+	case len(o.rule.Roles) > 0 && !slices.Contains(o.rule.Roles, w.role):
+		return false
+	case o.rule.Province && w.role.Provincial() && w.province != "01":
+		return false
+	}
+	return true
+}
+
+func (e *env) expectForbidden(o operation, w walker, fx map[string]string) {
+	e.t.Helper()
+	path := o.url(e.t, fx)
+	before := dbtest.Snapshot(e.t, e.db, volatile...)
+	res, _ := e.raw(w.username, o.method, path, o.body)
+	want := []int{403, 404}
+	if w.username == "" {
+		want = []int{401}
+	}
+	if !slices.Contains(want, res.StatusCode) {
+		e.t.Errorf("%s %s as %q: %d, want one of %v (rule %+v): %s", o.method, path, w.username, res.StatusCode, want, o.rule, res.body)
+	}
+	if strings.Contains(string(res.body), secret) {
+		e.t.Errorf("%s %s as %q returned Hà Nội's data", o.method, path, w.username)
+	}
+	if after := dbtest.Snapshot(e.t, e.db, volatile...); after != before {
+		e.t.Errorf("%s %s as %q changed the database although refused", o.method, path, w.username)
+	}
+}
+
+func (e *env) expectAllowed(o operation, w walker, fx map[string]string) {
+	e.t.Helper()
+	path := o.url(e.t, fx)
+	res, _ := e.raw(w.username, o.method, path, o.body)
+	if slices.Contains([]int{401, 403, 404}, res.StatusCode) || (o.method == "GET" && res.StatusCode >= 300) {
+		e.t.Errorf("%s %s as %q: %d although the rule allows it (rule %+v): %s", o.method, path, w.username, res.StatusCode, o.rule, res.body)
+	}
+	if w.role.Provincial() && w.province != "01" && strings.Contains(string(res.body), secret) {
+		e.t.Errorf("%s %s as %q returned Hà Nội's data", o.method, path, w.username)
+	}
+	if o.method != "GET" {
+		for _, u := range walkers[1:] { // a write may have revoked tokens (a password, a role)
+			e.relogin(u.username)
+		}
+	}
+}
+
+// relogin logs a user in again when their token stopped working.
+func (e *env) relogin(username string) {
+	if res, _ := e.raw(username, "GET", "/api/v1/me", nil); res.StatusCode == 401 {
+		e.login(username)
+	}
+}
+
+// plantSecrets writes the marker into Hà Nội's data and returns the path
+// fixtures: for each path segment, the value of the parameter after it.
+func plantSecrets(t *testing.T, e *env) map[string]string {
+	t.Helper()
+	var me api.User
+	e.do("planner.hanoi", "GET", "/api/v1/me", nil, &me)
+	e.do("admin", "PATCH", fmt.Sprintf("/api/v1/users/%d", me.ID), map[string]any{"full_name": secret}, nil)
+	return map[string]string{
+		"provinces": "01",
+		"communes":  "00004",
+		"users":     fmt.Sprint(me.ID),
+	}
+}
+
+// url fills the path's parameters from the fixtures and the operation's
+// query parameters that name a province with Hà Nội.
+func (o operation) url(t *testing.T, fx map[string]string) string {
+	segs := strings.Split(o.path, "/")
+	for i, s := range segs {
+		if strings.HasPrefix(s, "{") {
+			v, ok := fx[segs[i-1]]
+			if !ok {
+				t.Fatalf("%s %s: the walk has no fixture for {…} after /%s/; add one to plantSecrets", o.method, o.path, segs[i-1])
+			}
+			segs[i] = v
+		}
+	}
+	u := strings.Join(segs, "/")
+	q := url.Values{}
+	for _, name := range o.query {
+		if name == "province_code" {
+			q.Set(name, "01")
+		}
+	}
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	return u
+}
+
+// readOperations reads every operation from the served OpenAPI document,
+// with a request body built from each schema's required fields and examples.
+func readOperations(t *testing.T, e *env) []operation {
+	t.Helper()
+	var doc map[string]any
+	e.do("", "GET", "/openapi.json", nil, &doc)
+	schemas := dig(doc, "components", "schemas")
+	var ops []operation
+	for path, item := range doc["paths"].(map[string]any) {
+		for method, raw := range item.(map[string]any) {
+			spec := raw.(map[string]any)
+			o := operation{method: strings.ToUpper(method), path: path}
+			ruleJSON, _ := json.Marshal(spec["x-baove-access"])
+			if err := json.Unmarshal(ruleJSON, &o.rule); err != nil || spec["x-baove-access"] == nil {
+				t.Fatalf("%s %s declares no x-baove-access rule", method, path)
+			}
+			for _, p := range asSlice(spec["parameters"]) {
+				if p := p.(map[string]any); p["in"] == "query" {
+					o.query = append(o.query, p["name"].(string))
+				}
+			}
+			if ref, ok := dig(spec, "requestBody", "content", "application/json", "schema")["$ref"].(string); ok {
+				o.body = example(schemas, ref)
+			}
+			ops = append(ops, o)
+		}
+	}
+	order := map[string]int{"GET": 0, "POST": 1, "PUT": 1, "PATCH": 1, "DELETE": 2}
+	sort.Slice(ops, func(i, j int) bool {
+		a, b := ops[i], ops[j]
+		if order[a.method] != order[b.method] {
+			return order[a.method] < order[b.method]
+		}
+		if a.method == "DELETE" && len(a.path) != len(b.path) {
+			return len(a.path) > len(b.path) // parts before the whole
+		}
+		return a.path+a.method < b.path+b.method
+	})
+	return ops
+}
+
+// example builds a value of the referenced schema from its required
+// properties, using each property's example, default or first enum value.
+func example(schemas map[string]any, ref string) map[string]any {
+	s := schemas[strings.TrimPrefix(ref, "#/components/schemas/")].(map[string]any)
+	props, _ := s["properties"].(map[string]any)
+	out := map[string]any{}
+	for _, name := range asSlice(s["required"]) {
+		out[name.(string)] = exampleValue(schemas, props[name.(string)].(map[string]any))
+	}
+	return out
+}
+
+func exampleValue(schemas map[string]any, p map[string]any) any {
+	if ref, ok := p["$ref"].(string); ok {
+		return example(schemas, ref)
+	}
+	for _, k := range []string{"examples", "example", "default", "enum"} {
+		if v, ok := p[k]; ok {
+			if list, ok := v.([]any); ok && len(list) > 0 {
+				return list[0]
+			}
+			return v
+		}
+	}
+	switch p["type"] {
+	case "integer", "number":
+		return 1
+	case "boolean":
+		return false
+	case "array":
+		return []any{}
+	case "object":
+		return map[string]any{}
+	}
+	if p["format"] == "date" {
+		return "2026-03-02"
+	}
+	return "x"
+}
+
+func dig(m map[string]any, keys ...string) map[string]any {
+	for _, k := range keys {
+		next, _ := m[k].(map[string]any)
+		if next == nil {
+			return map[string]any{}
+		}
+		m = next
+	}
+	return m
+}
+
+func asSlice(v any) []any {
+	s, _ := v.([]any)
+	return s
+}

@@ -1,0 +1,135 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"baove/access"
+	"baove/api"
+	"baove/audit"
+	"baove/database"
+	"baove/database/dbtest"
+	"baove/demo"
+	"baove/units"
+)
+
+// env is the real router, with its middleware, over a fresh database with
+// the demo users, each logged in.
+type env struct {
+	t      *testing.T
+	db     *database.DB
+	ts     *httptest.Server
+	access *access.Store
+	tokens map[string]string // by username; "" is anonymous
+}
+
+func newEnv(t *testing.T, db *database.DB) *env {
+	t.Helper()
+	acc := access.NewStore(db, dbtest.Now, time.Hour)
+	if err := demo.Load(context.Background(), demo.Deps{Access: acc}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: units.NewStore(db, dbtest.Now), Ready: db.Ready},
+		slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
+	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: acc, tokens: map[string]string{}}
+	t.Cleanup(e.ts.Close)
+	for _, u := range demo.Users {
+		e.login(u.Username)
+	}
+	return e
+}
+
+func (e *env) login(username string) {
+	e.t.Helper()
+	var out struct{ Token string }
+	res := e.do("", "POST", "/api/v1/auth/login", map[string]string{"username": username, "password": demo.Password}, &out)
+	if res.StatusCode != 200 || out.Token == "" {
+		e.t.Fatalf("login %s: %d", username, res.StatusCode)
+	}
+	e.tokens[username] = out.Token
+}
+
+// do sends a request as the user (by username; "" is anonymous) and decodes
+// a JSON answer into out when non-nil.
+func (e *env) do(as, method, path string, body any, out any) *http.Response {
+	e.t.Helper()
+	res, _ := e.raw(as, method, path, body)
+	if out != nil {
+		if err := json.NewDecoder(bytes.NewReader(res.body)).Decode(out); err != nil {
+			e.t.Fatalf("%s %s: decode %q: %v", method, path, res.body, err)
+		}
+	}
+	return res.Response
+}
+
+type response struct {
+	*http.Response
+	body []byte
+}
+
+func (e *env) raw(as, method, path string, body any) (response, error) {
+	e.t.Helper()
+	var r io.Reader
+	switch b := body.(type) {
+	case nil:
+	case []byte:
+		r = bytes.NewReader(b)
+	default:
+		j, err := json.Marshal(b)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		r = bytes.NewReader(j)
+	}
+	req, err := http.NewRequest(method, e.ts.URL+path, r)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if r != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if tok := e.tokens[as]; tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return response{res, b}, nil
+}
+
+// problem is the RFC 9457 document every error answers with.
+type problem struct {
+	Title  string `json:"title"`
+	Status int    `json:"status"`
+	Detail string `json:"detail"`
+	Errors []struct {
+		Message  string `json:"message"`
+		Location string `json:"location"`
+	} `json:"errors"`
+}
+
+// expectProblem sends a request and checks the answer is a problem+json with
+// status.
+func (e *env) expectProblem(as, method, path string, body any, status int) problem {
+	e.t.Helper()
+	res, _ := e.raw(as, method, path, body)
+	var p problem
+	json.Unmarshal(res.body, &p)
+	if res.StatusCode != status || p.Status != status {
+		e.t.Fatalf("%s %s as %q: status %d (%s), want %d", method, path, as, res.StatusCode, res.body, status)
+	}
+	if ct := res.Header.Get("Content-Type"); ct != "application/problem+json" {
+		e.t.Fatalf("%s %s: Content-Type %q, want application/problem+json", method, path, ct)
+	}
+	return p
+}

@@ -1,0 +1,81 @@
+package api
+
+import (
+	"context"
+	"time"
+
+	"baove/access"
+)
+
+// User is an account in API responses.
+type User struct {
+	ID           int64     `json:"id" example:"7"`
+	Username     string    `json:"username" example:"planner.dienbien"`
+	FullName     string    `json:"full_name" example:"Lò Thị Hoa"`
+	Role         string    `json:"role" enum:"admin,reviewer,planner,finance"`
+	ProvinceCode string    `json:"province_code,omitempty" example:"11" doc:"Set for planners and finance officers"`
+	Disabled     bool      `json:"disabled"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+func userOf(u access.User) User {
+	return User{ID: u.ID, Username: u.Username, FullName: u.FullName, Role: string(u.Role),
+		ProvinceCode: string(u.Province), Disabled: u.Disabled, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+}
+
+// LoginInput is a username and password.
+type LoginInput struct {
+	Body struct {
+		Username string `json:"username" minLength:"1" maxLength:"64" example:"planner.dienbien"`
+		Password string `json:"password" minLength:"1" maxLength:"256" example:"correct horse battery"`
+	}
+}
+
+// LoginOutput is a new session.
+type LoginOutput struct {
+	Body struct {
+		Token     string    `json:"token" doc:"Send as Authorization: Bearer <token>"`
+		ExpiresAt time.Time `json:"expires_at"`
+		User      User      `json:"user"`
+	}
+}
+
+func (s *Server) login(ctx context.Context, in *LoginInput) (*LoginOutput, error) {
+	sess, err := s.deps.Access.Login(ctx, in.Body.Username, in.Body.Password, RequestID(ctx))
+	if err != nil {
+		return nil, err
+	}
+	out := &LoginOutput{}
+	out.Body.Token, out.Body.ExpiresAt, out.Body.User = sess.Token, sess.ExpiresAt, userOf(sess.User)
+	return out, nil
+}
+
+func (s *Server) logout(ctx context.Context, _ *struct{}) (*struct{}, error) {
+	return nil, s.deps.Access.Logout(ctx, caller(ctx), token(ctx))
+}
+
+// UserOutput is one user.
+type UserOutput struct {
+	Body User
+}
+
+func (s *Server) getMe(ctx context.Context, _ *struct{}) (*UserOutput, error) {
+	u, err := s.deps.Access.Me(ctx, caller(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return &UserOutput{Body: userOf(u)}, nil
+}
+
+// PasswordInput changes one's own password.
+type PasswordInput struct {
+	Body struct {
+		CurrentPassword string `json:"current_password" minLength:"1" maxLength:"256" example:"correct horse battery"`
+		NewPassword     string `json:"new_password" minLength:"10" maxLength:"256" example:"a longer passphrase"`
+	}
+}
+
+func (s *Server) changeMyPassword(ctx context.Context, in *PasswordInput) (*struct{}, error) {
+	return nil, s.deps.Access.ChangePassword(ctx, caller(ctx), in.Body.CurrentPassword, in.Body.NewPassword, token(ctx))
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"baove/access"
+	"baove/demo"
+	"baove/units"
+)
+
+func userCmd(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
+	const usage = "usage: baove user create --username U --role R [--province 01] [--full-name N] < password\n" +
+		"       baove user passwd USERNAME < password"
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, usage)
+		return flag.ErrHelp
+	}
+	fs := newFlags("user "+args[0], stderr)
+	var dbf dbFlags
+	dbf.register(fs)
+	username := fs.String("username", "", "login name")
+	role := fs.String("role", "", "admin, reviewer, planner or finance")
+	province := fs.String("province", "", "province code, for planner and finance")
+	fullName := fs.String("full-name", "", "the person's name")
+	if err := parse(fs, args[1:], getenv); err != nil {
+		return err
+	}
+	switch {
+	case args[0] == "create" && fs.NArg() == 0:
+	case args[0] == "passwd" && fs.NArg() == 1:
+		*username = fs.Arg(0)
+	default:
+		fmt.Fprintln(stderr, usage)
+		return flag.ErrHelp
+	}
+	password, err := readPassword(stdin, stderr)
+	if err != nil {
+		return err
+	}
+	db, err := dbf.open(ctx, io.Discard)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	s := newServices(db, 0).access
+	cli := access.System("cli")
+	if args[0] == "create" {
+		u, err := s.CreateUser(ctx, cli, access.NewUser{Username: *username, FullName: *fullName,
+			Role: access.Role(*role), Province: units.ProvinceCode(*province), Password: password})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "created user %s (%s) with id %d\n", u.Username, u.Role, u.ID)
+		return nil
+	}
+	u, err := s.UserByUsername(ctx, *username)
+	if err != nil {
+		return err
+	}
+	if _, err := s.UpdateUser(ctx, cli, u.ID, access.UserPatch{Password: &password}); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "set the password of %s and ended their sessions\n", u.Username)
+	return nil
+}
+
+// readPassword reads one line from stdin, without echo when it is a terminal.
+func readPassword(stdin io.Reader, stderr io.Writer) (string, error) {
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(stderr, "Password: ")
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(stderr)
+		return string(b), err
+	}
+	line, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && err != io.EOF {
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+func demoCmd(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
+	fs := newFlags("demo", stderr)
+	var dbf dbFlags
+	dbf.register(fs)
+	if err := parse(fs, args, getenv); err != nil {
+		return err
+	}
+	db, err := dbf.open(ctx, stdout)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := demo.Load(ctx, newServices(db, 0).demo(), stdout); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "demo loaded; every demo user's password is %q (demo only)\n", demo.Password)
+	return nil
+}

@@ -1,0 +1,64 @@
+// Package demo fills a database with a realistic demonstration: users of
+// every role for Hà Nội (01), Điện Biên (11) and TP Hồ Chí Minh (79), and, as
+// features land, their plans, budgets, staffing and indicators. Loading is
+// idempotent: what exists already is left alone.
+//
+// The demo password is public (it is in the README): never load the demo
+// into a database that holds real data.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"baove"
+	"baove/access"
+	"baove/units"
+)
+
+// Password is the password of every demo user.
+const Password = "demo-password"
+
+// Deps are the stores the demo writes through, so that it obeys the same
+// rules and leaves the same audit trail as real users.
+type Deps struct {
+	Access *access.Store
+}
+
+// User is a demo account.
+type User struct {
+	Username string
+	FullName string
+	Role     access.Role
+	Province units.ProvinceCode
+}
+
+// Users are the demo accounts, one per role and province.
+var Users = []User{
+	{"admin", "Quản trị hệ thống", access.Admin, ""},
+	{"reviewer", "Cục Trẻ em (Bộ Y tế)", access.Reviewer, ""},
+	{"planner.hanoi", "Nguyễn Thu Hà", access.Planner, "01"},
+	{"finance.hanoi", "Trần Văn Minh", access.Finance, "01"},
+	{"planner.dienbien", "Lò Thị Hoa", access.Planner, "11"},
+	{"finance.dienbien", "Quàng Văn Sơn", access.Finance, "11"},
+	{"planner.hcm", "Lê Ngọc Mai", access.Planner, "79"},
+	{"finance.hcm", "Phạm Quốc Bảo", access.Finance, "79"},
+}
+
+// Load creates what is missing of the demo and says what it did on w.
+func Load(ctx context.Context, d Deps, w io.Writer) error {
+	admin := access.System("demo")
+	for _, u := range Users {
+		_, err := d.Access.CreateUser(ctx, admin, access.NewUser{Username: u.Username, FullName: u.FullName,
+			Role: u.Role, Province: u.Province, Password: Password})
+		switch baove.ErrorCode(err) {
+		case "":
+			fmt.Fprintf(w, "demo: user %-17s %-8s %s\n", u.Username, u.Role, u.Province)
+		case baove.ECONFLICT: // already there
+		default:
+			return fmt.Errorf("demo: user %s: %w", u.Username, err)
+		}
+	}
+	return nil
+}
