@@ -17,6 +17,7 @@ import (
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/demo"
+	"baove/indicators"
 	"baove/units"
 )
 
@@ -36,7 +37,8 @@ func newEnv(t *testing.T, db *database.DB) *env {
 	if err := demo.Load(context.Background(), demo.Deps{Access: acc}, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: units.NewStore(db, dbtest.Now), Ready: db.Ready},
+	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: units.NewStore(db, dbtest.Now),
+		Indicators: indicators.NewStore(db), Ready: db.Ready},
 		slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
 	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: acc, tokens: map[string]string{}}
 	t.Cleanup(e.ts.Close)

@@ -35,6 +35,9 @@ func (s *Server) routes() {
 	register(s, op(get, Prefix+"/provinces/{code}", "get-province", "Get a province", "units"), signedIn, s.getProvince)
 	register(s, op(get, Prefix+"/provinces/{code}/communes", "list-communes", "List a province's communes", "units"), signedIn, s.listCommunes)
 	register(s, op(get, Prefix+"/communes/{code}", "get-commune", "Get a commune, or the successor of an old code", "units"), signedIn, s.getCommune)
+
+	// Indicators.
+	register(s, op(get, Prefix+"/indicators", "list-indicators", "The indicator catalogue with national targets", "indicators"), signedIn, s.listIndicators)
 }
 
 func op(method, path, id, summary, tag string) huma.Operation {

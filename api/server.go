@@ -15,6 +15,7 @@ import (
 
 	"baove/access"
 	"baove/audit"
+	"baove/indicators"
 	"baove/units"
 )
 
@@ -26,6 +27,8 @@ type Deps struct {
 	Access *access.Store
 	Audit  *audit.Store
 	Units  *units.Store
+	// Indicators is the indicator catalogue.
+	Indicators *indicators.Store
 	// Ready reports whether the database answers.
 	Ready func(context.Context) error
 }

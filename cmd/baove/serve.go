@@ -17,23 +17,26 @@ import (
 	"baove/audit"
 	"baove/database"
 	"baove/demo"
+	"baove/indicators"
 	"baove/units"
 )
 
 // services are the domain stores over one database.
 type services struct {
-	db     *database.DB
-	access *access.Store
-	audit  *audit.Store
-	units  *units.Store
+	db         *database.DB
+	access     *access.Store
+	audit      *audit.Store
+	units      *units.Store
+	indicators *indicators.Store
 }
 
 func newServices(db *database.DB, tokenTTL time.Duration) services {
 	return services{
-		db:     db,
-		access: access.NewStore(db, time.Now, tokenTTL),
-		audit:  audit.NewStore(db),
-		units:  units.NewStore(db, time.Now),
+		db:         db,
+		access:     access.NewStore(db, time.Now, tokenTTL),
+		audit:      audit.NewStore(db),
+		units:      units.NewStore(db, time.Now),
+		indicators: indicators.NewStore(db),
 	}
 }
 
@@ -73,7 +76,7 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 		return err
 	}
 
-	srv := api.New(api.Deps{Access: svc.access, Audit: svc.audit, Units: svc.units, Ready: db.Ready}, log, version())
+	srv := api.New(api.Deps{Access: svc.access, Audit: svc.audit, Units: svc.units, Indicators: svc.indicators, Ready: db.Ready}, log, version())
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

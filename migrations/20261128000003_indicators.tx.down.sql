@@ -1,0 +1,3 @@
+DROP TABLE national_targets;
+--bun:split
+DROP TABLE indicators;
