@@ -12,16 +12,17 @@ type Code string
 
 // Application error codes.
 const (
-	EINVALID      Code = "invalid"             // input breaks a rule; 422 with one detail per field
-	ENOTFOUND     Code = "not_found"           // no such thing, or not visible to the caller; 404
-	ECONFLICT     Code = "conflict"            // the state forbids it (duplicate, wrong status, over a limit); 409
-	EFORBIDDEN    Code = "forbidden"           // the caller may see it but not do this; 403
-	EUNAUTHORIZED Code = "unauthorized"        // no valid credentials; 401
-	ESTALE        Code = "precondition_failed" // If-Match did not match; 412
-	ETOOMANY      Code = "too_many_requests"   // rate limited; 429
-	ETOOLARGE     Code = "too_large"           // request body over a cap; 413
-	EUNAVAILABLE  Code = "unavailable"         // a dependency such as the database is down; 503
-	EINTERNAL     Code = "internal"            // a bug; 500, text never shown
+	EINVALID      Code = "invalid"               // input breaks a rule; 422 with one detail per field
+	ENOTFOUND     Code = "not_found"             // no such thing, or not visible to the caller; 404
+	ECONFLICT     Code = "conflict"              // the state forbids it (duplicate, wrong status, over a limit); 409
+	EFORBIDDEN    Code = "forbidden"             // the caller may see it but not do this; 403
+	EUNAUTHORIZED Code = "unauthorized"          // no valid credentials; 401
+	ESTALE        Code = "precondition_failed"   // If-Match did not match; 412
+	ENOPRECOND    Code = "precondition_required" // a change needs If-Match and it was missing; 428
+	ETOOMANY      Code = "too_many_requests"     // rate limited; 429
+	ETOOLARGE     Code = "too_large"             // request body over a cap; 413
+	EUNAVAILABLE  Code = "unavailable"           // a dependency such as the database is down; 503
+	EINTERNAL     Code = "internal"              // a bug; 500, text never shown
 )
 
 // Error is an error that is safe to show to the caller: its Message and

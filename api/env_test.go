@@ -18,6 +18,7 @@ import (
 	"baove/database/dbtest"
 	"baove/demo"
 	"baove/indicators"
+	"baove/plans"
 	"baove/units"
 )
 
@@ -34,11 +35,11 @@ type env struct {
 func newEnv(t *testing.T, db *database.DB) *env {
 	t.Helper()
 	acc := access.NewStore(db, dbtest.Now, time.Hour)
-	if err := demo.Load(context.Background(), demo.Deps{Access: acc}, io.Discard); err != nil {
+	if err := demo.LoadUsers(context.Background(), demo.Deps{Access: acc}, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: units.NewStore(db, dbtest.Now),
-		Indicators: indicators.NewStore(db), Ready: db.Ready},
+		Indicators: indicators.NewStore(db), Plans: plans.NewStore(db, dbtest.Now), Ready: db.Ready},
 		slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
 	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: acc, tokens: map[string]string{}}
 	t.Cleanup(e.ts.Close)
@@ -76,7 +77,19 @@ type response struct {
 	body []byte
 }
 
+// doIfMatch sends a change with an If-Match header and returns the answer.
+func (e *env) doIfMatch(as, method, path, etag string, body any) response {
+	e.t.Helper()
+	res, _ := e.send(as, method, path, body, map[string]string{"If-Match": etag})
+	return res
+}
+
 func (e *env) raw(as, method, path string, body any) (response, error) {
+	e.t.Helper()
+	return e.send(as, method, path, body, nil)
+}
+
+func (e *env) send(as, method, path string, body any, headers map[string]string) (response, error) {
 	e.t.Helper()
 	var r io.Reader
 	switch b := body.(type) {
@@ -99,6 +112,9 @@ func (e *env) raw(as, method, path string, body any) (response, error) {
 	}
 	if tok := e.tokens[as]; tok != "" {
 		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	for k, v := range headers {
+		req.Header.Set(k, v)
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {

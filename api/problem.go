@@ -22,6 +22,7 @@ var statuses = map[baove.Code]int{
 	baove.EFORBIDDEN:    http.StatusForbidden,
 	baove.EUNAUTHORIZED: http.StatusUnauthorized,
 	baove.ESTALE:        http.StatusPreconditionFailed,
+	baove.ENOPRECOND:    http.StatusPreconditionRequired,
 	baove.ETOOMANY:      http.StatusTooManyRequests,
 	baove.ETOOLARGE:     http.StatusRequestEntityTooLarge,
 	baove.EUNAVAILABLE:  http.StatusServiceUnavailable,

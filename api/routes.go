@@ -36,6 +36,25 @@ func (s *Server) routes() {
 	register(s, op(get, Prefix+"/provinces/{code}/communes", "list-communes", "List a province's communes", "units"), signedIn, s.listCommunes)
 	register(s, op(get, Prefix+"/communes/{code}", "get-commune", "Get a commune, or the successor of an old code", "units"), signedIn, s.getCommune)
 
+	// Task areas and plans.
+	register(s, op(get, Prefix+"/task-areas", "list-task-areas", "The directive's task areas", "plans"), signedIn, s.listTaskAreas)
+	register(s, op(patch, Prefix+"/task-areas/{code}", "update-task-area", "Rename a task area or change its eligibility for central funds", "plans"), roles(access.Admin), s.updateTaskArea)
+	register(s, op(post, Prefix+"/plans", "create-plan", "Start a province's plan for a year", "plans"), inProvince(access.Planner), s.createPlan)
+	register(s, op(get, Prefix+"/plans", "list-plans", "List plan versions", "plans"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listPlans)
+	register(s, op(get, Prefix+"/plans/{id}", "get-plan", "Get a plan version with its activities, targets and history", "plans"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getPlan)
+	register(s, op(patch, Prefix+"/plans/{id}", "update-plan", "Change a plan's title or narrative", "plans"), inProvince(access.Planner), s.updatePlan)
+	register(s, op(get, Prefix+"/plans/{id}/versions", "list-plan-versions", "Every version of the plan", "plans"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listPlanVersions)
+	register(s, op(get, Prefix+"/plans/{id}/diff", "diff-plan", "What changed since an older version", "plans"), inProvince(access.Reviewer, access.Planner, access.Finance), s.diffPlan)
+	register(s, op(post, Prefix+"/plans/{id}/activities", "add-activity", "Add an activity", "plans"), inProvince(access.Planner), s.addActivity)
+	register(s, op(patch, Prefix+"/plans/{id}/activities/{activity_id}", "update-activity", "Change an activity", "plans"), inProvince(access.Planner), s.updateActivity)
+	register(s, op(del, Prefix+"/plans/{id}/activities/{activity_id}", "delete-activity", "Remove an activity", "plans"), inProvince(access.Planner), s.deleteActivity)
+	register(s, op(put, Prefix+"/plans/{id}/targets/{indicator_code}", "set-target", "Set the plan's target for an indicator", "plans"), inProvince(access.Planner), s.setTarget)
+	register(s, op(del, Prefix+"/plans/{id}/targets/{indicator_code}", "delete-target", "Remove a target", "plans"), inProvince(access.Planner), s.deleteTarget)
+	register(s, op(post, Prefix+"/plans/{id}/submit", "submit-plan", "Submit the plan for review", "plans"), inProvince(access.Planner), s.submitPlan)
+	register(s, op(post, Prefix+"/plans/{id}/approve", "approve-plan", "Approve a submitted plan", "plans"), roles(access.Reviewer), s.approvePlan)
+	register(s, op(post, Prefix+"/plans/{id}/return", "return-plan", "Return a submitted plan with a reason", "plans"), roles(access.Reviewer), s.returnPlan)
+	register(s, op(post, Prefix+"/plans/{id}/revise", "revise-plan", "Start a revision (version N+1) of the approved plan", "plans"), inProvince(access.Planner), s.revisePlan)
+
 	// Indicators.
 	register(s, op(get, Prefix+"/indicators", "list-indicators", "The indicator catalogue with national targets", "indicators"), signedIn, s.listIndicators)
 }

@@ -16,6 +16,7 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/indicators"
+	"baove/plans"
 	"baove/units"
 )
 
@@ -29,6 +30,7 @@ type Deps struct {
 	Units  *units.Store
 	// Indicators is the indicator catalogue.
 	Indicators *indicators.Store
+	Plans      *plans.Store
 	// Ready reports whether the database answers.
 	Ready func(context.Context) error
 }

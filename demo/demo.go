@@ -1,6 +1,8 @@
 // Package demo fills a database with a realistic demonstration: users of
-// every role for Hà Nội (01), Điện Biên (11) and TP Hồ Chí Minh (79), and, as
-// features land, their plans, budgets, staffing and indicators. Loading is
+// every role for Hà Nội (01), Điện Biên (11) and TP Hồ Chí Minh (79); plans
+// for 2025 (approved) and 2026 (Hà Nội approved with a revision in draft,
+// Điện Biên submitted, TP Hồ Chí Minh returned with a reason); and, as
+// features land, their budgets, staffing and indicators. Loading is
 // idempotent: what exists already is left alone.
 //
 // The demo password is public (it is in the README): never load the demo
@@ -14,6 +16,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/plans"
 	"baove/units"
 )
 
@@ -24,6 +27,8 @@ const Password = "demo-password"
 // rules and leaves the same audit trail as real users.
 type Deps struct {
 	Access *access.Store
+	Units  *units.Store
+	Plans  *plans.Store
 }
 
 // User is a demo account.
@@ -48,6 +53,14 @@ var Users = []User{
 
 // Load creates what is missing of the demo and says what it did on w.
 func Load(ctx context.Context, d Deps, w io.Writer) error {
+	if err := LoadUsers(ctx, d, w); err != nil {
+		return err
+	}
+	return loadPlans(ctx, d, w)
+}
+
+// LoadUsers creates the demo users that are missing.
+func LoadUsers(ctx context.Context, d Deps, w io.Writer) error {
 	admin := access.System("demo")
 	for _, u := range Users {
 		_, err := d.Access.CreateUser(ctx, admin, access.NewUser{Username: u.Username, FullName: u.FullName,

@@ -18,6 +18,7 @@ import (
 	"baove/database"
 	"baove/demo"
 	"baove/indicators"
+	"baove/plans"
 	"baove/units"
 )
 
@@ -28,6 +29,7 @@ type services struct {
 	audit      *audit.Store
 	units      *units.Store
 	indicators *indicators.Store
+	plans      *plans.Store
 }
 
 func newServices(db *database.DB, tokenTTL time.Duration) services {
@@ -37,11 +39,12 @@ func newServices(db *database.DB, tokenTTL time.Duration) services {
 		audit:      audit.NewStore(db),
 		units:      units.NewStore(db, time.Now),
 		indicators: indicators.NewStore(db),
+		plans:      plans.NewStore(db, time.Now),
 	}
 }
 
 func (s services) demo() demo.Deps {
-	return demo.Deps{Access: s.access}
+	return demo.Deps{Access: s.access, Units: s.units, Plans: s.plans}
 }
 
 func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
@@ -76,7 +79,8 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 		return err
 	}
 
-	srv := api.New(api.Deps{Access: svc.access, Audit: svc.audit, Units: svc.units, Indicators: svc.indicators, Ready: db.Ready}, log, version())
+	srv := api.New(api.Deps{Access: svc.access, Audit: svc.audit, Units: svc.units, Indicators: svc.indicators,
+		Plans: svc.plans, Ready: db.Ready}, log, version())
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

@@ -1,0 +1,55 @@
+package api
+
+import (
+	"context"
+
+	"github.com/shopspring/decimal"
+
+	"baove"
+	"baove/indicators"
+	"baove/plans"
+)
+
+// Target is a plan's target for an indicator.
+type Target struct {
+	IndicatorCode string `json:"indicator_code" example:"CP_COMMUNE_WORKER"`
+	Value         string `json:"value" example:"100" doc:"Decimal"`
+}
+
+// TargetPath is the {indicator_code} of a plan's target.
+type TargetPath struct {
+	PlanPath
+	IndicatorCode string `path:"indicator_code" maxLength:"64" example:"CP_COMMUNE_WORKER"`
+}
+
+// SetTargetInput sets a target.
+type SetTargetInput struct {
+	TargetPath
+	IfMatch
+	Body struct {
+		Value string `json:"value" example:"100" doc:"Decimal, e.g. 100 or 6.5"`
+	}
+}
+
+func (s *Server) setTarget(ctx context.Context, in *SetTargetInput) (*PlanOutput, error) {
+	v, err := decimal.NewFromString(in.Body.Value)
+	if err != nil {
+		return nil, baove.Invalid("value", "a decimal number such as 100 or 6.5", in.Body.Value)
+	}
+	return planOutput(s.deps.Plans.SetTarget(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID),
+		indicators.Code(in.IndicatorCode), v))
+}
+
+// DeleteTargetInput removes a target.
+type DeleteTargetInput struct {
+	TargetPath
+	IfMatch
+}
+
+func (s *Server) deleteTarget(ctx context.Context, in *DeleteTargetInput) (*ChangedOutput, error) {
+	p, err := s.deps.Plans.DeleteTarget(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID), indicators.Code(in.IndicatorCode))
+	if err != nil {
+		return nil, err
+	}
+	return &ChangedOutput{ETag: etag(p)}, nil
+}

@@ -1,0 +1,239 @@
+package plans
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+	"github.com/uptrace/bun"
+
+	"baove"
+	"baove/access"
+	"baove/indicators"
+	"baove/vn"
+)
+
+// PlanPatch changes a plan's own fields; nil fields stay.
+type PlanPatch struct {
+	Title     *string
+	Narrative *string
+}
+
+// Update changes the plan's title or narrative (see Edit for the rules).
+func (s *Store) Update(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, p PlanPatch) (Plan, error) {
+	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, before Plan) (Audit, error) {
+		after := before
+		if p.Title != nil {
+			after.Title = vn.NFC(*p.Title)
+		}
+		if p.Narrative != nil {
+			after.Narrative = vn.NFC(*p.Narrative)
+		}
+		var probs baove.Problems
+		checkTitle(&probs, "title", after.Title)
+		checkLength(&probs, "narrative", after.Narrative, 20000)
+		if err := probs.Err(); err != nil {
+			return Audit{}, err
+		}
+		_, err := tx.NewUpdate().Table("plans").Set("title = ?, narrative = ?", after.Title, after.Narrative).
+			Where("id = ?", int64(id)).Exec(ctx)
+		return Audit{"plan.update", "plan", idStr(int64(id)), planFields(before), planFields(after)}, err
+	})
+}
+
+func planFields(p Plan) map[string]any {
+	return map[string]any{"title": p.Title, "narrative": p.Narrative, "status": p.Status, "version": p.Version}
+}
+
+func checkLength(p *baove.Problems, field, s string, max int) {
+	if len([]rune(s)) > max {
+		p.Add(field, fmt.Sprintf("at most %d characters", max), nil)
+	}
+}
+
+// ActivityInput is an activity as a planner writes it.
+type ActivityInput struct {
+	TaskArea       string
+	Title          string
+	LeadAgency     string
+	Partners       string
+	StartsOn       baove.Date // zero: not set
+	EndsOn         baove.Date // zero: not set
+	ExpectedOutput string
+}
+
+// check normalises the input and returns every problem with it for a plan
+// of year; taskAreas are the known task-area codes.
+func (in *ActivityInput) check(year int, taskAreas map[string]bool) error {
+	in.TaskArea, in.Title, in.LeadAgency = vn.NFC(in.TaskArea), vn.NFC(in.Title), vn.NFC(in.LeadAgency)
+	in.Partners, in.ExpectedOutput = vn.NFC(in.Partners), vn.NFC(in.ExpectedOutput)
+	var p baove.Problems
+	if !taskAreas[in.TaskArea] {
+		p.Add("task_area", "not a task area of the directive (see GET /api/v1/task-areas)", in.TaskArea)
+	}
+	checkTitle(&p, "title", in.Title)
+	checkLength(&p, "lead_agency", in.LeadAgency, 500)
+	checkLength(&p, "partners", in.Partners, 2000)
+	checkLength(&p, "expected_output", in.ExpectedOutput, 4000)
+	first, last := baove.NewDate(year, 1, 1), baove.NewDate(year, 12, 31)
+	for field, d := range map[string]baove.Date{"starts_on": in.StartsOn, "ends_on": in.EndsOn} {
+		if !d.IsZero() && (d.Before(first) || d.After(last)) {
+			p.Add(field, fmt.Sprintf("must fall within the plan's year %d", year), d.String())
+		}
+	}
+	if !in.StartsOn.IsZero() && !in.EndsOn.IsZero() && in.EndsOn.Before(in.StartsOn) {
+		p.Add("ends_on", "must not be before starts_on", in.EndsOn.String())
+	}
+	return p.Err()
+}
+
+// AddActivity adds an activity at the end of the plan (see Edit for the
+// rules). It returns EINVALID naming each bad field.
+func (s *Store) AddActivity(ctx context.Context, c access.Caller, id ID, in ActivityInput) (Plan, Activity, error) {
+	var added activityRow
+	p, err := s.Edit(ctx, c, id, Precondition{}, func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
+		areas, err := s.taskAreaCodes(ctx, tx)
+		if err != nil {
+			return Audit{}, err
+		}
+		if err := in.check(plan.Year, areas); err != nil {
+			return Audit{}, err
+		}
+		var last int
+		if err := tx.NewSelect().Table("activities").ColumnExpr("coalesce(max(position), 0)").
+			Where("plan_id = ?", int64(id)).Scan(ctx, &last); err != nil {
+			return Audit{}, err
+		}
+		added = activityRow{PlanID: int64(id), Lineage: newLineage(), Position: last + 1}
+		added.set(in)
+		if _, err := tx.NewInsert().Model(&added).Exec(ctx); err != nil {
+			return Audit{}, err
+		}
+		return Audit{"activity.create", "activity", idStr(added.ID), nil, added.activity()}, nil
+	})
+	return p, added.activity(), err
+}
+
+func (r *activityRow) set(in ActivityInput) {
+	r.TaskArea, r.Title, r.LeadAgency, r.Partners = in.TaskArea, in.Title, in.LeadAgency, in.Partners
+	r.StartsOn, r.EndsOn, r.ExpectedOutput = in.StartsOn, in.EndsOn, in.ExpectedOutput
+}
+
+func (r activityRow) input() ActivityInput {
+	return ActivityInput{TaskArea: r.TaskArea, Title: r.Title, LeadAgency: r.LeadAgency, Partners: r.Partners,
+		StartsOn: r.StartsOn, EndsOn: r.EndsOn, ExpectedOutput: r.ExpectedOutput}
+}
+
+// UpdateActivity changes an activity; patch receives the activity as it is
+// and returns it as it should be (see Edit for the rules). It returns
+// ENOTFOUND when the plan has no such activity.
+func (s *Store) UpdateActivity(ctx context.Context, c access.Caller, id ID, aid ActivityID, ifMatch *Revision,
+	patch func(*ActivityInput)) (Plan, error) {
+	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
+		before, err := activity(ctx, tx, id, aid)
+		if err != nil {
+			return Audit{}, err
+		}
+		in := before.input()
+		patch(&in)
+		areas, err := s.taskAreaCodes(ctx, tx)
+		if err != nil {
+			return Audit{}, err
+		}
+		if err := in.check(plan.Year, areas); err != nil {
+			return Audit{}, err
+		}
+		after := before
+		after.set(in)
+		_, err = tx.NewUpdate().Model(&after).WherePK().Exec(ctx)
+		return Audit{"activity.update", "activity", idStr(after.ID), before.activity(), after.activity()}, err
+	})
+}
+
+// DeleteActivity removes an activity (see Edit for the rules). It returns
+// ENOTFOUND when the plan has no such activity, and ECONFLICT while budget
+// lines still refer to it.
+func (s *Store) DeleteActivity(ctx context.Context, c access.Caller, id ID, aid ActivityID, ifMatch *Revision) (Plan, error) {
+	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
+		before, err := activity(ctx, tx, id, aid)
+		if err != nil {
+			return Audit{}, err
+		}
+		_, err = tx.NewDelete().Model(&before).WherePK().Exec(ctx)
+		return Audit{"activity.delete", "activity", idStr(before.ID), before.activity(), nil}, err
+	})
+}
+
+func activity(ctx context.Context, db bun.IDB, id ID, aid ActivityID) (activityRow, error) {
+	var r activityRow
+	err := db.NewSelect().Model(&r).Where("a.id = ? AND a.plan_id = ?", int64(aid), int64(id)).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, baove.Errorf(baove.ENOTFOUND, "plan %d has no activity %d", id, aid)
+	}
+	return r, err
+}
+
+func newLineage() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// SetTarget sets the plan's target for an indicator (see Edit for the
+// rules). Provinces choose their own targets: they are never held to
+// national bounds, only to sense (not negative; a percentage at most 100).
+func (s *Store) SetTarget(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, code indicators.Code, value decimal.Decimal) (Plan, error) {
+	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
+		ind, err := indicators.NewStore(s.db).Indicator(ctx, code)
+		if baove.ErrorCode(err) == baove.ENOTFOUND {
+			return Audit{}, baove.Invalid("indicator_code", "not in the indicator catalogue (see GET /api/v1/indicators)", code)
+		} else if err != nil {
+			return Audit{}, err
+		}
+		if err := checkTarget(ind, value); err != nil {
+			return Audit{}, err
+		}
+		before := targetOf(plan, code)
+		_, err = tx.NewInsert().Model(&targetRow{PlanID: int64(id), IndicatorCode: string(code), Value: value.String()}).
+			On("CONFLICT (plan_id, indicator_code) DO UPDATE").Set("value = EXCLUDED.value").Exec(ctx)
+		return Audit{"target.set", "plan", idStr(int64(id)), before, Target{code, value}}, err
+	})
+}
+
+func checkTarget(ind indicators.Indicator, v decimal.Decimal) error {
+	switch {
+	case v.IsNegative():
+		return baove.Invalid("value", "must not be negative", v.String())
+	case ind.Unit == indicators.Percent && v.GreaterThan(decimal.NewFromInt(100)):
+		return baove.Invalid("value", "a percentage is at most 100", v.String())
+	case ind.Unit == indicators.Count && !v.IsInteger():
+		return baove.Invalid("value", "a count is a whole number", v.String())
+	}
+	return nil
+}
+
+func targetOf(p Plan, code indicators.Code) any {
+	for _, t := range p.Targets {
+		if t.Indicator == code {
+			return t
+		}
+	}
+	return nil
+}
+
+// DeleteTarget removes the plan's target for an indicator (see Edit for the
+// rules). It returns ENOTFOUND when the plan has none.
+func (s *Store) DeleteTarget(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, code indicators.Code) (Plan, error) {
+	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
+		before := targetOf(plan, code)
+		if before == nil {
+			return Audit{}, baove.Errorf(baove.ENOTFOUND, "plan %d has no target for %s", id, code)
+		}
+		_, err := tx.NewDelete().Table("plan_targets").Where("plan_id = ? AND indicator_code = ?", int64(id), string(code)).Exec(ctx)
+		return Audit{"target.delete", "plan", idStr(int64(id)), before, nil}, err
+	})
+}

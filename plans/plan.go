@@ -1,0 +1,89 @@
+// Package plans holds provinces' annual child-protection plans: activities
+// under the directive's task areas, targets, the review workflow (draft →
+// submitted → approved, or returned and resubmitted) and revisions.
+//
+// A plan has versions. Revising an approved plan makes version N+1, a draft
+// copy; the approved version stays in force, unchanged, until the revision is
+// approved, and is then marked superseded. Other domains attach parts to a
+// version (budget lines) through the Part interface, so that revisions copy
+// them and diffs show them.
+package plans
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"baove"
+	"baove/indicators"
+	"baove/units"
+)
+
+// ID identifies one version of a plan.
+type ID int64
+
+// ActivityID identifies an activity of one plan version.
+type ActivityID int64
+
+// Revision counts the changes of a plan version and its parts; it is the
+// plan's ETag, so that two people editing at once never overwrite each other.
+type Revision int64
+
+// Plan is one version of a province's plan for a year.
+type Plan struct {
+	ID        ID
+	Province  units.ProvinceCode
+	Year      int
+	Version   int
+	Status    Status
+	Title     string
+	Narrative string
+	Revision  Revision
+	CreatedAt time.Time
+	UpdatedAt time.Time
+
+	Activities []Activity
+	Targets    []Target
+	History    []Event
+}
+
+// Editable reports whether the plan's content may change.
+func (p Plan) Editable() bool { return p.Status.Editable() }
+
+// Activity is a piece of work under one of the directive's task areas.
+type Activity struct {
+	ID             ActivityID `json:"id"`
+	Lineage        string     `json:"lineage"` // the same across versions of the plan
+	TaskArea       string     `json:"task_area"`
+	Title          string     `json:"title"`
+	LeadAgency     string     `json:"lead_agency"`
+	Partners       string     `json:"partners"`
+	StartsOn       baove.Date `json:"starts_on"`
+	EndsOn         baove.Date `json:"ends_on"`
+	ExpectedOutput string     `json:"expected_output"`
+}
+
+// Target is the plan's target for an indicator.
+type Target struct {
+	Indicator indicators.Code `json:"indicator_code"`
+	Value     decimal.Decimal `json:"value"`
+}
+
+// Event is a step of a plan's history.
+type Event struct {
+	At         time.Time `json:"at"`
+	ActorID    int64     `json:"actor_id,omitempty"`
+	Actor      string    `json:"actor"`
+	Action     string    `json:"action"`
+	FromStatus Status    `json:"from_status,omitempty"`
+	ToStatus   Status    `json:"to_status"`
+	Reason     string    `json:"reason,omitempty"`
+}
+
+// TaskArea is a chapter of the plan: an item of the 2017 directive.
+type TaskArea struct {
+	Code                    string `json:"code"`
+	NameVI                  string `json:"name_vi"`
+	NameEN                  string `json:"name_en"`
+	EligibleForCentralFunds bool   `json:"eligible_for_central_funds"`
+}

@@ -1,0 +1,60 @@
+package plans
+
+import (
+	"baove"
+)
+
+// Status is where a plan version stands in the review workflow.
+type Status string
+
+// Statuses.
+const (
+	Draft      Status = "draft"
+	Submitted  Status = "submitted"
+	Returned   Status = "returned"
+	Approved   Status = "approved"
+	Superseded Status = "superseded"
+)
+
+// Editable reports whether a plan in status s may change: only drafts and
+// returned plans.
+func (s Status) Editable() bool { return s == Draft || s == Returned }
+
+// transitions says, for each workflow action, from which statuses it may be
+// taken and where it leads.
+var transitions = map[string]struct {
+	from []Status
+	to   Status
+}{
+	"submit":  {[]Status{Draft, Returned}, Submitted},
+	"approve": {[]Status{Submitted}, Approved},
+	"return":  {[]Status{Submitted}, Returned},
+}
+
+// next returns the status action leads to from s, or ECONFLICT saying why
+// the action is not possible now.
+func next(s Status, action string) (Status, error) {
+	t, ok := transitions[action]
+	if !ok {
+		return "", baove.Errorf(baove.EINTERNAL, "unknown workflow action %q", action)
+	}
+	for _, from := range t.from {
+		if s == from {
+			return t.to, nil
+		}
+	}
+	return "", baove.Errorf(baove.ECONFLICT, "cannot %s a plan that is %s", action, s)
+}
+
+// notEditable explains why a plan in status s cannot change.
+func notEditable(s Status) error {
+	switch s {
+	case Submitted:
+		return baove.Errorf(baove.ECONFLICT, "the plan is submitted for review: it cannot change until a reviewer returns it")
+	case Approved:
+		return baove.Errorf(baove.ECONFLICT, "the plan is approved and in force: revise it (POST …/revise) to change it")
+	case Superseded:
+		return baove.Errorf(baove.ECONFLICT, "the plan is superseded by a later version and cannot change")
+	}
+	return nil
+}

@@ -1,0 +1,252 @@
+package plans
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"baove"
+	"baove/access"
+	"baove/audit"
+	"baove/database"
+	"baove/units"
+	"baove/vn"
+)
+
+// Store keeps plans.
+type Store struct {
+	db    *database.DB
+	now   func() time.Time
+	parts []Part
+}
+
+// NewStore returns a store over db. parts are what other domains attach to
+// plan versions (budget lines): revisions copy them, diffs show them, and
+// submission requires them when RequiredForSubmission says so.
+func NewStore(db *database.DB, now func() time.Time, parts ...Part) *Store {
+	return &Store{db: db, now: now, parts: parts}
+}
+
+// Part is data another domain attaches to a plan version. Its methods run in
+// the plans transaction they are given.
+type Part interface {
+	// Name names the part in diffs and errors, e.g. "budget_lines".
+	Name() string
+	// RequiredForSubmission reports whether a plan needs at least one item
+	// of the part before it may be submitted.
+	RequiredForSubmission() bool
+	// Count returns how many items the plan version has.
+	Count(ctx context.Context, db bun.IDB, plan ID) (int, error)
+	// Copy copies the items of version from to version to; activities maps
+	// from's activities to their copies.
+	Copy(ctx context.Context, db bun.IDB, from, to ID, activities map[ActivityID]ActivityID) error
+	// Items returns the plan version's items for diffs, keyed by an identity
+	// stable across versions, each as field name → value.
+	Items(ctx context.Context, db bun.IDB, plan ID) (map[string]map[string]any, error)
+}
+
+// NewPlan is what creating a plan takes.
+type NewPlan struct {
+	Province  units.ProvinceCode
+	Year      int
+	Title     string
+	Narrative string
+}
+
+// Create starts version 1 of a province's plan for a year, as a draft. Only
+// the province's planner may. It returns EINVALID for bad fields and
+// ECONFLICT when the province already has a plan for the year.
+func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, error) {
+	if err := c.CanAct(n.Province, access.Planner); err != nil {
+		return Plan{}, err
+	}
+	n.Title, n.Narrative = vn.NFC(n.Title), vn.NFC(n.Narrative)
+	var p baove.Problems
+	if n.Year < 2017 || n.Year > 2100 {
+		p.Add("year", "a year from 2017 (the directive) to 2100", n.Year)
+	}
+	checkTitle(&p, "title", n.Title)
+	if err := p.Err(); err != nil {
+		return Plan{}, err
+	}
+	now := s.now().UTC()
+	r := planRow{ProvinceCode: string(n.Province), Year: n.Year, Version: 1, Status: Draft, Title: n.Title,
+		Narrative: n.Narrative, Revision: 1, CreatedAt: now, UpdatedAt: now}
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if _, err := tx.NewInsert().Model(&r).Exec(ctx); err != nil {
+			return err
+		}
+		if err := s.event(ctx, tx, c, r.ID, "create", "", Draft, ""); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, now, c.Actor(), "plan.create", "plan", idStr(r.ID), r.ProvinceCode, nil, r.plan())
+	})
+	switch {
+	case database.IsUniqueViolation(err):
+		return Plan{}, baove.Errorf(baove.ECONFLICT, "province %s already has a plan for %d", n.Province, n.Year)
+	case database.IsForeignKeyViolation(err):
+		return Plan{}, baove.Invalid("province_code", "no province with this code", n.Province)
+	case err != nil:
+		return Plan{}, fmt.Errorf("plans: create: %w", err)
+	}
+	return s.load(ctx, s.db, r)
+}
+
+func checkTitle(p *baove.Problems, field, title string) {
+	switch n := len([]rune(title)); {
+	case n == 0:
+		p.Add(field, "required", nil)
+	case n > 500:
+		p.Add(field, "at most 500 characters", nil)
+	}
+}
+
+// Plan returns a plan version with its activities, targets and history. A
+// reviewer reads every province's plans; a planner or finance officer their
+// own province's (others' are ENOTFOUND); an administrator none (EFORBIDDEN).
+func (s *Store) Plan(ctx context.Context, c access.Caller, id ID) (Plan, error) {
+	r, err := s.row(ctx, s.db, id, false)
+	if err != nil {
+		return Plan{}, err
+	}
+	if err := visible(c, r); err != nil {
+		return Plan{}, err
+	}
+	return s.load(ctx, s.db, r)
+}
+
+// visible returns nil when c may read the plan of r; for a planner or
+// finance officer of another province it is ENOTFOUND, so that they cannot
+// even learn which plans exist.
+func visible(c access.Caller, r planRow) error {
+	if c.Role.Provincial() && string(c.Province) != r.ProvinceCode {
+		return notFound(ID(r.ID))
+	}
+	return c.CanRead(units.ProvinceCode(r.ProvinceCode))
+}
+
+func notFound(id ID) error {
+	return baove.Errorf(baove.ENOTFOUND, "no plan with id %d", id)
+}
+
+// row reads a plan version, locked for the transaction when lock is set.
+func (s *Store) row(ctx context.Context, db bun.IDB, id ID, lock bool) (planRow, error) {
+	var r planRow
+	q := db.NewSelect().Model(&r).Where("p.id = ?", int64(id))
+	if lock {
+		q = s.db.ForUpdate(q)
+	}
+	err := q.Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, notFound(id)
+	} else if err != nil {
+		return r, fmt.Errorf("plans: plan %d: %w", id, err)
+	}
+	return r, nil
+}
+
+// load completes a plan version with its activities, targets and history.
+func (s *Store) load(ctx context.Context, db bun.IDB, r planRow) (Plan, error) {
+	p := r.plan()
+	var acts []activityRow
+	if err := db.NewSelect().Model(&acts).Where("plan_id = ?", r.ID).Order("position", "id").Scan(ctx); err != nil {
+		return p, fmt.Errorf("plans: activities of %d: %w", r.ID, err)
+	}
+	for _, a := range acts {
+		p.Activities = append(p.Activities, a.activity())
+	}
+	var targets []targetRow
+	if err := db.NewSelect().Model(&targets).Join("JOIN indicators AS i ON i.code = t.indicator_code").
+		Where("t.plan_id = ?", r.ID).Order("i.position").Scan(ctx); err != nil {
+		return p, fmt.Errorf("plans: targets of %d: %w", r.ID, err)
+	}
+	for _, t := range targets {
+		p.Targets = append(p.Targets, t.target())
+	}
+	var events []eventRow
+	if err := db.NewSelect().Model(&events).Where("plan_id = ?", r.ID).Order("id").Scan(ctx); err != nil {
+		return p, fmt.Errorf("plans: history of %d: %w", r.ID, err)
+	}
+	for _, e := range events {
+		p.History = append(p.History, e.event())
+	}
+	return p, nil
+}
+
+// Filter selects plans; zero fields select all.
+type Filter struct {
+	Province units.ProvinceCode
+	Year     int
+	Status   Status
+}
+
+// Plans lists plan versions (without their parts) by province, year and
+// version. A planner or finance officer sees their own province's only and
+// gets EFORBIDDEN for asking after another's; an administrator EFORBIDDEN.
+func (s *Store) Plans(ctx context.Context, c access.Caller, f Filter) ([]Plan, error) {
+	switch {
+	case f.Province != "":
+		if err := c.CanRead(f.Province); err != nil {
+			return nil, err
+		}
+	case c.Role.Provincial():
+		f.Province = c.Province
+	default:
+		if err := c.Require(access.Reviewer); err != nil {
+			return nil, err
+		}
+	}
+	var rows []planRow
+	q := s.db.NewSelect().Model(&rows).Order("province_code", "year", "version")
+	if f.Province != "" {
+		q = q.Where("province_code = ?", string(f.Province))
+	}
+	if f.Year != 0 {
+		q = q.Where("year = ?", f.Year)
+	}
+	if f.Status != "" {
+		q = q.Where("status = ?", string(f.Status))
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, fmt.Errorf("plans: list: %w", err)
+	}
+	out := make([]Plan, len(rows))
+	for i, r := range rows {
+		out[i] = r.plan()
+	}
+	return out, nil
+}
+
+// Versions lists every version of the plan id belongs to, oldest first.
+func (s *Store) Versions(ctx context.Context, c access.Caller, id ID) ([]Plan, error) {
+	r, err := s.row(ctx, s.db, id, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := visible(c, r); err != nil {
+		return nil, err
+	}
+	var rows []planRow
+	if err := s.db.NewSelect().Model(&rows).Where("province_code = ? AND year = ?", r.ProvinceCode, r.Year).
+		Order("version").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("plans: versions of %d: %w", id, err)
+	}
+	out := make([]Plan, len(rows))
+	for i, v := range rows {
+		out[i] = v.plan()
+	}
+	return out, nil
+}
+
+func (s *Store) event(ctx context.Context, tx bun.IDB, c access.Caller, plan int64, action string, from, to Status, reason string) error {
+	_, err := tx.NewInsert().Model(&eventRow{PlanID: plan, At: s.now().UTC(), ActorID: c.UserID, Actor: c.Username,
+		Action: action, FromStatus: from, ToStatus: to, Reason: reason}).Exec(ctx)
+	return err
+}
+
+func idStr(id int64) string { return strconv.FormatInt(id, 10) }

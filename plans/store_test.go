@@ -1,0 +1,292 @@
+package plans_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"baove"
+	"baove/access"
+	"baove/audit"
+	"baove/database"
+	"baove/database/dbtest"
+	"baove/indicators"
+	"baove/plans"
+)
+
+var (
+	plannerHN  = access.Caller{UserID: 0, Username: "planner.hanoi", Role: access.Planner, Province: "01"}
+	plannerDB  = access.Caller{Username: "planner.dienbien", Role: access.Planner, Province: "11"}
+	financeHN  = access.Caller{Username: "finance.hanoi", Role: access.Finance, Province: "01"}
+	reviewer   = access.Caller{Username: "reviewer", Role: access.Reviewer}
+	admin      = access.Caller{Username: "admin", Role: access.Admin}
+	ctx        = context.Background()
+	hundred    = decimal.NewFromInt(100)
+	activityHN = plans.ActivityInput{TaskArea: "5.3", Title: "Tháng hành động vì trẻ em 2026", LeadAgency: "Sở Y tế",
+		StartsOn: baove.NewDate(2026, 6, 1), EndsOn: baove.NewDate(2026, 6, 30)}
+)
+
+func newStore(db *database.DB) *plans.Store { return plans.NewStore(db, dbtest.Now) }
+
+// readyPlan creates Hà Nội's 2026 plan with what submission needs.
+func readyPlan(t *testing.T, s *plans.Store) plans.Plan {
+	t.Helper()
+	p, err := s.Create(ctx, plannerHN, plans.NewPlan{Province: "01", Year: 2026, Title: "Kế hoạch bảo vệ trẻ em năm 2026"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.AddActivity(ctx, plannerHN, p.ID, activityHN); err != nil {
+		t.Fatal(err)
+	}
+	p, err = s.Plan(ctx, plannerHN, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err = s.SetTarget(ctx, plannerHN, p.ID, &p.Revision, indicators.CommuneWorker, hundred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// ok returns a function that fails the test on an error and passes the
+// plan through: ok(t)(s.Submit(…)).
+func ok(t *testing.T) func(plans.Plan, error) plans.Plan {
+	return func(p plans.Plan, err error) plans.Plan {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+}
+
+func wantCode(t *testing.T, what string, err error, code baove.Code) {
+	t.Helper()
+	if baove.ErrorCode(err) != code {
+		t.Fatalf("%s: %v, want %s", what, err, code)
+	}
+}
+
+func TestPlan_WholeReviewCycleKeepsHistoryAndTheFirstVersion(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		p := readyPlan(t, s)
+		p = ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
+		p = ok(t)(s.Return(ctx, reviewer, p.ID, nil, "Thiếu hoạt động về Tổng đài 111"))
+		p = ok(t)(s.Update(ctx, plannerHN, p.ID, &p.Revision, plans.PlanPatch{Narrative: ptr("Bổ sung hoạt động 1.3")}))
+		p = ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
+		v1 := ok(t)(s.Approve(ctx, reviewer, p.ID, nil))
+		if v1.Status != plans.Approved || len(v1.History) != 5 || v1.History[2].Reason != "Thiếu hoạt động về Tổng đài 111" {
+			t.Fatalf("after approval: %s with history %+v", v1.Status, v1.History)
+		}
+
+		v2 := ok(t)(s.Revise(ctx, plannerHN, v1.ID))
+		if v2.Version != 2 || v2.Status != plans.Draft || len(v2.Activities) != 1 || len(v2.Targets) != 1 ||
+			v2.Activities[0].Lineage != v1.Activities[0].Lineage || v2.Activities[0].ID == v1.Activities[0].ID {
+			t.Fatalf("revision = %+v", v2)
+		}
+		v2 = ok(t)(s.Update(ctx, plannerHN, v2.ID, &v2.Revision, plans.PlanPatch{Title: ptr("Kế hoạch 2026 (điều chỉnh)")}))
+		if again := ok(t)(s.Plan(ctx, reviewer, v1.ID)); again.Status != plans.Approved || again.Title != v1.Title || again.Revision != v1.Revision {
+			t.Fatalf("the approved version changed while its revision was edited: %+v", again)
+		}
+		v2 = ok(t)(s.Submit(ctx, plannerHN, v2.ID, nil))
+		v2 = ok(t)(s.Approve(ctx, reviewer, v2.ID, nil))
+		old := ok(t)(s.Plan(ctx, reviewer, v1.ID))
+		if v2.Status != plans.Approved || old.Status != plans.Superseded || old.Title != "Kế hoạch bảo vệ trẻ em năm 2026" {
+			t.Fatalf("v2 %s, v1 %s %q; want v2 approved, v1 superseded and otherwise unchanged", v2.Status, old.Status, old.Title)
+		}
+		versions, err := s.Versions(ctx, plannerHN, v2.ID)
+		if err != nil || len(versions) != 2 {
+			t.Fatalf("versions: %d, %v", len(versions), err)
+		}
+		d, err := s.Diff(ctx, reviewer, v2.ID, 1)
+		if err != nil || len(d) != 1 || d[0].Section != "plan" || d[0].Fields["title"].To != "Kế hoạch 2026 (điều chỉnh)" {
+			t.Fatalf("diff v1→v2 = %+v, %v; want only the title", d, err)
+		}
+	})
+}
+
+func TestPlan_EditingInTheWrongStateIsAConflictThatSaysWhy(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		p := readyPlan(t, s)
+		p = ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
+		_, err := s.Update(ctx, plannerHN, p.ID, &p.Revision, plans.PlanPatch{Title: ptr("x")})
+		wantCode(t, "edit a submitted plan", err, baove.ECONFLICT)
+		_, _, err = s.AddActivity(ctx, plannerHN, p.ID, activityHN)
+		wantCode(t, "add an activity to a submitted plan", err, baove.ECONFLICT)
+		_, err = s.SetTarget(ctx, plannerHN, p.ID, &p.Revision, indicators.CommuneWorker, hundred)
+		wantCode(t, "set a target of a submitted plan", err, baove.ECONFLICT)
+		_, err = s.Submit(ctx, plannerHN, p.ID, nil)
+		wantCode(t, "submit twice", err, baove.ECONFLICT)
+		_, err = s.Revise(ctx, plannerHN, p.ID)
+		wantCode(t, "revise a submitted plan", err, baove.ECONFLICT)
+		p = ok(t)(s.Approve(ctx, reviewer, p.ID, nil))
+		_, err = s.DeleteActivity(ctx, plannerHN, p.ID, p.Activities[0].ID, &p.Revision)
+		wantCode(t, "delete an activity of an approved plan", err, baove.ECONFLICT)
+		if _, err := s.Revise(ctx, plannerHN, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.Revise(ctx, plannerHN, p.ID)
+		wantCode(t, "a second revision at once", err, baove.ECONFLICT)
+	})
+}
+
+func TestPlan_RolesAndProvincesAreEnforced(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		_, err := s.Create(ctx, plannerDB, plans.NewPlan{Province: "01", Year: 2026, Title: "x"})
+		wantCode(t, "planner of 11 creating 01's plan", err, baove.EFORBIDDEN)
+		_, err = s.Create(ctx, reviewer, plans.NewPlan{Province: "01", Year: 2026, Title: "x"})
+		wantCode(t, "reviewer creating a plan", err, baove.EFORBIDDEN)
+		p := readyPlan(t, s)
+		_, err = s.Plan(ctx, plannerDB, p.ID)
+		wantCode(t, "planner of 11 reading 01's plan", err, baove.ENOTFOUND)
+		_, err = s.Plan(ctx, admin, p.ID)
+		wantCode(t, "admin reading a plan", err, baove.EFORBIDDEN)
+		if _, err := s.Plan(ctx, financeHN, p.ID); err != nil {
+			t.Fatalf("finance officer of 01 reading 01's plan: %v", err)
+		}
+		_, err = s.Update(ctx, financeHN, p.ID, &p.Revision, plans.PlanPatch{Title: ptr("x")})
+		wantCode(t, "finance editing the plan", err, baove.EFORBIDDEN)
+		_, err = s.Submit(ctx, reviewer, p.ID, nil)
+		wantCode(t, "reviewer submitting", err, baove.EFORBIDDEN)
+		p = ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
+		_, err = s.Approve(ctx, plannerHN, p.ID, nil)
+		wantCode(t, "planner approving their own plan", err, baove.EFORBIDDEN)
+		_, err = s.Plans(ctx, plannerDB, plans.Filter{Province: "01"})
+		wantCode(t, "planner of 11 listing 01's plans", err, baove.EFORBIDDEN)
+		mine, err := s.Plans(ctx, plannerDB, plans.Filter{})
+		if err != nil || len(mine) != 0 {
+			t.Fatalf("planner of 11 lists %d plans (%v), want none of 01's", len(mine), err)
+		}
+	})
+}
+
+func TestPlan_SecondPlanForAYearIsAConflict(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		readyPlan(t, s)
+		_, err := s.Create(ctx, plannerHN, plans.NewPlan{Province: "01", Year: 2026, Title: "Kế hoạch thứ hai"})
+		wantCode(t, "second plan for 01/2026", err, baove.ECONFLICT)
+	})
+}
+
+func TestPlan_StaleRevisionIsRefused(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		p := readyPlan(t, s)
+		read := p.Revision
+		ok(t)(s.Update(ctx, plannerHN, p.ID, &read, plans.PlanPatch{Title: ptr("A")}))
+		_, err := s.Update(ctx, plannerHN, p.ID, &read, plans.PlanPatch{Title: ptr("B")})
+		wantCode(t, "edit with a stale revision", err, baove.ESTALE)
+		_, err = s.DeleteActivity(ctx, plannerHN, p.ID, p.Activities[0].ID, &read)
+		wantCode(t, "delete with a stale revision", err, baove.ESTALE)
+		_, err = s.Update(ctx, plannerHN, p.ID, nil, plans.PlanPatch{Title: ptr("C")})
+		wantCode(t, "edit without If-Match", err, baove.ENOPRECOND)
+	})
+}
+
+func TestPlan_ConcurrentEditsWithTheSameRevisionLetExactlyOneWin(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		p := readyPlan(t, s)
+		read := p.Revision
+		const n = 8
+		var wg sync.WaitGroup
+		codes := make(chan baove.Code, n)
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				title := "Tiêu đề " + string(rune('A'+i))
+				_, err := s.Update(ctx, plannerHN, p.ID, &read, plans.PlanPatch{Title: &title})
+				codes <- baove.ErrorCode(err)
+			}()
+		}
+		wg.Wait()
+		close(codes)
+		won, stale := 0, 0
+		for c := range codes {
+			switch c {
+			case "":
+				won++
+			case baove.ESTALE:
+				stale++
+			default:
+				t.Errorf("unexpected outcome %s", c)
+			}
+		}
+		if won != 1 || stale != n-1 {
+			t.Fatalf("%d edits won and %d were stale; want exactly 1 and %d", won, stale, n-1)
+		}
+	})
+}
+
+func TestActivity_BadFieldsAreNamed(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		p := readyPlan(t, s)
+		_, _, err := s.AddActivity(ctx, plannerHN, p.ID, plans.ActivityInput{TaskArea: "9.9", Title: " ",
+			StartsOn: baove.NewDate(2025, 12, 31), EndsOn: baove.NewDate(2027, 1, 1)})
+		var e *baove.Error
+		if !asError(err, &e) || e.Code != baove.EINVALID {
+			t.Fatalf("bad activity: %v", err)
+		}
+		fields := map[string]bool{}
+		for _, f := range e.Fields {
+			fields[f.Field] = true
+		}
+		for _, want := range []string{"task_area", "title", "starts_on", "ends_on"} {
+			if !fields[want] {
+				t.Errorf("no problem named %s in %+v", want, e.Fields)
+			}
+		}
+	})
+}
+
+func TestSubmit_NeedsAnActivityAndTheCommuneWorkerTarget(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		p := ok(t)(s.Create(ctx, plannerHN, plans.NewPlan{Province: "01", Year: 2027, Title: "Kế hoạch 2027"}))
+		_, err := s.Submit(ctx, plannerHN, p.ID, nil)
+		var e *baove.Error
+		if !asError(err, &e) || e.Code != baove.EINVALID || len(e.Fields) != 2 {
+			t.Fatalf("empty plan submitted: %v, want EINVALID naming activities and the target", err)
+		}
+		_, err = s.SetTarget(ctx, plannerHN, p.ID, &p.Revision, "CP_CSS_RATE", decimal.RequireFromString("101"))
+		wantCode(t, "a percentage target over 100", err, baove.EINVALID)
+		_, err = s.SetTarget(ctx, plannerHN, p.ID, &p.Revision, "NO_SUCH", hundred)
+		wantCode(t, "a target for an unknown indicator", err, baove.EINVALID)
+	})
+}
+
+func TestPlan_ChangesAreAudited(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		p := readyPlan(t, s)
+		ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
+		entries, err := audit.NewStore(db).List(ctx, reviewer, audit.Filter{Province: "01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var actions []string
+		for _, e := range entries {
+			actions = append(actions, e.Action)
+		}
+		want := []string{"plan.submit", "target.set", "activity.create", "plan.create"}
+		if len(actions) != len(want) {
+			t.Fatalf("audit actions %v, want %v", actions, want)
+		}
+		for i := range want {
+			if actions[i] != want[i] {
+				t.Fatalf("audit actions %v, want %v", actions, want)
+			}
+		}
+	})
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,150 @@
+package plans
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/uptrace/bun"
+
+	"baove"
+	"baove/access"
+	"baove/indicators"
+)
+
+// Submit sends a draft or returned plan for review. Only the province's
+// planner may. The plan needs at least one activity, a target for
+// CP_COMMUNE_WORKER, and an item of every part required for submission
+// (budget lines); it returns EINVALID naming what is missing.
+func (s *Store) Submit(ctx context.Context, c access.Caller, id ID, ifMatch *Revision) (Plan, error) {
+	return s.transition(ctx, c, id, ifMatch, "submit", "", access.Planner)
+}
+
+// Approve approves a submitted plan, which is then in force; the version it
+// revises, if any, is marked superseded. Only a reviewer may.
+func (s *Store) Approve(ctx context.Context, c access.Caller, id ID, ifMatch *Revision) (Plan, error) {
+	return s.transition(ctx, c, id, ifMatch, "approve", "", access.Reviewer)
+}
+
+// Return sends a submitted plan back to its planner with a reason, which is
+// required (EINVALID). Only a reviewer may.
+func (s *Store) Return(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, reason string) (Plan, error) {
+	return s.transition(ctx, c, id, ifMatch, "return", strings.TrimSpace(reason), access.Reviewer)
+}
+
+func (s *Store) transition(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, action, reason string, role access.Role) (Plan, error) {
+	var after Plan
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		r, err := s.row(ctx, tx, id, true)
+		if err != nil {
+			return err
+		}
+		if err := mayAct(c, r, role); err != nil {
+			return err
+		}
+		to, err := next(r.Status, action)
+		if err != nil {
+			return err
+		}
+		if err := checkRevision(r, ifMatch); err != nil {
+			return err
+		}
+		if err := s.ready(ctx, tx, action, reason, r); err != nil {
+			return err
+		}
+		if err := s.move(ctx, tx, c, r, action, to, reason); err != nil {
+			return err
+		}
+		if action == "approve" {
+			if err := s.supersedePrevious(ctx, tx, c, r); err != nil {
+				return err
+			}
+		}
+		after, err = s.reload(ctx, tx, id)
+		return err
+	})
+	return after, translate(err, action+" plan")
+}
+
+// ready checks what an action needs beyond the status: a reason to return,
+// the content to submit.
+func (s *Store) ready(ctx context.Context, tx bun.Tx, action, reason string, r planRow) error {
+	switch action {
+	case "return":
+		if reason == "" {
+			return baove.Invalid("reason", "say why the plan is returned", nil)
+		}
+	case "submit":
+		return s.complete(ctx, tx, r)
+	}
+	return nil
+}
+
+// complete returns EINVALID listing what a plan lacks for submission.
+func (s *Store) complete(ctx context.Context, tx bun.Tx, r planRow) error {
+	var p baove.Problems
+	n, err := tx.NewSelect().Table("activities").Where("plan_id = ?", r.ID).Count(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		p.Add("activities", "a plan needs at least one activity before submission", nil)
+	}
+	n, err = tx.NewSelect().Table("plan_targets").Where("plan_id = ? AND indicator_code = ?", r.ID, string(indicators.CommuneWorker)).Count(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		p.Add("targets."+string(indicators.CommuneWorker), "the commune-worker target is required before submission (directive 2.2)", nil)
+	}
+	for _, part := range s.parts {
+		if !part.RequiredForSubmission() {
+			continue
+		}
+		k, err := part.Count(ctx, tx, ID(r.ID))
+		if err != nil {
+			return err
+		}
+		if k == 0 {
+			p.Add(part.Name(), "a plan needs at least one item here before submission", nil)
+		}
+	}
+	if len(p) > 0 {
+		return &baove.Error{Code: baove.EINVALID, Message: "the plan is not ready for submission", Fields: p}
+	}
+	return nil
+}
+
+// move sets a plan's status, with its history event and audit entry.
+func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, r planRow, action string, to Status, reason string) error {
+	now := s.now().UTC()
+	if _, err := tx.NewUpdate().Table("plans").Set("status = ?, revision = revision + 1, updated_at = ?", string(to), now).
+		Where("id = ?", r.ID).Exec(ctx); err != nil {
+		return err
+	}
+	if err := s.event(ctx, tx, c, r.ID, action, r.Status, to, reason); err != nil {
+		return err
+	}
+	before := map[string]any{"status": r.Status, "version": r.Version}
+	after := map[string]any{"status": to, "version": r.Version}
+	if reason != "" {
+		after["reason"] = reason
+	}
+	return recordAudit(ctx, tx, now, c, r.ProvinceCode, Audit{"plan." + action, "plan", idStr(r.ID), before, after})
+}
+
+// supersedePrevious marks the approved version that r revises, if any, as
+// superseded.
+func (s *Store) supersedePrevious(ctx context.Context, tx bun.Tx, c access.Caller, r planRow) error {
+	var prev []planRow
+	if err := tx.NewSelect().Model(&prev).Where("province_code = ? AND year = ? AND status = ? AND version < ?",
+		r.ProvinceCode, r.Year, string(Approved), r.Version).Scan(ctx); err != nil {
+		return err
+	}
+	for _, p := range prev {
+		if err := s.move(ctx, tx, c, p, "supersede", Superseded, fmt.Sprintf("version %d approved", r.Version)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
