@@ -157,10 +157,17 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 	e.do("planner.hanoi", "GET", fmt.Sprintf("/api/v1/plans/%d", plan.ID), nil, &plan)
 	e.doIfMatch("planner.hanoi", "PUT", fmt.Sprintf("/api/v1/plans/%d/targets/CP_COMMUNE_WORKER", plan.ID), plan.ETag,
 		map[string]any{"value": "100"})
-	if plan.ID == 0 || act.ID == 0 {
+	var line api.BudgetLine
+	e.do("planner.hanoi", "POST", fmt.Sprintf("/api/v1/plans/%d/budget-lines", plan.ID),
+		map[string]any{"activity_id": act.ID, "funding_source": "central", "amount": "1000000", "description": secret}, &line)
+	paid := plantPayment(t, e)
+	if plan.ID == 0 || act.ID == 0 || line.ID == 0 {
 		t.Fatal("could not plant Hà Nội's plan")
 	}
 	return map[string]string{
+		"budget-lines":  fmt.Sprint(line.ID),
+		"disbursements": fmt.Sprint(paid.ID),
+		"budget":        "2025",
 		"provinces":  "01",
 		"communes":   "00004",
 		"users":      fmt.Sprint(me.ID),
@@ -169,6 +176,32 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 		"activities": fmt.Sprint(act.ID),
 		"targets":    "CP_COMMUNE_WORKER",
 	}
+}
+
+// plantPayment approves Hà Nội's 2025 plan with a central line, allocates
+// central funds and records a payment, all carrying the secret.
+func plantPayment(t *testing.T, e *env) api.Disbursement {
+	t.Helper()
+	var plan api.Plan
+	e.do("planner.hanoi", "POST", "/api/v1/plans", map[string]any{"province_code": "01", "year": 2025, "title": secret}, &plan)
+	base := fmt.Sprintf("/api/v1/plans/%d", plan.ID)
+	var act api.Activity
+	e.do("planner.hanoi", "POST", base+"/activities", map[string]any{"task_area": "1.3", "title": secret}, &act)
+	var line api.BudgetLine
+	e.do("planner.hanoi", "POST", base+"/budget-lines", map[string]any{"activity_id": act.ID, "funding_source": "central", "amount": "5000000"}, &line)
+	e.do("planner.hanoi", "GET", base, nil, &plan)
+	e.doIfMatch("planner.hanoi", "PUT", base+"/targets/CP_COMMUNE_WORKER", plan.ETag, map[string]any{"value": "100"})
+	e.do("planner.hanoi", "POST", base+"/submit", nil, nil)
+	e.do("reviewer", "POST", base+"/approve", nil, nil)
+	e.do("reviewer", "POST", "/api/v1/allocations", map[string]any{"province_code": "01", "year": 2025, "amount": "5000000",
+		"decision_no": secret, "decided_on": "2025-01-10"}, nil)
+	var paid api.Disbursement
+	res := e.do("finance.hanoi", "POST", fmt.Sprintf("/api/v1/budget-lines/%d/disbursements", line.ID),
+		map[string]any{"amount": "1000000", "paid_on": "2025-03-01", "voucher_no": "PC-01", "description": secret}, &paid)
+	if res.StatusCode != 201 {
+		t.Fatalf("plant a payment: %d", res.StatusCode)
+	}
+	return paid
 }
 
 // url fills the path's parameters from the fixtures and the operation's

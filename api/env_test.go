@@ -14,6 +14,7 @@ import (
 	"baove/access"
 	"baove/api"
 	"baove/audit"
+	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/demo"
@@ -38,8 +39,9 @@ func newEnv(t *testing.T, db *database.DB) *env {
 	if err := demo.LoadUsers(context.Background(), demo.Deps{Access: acc}, io.Discard); err != nil {
 		t.Fatal(err)
 	}
+	ps := plans.NewStore(db, dbtest.Now, budget.Lines{})
 	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: units.NewStore(db, dbtest.Now),
-		Indicators: indicators.NewStore(db), Plans: plans.NewStore(db, dbtest.Now), Ready: db.Ready},
+		Indicators: indicators.NewStore(db), Plans: ps, Budget: budget.NewStore(db, dbtest.Now, ps), Ready: db.Ready},
 		slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
 	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: acc, tokens: map[string]string{}}
 	t.Cleanup(e.ts.Close)

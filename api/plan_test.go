@@ -25,6 +25,11 @@ func (e *env) planFor(t *testing.T) api.Plan {
 		t.Fatalf("add activity: %d", res.StatusCode)
 	}
 	e.do("planner.dienbien", "GET", path, nil, &p)
+	if res := e.do("planner.dienbien", "POST", path+"/budget-lines", map[string]any{"activity_id": p.Activities[0].ID,
+		"funding_source": "provincial", "amount": "250000000"}, nil); res.StatusCode != 201 {
+		t.Fatalf("add budget line: %d", res.StatusCode)
+	}
+	e.do("planner.dienbien", "GET", path, nil, &p)
 	res2 := e.doIfMatch("planner.dienbien", "PUT", path+"/targets/CP_COMMUNE_WORKER", p.ETag, map[string]any{"value": "100"})
 	if res2.StatusCode != 200 {
 		t.Fatalf("set target: %d %s", res2.StatusCode, res2.body)

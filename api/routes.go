@@ -55,6 +55,20 @@ func (s *Server) routes() {
 	register(s, op(post, Prefix+"/plans/{id}/return", "return-plan", "Return a submitted plan with a reason", "plans"), roles(access.Reviewer), s.returnPlan)
 	register(s, op(post, Prefix+"/plans/{id}/revise", "revise-plan", "Start a revision (version N+1) of the approved plan", "plans"), inProvince(access.Planner), s.revisePlan)
 
+	// Budget.
+	register(s, op(post, Prefix+"/plans/{id}/budget-lines", "add-budget-line", "Add a budget line", "budget"), inProvince(access.Planner), s.addBudgetLine)
+	register(s, op(get, Prefix+"/plans/{id}/budget-lines", "list-budget-lines", "A plan version's budget lines", "budget"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listBudgetLines)
+	register(s, op(patch, Prefix+"/plans/{id}/budget-lines/{line_id}", "update-budget-line", "Change a budget line", "budget"), inProvince(access.Planner), s.updateBudgetLine)
+	register(s, op(del, Prefix+"/plans/{id}/budget-lines/{line_id}", "delete-budget-line", "Remove a budget line", "budget"), inProvince(access.Planner), s.deleteBudgetLine)
+	register(s, op(get, Prefix+"/budget-lines/{id}", "get-budget-line", "A budget line with what was disbursed from it", "budget"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getBudgetLine)
+	register(s, op(post, Prefix+"/budget-lines/{id}/disbursements", "disburse", "Record a payment from a budget line", "budget"), inProvince(access.Finance), s.disburse)
+	register(s, op(get, Prefix+"/budget-lines/{id}/disbursements", "list-disbursements", "A budget line's ledger", "budget"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listDisbursements)
+	register(s, op(post, Prefix+"/disbursements/{id}/reverse", "reverse-disbursement", "Reverse a payment with a new entry", "budget"), inProvince(access.Finance), s.reverseDisbursement)
+	register(s, op(post, Prefix+"/allocations", "allocate", "Record a central allocation or a correction", "budget"), roles(access.Reviewer), s.allocate)
+	register(s, op(get, Prefix+"/allocations", "list-allocations", "A province's central allocations", "budget"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listAllocations)
+	register(s, op(get, Prefix+"/provinces/{code}/budget/{year}", "get-budget-summary", "Planned, allocated, disbursed and remaining by funding source and task area", "budget"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getBudgetSummary)
+	register(s, op(post, Prefix+"/provinces/{code}/budget/{year}/close", "close-budget-year", "Close a budget year: carry over or return unspent central funds", "budget"), inProvince(access.Finance), s.closeBudgetYear)
+
 	// Indicators.
 	register(s, op(get, Prefix+"/indicators", "list-indicators", "The indicator catalogue with national targets", "indicators"), signedIn, s.listIndicators)
 }

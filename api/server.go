@@ -15,6 +15,7 @@ import (
 
 	"baove/access"
 	"baove/audit"
+	"baove/budget"
 	"baove/indicators"
 	"baove/plans"
 	"baove/units"
@@ -31,6 +32,7 @@ type Deps struct {
 	// Indicators is the indicator catalogue.
 	Indicators *indicators.Store
 	Plans      *plans.Store
+	Budget     *budget.Store
 	// Ready reports whether the database answers.
 	Ready func(context.Context) error
 }

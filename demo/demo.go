@@ -16,6 +16,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/budget"
 	"baove/plans"
 	"baove/units"
 )
@@ -29,6 +30,7 @@ type Deps struct {
 	Access *access.Store
 	Units  *units.Store
 	Plans  *plans.Store
+	Budget *budget.Store
 }
 
 // User is a demo account.
@@ -56,7 +58,10 @@ func Load(ctx context.Context, d Deps, w io.Writer) error {
 	if err := LoadUsers(ctx, d, w); err != nil {
 		return err
 	}
-	return loadPlans(ctx, d, w)
+	if err := loadPlans(ctx, d, w); err != nil {
+		return err
+	}
+	return loadBudget(ctx, d, w)
 }
 
 // LoadUsers creates the demo users that are missing.

@@ -3,10 +3,12 @@ package demo_test
 import (
 	"context"
 	"io"
+	"strconv"
 	"testing"
 	"time"
 
 	"baove/access"
+	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/demo"
@@ -15,8 +17,9 @@ import (
 )
 
 func deps(db *database.DB) demo.Deps {
+	ps := plans.NewStore(db, dbtest.Now, budget.Lines{})
 	return demo.Deps{Access: access.NewStore(db, dbtest.Now, time.Hour), Units: units.NewStore(db, dbtest.Now),
-		Plans: plans.NewStore(db, dbtest.Now)}
+		Plans: ps, Budget: budget.NewStore(db, dbtest.Now, ps)}
 }
 
 func TestLoad_GivesEachProvincePlansInDifferentStatesAndIsIdempotent(t *testing.T) {
@@ -54,3 +57,107 @@ func TestLoad_GivesEachProvincePlansInDifferentStatesAndIsIdempotent(t *testing.
 		}
 	})
 }
+
+// TestDemo_BudgetSummaryEqualsAHandComputation recomputes every demo
+// province-year's summary from the raw rows, adding them up one by one in Go
+// rather than with the store's SQL, and compares.
+func TestDemo_BudgetSummaryEqualsAHandComputation(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		ctx := context.Background()
+		d := deps(db)
+		if err := demo.Load(ctx, d, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		reviewer := access.Caller{Role: access.Reviewer}
+		for _, province := range []string{"01", "11", "79"} {
+			for _, year := range []int{2025, 2026} {
+				sum, err := d.Budget.Summary(ctx, reviewer, units.ProvinceCode(province), year)
+				if err != nil {
+					t.Fatal(err)
+				}
+				hand := handSummary(t, db, province, year)
+				for _, row := range sum.BySource {
+					want := hand[string(row.Source)]
+					if row.Planned != want.planned || row.Disbursed != want.disbursed || row.Allocated != want.allocated ||
+						row.Remaining != want.allocated-want.disbursed {
+						t.Errorf("%s/%d %s: summary %+v, by hand %+v", province, year, row.Source, row.Figures, want)
+					}
+				}
+				var disbursed budget.VND
+				for _, w := range hand {
+					disbursed += w.disbursed
+				}
+				if sum.Total.Disbursed != disbursed || (year == 2025 && disbursed == 0) {
+					t.Errorf("%s/%d: total disbursed %d, by hand %d", province, year, sum.Total.Disbursed, disbursed)
+				}
+			}
+		}
+	})
+}
+
+type handFigures struct{ planned, allocated, disbursed budget.VND }
+
+func handSummary(t *testing.T, db *database.DB, province string, year int) map[string]handFigures {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]handFigures{}
+	var planID int64
+	// The lines that count are those of the approved version, else the latest.
+	rows, err := db.QueryContext(ctx, "SELECT id, status, version FROM plans WHERE province_code = '"+province+"' AND year = "+itoa(year))
+	if err != nil {
+		t.Fatal(err)
+	}
+	best := -1
+	for rows.Next() {
+		var id int64
+		var status string
+		var version int
+		rows.Scan(&id, &status, &version)
+		rank := version
+		if status == "approved" {
+			rank += 1000
+		}
+		if rank > best {
+			best, planID = rank, id
+		}
+	}
+	rows.Close()
+	each(t, db, "SELECT funding_source, amount FROM budget_lines WHERE plan_id = "+itoa(int(planID)), func(src string, amount int64) {
+		f := out[src]
+		f.planned += budget.VND(amount)
+		if src != "central" {
+			f.allocated += budget.VND(amount)
+		}
+		out[src] = f
+	})
+	each(t, db, "SELECT 'central', amount FROM allocations WHERE province_code = '"+province+"' AND year = "+itoa(year), func(src string, amount int64) {
+		f := out[src]
+		f.allocated += budget.VND(amount)
+		out[src] = f
+	})
+	each(t, db, "SELECT funding_source, amount FROM disbursements WHERE province_code = '"+province+"' AND year = "+itoa(year), func(src string, amount int64) {
+		f := out[src]
+		f.disbursed += budget.VND(amount)
+		out[src] = f
+	})
+	return out
+}
+
+func each(t *testing.T, db *database.DB, query string, fn func(string, int64)) {
+	t.Helper()
+	rows, err := db.QueryContext(context.Background(), query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		var n int64
+		if err := rows.Scan(&s, &n); err != nil {
+			t.Fatal(err)
+		}
+		fn(s, n)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -114,12 +114,13 @@ func buildPlan(ctx context.Context, d Deps, c access.Caller, dp demoPlan) (plans
 			return p, err
 		}
 	}
-	for code, v := range targets {
+	for _, code := range sortedCodes(targets) {
+		v := targets[code]
 		if p, err = d.Plans.SetTarget(ctx, c, p.ID, &p.Revision, code, decimal.RequireFromString(v)); err != nil {
 			return p, err
 		}
 	}
-	return p, nil
+	return addLines(ctx, d, c, p)
 }
 
 func (a activity) input(year int) plans.ActivityInput {

@@ -48,6 +48,10 @@ type Part interface {
 	// Items returns the plan version's items for diffs, keyed by an identity
 	// stable across versions, each as field name → value.
 	Items(ctx context.Context, db bun.IDB, plan ID) (map[string]map[string]any, error)
+	// Check returns an application error when the plan version may not be
+	// submitted or approved as it stands (e.g. a revised line below what was
+	// already paid from it).
+	Check(ctx context.Context, db bun.IDB, plan ID) error
 }
 
 // NewPlan is what creating a plan takes.

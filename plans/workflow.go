@@ -75,7 +75,16 @@ func (s *Store) ready(ctx context.Context, tx bun.Tx, action, reason string, r p
 			return baove.Invalid("reason", "say why the plan is returned", nil)
 		}
 	case "submit":
-		return s.complete(ctx, tx, r)
+		if err := s.complete(ctx, tx, r); err != nil {
+			return err
+		}
+	}
+	if action == "submit" || action == "approve" {
+		for _, part := range s.parts {
+			if err := part.Check(ctx, tx, ID(r.ID)); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

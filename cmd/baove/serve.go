@@ -15,6 +15,7 @@ import (
 	"baove/access"
 	"baove/api"
 	"baove/audit"
+	"baove/budget"
 	"baove/database"
 	"baove/demo"
 	"baove/indicators"
@@ -30,21 +31,24 @@ type services struct {
 	units      *units.Store
 	indicators *indicators.Store
 	plans      *plans.Store
+	budget     *budget.Store
 }
 
 func newServices(db *database.DB, tokenTTL time.Duration) services {
+	ps := plans.NewStore(db, time.Now, budget.Lines{})
 	return services{
 		db:         db,
 		access:     access.NewStore(db, time.Now, tokenTTL),
 		audit:      audit.NewStore(db),
 		units:      units.NewStore(db, time.Now),
 		indicators: indicators.NewStore(db),
-		plans:      plans.NewStore(db, time.Now),
+		plans:      ps,
+		budget:     budget.NewStore(db, time.Now, ps),
 	}
 }
 
 func (s services) demo() demo.Deps {
-	return demo.Deps{Access: s.access, Units: s.units, Plans: s.plans}
+	return demo.Deps{Access: s.access, Units: s.units, Plans: s.plans, Budget: s.budget}
 }
 
 func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
@@ -80,7 +84,7 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 	}
 
 	srv := api.New(api.Deps{Access: svc.access, Audit: svc.audit, Units: svc.units, Indicators: svc.indicators,
-		Plans: svc.plans, Ready: db.Ready}, log, version())
+		Plans: svc.plans, Budget: svc.budget, Ready: db.Ready}, log, version())
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

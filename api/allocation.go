@@ -1,0 +1,90 @@
+package api
+
+import (
+	"context"
+	"time"
+
+	"baove/budget"
+	"baove/units"
+)
+
+// Allocation is an entry of the central allocation ledger.
+type Allocation struct {
+	ID           int64     `json:"id" example:"7"`
+	ProvinceCode string    `json:"province_code" example:"11"`
+	Year         int       `json:"year" example:"2026"`
+	Kind         string    `json:"kind" enum:"allocation,correction,carry_in"`
+	Amount       string    `json:"amount" example:"2000000000" doc:"Whole đồng; negative for a correction"`
+	DecisionNo   string    `json:"decision_no,omitempty" example:"1234/QĐ-BYT"`
+	DecidedOn    string    `json:"decided_on" format:"date"`
+	Reason       string    `json:"reason,omitempty"`
+	CreatedAt    time.Time `json:"created_at"`
+	Actor        string    `json:"actor" example:"reviewer"`
+}
+
+func allocationOf(a budget.Allocation) Allocation {
+	return Allocation{ID: a.ID, ProvinceCode: string(a.Province), Year: a.Year, Kind: string(a.Kind), Amount: a.Amount.String(),
+		DecisionNo: a.DecisionNo, DecidedOn: a.DecidedOn.String(), Reason: a.Reason, CreatedAt: a.CreatedAt, Actor: a.Actor}
+}
+
+// AllocateInput records a central allocation or a correction.
+type AllocateInput struct {
+	Body struct {
+		ProvinceCode string `json:"province_code" pattern:"^[0-9]{2}$" example:"11"`
+		Year         int    `json:"year" minimum:"2017" maximum:"2100" example:"2026"`
+		Amount       string `json:"amount" example:"2000000000" doc:"Whole đồng; negative (with a reason) corrects earlier entries"`
+		DecisionNo   string `json:"decision_no,omitempty" maxLength:"100" example:"1234/QĐ-BYT"`
+		DecidedOn    string `json:"decided_on" example:"2026-01-20"`
+		Reason       string `json:"reason,omitempty" maxLength:"2000"`
+	}
+}
+
+// AllocationOutput is one allocation entry.
+type AllocationOutput struct {
+	Status int
+	Body   Allocation
+}
+
+func (s *Server) allocate(ctx context.Context, in *AllocateInput) (*AllocationOutput, error) {
+	b := in.Body
+	amount, err := budget.ParseVND("amount", b.Amount, true)
+	if err != nil {
+		return nil, err
+	}
+	decided, err := parseDate("decided_on", b.DecidedOn)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.deps.Budget.Allocate(ctx, caller(ctx), budget.NewAllocation{Province: units.ProvinceCode(b.ProvinceCode),
+		Year: b.Year, Amount: amount, DecisionNo: b.DecisionNo, DecidedOn: decided, Reason: b.Reason})
+	if err != nil {
+		return nil, err
+	}
+	return &AllocationOutput{Status: 201, Body: allocationOf(a)}, nil
+}
+
+// AllocationListInput selects a province's allocations.
+type AllocationListInput struct {
+	ProvinceCode string `query:"province_code" required:"true" pattern:"^[0-9]{2}$" example:"11"`
+	Year         int    `query:"year" minimum:"0" maximum:"2100" example:"2026" doc:"0 or absent: every year"`
+}
+
+// AllocationListOutput lists allocation entries, oldest first.
+type AllocationListOutput struct {
+	Body struct {
+		Items []Allocation `json:"items"`
+	}
+}
+
+func (s *Server) listAllocations(ctx context.Context, in *AllocationListInput) (*AllocationListOutput, error) {
+	as, err := s.deps.Budget.Allocations(ctx, caller(ctx), units.ProvinceCode(in.ProvinceCode), in.Year)
+	if err != nil {
+		return nil, err
+	}
+	out := &AllocationListOutput{}
+	out.Body.Items = []Allocation{}
+	for _, a := range as {
+		out.Body.Items = append(out.Body.Items, allocationOf(a))
+	}
+	return out, nil
+}

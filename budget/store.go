@@ -1,0 +1,105 @@
+package budget
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"baove"
+	"baove/access"
+	"baove/database"
+	"baove/plans"
+	"baove/units"
+)
+
+// Store keeps budget lines, allocations and the ledger.
+type Store struct {
+	db    *database.DB
+	now   func() time.Time
+	plans *plans.Store
+}
+
+// NewStore returns a store over db. Budget lines are parts of plan versions,
+// edited under the plans store's rules; give plans.NewStore the Part of this
+// package (Lines{}) so that revisions copy them.
+func NewStore(db *database.DB, now func() time.Time, ps *plans.Store) *Store {
+	return &Store{db: db, now: now, plans: ps}
+}
+
+// Lines returns a plan version's budget lines, each with what was disbursed
+// from it across the plan's versions. The caller must be able to read the
+// plan (see plans.Store.Plan).
+func (s *Store) Lines(ctx context.Context, c access.Caller, plan plans.ID) ([]Line, error) {
+	p, err := s.plans.Plan(ctx, c, plan)
+	if err != nil {
+		return nil, err
+	}
+	var rows []lineRow
+	if err := selectLines(s.db, &rows).Where("l.plan_id = ?", int64(plan)).Order("l.position", "l.id").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("budget: lines of %d: %w", plan, err)
+	}
+	paid, err := disbursedByLineage(ctx, s.db, p.Province, p.Year)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Line, len(rows))
+	for i, r := range rows {
+		out[i] = r.line()
+		out[i].Disbursed = paid[r.Lineage]
+	}
+	return out, nil
+}
+
+// Line returns one budget line with what was disbursed from it. The caller
+// must be able to read its plan; it returns ENOTFOUND otherwise.
+func (s *Store) Line(ctx context.Context, c access.Caller, id LineID) (Line, plans.Plan, error) {
+	l, err := s.lineIn(ctx, s.db, id)
+	if err != nil {
+		return l, plans.Plan{}, err
+	}
+	p, err := s.plans.Plan(ctx, c, l.PlanID)
+	if baove.ErrorCode(err) == baove.ENOTFOUND {
+		return Line{}, p, lineNotFound(id)
+	} else if err != nil {
+		return Line{}, p, err
+	}
+	paid, err := disbursedOn(ctx, s.db, p, l.Lineage)
+	l.Disbursed = paid
+	return l, p, err
+}
+
+func lineNotFound(id LineID) error {
+	return baove.Errorf(baove.ENOTFOUND, "no budget line with id %d", id)
+}
+
+func (s *Store) lineIn(ctx context.Context, db bun.IDB, id LineID) (Line, error) {
+	var r lineRow
+	err := selectLines(db, &r).Where("l.id = ?", int64(id)).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Line{}, lineNotFound(id)
+	} else if err != nil {
+		return Line{}, fmt.Errorf("budget: line %d: %w", id, err)
+	}
+	return r.line(), nil
+}
+
+// disbursedByLineage sums a province-year's ledger by line lineage.
+func disbursedByLineage(ctx context.Context, db bun.IDB, province units.ProvinceCode, year int) (map[string]VND, error) {
+	var rows []struct {
+		LineLineage string
+		Sum         int64
+	}
+	if err := db.NewSelect().Table("disbursements").Column("line_lineage").ColumnExpr("sum(amount) AS sum").
+		Where("province_code = ? AND year = ?", string(province), year).Group("line_lineage").Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("budget: disbursed in %s/%d: %w", province, year, err)
+	}
+	out := make(map[string]VND, len(rows))
+	for _, r := range rows {
+		out[r.LineLineage] = VND(r.Sum)
+	}
+	return out, nil
+}
