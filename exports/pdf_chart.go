@@ -29,6 +29,9 @@ func (p *pdfWriter) barChart(c BarChart) error {
 	if c.Kind == Text || c.Kind == Date {
 		return fmt.Errorf("exports: a bar chart cannot show %s", c.Kind)
 	}
+	if len(c.Bars) == 0 {
+		return nil
+	}
 	l := p.chartLayout(c)
 	p.keep(p.chartStart(c))
 	p.chartLegend(c)

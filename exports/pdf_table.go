@@ -20,8 +20,12 @@ type tableRow struct {
 
 // table draws t with its unit line and header row; when a row does not fit
 // on the page, the next page starts with the header row again. It returns an
-// error when a row's length or a cell's type does not fit the columns.
+// error for a table without columns, or when a row's length or a cell's
+// type does not fit the columns.
 func (p *pdfWriter) table(t Table) error {
+	if len(t.Columns) == 0 {
+		return fmt.Errorf("exports: a table needs columns")
+	}
 	body, err := p.tableRows(t)
 	if err != nil {
 		return err

@@ -149,13 +149,14 @@ func TestWritePDF_DrawsABarPerProvinceOnOnePage(t *testing.T) {
 func TestWritePDF_RefusesWhatItCannotPrintFaithfully(t *testing.T) {
 	money := exports.Column{Title: "Số tiền", Kind: exports.Money}
 	cases := map[string]exports.Document{
-		"money as a float":    withTable(exports.Table{Columns: []exports.Column{money}, Rows: [][]any{{1500000.0}}}),
-		"a short row":         withTable(exports.Table{Columns: []exports.Column{money, money}, Rows: [][]any{{int64(1)}}}),
-		"a date as a string":  withTable(exports.Table{Columns: []exports.Column{{Kind: exports.Date}}, Rows: [][]any{{"2026-03-15"}}}),
-		"no date":             {Title: "Báo cáo"},
-		"no title":            {Date: baove.NewDate(2027, 1, 5)},
-		"an unknown language": {Lang: "fr", Title: "Rapport", Date: baove.NewDate(2027, 1, 5)},
-		"a text bar chart":    {Title: "Báo cáo", Date: baove.NewDate(2027, 1, 5), Blocks: []exports.Block{exports.BarChart{Kind: exports.Text}}},
+		"money as a float":        withTable(exports.Table{Columns: []exports.Column{money}, Rows: [][]any{{1500000.0}}}),
+		"a short row":             withTable(exports.Table{Columns: []exports.Column{money, money}, Rows: [][]any{{int64(1)}}}),
+		"a date as a string":      withTable(exports.Table{Columns: []exports.Column{{Kind: exports.Date}}, Rows: [][]any{{"2026-03-15"}}}),
+		"no date":                 {Title: "Báo cáo"},
+		"no title":                {Date: baove.NewDate(2027, 1, 5)},
+		"an unknown language":     {Lang: "fr", Title: "Rapport", Date: baove.NewDate(2027, 1, 5)},
+		"a table without columns": withTable(exports.Table{Rows: [][]any{{}}}),
+		"a text bar chart":        {Title: "Báo cáo", Date: baove.NewDate(2027, 1, 5), Blocks: []exports.Block{exports.BarChart{Kind: exports.Text}}},
 	}
 	for name, d := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -98,7 +98,7 @@ func readCapped(r io.Reader, maxBytes int64) ([]byte, error) {
 		return nil, fmt.Errorf("exports: read upload: %w", err)
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, tooLarge("the file is larger than %s bytes", vn.Int(maxBytes))
+		return nil, tooLarge("the file is larger than the limit of %d bytes", maxBytes)
 	}
 	return data, nil
 }

@@ -48,7 +48,7 @@ func readCSV(data []byte) ([]rawRow, error) {
 			continue
 		}
 		if len(rows) >= maxRows {
-			return nil, tooLarge("the file has more than %s rows", vn.Int(maxRows))
+			return nil, tooLarge("the file has more than %d rows", maxRows)
 		}
 		rows = append(rows, row)
 	}

@@ -69,7 +69,7 @@ func checkUnzippedSize(data []byte, limit int64) error {
 	for _, f := range z.File {
 		total += f.UncompressedSize64
 		if total > uint64(limit) {
-			return tooLarge("the spreadsheet unpacks to more than %s bytes", vn.Int(limit))
+			return tooLarge("the spreadsheet unpacks to more than %d bytes", limit)
 		}
 	}
 	return nil
@@ -96,7 +96,7 @@ func sheetRows(f *excelize.File, sheet string) ([]rawRow, error) {
 		}
 		if !r.empty() {
 			if len(rows) >= maxRows {
-				return nil, tooLarge("the sheet has more than %s rows", vn.Int(maxRows))
+				return nil, tooLarge("the sheet has more than %d rows", maxRows)
 			}
 			rows = append(rows, r)
 		}
