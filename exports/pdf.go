@@ -77,8 +77,9 @@ func newPDFWriter(d Document, lang Lang, lab labels) *pdfWriter {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: "A4"})
 	f.SetMargins(marginLeft, marginTop, marginRight)
 	f.SetAutoPageBreak(true, marginBottom)
-	// The alias must be declared before the fonts so that fpdf subsets them
-	// for the page total written at the end.
+	// The footer writes the page total as an alias that fpdf replaces on
+	// closing; its digits are in the embedded font subset because the last
+	// page prints its own number, which is the total.
 	f.AliasNbPages("")
 	f.AddUTF8FontFromBytes(font, "", liberationserifregular.TTF)
 	f.AddUTF8FontFromBytes(font, "B", liberationserifbold.TTF)

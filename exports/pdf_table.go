@@ -55,6 +55,9 @@ func (p *pdfWriter) table(t Table) error {
 // unit line, the header row and one line of the first row. It is an
 // estimate made before the cells are formatted.
 func (p *pdfWriter) tableStart(t Table) float64 {
+	if len(t.Columns) == 0 {
+		return 0 // table refuses it
+	}
 	widths := p.columnWidths(t.Columns)
 	return p.unitHeight(p.unit(t)) + p.rowHeight(headerOf(t.Columns), widths) + lineHeight(sizeTable) + 2*cellPadding
 }

@@ -87,7 +87,10 @@ func ReadUpload(r io.Reader, maxBytes int64) (*Upload, error) {
 	if err != nil {
 		return nil, err
 	}
-	return u, u.setRows(rows)
+	if err := u.setRows(rows); err != nil {
+		return nil, err
+	}
+	return u, nil
 }
 
 // readCapped reads all of r, refusing more than maxBytes before reading
