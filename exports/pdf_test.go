@@ -12,6 +12,7 @@ import (
 
 	"baove"
 	"baove/exports"
+	"baove/vn"
 )
 
 func TestWritePDF_ReadsAsAnOfficialDocument(t *testing.T) {
@@ -143,6 +144,27 @@ func TestWritePDF_DrawsABarPerProvinceOnOnePage(t *testing.T) {
 	}
 	if !strings.Contains(page, "mục tiêu 100,0 %") {
 		t.Error("the chart does not explain its target line")
+	}
+}
+
+// A chart of every commune of a province runs over pages without losing
+// a bar.
+func TestWritePDF_ContinuesALongChartOnTheNextPage(t *testing.T) {
+	chart := exports.BarChart{Kind: exports.Count}
+	for n := 1; n <= 80; n++ {
+		chart.Bars = append(chart.Bars, exports.Bar{Label: fmt.Sprintf("Xã Mường Nhé %03d", n), Value: decimal.NewFromInt(int64(n * 25))})
+	}
+	d := exports.Document{Title: "Số trẻ em theo xã", Date: baove.NewDate(2027, 1, 5), Blocks: []exports.Block{chart}}
+	pages := pdfPages(t, d)
+	if len(pages) < 2 {
+		t.Fatalf("%d page; 80 bars should need two", len(pages))
+	}
+	text := strings.Join(pages, "\n")
+	for n := 1; n <= 80; n++ {
+		bar := regexp.MustCompile(fmt.Sprintf(`Xã Mường Nhé %03d\s+%s\n`, n, regexp.QuoteMeta(vn.Int(int64(n*25)))))
+		if k := len(bar.FindAllString(text, -1)); k != 1 {
+			t.Errorf("bar %d with value %d appears %d times", n, n*25, k)
+		}
 	}
 }
 
