@@ -1,0 +1,148 @@
+// Package exports renders report models into files people read and reads the
+// files people upload. It knows nothing of plans or budgets: other packages
+// build a Document, a Workbook or a list of Fields from the domain and hand it
+// here.
+//
+//   - WritePDF lays a Document out as a Vietnamese official document
+//     (Decree 30/2020/NĐ-CP): issuing body and national motto, place and
+//     date, title, body blocks, signature blocks, "Trang x/y" on every page.
+//   - WriteXLSX writes a Workbook of typed sheets; WriteTemplate writes an
+//     import template from a list of Fields.
+//   - ReadUpload reads an uploaded XLSX or CSV file into rows keyed by its
+//     header; a Checker turns cells into typed values and lists every bad
+//     cell at once.
+//
+// Money is int64 whole đồng throughout, never floating point; rates and
+// shares are decimal.Decimal. Every string is NFC-normalised before it is
+// measured or drawn. The package never imports bun, Huma or net/http.
+package exports
+
+import (
+	"github.com/shopspring/decimal"
+
+	"baove"
+)
+
+// Lang is the language of a report's fixed labels and number format.
+type Lang string
+
+// Report languages. The zero Lang is Vietnamese.
+const (
+	Vietnamese Lang = "vi"
+	English    Lang = "en"
+)
+
+// Document is an official report: header, title, body blocks in order and
+// signature blocks. Text is given as it should read; the renderer
+// normalises it to NFC and upper-cases the issuer and the title.
+type Document struct {
+	Lang Lang
+	// Issuer names the issuing body, one line each, e.g. "ỦY BAN NHÂN DÂN",
+	// "TỈNH ĐIỆN BIÊN"; the last line is bold and underlined.
+	Issuer []string
+	// Place and Date make the place-and-date line ("Điện Biên, ngày 05
+	// tháng 01 năm 2027"). Date is required: it is also the file's creation
+	// date, which keeps the output the same for the same input.
+	Place string
+	Date  baove.Date
+	// Title is required; Subtitle is an optional line under it.
+	Title, Subtitle string
+	// Landscape turns the pages for wide tables; the default is A4 portrait.
+	Landscape  bool
+	Blocks     []Block
+	Signatures []Signature
+}
+
+// Block is one piece of a document's body: a Heading, Paragraph,
+// KeyValues, Table or BarChart.
+type Block interface{ isBlock() }
+
+// Heading is a bold line that opens a section, e.g. "I. TÌNH HÌNH THỰC HIỆN".
+type Heading struct{ Text string }
+
+// Paragraph is running text, justified and wrapped to the page.
+type Paragraph struct{ Text string }
+
+// KeyValues is a list of labelled values, e.g. "Kỳ báo cáo: Năm 2026".
+type KeyValues []KeyValue
+
+// KeyValue is one labelled value of a KeyValues block.
+type KeyValue struct{ Key, Value string }
+
+// Kind is the type of a column's values: how they are formatted, aligned,
+// stored in a spreadsheet and parsed from an upload.
+type Kind int
+
+// Column kinds, with the Go type a cell of each kind holds (nil is an
+// empty cell everywhere).
+const (
+	Text    Kind = iota // string
+	Count               // int64 or int: people, communes, cases
+	Money               // int64: whole đồng
+	Decimal             // decimal.Decimal, shown with Places decimals
+	Percent             // decimal.Decimal as a fraction: 0.875 is shown as "87,5 %"
+	Date                // baove.Date
+)
+
+// Column describes one column of a Table or Sheet.
+type Column struct {
+	Title string
+	Kind  Kind
+	// Places is the number of decimals shown for Decimal and Percent.
+	Places int32
+	// Width is the column's share of the table width in a PDF, relative to
+	// the other columns; 0 picks a width by kind.
+	Width float64
+}
+
+// Table is a table with typed columns. Each row has one cell per column
+// whose Go type matches the column's Kind (see Kind); a renderer returns an
+// error otherwise. In a PDF the header row repeats on every page.
+type Table struct {
+	Columns []Column
+	Rows    [][]any
+	// Totals, when not nil, is a last row set in bold, e.g. "Tổng cộng" and
+	// the sums. It follows the same typing as Rows.
+	Totals []any
+	// Unit is the text of the unit line above the table in a PDF, e.g.
+	// "người". Empty means "đồng" ("VND") when the table has a Money column
+	// and no unit line otherwise. Money cells are always whole đồng.
+	Unit string
+}
+
+// BarChart draws one horizontal bar per label, scaled to Max, with an
+// optional dashed target line: e.g. the share of communes with a
+// child-protection worker in each of the 34 provinces against 100 %. Rows
+// that do not fit continue on the next page.
+type BarChart struct {
+	Bars []Bar
+	// Kind and Places format the values as in a table column: Percent values
+	// are fractions (1 is 100 %). Text and Date are not allowed.
+	Kind   Kind
+	Places int32
+	// Max is the value of a full-length bar; zero means the largest of the
+	// values and the target.
+	Max decimal.Decimal
+	// Target, when valid, is drawn as a dashed vertical line.
+	Target decimal.NullDecimal
+}
+
+// Bar is one labelled value of a BarChart.
+type Bar struct {
+	Label string
+	Value decimal.Decimal
+}
+
+// Signature is one signature block at the end of a document, e.g.
+// "NGƯỜI LẬP BIỂU" with "(Ký, ghi rõ họ tên)" under it and room to sign.
+type Signature struct {
+	Title string
+	// Name, when set, is printed under the space for the signature.
+	Name string
+}
+
+func (Heading) isBlock()   {}
+func (Paragraph) isBlock() {}
+func (KeyValues) isBlock() {}
+func (Table) isBlock()     {}
+func (BarChart) isBlock()  {}

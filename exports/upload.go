@@ -1,0 +1,157 @@
+package exports
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"baove"
+	"baove/vn"
+)
+
+// maxRows caps the rows of an upload. An import of a province's communes,
+// budget lines or staff has hundreds or thousands of rows; the cap stops a
+// small file that declares a million empty rows from costing a million.
+const maxRows = 100_000
+
+// maxColumns bounds the cells kept of a row: no import has that many
+// columns, and a stray cell in column XFD must not make every row 16,384
+// cells wide.
+const maxColumns = 256
+
+// Upload is the first sheet of an uploaded XLSX or CSV file: its header row
+// and the non-empty rows under it.
+type Upload struct {
+	// Header holds the column titles as written, NFC-normalised.
+	Header []string
+	// Rows are the rows under the header that hold anything, in order.
+	Rows []Row
+
+	columns  map[string]int // folded title → index into a row's cells
+	date1904 bool           // the workbook counts days from 1904 (old Mac Excel)
+}
+
+// Row is one row of an Upload.
+type Row struct {
+	// Number is the row's 1-based number in the sheet, as the spreadsheet
+	// shows it, so that a problem can be reported as "row 12".
+	Number int
+	cells  []cell
+	upload *Upload
+}
+
+// cell is one cell's raw value: text as typed (NFC), or a number as the
+// spreadsheet stores it ("1500000", "0.875", "46096" for 15/03/2026).
+type cell struct {
+	text   string
+	number bool // a numeric XLSX cell; CSV cells are always text
+}
+
+// rawRow is a row as a reader finds it, before the header is known.
+type rawRow struct {
+	number int
+	cells  []cell
+}
+
+// Value returns the cell of r under the column titled title, compared
+// without case or diacritics, or "" when there is no such column.
+func (r Row) Value(title string) string {
+	i, ok := r.upload.columns[vn.Fold(title)]
+	if !ok || i >= len(r.cells) {
+		return ""
+	}
+	return r.cells[i].text
+}
+
+// ReadUpload reads an XLSX or CSV file (told apart by content, not by name)
+// of at most maxBytes bytes. It returns an ETOOLARGE error when the file,
+// its unpacked content or its rows are over the limits, and an EINVALID
+// error for a file that is neither XLSX nor UTF-8 CSV, or that has no
+// header row or a column title twice. Cells are read raw: a numeric cell
+// gives "1500000", never the "1,500,000" its format shows.
+func ReadUpload(r io.Reader, maxBytes int64) (*Upload, error) {
+	data, err := readCapped(r, maxBytes)
+	if err != nil {
+		return nil, err
+	}
+	u := &Upload{}
+	var rows []rawRow
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		rows, u.date1904, err = readXLSX(data, maxBytes)
+	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0")):
+		err = baove.Invalid("file", "an Excel 97-2003 (.xls) file: save it as .xlsx or CSV UTF-8 and upload again", nil)
+	default:
+		rows, err = readCSV(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := u.setRows(rows); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// readCapped reads all of r, refusing more than maxBytes before reading
+// the rest.
+func readCapped(r io.Reader, maxBytes int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("exports: read upload: %w", err)
+	}
+	if int64(len(data)) > maxBytes {
+		return nil, tooLarge("the file is larger than the limit of %d bytes", maxBytes)
+	}
+	return data, nil
+}
+
+func tooLarge(format string, args ...any) error {
+	return baove.Errorf(baove.ETOOLARGE, format, args...)
+}
+
+// setRows takes the first non-empty row as the header and keeps the
+// non-empty rows under it.
+func (u *Upload) setRows(rows []rawRow) error {
+	for len(rows) > 0 && rows[0].empty() {
+		rows = rows[1:]
+	}
+	if len(rows) == 0 {
+		return baove.Invalid("file", "the file is empty: the first row must hold the column titles", nil)
+	}
+	if err := u.setHeader(rows[0].cells); err != nil {
+		return err
+	}
+	for _, r := range rows[1:] {
+		if !r.empty() {
+			u.Rows = append(u.Rows, Row{Number: r.number, cells: r.cells, upload: u})
+		}
+	}
+	return nil
+}
+
+func (u *Upload) setHeader(cells []cell) error {
+	u.columns = make(map[string]int, len(cells))
+	for i, c := range cells {
+		title := vn.NFC(c.text)
+		u.Header = append(u.Header, title)
+		if title == "" {
+			continue
+		}
+		key := vn.Fold(title)
+		if _, dup := u.columns[key]; dup {
+			return baove.Invalid("file", fmt.Sprintf("the column %q appears twice in the header row", title), title)
+		}
+		u.columns[key] = i
+	}
+	return nil
+}
+
+func (r rawRow) empty() bool {
+	for _, c := range r.cells {
+		if c.text != "" {
+			return false
+		}
+	}
+	return true
+}
