@@ -55,17 +55,40 @@ type row struct {
 // change). before and after are marshalled to JSON; nil means "none". It
 // fails only when the write fails.
 func Record(ctx context.Context, db bun.IDB, at time.Time, actor Actor, action, entity, entityID, province string, before, after any) error {
-	r := row{At: at.UTC(), ActorID: actor.UserID, Actor: actor.Name, Action: action, Entity: entity,
-		EntityID: entityID, ProvinceCode: province, RequestID: actor.RequestID}
-	var err error
-	if r.BeforeState, err = marshal(before); err != nil {
-		return err
+	return RecordAll(ctx, db, []Change{{At: at, Actor: actor, Action: action, Entity: entity, EntityID: entityID,
+		ProvinceCode: province, BeforeState: before, AfterState: after}})
+}
+
+// Change is an entry to record with RecordAll.
+type Change struct {
+	At                       time.Time
+	Actor                    Actor
+	Action, Entity, EntityID string
+	ProvinceCode             string
+	BeforeState, AfterState  any
+}
+
+// RecordAll appends many entries within db in one statement per 500, for
+// bulk operations such as imports. It fails only when a write fails.
+func RecordAll(ctx context.Context, db bun.IDB, changes []Change) error {
+	rows := make([]row, 0, len(changes))
+	for _, c := range changes {
+		r := row{At: c.At.UTC(), ActorID: c.Actor.UserID, Actor: c.Actor.Name, Action: c.Action, Entity: c.Entity,
+			EntityID: c.EntityID, ProvinceCode: c.ProvinceCode, RequestID: c.Actor.RequestID}
+		var err error
+		if r.BeforeState, err = marshal(c.BeforeState); err != nil {
+			return err
+		}
+		if r.AfterState, err = marshal(c.AfterState); err != nil {
+			return err
+		}
+		rows = append(rows, r)
 	}
-	if r.AfterState, err = marshal(after); err != nil {
-		return err
-	}
-	if _, err := db.NewInsert().Model(&r).Exec(ctx); err != nil {
-		return fmt.Errorf("audit: record %s: %w", action, err)
+	for start := 0; start < len(rows); start += 500 {
+		chunk := rows[start:min(start+500, len(rows))]
+		if _, err := db.NewInsert().Model(&chunk).Exec(ctx); err != nil {
+			return fmt.Errorf("audit: record %d entries: %w", len(chunk), err)
+		}
 	}
 	return nil
 }
