@@ -38,7 +38,7 @@ func newEnv(t *testing.T, db *database.DB) *env {
 		t.Fatal(err)
 	}
 	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: units.NewStore(db, dbtest.Now),
-		Indicators: indicators.NewStore(db), Ready: db.Ready},
+		Indicators: indicators.NewStore(db, units.NewStore(db, dbtest.Now), dbtest.Now), Ready: db.Ready},
 		slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
 	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: acc, tokens: map[string]string{}}
 	t.Cleanup(e.ts.Close)

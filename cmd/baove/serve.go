@@ -36,7 +36,7 @@ func newServices(db *database.DB, tokenTTL time.Duration) services {
 		access:     access.NewStore(db, time.Now, tokenTTL),
 		audit:      audit.NewStore(db),
 		units:      units.NewStore(db, time.Now),
-		indicators: indicators.NewStore(db),
+		indicators: indicators.NewStore(db, units.NewStore(db, time.Now), time.Now),
 	}
 }
 
