@@ -146,10 +146,24 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 	var me api.User
 	e.do("planner.hanoi", "GET", "/api/v1/me", nil, &me)
 	e.do("admin", "PATCH", fmt.Sprintf("/api/v1/users/%d", me.ID), map[string]any{"full_name": secret}, nil)
+	for path, body := range map[string]map[string]any{
+		"/api/v1/provinces/01/indicator-values/CP_ABUSE_CASES/2026-Q1": {"value": 7, "note": secret},
+		"/api/v1/communes/00004/staffing/2026": {"full_time": 1, "part_time": 0, "collaborators": 3, "villages": 5,
+			"villages_with_collaborator": 3, "note": secret},
+	} {
+		if res := e.do("planner.hanoi", "PUT", path, body, nil); res.StatusCode != 200 {
+			t.Fatalf("plant the marker with PUT %s: %d", path, res.StatusCode)
+		}
+	}
 	return map[string]string{
-		"provinces": "01",
-		"communes":  "00004",
-		"users":     fmt.Sprint(me.ID),
+		"provinces":        "01",
+		"communes":         "00004",
+		"users":            fmt.Sprint(me.ID),
+		"indicator-values": "CP_ABUSE_CASES",
+		"CP_ABUSE_CASES":   "2026-Q1", // {period} follows {indicator_code}, already filled in
+		"staffing":         "2026",
+		"progress":         "2026",
+		"compliance":       "2026",
 	}
 }
 

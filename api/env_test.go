@@ -37,8 +37,10 @@ func newEnv(t *testing.T, db *database.DB) *env {
 	if err := demo.Load(context.Background(), demo.Deps{Access: acc}, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: units.NewStore(db, dbtest.Now),
-		Indicators: indicators.NewStore(db, units.NewStore(db, dbtest.Now), dbtest.Now), Ready: db.Ready},
+	u := units.NewStore(db, dbtest.Now)
+	ind := indicators.NewStore(db, u, dbtest.Now)
+	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: u, Indicators: ind,
+		Assessor: indicators.NewAssessor(ind, nil, nil), Ready: db.Ready},
 		slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
 	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: acc, tokens: map[string]string{}}
 	t.Cleanup(e.ts.Close)
