@@ -1,6 +1,7 @@
 // Package demo fills a database with a realistic demonstration: users of
-// every role for Hà Nội (01), Điện Biên (11) and TP Hồ Chí Minh (79), and, as
-// features land, their plans, budgets, staffing and indicators. Loading is
+// every role for Hà Nội (01), Điện Biên (11) and TP Hồ Chí Minh (79); the
+// staffing of every commune of these provinces and their indicator values for
+// 2025 and 2026; and, as features land, their plans and budgets. Loading is
 // idempotent: what exists already is left alone.
 //
 // The demo password is public (it is in the README): never load the demo
@@ -11,9 +12,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"baove"
 	"baove/access"
+	"baove/indicators"
 	"baove/units"
 )
 
@@ -21,10 +24,22 @@ import (
 const Password = "demo-password"
 
 // Deps are the stores the demo writes through, so that it obeys the same
-// rules and leaves the same audit trail as real users.
+// rules and leaves the same audit trail as real users. A nil store's part of
+// the demo is left out.
 type Deps struct {
 	Access *access.Store
+	// Indicators gets commune staffing and indicator values, written as the
+	// demo planners.
+	Indicators *indicators.Store
+	// Now tells which quarters have ended; nil means time.Now.
+	Now func() time.Time
 }
+
+// Provinces are the demo provinces: Hà Nội, Điện Biên, TP Hồ Chí Minh.
+var Provinces = []units.ProvinceCode{"01", "11", "79"}
+
+// Years are the years the demo has staffing and indicator values for.
+var Years = []int{2025, 2026}
 
 // User is a demo account.
 type User struct {
@@ -58,6 +73,51 @@ func Load(ctx context.Context, d Deps, w io.Writer) error {
 		case baove.ECONFLICT: // already there
 		default:
 			return fmt.Errorf("demo: user %s: %w", u.Username, err)
+		}
+	}
+	if d.Indicators == nil {
+		return nil
+	}
+	planners, err := planners(ctx, d.Access)
+	if err != nil {
+		return err
+	}
+	for _, p := range Provinces {
+		if err := loadProvince(ctx, d, planners[p], w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// planners returns the demo planner of each demo province as a caller.
+func planners(ctx context.Context, s *access.Store) (map[units.ProvinceCode]access.Caller, error) {
+	all, err := s.Users(ctx, access.System("demo"))
+	if err != nil {
+		return nil, fmt.Errorf("demo: users: %w", err)
+	}
+	out := map[units.ProvinceCode]access.Caller{}
+	for _, u := range all {
+		for _, d := range Users {
+			if u.Username == d.Username && u.Role == access.Planner {
+				out[u.Province] = access.Caller{UserID: u.ID, Username: u.Username, Role: u.Role, Province: u.Province, RequestID: "demo"}
+			}
+		}
+	}
+	return out, nil
+}
+
+func loadProvince(ctx context.Context, d Deps, planner access.Caller, w io.Writer) error {
+	now := time.Now
+	if d.Now != nil {
+		now = d.Now
+	}
+	for _, year := range Years {
+		if err := loadStaffing(ctx, d.Indicators, planner, year, w); err != nil {
+			return err
+		}
+		if err := loadValues(ctx, d.Indicators, planner, year, baove.DateOf(now()), w); err != nil {
+			return err
 		}
 	}
 	return nil

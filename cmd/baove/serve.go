@@ -48,7 +48,7 @@ func newServices(db *database.DB, tokenTTL time.Duration) services {
 }
 
 func (s services) demo() demo.Deps {
-	return demo.Deps{Access: s.access}
+	return demo.Deps{Access: s.access, Indicators: s.indicators}
 }
 
 func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
