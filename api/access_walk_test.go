@@ -164,6 +164,15 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 	if plan.ID == 0 || act.ID == 0 || line.ID == 0 {
 		t.Fatal("could not plant Hà Nội's plan")
 	}
+	for path, body := range map[string]map[string]any{
+		"/api/v1/provinces/01/indicator-values/CP_ABUSE_CASES/2026-Q1": {"value": 7, "note": secret},
+		"/api/v1/communes/00004/staffing/2026": {"full_time": 1, "part_time": 0, "collaborators": 3, "villages": 5,
+			"villages_with_collaborator": 3, "note": secret},
+	} {
+		if res := e.do("planner.hanoi", "PUT", path, body, nil); res.StatusCode != 200 {
+			t.Fatalf("plant the marker with PUT %s: %d", path, res.StatusCode)
+		}
+	}
 	return map[string]string{
 		"budget-lines":  fmt.Sprint(line.ID),
 		"disbursements": fmt.Sprint(paid.ID),
@@ -175,6 +184,11 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 		"plans":         fmt.Sprint(plan.ID),
 		"activities":    fmt.Sprint(act.ID),
 		"targets":       "CP_COMMUNE_WORKER",
+		"indicator-values": "CP_ABUSE_CASES",
+		"CP_ABUSE_CASES":   "2026-Q1", // {period} follows {indicator_code}, already filled in
+		"staffing":         "2026",
+		"progress":         "2026",
+		"compliance":       "2026",
 	}
 }
 

@@ -39,9 +39,12 @@ func newEnv(t *testing.T, db *database.DB) *env {
 	if err := demo.LoadUsers(context.Background(), demo.Deps{Access: acc}, io.Discard); err != nil {
 		t.Fatal(err)
 	}
+	u := units.NewStore(db, dbtest.Now)
+	ind := indicators.NewStore(db, u, dbtest.Now)
 	ps := plans.NewStore(db, dbtest.Now, budget.Lines{})
-	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: units.NewStore(db, dbtest.Now),
-		Indicators: indicators.NewStore(db), Plans: ps, Budget: budget.NewStore(db, dbtest.Now, ps), Ready: db.Ready},
+	bs := budget.NewStore(db, dbtest.Now, ps)
+	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: u, Indicators: ind, Plans: ps, Budget: bs,
+		Assessor: indicators.NewAssessor(ind, ps, bs), Ready: db.Ready},
 		slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
 	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: acc, tokens: map[string]string{}}
 	t.Cleanup(e.ts.Close)

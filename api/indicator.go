@@ -2,7 +2,11 @@ package api
 
 import (
 	"context"
+	"fmt"
 
+	"github.com/shopspring/decimal"
+
+	"baove"
 	"baove/indicators"
 )
 
@@ -21,7 +25,7 @@ type Indicator struct {
 type NationalTarget struct {
 	Year       int    `json:"year" doc:"0: every year"`
 	Comparator string `json:"comparator" enum:">=,<=,<,="`
-	Value      string `json:"value" example:"90" doc:"Decimal"`
+	Value      string `json:"value" example:"90" pattern:"^[0-9]{1,12}(\\.[0-9]{1,6})?$" doc:"Decimal"`
 	Source     string `json:"source" example:"QĐ 23/QĐ-TTg"`
 }
 
@@ -51,4 +55,40 @@ func (s *Server) listIndicators(ctx context.Context, _ *struct{}) (*IndicatorLis
 		out.Body.Items = append(out.Body.Items, indicatorOf(i))
 	}
 	return out, nil
+}
+
+// CreateIndicatorInput adds a reported indicator to the catalogue.
+type CreateIndicatorInput struct {
+	Body struct {
+		Code      string           `json:"code" example:"CP_SCHOOL_COUNSEL" doc:"3–40 capital letters, digits or underscores, starting with a letter"`
+		NameVI    string           `json:"name_vi" maxLength:"300" example:"Tỷ lệ trường học có điểm tham vấn học đường"`
+		NameEN    string           `json:"name_en" maxLength:"300" example:"Schools with a counselling point"`
+		Unit      string           `json:"unit" enum:"percent,count,per_100k"`
+		Direction string           `json:"direction" enum:"higher,lower,monitor"`
+		Targets   []NationalTarget `json:"national_targets,omitempty" maxItems:"20"`
+	}
+}
+
+// IndicatorCreatedOutput is a new indicator.
+type IndicatorCreatedOutput struct {
+	Status int
+	Body   Indicator
+}
+
+func (s *Server) createIndicator(ctx context.Context, in *CreateIndicatorInput) (*IndicatorCreatedOutput, error) {
+	b := in.Body
+	n := indicators.NewIndicator{Code: indicators.Code(b.Code), NameVI: b.NameVI, NameEN: b.NameEN,
+		Unit: indicators.Unit(b.Unit), Direction: indicators.Direction(b.Direction)}
+	for i, t := range b.Targets {
+		v, err := decimal.NewFromString(t.Value)
+		if err != nil {
+			return nil, baove.Invalid(fmt.Sprintf("national_targets[%d].value", i), "a decimal number such as 6.5", t.Value)
+		}
+		n.Targets = append(n.Targets, indicators.NationalTarget{Year: t.Year, Comparator: t.Comparator, Value: v, Source: t.Source})
+	}
+	ind, err := s.deps.Indicators.AddIndicator(ctx, caller(ctx), n)
+	if err != nil {
+		return nil, err
+	}
+	return &IndicatorCreatedOutput{Status: 201, Body: indicatorOf(ind)}, nil
 }

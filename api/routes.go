@@ -71,6 +71,19 @@ func (s *Server) routes() {
 
 	// Indicators.
 	register(s, op(get, Prefix+"/indicators", "list-indicators", "The indicator catalogue with national targets", "indicators"), signedIn, s.listIndicators)
+	register(s, op(post, Prefix+"/indicators", "create-indicator", "Add a reported indicator to the catalogue", "indicators"), roles(access.Admin), s.createIndicator)
+	register(s, op(get, Prefix+"/provinces/{code}/indicator-values", "list-indicator-values", "A province's reported indicator values", "indicators"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listValues)
+	register(s, op(put, Prefix+"/provinces/{code}/indicator-values/{indicator_code}/{period}", "put-indicator-value", "Report an indicator value for a year or a quarter", "indicators"), inProvince(access.Planner), s.putValue)
+
+	// Commune staffing.
+	register(s, op(get, Prefix+"/provinces/{code}/staffing/{year}", "get-province-staffing", "Commune staffing and worker coverage of a province in a year", "staffing"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getProvinceStaffing)
+	register(s, op(put, Prefix+"/provinces/{code}/staffing/{year}", "put-province-staffing", "Record the staffing of many communes at once, all or nothing", "staffing"), inProvince(access.Planner), s.putProvinceStaffing)
+	register(s, op(put, Prefix+"/communes/{code}/staffing/{year}", "put-commune-staffing", "Record a commune's staffing in a year", "staffing"), inProvince(access.Planner), s.putCommuneStaffing)
+
+	// Progress and compliance.
+	register(s, op(get, Prefix+"/provinces/{code}/progress/{year}", "get-province-progress", "A province's progress towards its targets", "progress"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getProvinceProgress)
+	register(s, op(get, Prefix+"/progress/{year}", "get-national-progress", "Every province's progress and the national figures", "progress"), roles(access.Reviewer), s.getNationalProgress)
+	register(s, op(get, Prefix+"/provinces/{code}/compliance/{year}", "get-province-compliance", "Compliance checks of a province against the 2017 directive", "progress"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getCompliance)
 }
 
 func op(method, path, id, summary, tag string) huma.Operation {

@@ -29,10 +29,13 @@ type Deps struct {
 	Access *access.Store
 	Audit  *audit.Store
 	Units  *units.Store
-	// Indicators is the indicator catalogue.
+	// Indicators keeps the indicator catalogue, reported values and commune
+	// staffing.
 	Indicators *indicators.Store
 	Plans      *plans.Store
 	Budget     *budget.Store
+	// Assessor answers progress and compliance.
+	Assessor *indicators.Assessor
 	// Ready reports whether the database answers.
 	Ready func(context.Context) error
 }

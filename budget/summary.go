@@ -103,17 +103,14 @@ func (s *Store) summary(ctx context.Context, db bun.IDB, p units.ProvinceCode, y
 	return sum, nil
 }
 
-// countingPlan returns the version whose lines count: the approved one in
-// force, else the latest; nil when the province has no plan for the year.
+// countingPlan returns the version whose lines count (plans.Store.Current);
+// nil when the province has no plan for the year.
 func (s *Store) countingPlan(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int) (*plans.Plan, error) {
-	var ids []int64
-	err := db.NewSelect().Table("plans").Column("id").Where("province_code = ? AND year = ?", string(p), year).
-		OrderExpr("CASE WHEN status = 'approved' THEN 0 ELSE 1 END, version DESC").Limit(1).Scan(ctx, &ids)
-	if err != nil || len(ids) == 0 {
+	plan, ok, err := s.plans.Current(ctx, db, p, year)
+	if err != nil || !ok {
 		return nil, err
 	}
-	plan, err := s.plans.Plan(ctx, access.Caller{Role: access.Reviewer}, plans.ID(ids[0]))
-	return &plan, err
+	return &plan, nil
 }
 
 func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, plan *plans.Plan) (sums, error) {

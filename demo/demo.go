@@ -1,9 +1,10 @@
 // Package demo fills a database with a realistic demonstration: users of
 // every role for Hà Nội (01), Điện Biên (11) and TP Hồ Chí Minh (79); plans
 // for 2025 (approved) and 2026 (Hà Nội approved with a revision in draft,
-// Điện Biên submitted, TP Hồ Chí Minh returned with a reason); and, as
-// features land, their budgets, staffing and indicators. Loading is
-// idempotent: what exists already is left alone.
+// Điện Biên submitted, TP Hồ Chí Minh returned with a reason) with their
+// budgets, allocations and a year of payments; and the staffing of every
+// commune of these provinces and their indicator values for 2025 and 2026.
+// Loading is idempotent: what exists already is left alone.
 //
 // The demo password is public (it is in the README): never load the demo
 // into a database that holds real data.
@@ -13,11 +14,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"baove"
 	"baove/access"
 	"baove/budget"
 	"baove/plans"
+	"baove/indicators"
 	"baove/units"
 )
 
@@ -25,13 +28,25 @@ import (
 const Password = "demo-password"
 
 // Deps are the stores the demo writes through, so that it obeys the same
-// rules and leaves the same audit trail as real users.
+// rules and leaves the same audit trail as real users. A nil store's part of
+// the demo is left out.
 type Deps struct {
 	Access *access.Store
 	Units  *units.Store
 	Plans  *plans.Store
 	Budget *budget.Store
+	// Indicators gets commune staffing and indicator values, written as the
+	// demo planners.
+	Indicators *indicators.Store
+	// Now tells which quarters have ended; nil means time.Now.
+	Now func() time.Time
 }
+
+// Provinces are the demo provinces: Hà Nội, Điện Biên, TP Hồ Chí Minh.
+var Provinces = []units.ProvinceCode{"01", "11", "79"}
+
+// Years are the years the demo has staffing and indicator values for.
+var Years = []int{2025, 2026}
 
 // User is a demo account.
 type User struct {
@@ -61,7 +76,10 @@ func Load(ctx context.Context, d Deps, w io.Writer) error {
 	if err := loadPlans(ctx, d, w); err != nil {
 		return err
 	}
-	return loadBudget(ctx, d, w)
+	if err := loadBudget(ctx, d, w); err != nil {
+		return err
+	}
+	return loadIndicators(ctx, d, w)
 }
 
 // LoadUsers creates the demo users that are missing.
@@ -76,6 +94,57 @@ func LoadUsers(ctx context.Context, d Deps, w io.Writer) error {
 		case baove.ECONFLICT: // already there
 		default:
 			return fmt.Errorf("demo: user %s: %w", u.Username, err)
+		}
+	}
+	return nil
+}
+
+// loadIndicators records the staffing of every commune of the demo
+// provinces and their indicator values.
+func loadIndicators(ctx context.Context, d Deps, w io.Writer) error {
+	if d.Indicators == nil {
+		return nil
+	}
+	planners, err := planners(ctx, d.Access)
+	if err != nil {
+		return err
+	}
+	for _, p := range Provinces {
+		if err := loadProvince(ctx, d, planners[p], w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// planners returns the demo planner of each demo province as a caller.
+func planners(ctx context.Context, s *access.Store) (map[units.ProvinceCode]access.Caller, error) {
+	all, err := s.Users(ctx, access.System("demo"))
+	if err != nil {
+		return nil, fmt.Errorf("demo: users: %w", err)
+	}
+	out := map[units.ProvinceCode]access.Caller{}
+	for _, u := range all {
+		for _, d := range Users {
+			if u.Username == d.Username && u.Role == access.Planner {
+				out[u.Province] = access.Caller{UserID: u.ID, Username: u.Username, Role: u.Role, Province: u.Province, RequestID: "demo"}
+			}
+		}
+	}
+	return out, nil
+}
+
+func loadProvince(ctx context.Context, d Deps, planner access.Caller, w io.Writer) error {
+	now := time.Now
+	if d.Now != nil {
+		now = d.Now
+	}
+	for _, year := range Years {
+		if err := loadStaffing(ctx, d.Indicators, planner, year, w); err != nil {
+			return err
+		}
+		if err := loadValues(ctx, d.Indicators, planner, year, baove.DateOf(now()), w); err != nil {
+			return err
 		}
 	}
 	return nil

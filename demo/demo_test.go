@@ -12,14 +12,17 @@ import (
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/demo"
+	"baove/indicators"
 	"baove/plans"
 	"baove/units"
 )
 
+// deps are the demo's stores over db, on the tests' fixed clock.
 func deps(db *database.DB) demo.Deps {
+	u := units.NewStore(db, dbtest.Now)
 	ps := plans.NewStore(db, dbtest.Now, budget.Lines{})
-	return demo.Deps{Access: access.NewStore(db, dbtest.Now, time.Hour), Units: units.NewStore(db, dbtest.Now),
-		Plans: ps, Budget: budget.NewStore(db, dbtest.Now, ps)}
+	return demo.Deps{Access: access.NewStore(db, dbtest.Now, time.Hour), Units: u, Plans: ps,
+		Budget: budget.NewStore(db, dbtest.Now, ps), Indicators: indicators.NewStore(db, u, dbtest.Now), Now: dbtest.Now}
 }
 
 func TestLoad_GivesEachProvincePlansInDifferentStatesAndIsIdempotent(t *testing.T) {

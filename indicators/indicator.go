@@ -4,7 +4,14 @@
 package indicators
 
 import (
+	"fmt"
+	"regexp"
+	"slices"
+
 	"github.com/shopspring/decimal"
+
+	"baove"
+	"baove/vn"
 )
 
 // Code identifies an indicator, e.g. "CP_COMMUNE_WORKER".
@@ -18,6 +25,10 @@ const CommuneWorker Code = "CP_COMMUNE_WORKER"
 // CollabVillage is the share of villages with a child-protection
 // collaborator; like CommuneWorker it is computed from staffing.
 const CollabVillage Code = "CP_COLLAB_VILLAGE"
+
+// AbuseCases counts detected child-abuse cases; directive 3.3 asks for it
+// every quarter.
+const AbuseCases Code = "CP_ABUSE_CASES"
 
 // Unit is how an indicator is measured.
 type Unit string
@@ -58,4 +69,88 @@ type NationalTarget struct {
 	Comparator string          `json:"comparator"` // ">=", "<=", "<" or "="
 	Value      decimal.Decimal `json:"value"`
 	Source     string          `json:"source"` // the decision that sets it
+}
+
+// NationalTarget returns the national target that applies in year: the one
+// set for that year, else one set for every year (year 0). It reports false
+// when there is none.
+func (i Indicator) NationalTarget(year int) (NationalTarget, bool) {
+	var every *NationalTarget
+	for k, t := range i.Targets {
+		switch t.Year {
+		case year:
+			return t, true
+		case 0:
+			every = &i.Targets[k]
+		}
+	}
+	if every == nil {
+		return NationalTarget{}, false
+	}
+	return *every, true
+}
+
+// NewIndicator is what an administrator gives to add an indicator. Added
+// indicators are reported, never computed.
+type NewIndicator struct {
+	Code      Code
+	NameVI    string
+	NameEN    string
+	Unit      Unit
+	Direction Direction
+	Targets   []NationalTarget
+}
+
+var codeRE = regexp.MustCompile(`^[A-Z][A-Z0-9_]{2,39}$`)
+
+// check normalises the names and returns an EINVALID error listing every bad
+// field.
+func (n *NewIndicator) check() error {
+	n.NameVI, n.NameEN = vn.NFC(n.NameVI), vn.NFC(n.NameEN)
+	var p baove.Problems
+	if !codeRE.MatchString(string(n.Code)) {
+		p.Add("code", "3 to 40 capital letters, digits or underscores, starting with a letter, e.g. CP_SCHOOL_COUNSEL", n.Code)
+	}
+	checkName(&p, "name_vi", n.NameVI)
+	checkName(&p, "name_en", n.NameEN)
+	if n.Unit != Percent && n.Unit != Count && n.Unit != Per100k {
+		p.Add("unit", "one of percent, count, per_100k", n.Unit)
+	}
+	if n.Direction != Higher && n.Direction != Lower && n.Direction != Monitor {
+		p.Add("direction", "one of higher, lower, monitor", n.Direction)
+	}
+	seen := map[int]bool{}
+	for i := range n.Targets {
+		n.Targets[i].Source = vn.NFC(n.Targets[i].Source)
+		n.Targets[i].check(&p, fmt.Sprintf("national_targets[%d]", i), seen)
+	}
+	return p.Err()
+}
+
+func checkName(p *baove.Problems, field, name string) {
+	switch n := len([]rune(name)); {
+	case n == 0:
+		p.Add(field, "required", nil)
+	case n > 300:
+		p.Add(field, "at most 300 characters", nil)
+	}
+}
+
+func (t NationalTarget) check(p *baove.Problems, at string, seen map[int]bool) {
+	if t.Year != 0 && CheckYear(at+".year", t.Year) != nil {
+		p.Add(at+".year", fmt.Sprintf("0 (every year) or a year from %d to %d", MinYear, MaxYear), t.Year)
+	}
+	if seen[t.Year] {
+		p.Add(at+".year", "one target per year", t.Year)
+	}
+	seen[t.Year] = true
+	if !slices.Contains([]string{">=", "<=", "<", "="}, t.Comparator) {
+		p.Add(at+".comparator", "one of >=, <=, <, =", t.Comparator)
+	}
+	if t.Value.IsNegative() {
+		p.Add(at+".value", "not negative", t.Value.String())
+	}
+	if n := len([]rune(t.Source)); n == 0 || n > 200 {
+		p.Add(at+".source", "the decision that sets the target, 1 to 200 characters", t.Source)
+	}
 }

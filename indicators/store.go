@@ -5,21 +5,31 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
 	"baove"
+	"baove/access"
+	"baove/audit"
 	"baove/database"
+	"baove/units"
 )
 
-// Store keeps the catalogue.
+// Store keeps the catalogue, the values provinces report and commune
+// staffing.
 type Store struct {
-	db *database.DB
+	db    *database.DB
+	units *units.Store
+	now   func() time.Time
 }
 
-// NewStore returns a store over db.
-func NewStore(db *database.DB) *Store { return &Store{db: db} }
+// NewStore returns a store over db; u tells which communes are in force,
+// now tells the time.
+func NewStore(db *database.DB, u *units.Store, now func() time.Time) *Store {
+	return &Store{db: db, units: u, now: now}
+}
 
 type indicatorRow struct {
 	bun.BaseModel `bun:"table:indicators"`
@@ -64,8 +74,8 @@ func (s *Store) Catalogue(ctx context.Context) ([]Indicator, error) {
 	}
 	out := make([]Indicator, len(rows))
 	for i, r := range rows {
-		out[i] = Indicator{Code: Code(r.Code), NameVI: r.NameVI, NameEN: r.NameEN, Unit: r.Unit, Direction: r.Direction,
-			Computed: r.Computed, Targets: byCode[r.Code]}
+		out[i] = r.indicator()
+		out[i].Targets = byCode[r.Code]
 	}
 	return out, nil
 }
@@ -80,5 +90,57 @@ func (s *Store) Indicator(ctx context.Context, code Code) (Indicator, error) {
 	} else if err != nil {
 		return Indicator{}, fmt.Errorf("indicators: %s: %w", code, err)
 	}
-	return Indicator{Code: Code(r.Code), NameVI: r.NameVI, NameEN: r.NameEN, Unit: r.Unit, Direction: r.Direction, Computed: r.Computed}, nil
+	return r.indicator(), nil
+}
+
+func (r indicatorRow) indicator() Indicator {
+	return Indicator{Code: Code(r.Code), NameVI: r.NameVI, NameEN: r.NameEN, Unit: r.Unit, Direction: r.Direction, Computed: r.Computed}
+}
+
+// AddIndicator adds a reported (never computed) indicator at the end of the
+// catalogue, with its national targets. Only an administrator may. It
+// returns EINVALID for bad fields and ECONFLICT when the code is taken.
+func (s *Store) AddIndicator(ctx context.Context, c access.Caller, n NewIndicator) (Indicator, error) {
+	if err := c.Require(access.Admin); err != nil {
+		return Indicator{}, err
+	}
+	if err := n.check(); err != nil {
+		return Indicator{}, err
+	}
+	ind := Indicator{Code: n.Code, NameVI: n.NameVI, NameEN: n.NameEN, Unit: n.Unit, Direction: n.Direction, Targets: n.Targets}
+	now := s.now().UTC()
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := insertIndicator(ctx, tx, ind); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, now, c.Actor(), "indicator.create", "indicator", string(ind.Code), "", nil, ind)
+	})
+	switch {
+	case database.IsUniqueViolation(err):
+		return Indicator{}, baove.Errorf(baove.ECONFLICT, "the indicator code %s is taken", n.Code)
+	case err != nil:
+		return Indicator{}, fmt.Errorf("indicators: add %s: %w", n.Code, err)
+	}
+	return ind, nil
+}
+
+func insertIndicator(ctx context.Context, tx bun.Tx, ind Indicator) error {
+	var last int
+	if err := tx.NewSelect().Model((*indicatorRow)(nil)).ColumnExpr("coalesce(max(position), 0)").Scan(ctx, &last); err != nil {
+		return err
+	}
+	r := indicatorRow{Code: string(ind.Code), NameVI: ind.NameVI, NameEN: ind.NameEN, Unit: ind.Unit,
+		Direction: ind.Direction, Position: last + 1}
+	if _, err := tx.NewInsert().Model(&r).Exec(ctx); err != nil {
+		return err
+	}
+	if len(ind.Targets) == 0 {
+		return nil
+	}
+	rows := make([]targetRow, len(ind.Targets))
+	for i, t := range ind.Targets {
+		rows[i] = targetRow{IndicatorCode: r.Code, Year: t.Year, Comparator: t.Comparator, Value: t.Value.String(), Source: t.Source}
+	}
+	_, err := tx.NewInsert().Model(&rows).Exec(ctx)
+	return err
 }

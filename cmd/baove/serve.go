@@ -32,23 +32,28 @@ type services struct {
 	indicators *indicators.Store
 	plans      *plans.Store
 	budget     *budget.Store
+	assessor   *indicators.Assessor
 }
 
 func newServices(db *database.DB, tokenTTL time.Duration) services {
+	u := units.NewStore(db, time.Now)
+	ind := indicators.NewStore(db, u, time.Now)
 	ps := plans.NewStore(db, time.Now, budget.Lines{})
+	bs := budget.NewStore(db, time.Now, ps)
 	return services{
 		db:         db,
 		access:     access.NewStore(db, time.Now, tokenTTL),
 		audit:      audit.NewStore(db),
-		units:      units.NewStore(db, time.Now),
-		indicators: indicators.NewStore(db),
+		units:      u,
+		indicators: ind,
 		plans:      ps,
-		budget:     budget.NewStore(db, time.Now, ps),
+		budget:     bs,
+		assessor:   indicators.NewAssessor(ind, ps, bs),
 	}
 }
 
 func (s services) demo() demo.Deps {
-	return demo.Deps{Access: s.access, Units: s.units, Plans: s.plans, Budget: s.budget}
+	return demo.Deps{Access: s.access, Units: s.units, Indicators: s.indicators, Plans: s.plans, Budget: s.budget}
 }
 
 func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
@@ -84,7 +89,7 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 	}
 
 	srv := api.New(api.Deps{Access: svc.access, Audit: svc.audit, Units: svc.units, Indicators: svc.indicators,
-		Plans: svc.plans, Budget: svc.budget, Ready: db.Ready}, log, version())
+		Plans: svc.plans, Budget: svc.budget, Assessor: svc.assessor, Ready: db.Ready}, log, version())
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

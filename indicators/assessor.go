@@ -1,0 +1,193 @@
+package indicators
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"baove"
+	"baove/access"
+	"baove/units"
+)
+
+// Assessor judges provinces: their progress towards targets and their
+// compliance with the directive, from the store's values and staffing and
+// the facts that plans and budget report. Either source may be nil (an
+// untyped nil): the checks that need it are then not applicable, and
+// progress has national targets only. Its answers are read with several
+// queries, not one transaction: a report, not a ledger.
+type Assessor struct {
+	store  *Store
+	plans  PlanSource
+	budget BudgetSource
+}
+
+// NewAssessor returns an assessor over the store's data and the two
+// sources; it tells the date with the store's clock.
+func NewAssessor(s *Store, plans PlanSource, budget BudgetSource) *Assessor {
+	return &Assessor{store: s, plans: plans, budget: budget}
+}
+
+// vietnam is the time zone whose days the service counts (no daylight
+// saving time): a quarter has ended for Hà Nội at midnight there.
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+func (a *Assessor) today() baove.Date { return baove.DateOf(a.store.now().In(vietnam)) }
+
+// Progress returns province's progress in year: each indicator with a target
+// (the plan's, else the national one for the year), its latest figure and
+// status. A reviewer and the province's planners and finance officers may
+// read it. It returns ENOTFOUND for an unknown province and EINVALID for a
+// year out of range.
+func (a *Assessor) Progress(ctx context.Context, c access.Caller, province units.ProvinceCode, year int) (ProvinceProgress, error) {
+	if err := c.CanRead(province); err != nil {
+		return ProvinceProgress{}, err
+	}
+	if err := CheckYear("year", year); err != nil {
+		return ProvinceProgress{}, err
+	}
+	p, err := a.store.units.Province(ctx, province)
+	if err != nil {
+		return ProvinceProgress{}, err
+	}
+	cat, err := a.store.Catalogue(ctx)
+	if err != nil {
+		return ProvinceProgress{}, err
+	}
+	pp, _, err := a.progress(ctx, cat, p, year)
+	return pp, err
+}
+
+// NationalProgress returns every province's progress in year and the
+// national figures rolled up from them. Only a reviewer may read it. It
+// returns EINVALID for a year out of range.
+func (a *Assessor) NationalProgress(ctx context.Context, c access.Caller, year int) (NationalProgress, error) {
+	if err := c.Require(access.Reviewer); err != nil {
+		return NationalProgress{}, err
+	}
+	if err := CheckYear("year", year); err != nil {
+		return NationalProgress{}, err
+	}
+	provinces, err := a.store.units.Provinces(ctx)
+	if err != nil {
+		return NationalProgress{}, err
+	}
+	cat, err := a.store.Catalogue(ctx)
+	if err != nil {
+		return NationalProgress{}, err
+	}
+	np := NationalProgress{Year: year}
+	all := make([]map[Code]Actual, 0, len(provinces))
+	for _, p := range provinces {
+		pp, actuals, err := a.progress(ctx, cat, p, year)
+		if err != nil {
+			return NationalProgress{}, err
+		}
+		np.Provinces, all = append(np.Provinces, pp), append(all, actuals)
+	}
+	np.Figures = Rollup(cat, year, all)
+	return np, nil
+}
+
+func (a *Assessor) progress(ctx context.Context, cat []Indicator, p units.Province, year int) (ProvinceProgress, map[Code]Actual, error) {
+	plan, err := a.planFacts(ctx, p.Code, year)
+	if err != nil {
+		return ProvinceProgress{}, nil, err
+	}
+	values, err := a.store.values(ctx, p.Code, year)
+	if err != nil {
+		return ProvinceProgress{}, nil, err
+	}
+	cov, err := a.store.coverage(ctx, p.Code, year)
+	if err != nil {
+		return ProvinceProgress{}, nil, err
+	}
+	actuals := actualsOf(values, cov)
+	pp := ProvinceProgress{Province: p, Year: year, PlanStatus: planStatus(plan), Items: assess(cat, year, plan, actuals)}
+	return pp, actuals, nil
+}
+
+// Compliance runs every check of the catalogue for province in year, as of
+// today. A reviewer and the province's planners and finance officers may
+// read it. It returns ENOTFOUND for an unknown province and EINVALID for a
+// year out of range.
+func (a *Assessor) Compliance(ctx context.Context, c access.Caller, province units.ProvinceCode, year int) (Compliance, error) {
+	if err := c.CanRead(province); err != nil {
+		return Compliance{}, err
+	}
+	if err := CheckYear("year", year); err != nil {
+		return Compliance{}, err
+	}
+	p, err := a.store.units.Province(ctx, province)
+	if err != nil {
+		return Compliance{}, err
+	}
+	f, err := a.facts(ctx, province, year)
+	if err != nil {
+		return Compliance{}, err
+	}
+	return Compliance{Province: p, Year: year, Today: f.Today, Results: Evaluate(f)}, nil
+}
+
+func (a *Assessor) facts(ctx context.Context, province units.ProvinceCode, year int) (Facts, error) {
+	f := Facts{Year: year, Today: a.today()}
+	var err error
+	if f.Plan, err = a.planFacts(ctx, province, year); err != nil {
+		return f, err
+	}
+	if f.Budget, err = a.budgetFacts(ctx, province, year); err != nil {
+		return f, err
+	}
+	if f.Coverage, err = a.store.coverage(ctx, province, year); err != nil {
+		return f, err
+	}
+	values, err := a.store.values(ctx, province, year)
+	for _, v := range values {
+		if v.Indicator == AbuseCases && v.Period.Quarter > 0 {
+			f.AbuseQuarters = append(f.AbuseQuarters, v.Period.Quarter)
+		}
+	}
+	return f, err
+}
+
+// planFacts asks the plan source; nil means plans are not available, and a
+// source that answers ENOTFOUND is taken to mean "no plan".
+func (a *Assessor) planFacts(ctx context.Context, province units.ProvinceCode, year int) (*PlanFacts, error) {
+	if a.plans == nil {
+		return nil, nil
+	}
+	f, err := a.plans.PlanFacts(ctx, province, year)
+	switch {
+	case baove.ErrorCode(err) == baove.ENOTFOUND:
+		return &PlanFacts{}, nil
+	case err != nil:
+		return nil, fmt.Errorf("indicators: plan facts of %s for %d: %w", province, year, err)
+	}
+	return &f, nil
+}
+
+// budgetFacts is planFacts for the budget.
+func (a *Assessor) budgetFacts(ctx context.Context, province units.ProvinceCode, year int) (*BudgetFacts, error) {
+	if a.budget == nil {
+		return nil, nil
+	}
+	f, err := a.budget.BudgetFacts(ctx, province, year)
+	switch {
+	case baove.ErrorCode(err) == baove.ENOTFOUND:
+		return &BudgetFacts{}, nil
+	case err != nil:
+		return nil, fmt.Errorf("indicators: budget facts of %s for %d: %w", province, year, err)
+	}
+	return &f, nil
+}
+
+// planStatus is what ProvinceProgress.PlanStatus says of plan.
+func planStatus(plan *PlanFacts) string {
+	switch {
+	case plan == nil:
+		return ""
+	case !plan.Exists:
+		return "none"
+	}
+	return plan.Status
+}

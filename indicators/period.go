@@ -1,0 +1,81 @@
+package indicators
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"time"
+
+	"baove"
+)
+
+// The years the service accepts for values, staffing and reports: from the
+// Child Protection Programme 2016–2020 to the end of the century.
+const (
+	MinYear = 2016
+	MaxYear = 2100
+)
+
+// Period is what a reported value covers: a whole year (Quarter 0) or one
+// quarter of it.
+type Period struct {
+	Year    int
+	Quarter int // 1–4, or 0 for the whole year
+}
+
+var periodRE = regexp.MustCompile(`^([0-9]{4})(?:-Q([1-4]))?$`)
+
+// ParsePeriod reads "2026" or "2026-Q1" … "2026-Q4"; for anything else, or a
+// year out of range, it returns an EINVALID error naming field.
+func ParsePeriod(field, s string) (Period, error) {
+	m := periodRE.FindStringSubmatch(s)
+	if m == nil {
+		return Period{}, baove.Invalid(field, `a year such as "2026" or a quarter such as "2026-Q1"`, s)
+	}
+	year, _ := strconv.Atoi(m[1])
+	quarter, _ := strconv.Atoi("0" + m[2])
+	if err := CheckYear(field, year); err != nil {
+		return Period{}, err
+	}
+	return Period{Year: year, Quarter: quarter}, nil
+}
+
+// CheckYear returns an EINVALID error naming field unless year is between
+// MinYear and MaxYear.
+func CheckYear(field string, year int) error {
+	if year < MinYear || year > MaxYear {
+		return baove.Invalid(field, fmt.Sprintf("a year from %d to %d", MinYear, MaxYear), year)
+	}
+	return nil
+}
+
+// String returns "2026" or "2026-Q3".
+func (p Period) String() string {
+	if p.Quarter == 0 {
+		return strconv.Itoa(p.Year)
+	}
+	return fmt.Sprintf("%d-Q%d", p.Year, p.Quarter)
+}
+
+// MarshalText implements encoding.TextMarshaler, for the audit trail.
+func (p Period) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// End returns the last day of the period.
+func (p Period) End() baove.Date {
+	if p.Quarter == 0 {
+		return baove.NewDate(p.Year, 12, 31)
+	}
+	return baove.NewDate(p.Year, time.Month(3*p.Quarter+1), 1).AddDays(-1)
+}
+
+// ElapsedQuarters returns the quarters of year that have ended by today, in
+// order: none during the first quarter or before the year, all four after it.
+func ElapsedQuarters(year int, today baove.Date) []int {
+	var out []int
+	for q := 1; q <= 4; q++ {
+		if today.After(Period{Year: year, Quarter: q}.End()) {
+			out = append(out, q)
+		}
+	}
+	return out
+}

@@ -1,0 +1,223 @@
+package indicators
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"baove"
+	"baove/access"
+	"baove/audit"
+	"baove/database"
+	"baove/units"
+)
+
+type staffingRow struct {
+	bun.BaseModel `bun:"table:commune_staffing"`
+
+	CommuneCode              string `bun:",pk"`
+	Year                     int    `bun:",pk"`
+	ProvinceCode             string
+	FullTime                 int
+	PartTime                 int
+	Collaborators            int
+	Villages                 int
+	VillagesWithCollaborator int
+	Note                     string
+	UpdatedAt                time.Time
+	UpdatedBy                string
+}
+
+func (r staffingRow) staffing() Staffing {
+	return Staffing{Commune: units.CommuneCode(r.CommuneCode), Year: r.Year, FullTime: r.FullTime, PartTime: r.PartTime,
+		Collaborators: r.Collaborators, Villages: r.Villages, VillagesWithCollaborator: r.VillagesWithCollaborator,
+		Note: r.Note, UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy}
+}
+
+func staffingRowOf(province units.ProvinceCode, s Staffing) staffingRow {
+	return staffingRow{CommuneCode: string(s.Commune), Year: s.Year, ProvinceCode: string(province), FullTime: s.FullTime,
+		PartTime: s.PartTime, Collaborators: s.Collaborators, Villages: s.Villages,
+		VillagesWithCollaborator: s.VillagesWithCollaborator, Note: s.Note, UpdatedAt: s.UpdatedAt, UpdatedBy: s.UpdatedBy}
+}
+
+// PutStaffing records the staffing of commune in year, replacing what was
+// there; the same again changes nothing. Only a planner of the commune's
+// province may. It returns ENOTFOUND for an unknown commune or a pre-2025
+// code, and EINVALID for a year the commune was not in force or bad numbers
+// (one detail per field).
+func (s *Store) PutStaffing(ctx context.Context, c access.Caller, commune units.CommuneCode, year int, st Staffing) (Staffing, error) {
+	if err := c.Require(access.Planner); err != nil {
+		return Staffing{}, err
+	}
+	l, err := s.units.Commune(ctx, commune)
+	if err != nil {
+		return Staffing{}, err
+	}
+	if l.Replaced != nil {
+		return Staffing{}, baove.Errorf(baove.ENOTFOUND, "%s is a pre-July-2025 code: record staffing under its successor %s", commune, l.Commune.Code)
+	}
+	if err := c.CanAct(l.Commune.ProvinceCode, access.Planner); err != nil {
+		return Staffing{}, err
+	}
+	if err := CheckYear("year", year); err != nil {
+		return Staffing{}, err
+	}
+	if !validIn(l.Commune, year) {
+		return Staffing{}, baove.Invalid("year", fmt.Sprintf("%s was not in force in %d", l.Commune.Name, year), year)
+	}
+	st.Commune, st.Year = commune, year
+	var p baove.Problems
+	if st.check(&p, ""); p.Err() != nil {
+		return Staffing{}, p.Err()
+	}
+	items := []Staffing{st}
+	_, err = s.writeStaffing(ctx, c, l.Commune.ProvinceCode, year, items)
+	return items[0], err
+}
+
+// PutProvinceStaffing records the staffing of many communes of province in
+// year at once: all of them or, when any item is bad, none. Communes not
+// listed keep their records. Only a planner of the province may. It returns
+// how many records changed; ENOTFOUND for an unknown province; EINVALID
+// naming each bad item's field, e.g. items[3].villages_with_collaborator.
+func (s *Store) PutProvinceStaffing(ctx context.Context, c access.Caller, province units.ProvinceCode, year int, items []Staffing) (int, error) {
+	if err := c.CanAct(province, access.Planner); err != nil {
+		return 0, err
+	}
+	if err := CheckYear("year", year); err != nil {
+		return 0, err
+	}
+	communes, err := s.units.CommunesValidIn(ctx, province, year)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkItems(province, year, communes, items); err != nil {
+		return 0, err
+	}
+	return s.writeStaffing(ctx, c, province, year, items)
+}
+
+// checkItems sets each item's year and returns an EINVALID error naming
+// every bad field of every item.
+func checkItems(province units.ProvinceCode, year int, communes []units.Commune, items []Staffing) error {
+	valid := make(map[units.CommuneCode]bool, len(communes))
+	for _, u := range communes {
+		valid[u.Code] = true
+	}
+	first := map[units.CommuneCode]int{}
+	var p baove.Problems
+	if len(items) == 0 {
+		p.Add("items", "at least one commune", nil)
+	}
+	for i := range items {
+		at, code := fmt.Sprintf("items[%d].", i), items[i].Commune
+		if j, twice := first[code]; twice {
+			p.Add(at+"commune_code", fmt.Sprintf("listed twice: also items[%d]", j), code)
+		} else if !valid[code] {
+			p.Add(at+"commune_code", fmt.Sprintf("not a commune of province %s in force in %d", province, year), code)
+		}
+		first[code] = i
+		items[i].Year = year
+		items[i].check(&p, at)
+	}
+	return p.Err()
+}
+
+// writeStaffing writes, in one transaction, each item that differs from its
+// record, with an audit entry each. Items become what is stored; it returns
+// how many changed.
+func (s *Store) writeStaffing(ctx context.Context, c access.Caller, province units.ProvinceCode, year int, items []Staffing) (int, error) {
+	now, changed := s.now().UTC(), 0
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		old, err := s.staffingRows(ctx, tx, province, year, true)
+		if err != nil {
+			return err
+		}
+		byCode := make(map[units.CommuneCode]Staffing, len(old))
+		for _, o := range old {
+			byCode[o.Commune] = o
+		}
+		for i := range items {
+			prev, had := byCode[items[i].Commune]
+			items[i].UpdatedAt, items[i].UpdatedBy = now, c.Username
+			if had && prev.same(items[i]) {
+				items[i] = prev
+				continue
+			}
+			if err := writeOne(ctx, tx, c, province, items[i], prev, had); err != nil {
+				return err
+			}
+			changed++
+		}
+		return nil
+	})
+	switch {
+	case database.IsUniqueViolation(err):
+		return 0, baove.Errorf(baove.ECONFLICT, "another request recorded staffing of these communes at the same moment; try again")
+	case err != nil:
+		return 0, fmt.Errorf("indicators: staffing of %s in %d: %w", province, year, err)
+	}
+	return changed, nil
+}
+
+func writeOne(ctx context.Context, tx bun.Tx, c access.Caller, province units.ProvinceCode, st, prev Staffing, had bool) error {
+	r := staffingRowOf(province, st)
+	var before any
+	var err error
+	if had {
+		before = prev
+		_, err = tx.NewUpdate().Model(&r).WherePK().Exec(ctx)
+	} else {
+		_, err = tx.NewInsert().Model(&r).Exec(ctx)
+	}
+	if err != nil {
+		return err
+	}
+	id := fmt.Sprintf("%s/%d", st.Commune, st.Year)
+	return audit.Record(ctx, tx, st.UpdatedAt, c.Actor(), "staffing.put", "staffing", id, string(province), before, st)
+}
+
+// staffingRows returns the records of province in year, locked for the
+// transaction when lock is set.
+func (s *Store) staffingRows(ctx context.Context, db bun.IDB, province units.ProvinceCode, year int, lock bool) ([]Staffing, error) {
+	var rows []staffingRow
+	q := db.NewSelect().Model(&rows).Where("province_code = ?", string(province)).Where("year = ?", year).Order("commune_code")
+	if lock {
+		q = s.db.ForUpdate(q)
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, err
+	}
+	out := make([]Staffing, len(rows))
+	for i, r := range rows {
+		out[i] = r.staffing()
+	}
+	return out, nil
+}
+
+// Coverage returns the staffing of province's communes in force in year. A
+// reviewer and the province's planners and finance officers may read it. It
+// returns ENOTFOUND for an unknown province.
+func (s *Store) Coverage(ctx context.Context, c access.Caller, province units.ProvinceCode, year int) (Coverage, error) {
+	if err := c.CanRead(province); err != nil {
+		return Coverage{}, err
+	}
+	if err := CheckYear("year", year); err != nil {
+		return Coverage{}, err
+	}
+	return s.coverage(ctx, province, year)
+}
+
+func (s *Store) coverage(ctx context.Context, province units.ProvinceCode, year int) (Coverage, error) {
+	communes, err := s.units.CommunesValidIn(ctx, province, year)
+	if err != nil {
+		return Coverage{}, err
+	}
+	rows, err := s.staffingRows(ctx, s.db, province, year, false)
+	if err != nil {
+		return Coverage{}, fmt.Errorf("indicators: staffing of %s in %d: %w", province, year, err)
+	}
+	return NewCoverage(province, year, communes, rows), nil
+}

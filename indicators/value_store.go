@@ -1,0 +1,172 @@
+package indicators
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/uptrace/bun"
+
+	"baove"
+	"baove/access"
+	"baove/audit"
+	"baove/database"
+	"baove/units"
+)
+
+// valuePlaces is the precision of the derived figure kept beside a ratio's
+// numerator and denominator, for readers of the table; the service itself
+// always derives figures from the counts.
+const valuePlaces = 4
+
+type valueRow struct {
+	bun.BaseModel `bun:"table:indicator_values,alias:v"`
+
+	ProvinceCode  string `bun:",pk"`
+	IndicatorCode string `bun:",pk"`
+	Year          int    `bun:",pk"`
+	Quarter       int    `bun:",pk"`
+	Numerator     *int64
+	Denominator   *int64
+	Value         string
+	Note          string
+	UpdatedAt     time.Time
+	UpdatedBy     string
+	Unit          Unit `bun:",scanonly"`
+}
+
+func (r valueRow) value() (Value, error) {
+	v := Value{Province: units.ProvinceCode(r.ProvinceCode), Indicator: Code(r.IndicatorCode),
+		Period: Period{Year: r.Year, Quarter: r.Quarter}, Measure: Measure{Unit: r.Unit}, Note: r.Note,
+		UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy}
+	if r.Numerator != nil && r.Denominator != nil {
+		v.Numerator, v.Denominator = *r.Numerator, *r.Denominator
+		return v, nil
+	}
+	count, err := decimal.NewFromString(r.Value)
+	if err != nil {
+		return Value{}, fmt.Errorf("indicators: value of %s/%s: %w", r.ProvinceCode, r.IndicatorCode, err)
+	}
+	v.Count = count.IntPart()
+	return v, nil
+}
+
+func rowOf(v Value) valueRow {
+	r := valueRow{ProvinceCode: string(v.Province), IndicatorCode: string(v.Indicator), Year: v.Period.Year,
+		Quarter: v.Period.Quarter, Note: v.Note, UpdatedAt: v.UpdatedAt, UpdatedBy: v.UpdatedBy, Unit: v.Unit}
+	figure, _ := v.Rounded(valuePlaces)
+	r.Value = figure.String()
+	if v.Unit.Ratio() {
+		r.Numerator, r.Denominator = &v.Numerator, &v.Denominator
+	}
+	return r
+}
+
+// PutValue records what province reports for the indicator code and period,
+// replacing what was there; reporting the same again changes nothing. Only a
+// planner of the province may. It returns ENOTFOUND for an unknown
+// indicator, EINVALID for a computed indicator or a bad entry (one detail
+// per field), and ECONFLICT when another request wrote the same value at the
+// same moment.
+func (s *Store) PutValue(ctx context.Context, c access.Caller, province units.ProvinceCode, code Code, p Period, e Entry) (Value, error) {
+	if err := c.CanAct(province, access.Planner); err != nil {
+		return Value{}, err
+	}
+	if err := CheckYear("period", p.Year); err != nil {
+		return Value{}, err
+	}
+	ind, err := s.Indicator(ctx, code)
+	if err != nil {
+		return Value{}, err
+	}
+	m, err := e.measure(ind)
+	if err != nil {
+		return Value{}, err
+	}
+	v := Value{Province: province, Indicator: code, Period: p, Measure: m, Note: e.Note,
+		UpdatedAt: s.now().UTC(), UpdatedBy: c.Username}
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		return s.putValue(ctx, tx, c, &v)
+	})
+	switch {
+	case database.IsUniqueViolation(err):
+		return Value{}, baove.Errorf(baove.ECONFLICT, "another request reported %s for %s at the same moment; try again", code, p)
+	case database.IsForeignKeyViolation(err):
+		return Value{}, baove.Errorf(baove.ENOTFOUND, "no province with code %s", province)
+	case err != nil:
+		return Value{}, fmt.Errorf("indicators: put value %s/%s/%s: %w", province, code, p, err)
+	}
+	return v, nil
+}
+
+// putValue writes v unless it is already there (then v becomes the stored
+// value), with its audit entry.
+func (s *Store) putValue(ctx context.Context, tx bun.Tx, c access.Caller, v *Value) error {
+	key := rowOf(*v)
+	old := valueRow{ProvinceCode: key.ProvinceCode, IndicatorCode: key.IndicatorCode, Year: key.Year, Quarter: key.Quarter}
+	err := s.db.ForUpdate(tx.NewSelect().Model(&old).WherePK()).Scan(ctx)
+	var before any
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		_, err = tx.NewInsert().Model(&key).Exec(ctx)
+	case err != nil:
+		return err
+	default:
+		old.Unit = v.Unit
+		prev, perr := old.value()
+		if perr != nil || prev.same(v.Measure, v.Note) {
+			*v = prev
+			return perr
+		}
+		before = prev
+		_, err = tx.NewUpdate().Model(&key).WherePK().Exec(ctx)
+	}
+	if err != nil {
+		return err
+	}
+	id := fmt.Sprintf("%s/%s/%s", v.Province, v.Indicator, v.Period)
+	return audit.Record(ctx, tx, v.UpdatedAt, c.Actor(), "indicator_value.put", "indicator_value", id, string(v.Province), before, *v)
+}
+
+// Values returns what province reported for year (every year when year is
+// 0), by year, catalogue order and period. A reviewer and the province's
+// planners and finance officers may read them. It returns ENOTFOUND for an
+// unknown province.
+func (s *Store) Values(ctx context.Context, c access.Caller, province units.ProvinceCode, year int) ([]Value, error) {
+	if err := c.CanRead(province); err != nil {
+		return nil, err
+	}
+	if _, err := s.units.Province(ctx, province); err != nil {
+		return nil, err
+	}
+	return s.values(ctx, province, year)
+}
+
+// values returns the values of province (every province when empty) for
+// year (every year when 0).
+func (s *Store) values(ctx context.Context, province units.ProvinceCode, year int) ([]Value, error) {
+	var rows []valueRow
+	q := s.db.NewSelect().Model(&rows).ColumnExpr("v.*, i.unit").Join("JOIN indicators AS i ON i.code = v.indicator_code").
+		OrderExpr("v.province_code, v.year, i.position, v.quarter")
+	if province != "" {
+		q = q.Where("v.province_code = ?", string(province))
+	}
+	if year != 0 {
+		q = q.Where("v.year = ?", year)
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, fmt.Errorf("indicators: values of %q in %d: %w", province, year, err)
+	}
+	out := make([]Value, len(rows))
+	for i, r := range rows {
+		v, err := r.value()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}

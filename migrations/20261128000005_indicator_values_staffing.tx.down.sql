@@ -1,0 +1,3 @@
+DROP TABLE commune_staffing;
+--bun:split
+DROP TABLE indicator_values;
