@@ -174,16 +174,16 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 		}
 	}
 	return map[string]string{
-		"budget-lines":  fmt.Sprint(line.ID),
-		"disbursements": fmt.Sprint(paid.ID),
-		"budget":        "2025",
-		"provinces":     "01",
-		"communes":      "00004",
-		"users":         fmt.Sprint(me.ID),
-		"task-areas":    "1.3",
-		"plans":         fmt.Sprint(plan.ID),
-		"activities":    fmt.Sprint(act.ID),
-		"targets":       "CP_COMMUNE_WORKER",
+		"budget-lines":     fmt.Sprint(line.ID),
+		"disbursements":    fmt.Sprint(paid.ID),
+		"budget":           "2025",
+		"provinces":        "01",
+		"communes":         "00004",
+		"users":            fmt.Sprint(me.ID),
+		"task-areas":       "1.3",
+		"plans":            fmt.Sprint(plan.ID),
+		"activities":       fmt.Sprint(act.ID),
+		"targets":          "CP_COMMUNE_WORKER",
 		"indicator-values": "CP_ABUSE_CASES",
 		"CP_ABUSE_CASES":   "2026-Q1", // {period} follows {indicator_code}, already filled in
 		"staffing":         "2026",

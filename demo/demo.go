@@ -19,8 +19,8 @@ import (
 	"baove"
 	"baove/access"
 	"baove/budget"
-	"baove/plans"
 	"baove/indicators"
+	"baove/plans"
 	"baove/units"
 )
 
