@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -189,6 +190,8 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 		"staffing":         "2026",
 		"progress":         "2026",
 		"compliance":       "2026",
+		"reports":          "2025",
+		"national":         "2025",
 	}
 }
 
@@ -218,17 +221,19 @@ func plantPayment(t *testing.T, e *env) api.Disbursement {
 	return paid
 }
 
+var paramRE = regexp.MustCompile(`\{[a-z_]+\}`)
+
 // url fills the path's parameters from the fixtures and the operation's
 // query parameters that name a province with Hà Nội.
 func (o operation) url(t *testing.T, fx map[string]string) string {
 	segs := strings.Split(o.path, "/")
 	for i, s := range segs {
-		if strings.HasPrefix(s, "{") {
+		if param := paramRE.FindString(s); param != "" {
 			v, ok := fx[segs[i-1]]
 			if !ok {
 				t.Fatalf("%s %s: the walk has no fixture for {…} after /%s/; add one to plantSecrets", o.method, o.path, segs[i-1])
 			}
-			segs[i] = v
+			segs[i] = strings.Replace(s, param, v, 1) // keeps a suffix such as ".pdf"
 		}
 	}
 	u := strings.Join(segs, "/")

@@ -18,6 +18,7 @@ import (
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/demo"
+	"baove/exports"
 	"baove/indicators"
 	"baove/plans"
 	"baove/units"
@@ -31,6 +32,15 @@ type env struct {
 	ts     *httptest.Server
 	access *access.Store
 	tokens map[string]string // by username; "" is anonymous
+	demo   demo.Deps
+}
+
+// loadDemo loads the whole demonstration: plans, budgets, staffing, values.
+func (e *env) loadDemo() {
+	e.t.Helper()
+	if err := demo.Load(context.Background(), e.demo, io.Discard); err != nil {
+		e.t.Fatal(err)
+	}
 }
 
 func newEnv(t *testing.T, db *database.DB) *env {
@@ -44,9 +54,12 @@ func newEnv(t *testing.T, db *database.DB) *env {
 	ps := plans.NewStore(db, dbtest.Now, budget.Lines{})
 	bs := budget.NewStore(db, dbtest.Now, ps)
 	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: u, Indicators: ind, Plans: ps, Budget: bs,
-		Assessor: indicators.NewAssessor(ind, ps, bs), Ready: db.Ready},
+		Assessor: indicators.NewAssessor(ind, ps, bs), Ready: db.Ready,
+		Reports: exports.Sources{Units: u, Plans: ps, Budget: bs, Indicators: ind, Assessor: indicators.NewAssessor(ind, ps, bs),
+			Ministry: "Bộ Y tế", Now: dbtest.Now}},
 		slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
-	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: acc, tokens: map[string]string{}}
+	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: acc, tokens: map[string]string{},
+		demo: demo.Deps{Access: acc, Units: u, Plans: ps, Budget: bs, Indicators: ind, Now: dbtest.Now}}
 	t.Cleanup(e.ts.Close)
 	for _, u := range demo.Users {
 		e.login(u.Username)
@@ -92,6 +105,20 @@ func (e *env) doIfMatch(as, method, path, etag string, body any) response {
 func (e *env) raw(as, method, path string, body any) (response, error) {
 	e.t.Helper()
 	return e.send(as, method, path, body, nil)
+}
+
+// sendRaw sends body as it is, with contentType.
+func (e *env) sendRaw(as, method, path string, body []byte, contentType string) (response, error) {
+	e.t.Helper()
+	return e.send(as, method, path, body, map[string]string{"Content-Type": contentType})
+}
+
+// decode unmarshals a JSON body.
+func decode(t *testing.T, body []byte, out any) {
+	t.Helper()
+	if err := json.Unmarshal(body, out); err != nil {
+		t.Fatalf("decode %q: %v", body, err)
+	}
 }
 
 func (e *env) send(as, method, path string, body any, headers map[string]string) (response, error) {

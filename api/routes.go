@@ -7,6 +7,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"baove/access"
+	"baove/exports"
 )
 
 // routes declares every operation of the API, in one table, each with the
@@ -69,6 +70,15 @@ func (s *Server) routes() {
 	register(s, op(get, Prefix+"/provinces/{code}/budget/{year}", "get-budget-summary", "Planned, allocated, disbursed and remaining by funding source and task area", "budget"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getBudgetSummary)
 	register(s, op(post, Prefix+"/provinces/{code}/budget/{year}/close", "close-budget-year", "Close a budget year: carry over or return unspent central funds", "budget"), inProvince(access.Finance), s.closeBudgetYear)
 
+	// Reports and files.
+	register(s, fileOp(op(get, Prefix+"/provinces/{code}/reports/{year}.pdf", "province-report-pdf", "The province's compliance report (PDF, official layout)", "reports"), pdfType), inProvince(access.Reviewer, access.Planner, access.Finance), s.provinceReportPDF)
+	register(s, fileOp(op(get, Prefix+"/provinces/{code}/reports/{year}.xlsx", "province-report-xlsx", "The province's activities, budget lines, ledger, staffing and indicator values (XLSX)", "reports"), xlsxType), inProvince(access.Reviewer, access.Planner, access.Finance), s.provinceReportXLSX)
+	register(s, fileOp(op(get, Prefix+"/reports/national/{year}.pdf", "national-report-pdf", "The national summary of every province (PDF)", "reports"), pdfType), roles(access.Reviewer), s.nationalReportPDF)
+	register(s, uploadOp(op(post, Prefix+"/provinces/{code}/disbursements/import", "import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing", "reports")), inProvince(access.Finance), s.importDisbursements)
+	register(s, fileOp(op(get, Prefix+"/provinces/{code}/disbursements/import-template.xlsx", "disbursement-import-template", "The template of a disbursement import", "reports"), xlsxType), signedIn, s.disbursementTemplate)
+	register(s, uploadOp(op(post, Prefix+"/provinces/{code}/staffing/{year}/import", "import-staffing", "Record the communes' staffing from an XLSX or CSV file, all or nothing", "reports")), inProvince(access.Planner), s.importStaffing)
+	register(s, fileOp(op(get, Prefix+"/provinces/{code}/staffing/{year}/import-template.xlsx", "staffing-import-template", "The template of a staffing import", "reports"), xlsxType), signedIn, s.staffingTemplate)
+
 	// Indicators.
 	register(s, op(get, Prefix+"/indicators", "list-indicators", "The indicator catalogue with national targets", "indicators"), signedIn, s.listIndicators)
 	register(s, op(post, Prefix+"/indicators", "create-indicator", "Add a reported indicator to the catalogue", "indicators"), roles(access.Admin), s.createIndicator)
@@ -84,6 +94,22 @@ func (s *Server) routes() {
 	register(s, op(get, Prefix+"/provinces/{code}/progress/{year}", "get-province-progress", "A province's progress towards its targets", "progress"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getProvinceProgress)
 	register(s, op(get, Prefix+"/progress/{year}", "get-national-progress", "Every province's progress and the national figures", "progress"), roles(access.Reviewer), s.getNationalProgress)
 	register(s, op(get, Prefix+"/provinces/{code}/compliance/{year}", "get-province-compliance", "Compliance checks of a province against the 2017 directive", "progress"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getCompliance)
+}
+
+// fileOp documents an operation that answers a file.
+func fileOp(o huma.Operation, contentType string) huma.Operation {
+	o.Responses = fileResponse(contentType)
+	return o
+}
+
+// uploadOp lets an operation take a file as its body, up to the import cap
+// (with room for multipart framing): Huma refuses a larger body with 413
+// before the handler runs.
+func uploadOp(o huma.Operation) huma.Operation {
+	o.MaxBodyBytes = exports.MaxUpload + 64<<10
+	o.RequestBody = &huma.RequestBody{Required: true, Description: "The file: XLSX or CSV (UTF-8) as the body, or as the part named file of a multipart/form-data body",
+		Content: map[string]*huma.MediaType{xlsxType: {}, "text/csv": {}, "multipart/form-data": {}}}
+	return o
 }
 
 func op(method, path, id, summary, tag string) huma.Operation {

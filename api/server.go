@@ -16,6 +16,7 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/budget"
+	"baove/exports"
 	"baove/indicators"
 	"baove/plans"
 	"baove/units"
@@ -34,6 +35,8 @@ type Deps struct {
 	Indicators *indicators.Store
 	Plans      *plans.Store
 	Budget     *budget.Store
+	// Reports builds the PDF and XLSX reports.
+	Reports exports.Sources
 	// Assessor answers progress and compliance.
 	Assessor *indicators.Assessor
 	// Ready reports whether the database answers.

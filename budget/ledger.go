@@ -317,3 +317,20 @@ func (s *Store) Disbursements(ctx context.Context, c access.Caller, id LineID) (
 	}
 	return out, nil
 }
+
+// Ledger returns a province-year's whole ledger, oldest first. A reviewer
+// reads every province; a planner or finance officer their own.
+func (s *Store) Ledger(ctx context.Context, c access.Caller, p units.ProvinceCode, year int) ([]Disbursement, error) {
+	if err := c.CanRead(p); err != nil {
+		return nil, err
+	}
+	var rows []entryRow
+	if err := selectEntries(s.db, &rows).Where("d.province_code = ? AND d.year = ?", string(p), year).Order("d.id").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("budget: ledger of %s/%d: %w", p, year, err)
+	}
+	out := make([]Disbursement, len(rows))
+	for i, r := range rows {
+		out[i] = r.disbursement()
+	}
+	return out, nil
+}

@@ -6,6 +6,7 @@
 //	baove user create …      create a user (password on standard input)
 //	baove user passwd NAME   set a user's password (on standard input)
 //	baove demo               load the demonstration data
+//	baove report …           write a province's report (PDF, XLSX) or the national one
 //	baove version            print the version
 //
 // Every flag can also be set with a BAOVE_* environment variable: --data-dir
@@ -60,6 +61,8 @@ func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout
 		return userCmd(ctx, rest, getenv, stdin, stdout, stderr)
 	case "demo":
 		return demoCmd(ctx, rest, getenv, stdout, stderr)
+	case "report":
+		return report(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version())
 		return nil
@@ -81,6 +84,9 @@ Usage:
                                         create a user; the password is read from standard input
   baove user passwd USERNAME            set a user's password (read from standard input)
   baove demo                            load the demonstration data (public passwords: demo only)
+  baove report --province 11 --year 2026 [--format pdf|xlsx] [--lang vi|en] --out FILE
+  baove report --national --year 2026 --out FILE
+                                        write a province's report, or the national summary
   baove version                         print the version
 
 Database: --database-url postgres://… (BAOVE_DATABASE_URL) selects PostgreSQL;

@@ -241,3 +241,20 @@ func TestServeDemo_LoadsUsersOfEveryRole(t *testing.T) {
 		}
 	}
 }
+
+func TestReport_WritesTheProvincePDFFromTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	if err := run(ctx, []string{"demo", "--data-dir", dir}, noEnv, nil, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "r.pdf")
+	var stdout bytes.Buffer
+	if err := run(ctx, []string{"report", "--data-dir", dir, "--province", "11", "--year", "2026", "--out", out}, noEnv, nil, &stdout, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("report wrote %d bytes (%v), not a PDF", len(b), err)
+	}
+}

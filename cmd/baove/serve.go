@@ -18,6 +18,7 @@ import (
 	"baove/budget"
 	"baove/database"
 	"baove/demo"
+	"baove/exports"
 	"baove/indicators"
 	"baove/plans"
 	"baove/units"
@@ -52,6 +53,13 @@ func newServices(db *database.DB, tokenTTL time.Duration) services {
 	}
 }
 
+// reports are the sources of the PDF and XLSX reports; ministry names the
+// ministry in charge of children in the national report's header.
+func (s services) reports(ministry string) exports.Sources {
+	return exports.Sources{Units: s.units, Plans: s.plans, Budget: s.budget, Indicators: s.indicators, Assessor: s.assessor,
+		Ministry: ministry, Now: time.Now}
+}
+
 func (s services) demo() demo.Deps {
 	return demo.Deps{Access: s.access, Units: s.units, Indicators: s.indicators, Plans: s.plans, Budget: s.budget}
 }
@@ -62,6 +70,7 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 	dbf.register(fs)
 	addr := fs.String("addr", ":8080", "address to listen on")
 	tokenTTL := fs.Duration("token-ttl", access.DefaultTokenTTL, "how long a login token lasts")
+	ministry := fs.String("ministry", "Bộ Y tế", "the ministry in charge of children, as report headers name it")
 	withDemo := fs.Bool("demo", false, "load the demonstration data first (public passwords: never on real data)")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	logFormat := fs.String("log-format", "text", "text or json")
@@ -89,7 +98,7 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 	}
 
 	srv := api.New(api.Deps{Access: svc.access, Audit: svc.audit, Units: svc.units, Indicators: svc.indicators,
-		Plans: svc.plans, Budget: svc.budget, Assessor: svc.assessor, Ready: db.Ready}, log, version())
+		Plans: svc.plans, Budget: svc.budget, Assessor: svc.assessor, Reports: svc.reports(*ministry), Ready: db.Ready}, log, version())
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

@@ -1,0 +1,230 @@
+package exports
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"baove"
+	"baove/access"
+	"baove/budget"
+	"baove/indicators"
+	"baove/plans"
+	"baove/units"
+)
+
+// Sources are the stores reports are built from: the numbers are those the
+// API answers with, computed by the same functions.
+type Sources struct {
+	Units      *units.Store
+	Plans      *plans.Store
+	Budget     *budget.Store
+	Indicators *indicators.Store
+	Assessor   *indicators.Assessor
+	// Ministry is the name of the ministry in charge of children, for the
+	// national report's header, e.g. "Bộ Y tế" (configuration: it changed
+	// in 2025 and may again).
+	Ministry string
+	// Now dates the reports.
+	Now func() time.Time
+}
+
+// ProvinceReport is a province's compliance report for a year as plain
+// data, before any layout: the model the PDF is drawn from and the golden
+// files check.
+type ProvinceReport struct {
+	Lang       Lang
+	Province   units.Province
+	Year       int
+	Date       baove.Date
+	Plan       *PlanSection // nil without a plan
+	Budget     BudgetSection
+	Staffing   StaffingSection
+	Progress   []ProgressRow
+	Compliance []ComplianceRow
+}
+
+// PlanSection is the plan that counts for the year and its history.
+type PlanSection struct {
+	Title, Status string
+	Version       int
+	Activities    []CountRow // per task area
+	History       []HistoryRow
+}
+
+// CountRow is a labelled count.
+type CountRow struct {
+	Code, Label string
+	Count       int
+}
+
+// HistoryRow is a step of the plan's review.
+type HistoryRow struct {
+	Date                baove.Date
+	Step, Actor, Status string
+	Reason              string
+}
+
+// MoneyRow is a row of figures in whole đồng; Rate is a percentage.
+type MoneyRow struct {
+	Label                                    string
+	Planned, Allocated, Disbursed, Remaining int64
+	Rate                                     decimal.Decimal
+}
+
+// BudgetSection is the budget summary and the state of central funds.
+type BudgetSection struct {
+	BySource, ByTaskArea []MoneyRow
+	Total                MoneyRow
+	Central              budget.CentralFunds
+}
+
+// StaffingSection is the commune staffing coverage with the uncovered
+// communes.
+type StaffingSection struct {
+	Total, Covered         int
+	CoveragePercent        decimal.Decimal
+	CollaboratorPercent    decimal.Decimal
+	HasCollaboratorFigures bool
+	Uncovered              []CountRow // Code and Label of each commune without a worker
+}
+
+// ProgressRow is an indicator against its target.
+type ProgressRow struct {
+	Code, Label, Unit string
+	Target            decimal.NullDecimal
+	TargetSource      string
+	Actual            decimal.NullDecimal
+	Period, Status    string
+}
+
+// ComplianceRow is a check of the directive and its result.
+type ComplianceRow struct {
+	Code, Item, Title, Status, Evidence string
+}
+
+// BuildProvinceReport gathers province p's report for year in lang, as c
+// sees it: each source checks c, so a caller who may not read the province
+// gets their error (EFORBIDDEN) and no report.
+func BuildProvinceReport(ctx context.Context, src Sources, c access.Caller, p units.ProvinceCode, year int, lang Lang) (ProvinceReport, error) {
+	sum, err := src.Budget.Summary(ctx, c, p, year)
+	if err != nil {
+		return ProvinceReport{}, err
+	}
+	prov, err := src.Units.Province(ctx, p)
+	if err != nil {
+		return ProvinceReport{}, err
+	}
+	cov, err := src.Indicators.Coverage(ctx, c, p, year)
+	if err != nil {
+		return ProvinceReport{}, err
+	}
+	prog, err := src.Assessor.Progress(ctx, c, p, year)
+	if err != nil {
+		return ProvinceReport{}, err
+	}
+	comp, err := src.Assessor.Compliance(ctx, c, p, year)
+	if err != nil {
+		return ProvinceReport{}, err
+	}
+	areas, err := src.Plans.TaskAreas(ctx)
+	if err != nil {
+		return ProvinceReport{}, err
+	}
+	r := ProvinceReport{Lang: lang, Province: prov, Year: year, Date: baove.DateOf(src.Now().In(vietnam))}
+	r.Plan = planSection(lang, sum.Plan, areas)
+	r.Budget = budgetSection(lang, sum)
+	r.Staffing = staffingSection(cov)
+	r.Progress = progressRows(lang, prog)
+	r.Compliance = complianceRows(lang, comp)
+	return r, nil
+}
+
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+func planSection(lang Lang, p *plans.Plan, areas []plans.TaskArea) *PlanSection {
+	if p == nil {
+		return nil
+	}
+	s := &PlanSection{Title: p.Title, Status: lang.name(string(p.Status)), Version: p.Version}
+	count := map[string]int{}
+	for _, a := range p.Activities {
+		count[a.TaskArea]++
+	}
+	for _, ta := range areas {
+		if count[ta.Code] > 0 {
+			s.Activities = append(s.Activities, CountRow{ta.Code, lang.pick(ta.NameVI, ta.NameEN), count[ta.Code]})
+		}
+	}
+	for _, e := range p.History {
+		s.History = append(s.History, HistoryRow{Date: baove.DateOf(e.At.In(vietnam)), Step: lang.name(e.Action),
+			Actor: e.Actor, Status: lang.name(string(e.ToStatus)), Reason: e.Reason})
+	}
+	return s
+}
+
+func budgetSection(lang Lang, s budget.Summary) BudgetSection {
+	b := BudgetSection{Total: moneyRow(lang.pick("Tổng cộng", "Total"), s.Total), Central: s.Central}
+	for _, r := range s.BySource {
+		b.BySource = append(b.BySource, moneyRow(lang.name(string(r.Source)), r.Figures))
+	}
+	for _, r := range s.ByTaskArea {
+		b.ByTaskArea = append(b.ByTaskArea, moneyRow(r.TaskArea.Code+". "+lang.pick(r.TaskArea.NameVI, r.TaskArea.NameEN), r.Figures))
+	}
+	return b
+}
+
+func moneyRow(label string, f budget.Figures) MoneyRow {
+	return MoneyRow{Label: label, Planned: int64(f.Planned), Allocated: int64(f.Allocated), Disbursed: int64(f.Disbursed),
+		Remaining: int64(f.Remaining), Rate: f.Rate}
+}
+
+func staffingSection(c indicators.Coverage) StaffingSection {
+	s := StaffingSection{Total: c.Total, Covered: c.Covered}
+	if v, ok := c.Workers().Rounded(2); ok {
+		s.CoveragePercent = v
+	}
+	if v, ok := c.Collaborators().Rounded(2); ok {
+		s.CollaboratorPercent, s.HasCollaboratorFigures = v, true
+	}
+	for _, u := range c.Uncovered() {
+		s.Uncovered = append(s.Uncovered, CountRow{Code: string(u.Code), Label: u.Name})
+	}
+	return s
+}
+
+func progressRows(lang Lang, p indicators.ProvinceProgress) []ProgressRow {
+	rows := make([]ProgressRow, 0, len(p.Items))
+	for _, it := range p.Items {
+		r := ProgressRow{Code: string(it.Indicator.Code), Label: lang.pick(it.Indicator.NameVI, it.Indicator.NameEN),
+			Unit: string(it.Indicator.Unit), Target: decimal.NewNullDecimal(it.Target.Value),
+			TargetSource: lang.name(string(it.Target.Source)), Status: lang.name(string(it.Status))}
+		if it.Actual != nil {
+			if v, ok := it.Actual.Rounded(2); ok {
+				r.Actual = decimal.NewNullDecimal(v)
+			}
+			r.Period = it.Actual.Period.String()
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func complianceRows(lang Lang, c indicators.Compliance) []ComplianceRow {
+	rows := make([]ComplianceRow, 0, len(c.Results))
+	for _, res := range c.Results {
+		evidence := lang.pick(res.Evidence.VI, res.Evidence.EN)
+		var named []string
+		for _, it := range res.Evidence.Items {
+			named = append(named, it.Name)
+		}
+		if len(named) > 0 {
+			evidence += " (" + strings.Join(named, "; ") + ")"
+		}
+		rows = append(rows, ComplianceRow{Code: res.Code, Item: res.Item, Title: lang.pick(res.TitleVI, res.TitleEN),
+			Status: lang.name(string(res.Status)), Evidence: evidence})
+	}
+	return rows
+}

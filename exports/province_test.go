@@ -1,0 +1,83 @@
+package exports_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"baove"
+	"baove/access"
+	"baove/database"
+	"baove/database/dbtest"
+	"baove/exports"
+	"baove/vn"
+)
+
+func TestProvinceReport_ModelMatchesTheGoldenFile(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		src := demoSources(t, db)
+		r, err := exports.BuildProvinceReport(context.Background(), src, reviewer, "11", 2025, exports.Vietnamese)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "province_11_2025.json", r)
+	})
+}
+
+func TestProvinceReport_PDFReadsAsTheOfficialReport(t *testing.T) {
+	db := dbtest.MustOpenDB(t, database.SQLite)
+	src := demoSources(t, db)
+	ctx := context.Background()
+	r, err := exports.BuildProvinceReport(ctx, src, reviewer, "11", 2026, exports.Vietnamese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, r.Document())
+	text := strings.Join(pages, "\n")
+	sum, _ := src.Budget.Summary(ctx, reviewer, "11", 2026)
+	cov, _ := src.Indicators.Coverage(ctx, reviewer, "11", 2026)
+	want := []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "TỈNH ĐIỆN BIÊN", "Điện Biên, ngày 28 tháng 11 năm 2026",
+		vn.Int(int64(sum.Total.Planned)), vn.Int(int64(sum.Total.Allocated)), vn.Int(int64(sum.Total.Remaining))}
+	for _, u := range cov.Uncovered() {
+		want = append(want, u.Name)
+	}
+	if len(cov.Uncovered()) == 0 {
+		t.Fatal("the demo leaves no commune of Điện Biên uncovered; the test would prove nothing")
+	}
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("the report's text lacks %q", w)
+		}
+	}
+	for i, p := range pages {
+		if footer := fmt.Sprintf("Trang %d/%d", i+1, len(pages)); !strings.Contains(p, footer) {
+			t.Errorf("page %d lacks %q", i+1, footer)
+		}
+	}
+}
+
+func TestProvinceReport_InEnglish(t *testing.T) {
+	db := dbtest.MustOpenDB(t, database.SQLite)
+	src := demoSources(t, db)
+	r, err := exports.BuildProvinceReport(context.Background(), src, reviewer, "01", 2025, exports.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(pdfPages(t, r.Document()), "\n")
+	for _, w := range []string{"REPORT ON CHILD-PROTECTION WORK IN 2025", "Carried over to the next year", "Page 1/", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the English report lacks %q", w)
+		}
+	}
+}
+
+func TestProvinceReport_RefusesAnotherProvincesPlanner(t *testing.T) {
+	db := dbtest.MustOpenDB(t, database.SQLite)
+	src := demoSources(t, db)
+	planner := access.Caller{Username: "planner.hanoi", Role: access.Planner, Province: "01"}
+	_, err := exports.BuildProvinceReport(context.Background(), src, planner, "11", 2025, exports.Vietnamese)
+	if baove.ErrorCode(err) != baove.EFORBIDDEN {
+		t.Fatalf("planner of 01 building 11's report: %v, want EFORBIDDEN", err)
+	}
+}

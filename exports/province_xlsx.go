@@ -1,0 +1,135 @@
+package exports
+
+import (
+	"context"
+
+	"baove/access"
+	"baove/budget"
+	"baove/units"
+)
+
+// BuildProvinceWorkbook gathers a province's data for year as a workbook:
+// the plan's activities and budget lines, the disbursement ledger, the
+// staffing of each commune and the indicator values. Each source checks c.
+func BuildProvinceWorkbook(ctx context.Context, src Sources, c access.Caller, p units.ProvinceCode, year int) (Workbook, error) {
+	sum, err := src.Budget.Summary(ctx, c, p, year)
+	if err != nil {
+		return Workbook{}, err
+	}
+	var sheets []Sheet
+	if sum.Plan != nil {
+		lines, err := src.Budget.Lines(ctx, c, sum.Plan.ID)
+		if err != nil {
+			return Workbook{}, err
+		}
+		sheets = append(sheets, activitySheet(sum), lineSheet(sum, lines))
+	}
+	ledger, err := src.Budget.Ledger(ctx, c, p, year)
+	if err != nil {
+		return Workbook{}, err
+	}
+	staffing, err := staffingSheet(ctx, src, c, p, year)
+	if err != nil {
+		return Workbook{}, err
+	}
+	values, err := valueSheet(ctx, src, c, p, year)
+	if err != nil {
+		return Workbook{}, err
+	}
+	return Workbook{Sheets: append(sheets, ledgerSheet(ledger), staffing, values)}, nil
+}
+
+func activitySheet(sum budget.Summary) Sheet {
+	t := Table{Columns: []Column{{Title: "Mã hoạt động", Kind: Count}, {Title: "Mục (nhiệm vụ)"}, {Title: "Hoạt động"}, {Title: "Cơ quan chủ trì"},
+		{Title: "Cơ quan phối hợp"}, {Title: "Từ ngày", Kind: Date}, {Title: "Đến ngày", Kind: Date}, {Title: "Kết quả dự kiến"}}}
+	for _, a := range sum.Plan.Activities {
+		t.Rows = append(t.Rows, []any{int64(a.ID), a.TaskArea, a.Title, a.LeadAgency, a.Partners, optionalDate(a.StartsOn), optionalDate(a.EndsOn), a.ExpectedOutput})
+	}
+	return Sheet{Name: "Hoạt động", Table: t}
+}
+
+func lineSheet(sum budget.Summary, lines []budget.Line) Sheet {
+	t := Table{Columns: []Column{{Title: "Mã dòng ngân sách", Kind: Count}, {Title: "Mã hoạt động", Kind: Count}, {Title: "Mục"},
+		{Title: "Nguồn kinh phí"}, {Title: "Tiểu mục"}, {Title: "Số tiền (đồng)", Kind: Money}, {Title: "Đã giải ngân (đồng)", Kind: Money},
+		{Title: "Còn lại (đồng)", Kind: Money}, {Title: "Ghi chú"}}}
+	var amount, paid int64
+	for _, l := range lines {
+		t.Rows = append(t.Rows, []any{int64(l.ID), int64(l.ActivityID), l.TaskArea, Vietnamese.name(string(l.FundingSource)), l.BudgetItem,
+			int64(l.Amount), int64(l.Disbursed), int64(l.Remaining()), l.Description})
+		amount, paid = amount+int64(l.Amount), paid+int64(l.Disbursed)
+	}
+	t.Totals = []any{nil, nil, nil, "Tổng cộng", nil, amount, paid, amount - paid, nil}
+	return Sheet{Name: "Dòng ngân sách", Table: t}
+}
+
+func ledgerSheet(ledger []budget.Disbursement) Sheet {
+	t := Table{Columns: []Column{{Title: "Số bút toán", Kind: Count}, {Title: "Ngày chi", Kind: Date}, {Title: "Số chứng từ"},
+		{Title: "Mã dòng ngân sách", Kind: Count}, {Title: "Nguồn kinh phí"}, {Title: "Mục"}, {Title: "Loại"}, {Title: "Số tiền (đồng)", Kind: Money},
+		{Title: "Đảo bút toán số", Kind: Count}, {Title: "Nội dung"}, {Title: "Người ghi"}}}
+	var total int64
+	for _, d := range ledger {
+		kind := "Chi"
+		if d.Kind == budget.Reversal {
+			kind = "Đảo"
+		}
+		var reverses any
+		if d.ReversesID != 0 {
+			reverses = d.ReversesID
+		}
+		t.Rows = append(t.Rows, []any{d.ID, d.PaidOn, d.VoucherNo, int64(d.LineID), Vietnamese.name(string(d.FundingSource)), d.TaskArea,
+			kind, int64(d.Amount), reverses, d.Description, d.Actor})
+		total += int64(d.Amount)
+	}
+	t.Totals = []any{nil, nil, nil, nil, nil, nil, "Tổng cộng", total, nil, nil, nil}
+	return Sheet{Name: "Sổ giải ngân", Table: t}
+}
+
+func staffingSheet(ctx context.Context, src Sources, c access.Caller, p units.ProvinceCode, year int) (Sheet, error) {
+	cov, err := src.Indicators.Coverage(ctx, c, p, year)
+	if err != nil {
+		return Sheet{}, err
+	}
+	t := Table{Columns: []Column{{Title: "Mã xã"}, {Title: "Tên xã"}, {Title: "Chuyên trách", Kind: Count}, {Title: "Kiêm nhiệm", Kind: Count},
+		{Title: "Cộng tác viên", Kind: Count}, {Title: "Số thôn, tổ dân phố", Kind: Count}, {Title: "Thôn có cộng tác viên", Kind: Count},
+		{Title: "Có người làm BVTE"}, {Title: "Ghi chú"}}}
+	for _, cs := range cov.Communes {
+		row := []any{string(cs.Commune.Code), cs.Commune.Name, nil, nil, nil, nil, nil, "Không", nil}
+		if s := cs.Staffing; s != nil {
+			row[2], row[3], row[4], row[5], row[6], row[8] = s.FullTime, s.PartTime, s.Collaborators, s.Villages, s.VillagesWithCollaborator, s.Note
+			if s.FullTime+s.PartTime > 0 {
+				row[7] = "Có"
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return Sheet{Name: "Nhân lực xã", Table: t}, nil
+}
+
+func valueSheet(ctx context.Context, src Sources, c access.Caller, p units.ProvinceCode, year int) (Sheet, error) {
+	values, err := src.Indicators.Values(ctx, c, p, year)
+	if err != nil {
+		return Sheet{}, err
+	}
+	t := Table{Columns: []Column{{Title: "Mã chỉ tiêu"}, {Title: "Kỳ"}, {Title: "Tử số", Kind: Count}, {Title: "Mẫu số", Kind: Count},
+		{Title: "Số lượng", Kind: Count}, {Title: "Giá trị", Kind: Decimal, Places: 2}, {Title: "Ghi chú"}}}
+	for _, v := range values {
+		var num, den, count, figure any
+		if v.Denominator != 0 {
+			num, den = v.Numerator, v.Denominator
+		} else {
+			count = v.Count
+		}
+		if f, ok := v.Rounded(2); ok {
+			figure = f
+		}
+		t.Rows = append(t.Rows, []any{string(v.Indicator), v.Period.String(), num, den, count, figure, v.Note})
+	}
+	return Sheet{Name: "Chỉ số", Table: t}, nil
+}
+
+func optionalDate(d interface{ IsZero() bool }) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d
+}
