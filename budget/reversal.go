@@ -83,4 +83,3 @@ func (s *Store) entry(ctx context.Context, c access.Caller, id int64) (Disbursem
 	}
 	return r.disbursement(), c.CanRead(units.ProvinceCode(r.ProvinceCode))
 }
-
