@@ -6,6 +6,7 @@
 //	baove user create …      create a user (password on standard input)
 //	baove user passwd NAME   set a user's password (on standard input)
 //	baove demo               load the demonstration data
+//	baove gen                fill an empty database with a national dataset for benchmarks
 //	baove version            print the version
 //
 // Every flag can also be set with a BAOVE_* environment variable: --data-dir
@@ -60,6 +61,8 @@ func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout
 		return userCmd(ctx, rest, getenv, stdin, stdout, stderr)
 	case "demo":
 		return demoCmd(ctx, rest, getenv, stdout, stderr)
+	case "gen":
+		return genCmd(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version())
 		return nil
@@ -81,6 +84,8 @@ Usage:
                                         create a user; the password is read from standard input
   baove user passwd USERNAME            set a user's password (read from standard input)
   baove demo                            load the demonstration data (public passwords: demo only)
+  baove gen [--years 10] [--disbursements 1000000] [--seed 1]
+                                        fill an empty database with a national dataset for benchmarks
   baove version                         print the version
 
 Database: --database-url postgres://… (BAOVE_DATABASE_URL) selects PostgreSQL;
