@@ -1,6 +1,7 @@
 package gen_test
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -154,6 +155,11 @@ func TestRun_TheServicesReadEveryProvinceAndYear(t *testing.T) {
 			np, err := s.assessor.NationalProgress(ctx, reviewer, year)
 			if err != nil || len(np.Provinces) != 34 {
 				t.Fatalf("national progress %d: %d provinces, %v", year, len(np.Provinces), err)
+			}
+			for _, got := range np.Provinces {
+				if want, err := s.assessor.Progress(ctx, reviewer, got.Province.Code, year); err != nil || !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s/%d: the roll-up says %+v, the province's progress %+v (%v)", got.Province.Code, year, got, want, err)
+				}
 			}
 		}
 		if int64(disbursed) != total {
