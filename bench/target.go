@@ -26,9 +26,16 @@ type Target struct {
 	ImportYear     int
 }
 
+// chooseTarget picks the target of a generated database; it refuses any
+// other, since the benchmarks write to it and add a user with a known
+// password.
 func chooseTarget(ctx context.Context, db *database.DB) (Target, error) {
 	var t Target
-	err := db.NewRaw(`SELECT province_code, year, count(*) FROM disbursements WHERE actor = ?
+	n, err := db.NewSelect().Table("audit_log").Where("action = 'dataset.generate'").Count(ctx)
+	if err != nil || n == 0 {
+		return t, fmt.Errorf("bench: not a database that baove gen filled (%v): the benchmarks write to it", err)
+	}
+	err = db.NewRaw(`SELECT province_code, year, count(*) FROM disbursements WHERE actor = ?
 		GROUP BY province_code, year ORDER BY count(*) DESC, province_code, year LIMIT 1`, gen.Actor).
 		Scan(ctx, &t.Province, &t.Year, &t.Entries)
 	if err != nil {

@@ -39,19 +39,25 @@ func apportion(total int, weights []float64, room []int) ([]int, error) {
 		remainder[i], order[i] = exact-math.Floor(exact), i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(remainder[b], remainder[a]) })
-	for given < total {
-		before := given
+	return counts, handOut(counts, total-given, order, weights, limit)
+}
+
+// handOut gives the rest one by one in order, round after round, to those
+// with weight and room left.
+func handOut(counts []int, rest int, order []int, weights []float64, limit func(int) int) error {
+	for rest > 0 {
+		before := rest
 		for _, i := range order {
-			if given < total && counts[i] < limit(i) && weights[i] > 0 {
+			if rest > 0 && counts[i] < limit(i) && weights[i] > 0 {
 				counts[i]++
-				given++
+				rest--
 			}
 		}
-		if given == before {
-			return counts, fmt.Errorf("room for %d of %d entries", given, total)
+		if rest == before {
+			return fmt.Errorf("no room for %d more entries", rest)
 		}
 	}
-	return counts, nil
+	return nil
 }
 
 // share is the ledger entries of one province-year.
