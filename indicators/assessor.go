@@ -110,12 +110,7 @@ func (a *Assessor) facts(ctx context.Context, province units.ProvinceCode, year 
 	if f.Coverage, err = a.store.coverage(ctx, province, year); err != nil {
 		return f, err
 	}
-	values, err := a.store.values(ctx, province, year)
-	for _, v := range values {
-		if v.Indicator == AbuseCases && v.Period.Quarter > 0 {
-			f.AbuseQuarters = append(f.AbuseQuarters, v.Period.Quarter)
-		}
-	}
+	f.AbuseQuarters, err = a.store.abuseQuarters(ctx, province, year)
 	return f, err
 }
 

@@ -195,3 +195,16 @@ func (s *Store) yearValues(ctx context.Context, year int, cat []Indicator) (map[
 	}
 	return out, nil
 }
+
+// abuseQuarters returns the quarters of year for which province reported
+// CP_ABUSE_CASES, in order.
+func (s *Store) abuseQuarters(ctx context.Context, province units.ProvinceCode, year int) ([]int, error) {
+	var quarters []int
+	err := s.db.NewSelect().Table("indicator_values").Column("quarter").
+		Where("province_code = ? AND indicator_code = ? AND year = ? AND quarter > 0", string(province), string(AbuseCases), year).
+		Order("quarter").Scan(ctx, &quarters)
+	if err != nil {
+		return nil, fmt.Errorf("indicators: abuse data of %s in %d: %w", province, year, err)
+	}
+	return quarters, nil
+}
