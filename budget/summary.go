@@ -95,8 +95,11 @@ func (s *Store) summary(ctx context.Context, db bun.IDB, p units.ProvinceCode, y
 		id = plan.ID
 	}
 	sum, _, _, err := s.compute(ctx, db, p, year, id)
+	if err != nil {
+		return Summary{}, err
+	}
 	sum.Plan = plan
-	return sum, err
+	return sum, nil
 }
 
 // compute reads the sums of a province-year, the lines counted being those
