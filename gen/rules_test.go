@@ -1,7 +1,9 @@
 package gen_test
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -24,6 +26,8 @@ type entry struct {
 	LinePlanYear                         int
 	LineProvince, LineLineageOf          string
 	LineSource, LineArea, PlanStatus     string
+	LineAmount                           int64
+	ApprovedAt, PlanUpdatedAt            time.Time
 }
 
 func ledger(t *testing.T, db *database.DB) []entry {
@@ -32,7 +36,8 @@ func ledger(t *testing.T, db *database.DB) []entry {
 	err := db.NewRaw(`SELECT d.id, coalesce(d.reverses_id, 0) AS reverses_id, d.amount, d.budget_line_id, d.province_code, d.kind,
 		d.line_lineage, d.funding_source, d.task_area, coalesce(d.voucher_no, '') AS voucher_no, d.year, d.paid_on, d.created_at,
 		p.year AS line_plan_year, p.province_code AS line_province, l.lineage AS line_lineage_of, l.funding_source AS line_source,
-		a.task_area AS line_area, p.status AS plan_status
+		a.task_area AS line_area, p.status AS plan_status, l.amount AS line_amount, p.updated_at AS plan_updated_at,
+		(SELECT max(e.at) FROM plan_events AS e WHERE e.plan_id = p.id AND e.action = 'approve') AS approved_at
 		FROM disbursements AS d JOIN budget_lines AS l ON l.id = d.budget_line_id JOIN plans AS p ON p.id = l.plan_id
 		JOIN activities AS a ON a.id = l.activity_id ORDER BY d.id`).Scan(ctx, &out)
 	if err != nil {
@@ -55,6 +60,10 @@ func TestRun_EveryEntryIsOneTheLedgerWouldHaveTaken(t *testing.T) {
 			if !line || !window || (e.PlanStatus != "approved" && e.PlanStatus != "superseded") {
 				t.Fatalf("entry %+v: line matches %v, date in window %v", e, line, window)
 			}
+			inForce := e.CreatedAt.After(e.ApprovedAt) && (e.PlanStatus == "approved" || e.CreatedAt.Before(e.PlanUpdatedAt))
+			if e.Kind == "payment" && !inForce {
+				t.Fatalf("payment %+v on a version not in force at the time", e)
+			}
 			if e.Kind == "reversal" {
 				p := byID[e.ReversesID]
 				if p.Kind != "payment" || p.Amount != -e.Amount || p.BudgetLineID != e.BudgetLineID || !p.CreatedAt.Before(e.CreatedAt) {
@@ -68,6 +77,7 @@ func TestRun_EveryEntryIsOneTheLedgerWouldHaveTaken(t *testing.T) {
 func TestRun_NoLineOrCentralAllocationIsEverOverspent(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		mustRun(t, db, small)
+		overspentAtSomeMoment(t, db)
 		var plansInForce []int64
 		db.NewRaw("SELECT id FROM plans WHERE status = 'approved' ORDER BY id").Scan(ctx, &plansInForce)
 		for _, id := range plansInForce {
@@ -175,6 +185,39 @@ func TestRun_StaffsEveryCommuneInForceInEachYear(t *testing.T) {
 		n, err := db.NewSelect().Table("commune_staffing").Where("year = ?", year).Count(ctx)
 		if err != nil || n != want {
 			t.Errorf("%d: %d communes staffed (%v), want %d: the units in force since 1 July 2025", year, n, err, want)
+		}
+	}
+}
+
+// overspentAtSomeMoment replays the ledger and the allocations in time
+// order and fails at the first payment the ledger's controls would have
+// refused when it was made: over its line, or over the year's central
+// allocations as they stood.
+func overspentAtSomeMoment(t *testing.T, db *database.DB) {
+	t.Helper()
+	var allocations []struct {
+		ProvinceCode string
+		Year         int
+		Amount       int64
+		CreatedAt    time.Time
+	}
+	db.NewRaw("SELECT province_code, year, amount, created_at FROM allocations ORDER BY created_at, id").Scan(ctx, &allocations)
+	entries := ledger(t, db)
+	slices.SortStableFunc(entries, func(a, b entry) int { return a.CreatedAt.Compare(b.CreatedAt) })
+	allocated, central, paid := map[string]int64{}, map[string]int64{}, map[string]int64{}
+	next := 0
+	for _, e := range entries {
+		for ; next < len(allocations) && allocations[next].CreatedAt.Before(e.CreatedAt); next++ {
+			a := allocations[next]
+			allocated[fmt.Sprint(a.ProvinceCode, a.Year)] += a.Amount
+		}
+		year, line := fmt.Sprint(e.ProvinceCode, e.Year), fmt.Sprint(e.ProvinceCode, e.Year, e.LineLineage)
+		paid[line] += e.Amount
+		if e.FundingSource == "central" {
+			central[year] += e.Amount
+		}
+		if e.Kind == "payment" && (paid[line] > e.LineAmount || (e.FundingSource == "central" && central[year] > allocated[year])) {
+			t.Fatalf("payment %d: line paid %d of %d, central %d of %d", e.ID, paid[line], e.LineAmount, central[year], allocated[year])
 		}
 	}
 }
