@@ -2,6 +2,7 @@ package budget
 
 import (
 	"context"
+	"fmt"
 
 	"baove/indicators"
 	"baove/units"
@@ -10,11 +11,11 @@ import (
 // BudgetFacts implements indicators.BudgetSource from the same sums as the
 // summary, so that compliance and the summary never disagree.
 func (s *Store) BudgetFacts(ctx context.Context, p units.ProvinceCode, year int) (indicators.BudgetFacts, error) {
-	sum, err := s.summary(ctx, s.db, p, year)
+	id, err := s.plans.CurrentID(ctx, s.db, p, year)
 	if err != nil {
-		return indicators.BudgetFacts{}, err
+		return indicators.BudgetFacts{}, fmt.Errorf("budget: facts of %s/%d: %w", p, year, err)
 	}
-	in, err := s.sums(ctx, s.db, p, year, sum.Plan)
+	sum, in, areas, err := s.compute(ctx, s.db, p, year, id)
 	if err != nil {
 		return indicators.BudgetFacts{}, err
 	}
@@ -22,10 +23,6 @@ func (s *Store) BudgetFacts(ctx context.Context, p units.ProvinceCode, year int)
 		CentralDisbursed: int64(sum.BySource[0].Disbursed), Allocated: int64(sum.Total.Allocated), Disbursed: int64(sum.Total.Disbursed)}
 	for _, r := range sum.BySource {
 		f.Planned[indicators.FundingSource(r.Source)] = int64(r.Planned)
-	}
-	areas, err := s.plans.TaskAreas(ctx)
-	if err != nil {
-		return f, err
 	}
 	for _, ta := range areas {
 		planned, paid := in.planned[Central][ta.Code], in.disbursed[Central][ta.Code]

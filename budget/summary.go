@@ -90,17 +90,33 @@ func (s *Store) summary(ctx context.Context, db bun.IDB, p units.ProvinceCode, y
 	if err != nil {
 		return Summary{}, err
 	}
-	in, err := s.sums(ctx, db, p, year, plan)
-	if err != nil {
-		return Summary{}, fmt.Errorf("budget: summary of %s/%d: %w", p, year, err)
+	var id plans.ID
+	if plan != nil {
+		id = plan.ID
 	}
-	areas, err := s.plans.TaskAreas(ctx)
+	sum, _, _, err := s.compute(ctx, db, p, year, id)
 	if err != nil {
 		return Summary{}, err
 	}
-	sum := summarise(in, areas)
-	sum.Province, sum.Year, sum.Plan = p, year, plan
+	sum.Plan = plan
 	return sum, nil
+}
+
+// compute reads the sums of a province-year, the lines counted being those
+// of plan version id (none when 0), and summarises them; it returns the
+// sums and task areas too, for the facts compliance reads.
+func (s *Store) compute(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, id plans.ID) (Summary, sums, []plans.TaskArea, error) {
+	in, err := s.sums(ctx, db, p, year, id)
+	if err != nil {
+		return Summary{}, in, nil, fmt.Errorf("budget: summary of %s/%d: %w", p, year, err)
+	}
+	areas, err := s.plans.TaskAreas(ctx)
+	if err != nil {
+		return Summary{}, in, nil, err
+	}
+	sum := summarise(in, areas)
+	sum.Province, sum.Year = p, year
+	return sum, in, areas, nil
 }
 
 // countingPlan returns the version whose lines count (plans.Store.Current);
@@ -113,17 +129,17 @@ func (s *Store) countingPlan(ctx context.Context, db bun.IDB, p units.ProvinceCo
 	return &plan, nil
 }
 
-func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, plan *plans.Plan) (sums, error) {
+func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, plan plans.ID) (sums, error) {
 	in := sums{planned: map[FundingSource]map[string]VND{}, disbursed: map[FundingSource]map[string]VND{}, allocations: map[AllocationKind]VND{}}
 	var rows []struct {
 		Source   FundingSource
 		TaskArea string
 		Sum      int64
 	}
-	if plan != nil {
+	if plan != 0 {
 		if err := db.NewRaw(`SELECT l.funding_source AS source, a.task_area, sum(l.amount) AS sum FROM budget_lines AS l
 			JOIN activities AS a ON a.id = l.activity_id WHERE l.plan_id = ? GROUP BY l.funding_source, a.task_area`,
-			int64(plan.ID)).Scan(ctx, &rows); err != nil {
+			int64(plan)).Scan(ctx, &rows); err != nil {
 			return in, err
 		}
 	}

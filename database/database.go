@@ -73,6 +73,13 @@ func openEngine(engine Engine, dsn string) (*DB, error) {
 		if err != nil {
 			return nil, fmt.Errorf("database: %w", err)
 		}
+		// Keep connections for concurrent readers rather than the default
+		// two: opening one runs the pragmas of SQLiteDSN, and under a few
+		// dozen requests at once closing and reopening them cost more than
+		// the queries. Open connections stay unbounded, as a transaction may
+		// read through a second one while it holds the write lock.
+		sqldb.SetMaxIdleConns(32)
+		sqldb.SetConnMaxIdleTime(5 * time.Minute)
 		return &DB{DB: bun.NewDB(sqldb, sqlitedialect.New()), Engine: SQLite}, nil
 	}
 }

@@ -58,37 +58,6 @@ func (a *Assessor) Progress(ctx context.Context, c access.Caller, province units
 	return pp, err
 }
 
-// NationalProgress returns every province's progress in year and the
-// national figures rolled up from them. Only a reviewer may read it. It
-// returns EINVALID for a year out of range.
-func (a *Assessor) NationalProgress(ctx context.Context, c access.Caller, year int) (NationalProgress, error) {
-	if err := c.Require(access.Reviewer); err != nil {
-		return NationalProgress{}, err
-	}
-	if err := CheckYear("year", year); err != nil {
-		return NationalProgress{}, err
-	}
-	provinces, err := a.store.units.Provinces(ctx)
-	if err != nil {
-		return NationalProgress{}, err
-	}
-	cat, err := a.store.Catalogue(ctx)
-	if err != nil {
-		return NationalProgress{}, err
-	}
-	np := NationalProgress{Year: year}
-	all := make([]map[Code]Actual, 0, len(provinces))
-	for _, p := range provinces {
-		pp, actuals, err := a.progress(ctx, cat, p, year)
-		if err != nil {
-			return NationalProgress{}, err
-		}
-		np.Provinces, all = append(np.Provinces, pp), append(all, actuals)
-	}
-	np.Figures = Rollup(cat, year, all)
-	return np, nil
-}
-
 func (a *Assessor) progress(ctx context.Context, cat []Indicator, p units.Province, year int) (ProvinceProgress, map[Code]Actual, error) {
 	plan, err := a.planFacts(ctx, p.Code, year)
 	if err != nil {
@@ -141,12 +110,7 @@ func (a *Assessor) facts(ctx context.Context, province units.ProvinceCode, year 
 	if f.Coverage, err = a.store.coverage(ctx, province, year); err != nil {
 		return f, err
 	}
-	values, err := a.store.values(ctx, province, year)
-	for _, v := range values {
-		if v.Indicator == AbuseCases && v.Period.Quarter > 0 {
-			f.AbuseQuarters = append(f.AbuseQuarters, v.Period.Quarter)
-		}
-	}
+	f.AbuseQuarters, err = a.store.abuseQuarters(ctx, province, year)
 	return f, err
 }
 

@@ -2,6 +2,7 @@ package indicators_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -23,6 +24,10 @@ func (f fakePlans) PlanFacts(_ context.Context, p units.ProvinceCode, _ int) (in
 		return pf, nil
 	}
 	return indicators.PlanFacts{}, baove.Errorf(baove.ENOTFOUND, "no plan")
+}
+
+func (f fakePlans) YearPlanFacts(_ context.Context, _ int) (map[units.ProvinceCode]indicators.PlanFacts, error) {
+	return f, nil
 }
 
 type fakeBudget map[units.ProvinceCode]indicators.BudgetFacts
@@ -152,6 +157,30 @@ func TestNationalProgress_RollsUpSumOverSumNotAnAverage(t *testing.T) {
 			w, ok := want[f.Indicator.Code]
 			if got, _ := f.Measure.Rounded(2); ok && (got.StringFixed(2) != w.value || f.Provinces != w.provinces) {
 				t.Errorf("%s: %s over %d provinces, want %s (sum over sum) over %d", f.Indicator.Code, got.StringFixed(2), f.Provinces, w.value, w.provinces)
+			}
+		}
+	})
+}
+
+func TestNationalProgress_GivesEachProvinceWhatItsOwnProgressGives(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		staff(t, s, db, "11", 2026, 0, 3)
+		staff(t, s, db, "12", 2026)
+		report(t, s, "11", "CP_CSS_RATE", "2026-Q2", ratio(104, 2000))
+		report(t, s, "12", indicators.AbuseCases, "2026-Q3", count(4))
+		plans := fakePlans{"11": {Exists: true, Status: "approved", Approved: true,
+			Targets: map[indicators.Code]decimal.Decimal{"CP_CSS_RATE": d("5"), indicators.CommuneWorker: d("100")}},
+			"12": {Exists: true, Status: "draft"}}
+		a := indicators.NewAssessor(s, plans, nil)
+		np, err := a.NationalProgress(ctx, reviewer, 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, got := range np.Provinces {
+			want, err := a.Progress(ctx, reviewer, got.Province.Code, 2026)
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in the roll-up:\n%+v\nalone:\n%+v (%v)", got.Province.Code, got, want, err)
 			}
 		}
 	})

@@ -19,6 +19,9 @@ type PlanSource interface {
 	// PlanFacts (Exists false) when there is none. It fails only when it
 	// cannot tell; ENOTFOUND is taken to mean "no plan".
 	PlanFacts(ctx context.Context, province units.ProvinceCode, year int) (PlanFacts, error)
+	// YearPlanFacts returns the facts of every province's plan for year at
+	// once, for the national roll-up; a province without a plan is absent.
+	YearPlanFacts(ctx context.Context, year int) (map[units.ProvinceCode]PlanFacts, error)
 }
 
 // PlanFacts is what progress and compliance read of a plan.

@@ -221,3 +221,32 @@ func (s *Store) coverage(ctx context.Context, province units.ProvinceCode, year 
 	}
 	return NewCoverage(province, year, communes, rows), nil
 }
+
+// tallies returns, for every province, the communes in force in year and
+// what their staffing adds up to, as Coverage without its list of
+// communes: enough for CP_COMMUNE_WORKER and CP_COLLAB_VILLAGE, read in one
+// query for the whole country. Staffing of communes not in force in the
+// year is left out, as NewCoverage leaves it out.
+func (s *Store) tallies(ctx context.Context, year int) (map[units.ProvinceCode]Coverage, error) {
+	var rows []struct {
+		ProvinceCode                       string
+		Total, Recorded, Covered           int
+		Villages, VillagesWithCollaborator int
+	}
+	err := s.db.NewRaw(`SELECT c.province_code, count(*) AS total, count(s.commune_code) AS recorded,
+		coalesce(sum(CASE WHEN s.full_time + s.part_time > 0 THEN 1 ELSE 0 END), 0) AS covered,
+		coalesce(sum(s.villages), 0) AS villages, coalesce(sum(s.villages_with_collaborator), 0) AS villages_with_collaborator
+		FROM communes AS c LEFT JOIN commune_staffing AS s ON s.commune_code = c.code AND s.year = ?
+		WHERE c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?) GROUP BY c.province_code`,
+		year, baove.NewDate(year, 12, 31), baove.NewDate(year, 1, 1)).Scan(ctx, &rows)
+	if err != nil {
+		return nil, fmt.Errorf("indicators: staffing of %d: %w", year, err)
+	}
+	out := make(map[units.ProvinceCode]Coverage, len(rows))
+	for _, r := range rows {
+		p := units.ProvinceCode(r.ProvinceCode)
+		out[p] = Coverage{Province: p, Year: year, Total: r.Total, Recorded: r.Recorded, Covered: r.Covered,
+			Villages: r.Villages, VillagesWithCollaborator: r.VillagesWithCollaborator}
+	}
+	return out, nil
+}

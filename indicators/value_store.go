@@ -170,3 +170,41 @@ func (s *Store) values(ctx context.Context, province units.ProvinceCode, year in
 	}
 	return out, nil
 }
+
+// yearValues returns every province's values of year, by province, with
+// only what progress reads of them (measure and period): one query, no
+// join, the units taken from the catalogue cat.
+func (s *Store) yearValues(ctx context.Context, year int, cat []Indicator) (map[units.ProvinceCode][]Value, error) {
+	unit := make(map[string]Unit, len(cat))
+	for _, ind := range cat {
+		unit[string(ind.Code)] = ind.Unit
+	}
+	var rows []valueRow
+	if err := s.db.NewSelect().Model(&rows).Column("province_code", "indicator_code", "year", "quarter", "numerator", "denominator", "value").
+		Where("year = ?", year).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("indicators: values of %d: %w", year, err)
+	}
+	out := map[units.ProvinceCode][]Value{}
+	for _, r := range rows {
+		r.Unit = unit[r.IndicatorCode]
+		v, err := r.value()
+		if err != nil {
+			return nil, err
+		}
+		out[v.Province] = append(out[v.Province], v)
+	}
+	return out, nil
+}
+
+// abuseQuarters returns the quarters of year for which province reported
+// CP_ABUSE_CASES, in order.
+func (s *Store) abuseQuarters(ctx context.Context, province units.ProvinceCode, year int) ([]int, error) {
+	var quarters []int
+	err := s.db.NewSelect().Table("indicator_values").Column("quarter").
+		Where("province_code = ? AND indicator_code = ? AND year = ? AND quarter > 0", string(province), string(AbuseCases), year).
+		Order("quarter").Scan(ctx, &quarters)
+	if err != nil {
+		return nil, fmt.Errorf("indicators: abuse data of %s in %d: %w", province, year, err)
+	}
+	return quarters, nil
+}

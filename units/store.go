@@ -158,9 +158,6 @@ func (s *Store) Communes(ctx context.Context, f CommuneFilter) ([]Commune, error
 // year, in Vietnamese alphabetical order. It returns ENOTFOUND when the
 // province does not exist.
 func (s *Store) CommunesValidIn(ctx context.Context, province ProvinceCode, year int) ([]Commune, error) {
-	if _, err := s.Province(ctx, province); err != nil {
-		return nil, err
-	}
 	var rows []communeRow
 	err := s.db.NewSelect().Model(&rows).Where("province_code = ?", string(province)).
 		Where("valid_from <= ?", baove.NewDate(year, 12, 31)).
@@ -169,6 +166,11 @@ func (s *Store) CommunesValidIn(ctx context.Context, province ProvinceCode, year
 		}).Scan(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("units: communes of %s in %d: %w", province, year, err)
+	}
+	if len(rows) == 0 { // only then can the province be unknown: communes belong to one
+		if _, err := s.Province(ctx, province); err != nil {
+			return nil, err
+		}
 	}
 	return sortedCommunes(rows), nil
 }

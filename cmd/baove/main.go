@@ -7,6 +7,7 @@
 //	baove user passwd NAME   set a user's password (on standard input)
 //	baove demo               load the demonstration data
 //	baove report …           write a province's report (PDF, XLSX) or the national one
+//	baove gen                fill an empty database with a national dataset for benchmarks
 //	baove version            print the version
 //
 // Every flag can also be set with a BAOVE_* environment variable: --data-dir
@@ -63,6 +64,8 @@ func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout
 		return demoCmd(ctx, rest, getenv, stdout, stderr)
 	case "report":
 		return report(ctx, rest, getenv, stdout, stderr)
+	case "gen":
+		return genCmd(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version())
 		return nil
@@ -87,6 +90,8 @@ Usage:
   baove report --province 11 --year 2026 [--format pdf|xlsx] [--lang vi|en] --out FILE
   baove report --national --year 2026 --out FILE
                                         write a province's report, or the national summary
+  baove gen [--years 10] [--disbursements 1000000] [--seed 1]
+                                        fill an empty database with a national dataset for benchmarks
   baove version                         print the version
 
 Database: --database-url postgres://… (BAOVE_DATABASE_URL) selects PostgreSQL;

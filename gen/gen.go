@@ -1,0 +1,192 @@
+// Package gen fills a database of either engine with a deterministic
+// national dataset, for benchmarks and load tests: for each of the 34
+// provinces and each of the last N years, a plan in one of the review
+// workflow's states (revisions with superseded versions among them),
+// activities, targets, budget lines by funding source, central allocations
+// with corrections and carry-ins, the disbursement ledger with reversals,
+// year-end closes, commune staffing and indicator values.
+//
+// It writes rows with bulk multi-row inserts in one transaction, not
+// through the services, but it keeps every rule the services enforce (line
+// and central limits at every moment, unique vouchers, reversal rules,
+// closed years, plan statuses, keys), so that the services read the data
+// as if people had entered it. The same seed and day give the same rows.
+package gen
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"baove"
+	"baove/audit"
+	"baove/database"
+	"baove/indicators"
+)
+
+// Actor is who generated rows are attributed to: the service's own work,
+// named as the audit trail names it, with no user behind it.
+const Actor = "system:gen"
+
+// Options say what to generate.
+type Options struct {
+	// Years is how many years, ending with the current one (2017 at the
+	// earliest: the directive's year).
+	Years int
+	// Disbursements is how many ledger entries in all, reversals included.
+	Disbursements int
+	// Seed makes the dataset: the same seed on the same day gives the same
+	// rows.
+	Seed uint64
+	// Now tells the current year and day (Viet Nam time); nil is time.Now.
+	Now func() time.Time
+	// Log receives a line per year generated; nil discards them.
+	Log io.Writer
+}
+
+// MaxDisbursements bounds Options.Disbursements.
+const MaxDisbursements = 20_000_000
+
+// Stats counts what Run wrote.
+type Stats struct {
+	Plans, Activities, Lines, Allocations, Payments, Reversals, Staffing, Values int
+}
+
+// Run fills db with the dataset o describes, all of it or, on any error,
+// nothing. It returns EINVALID for bad options and ECONFLICT when the
+// database already holds plans or allocations: generated data goes into an
+// empty database only, never beside real data.
+func Run(ctx context.Context, db *database.DB, o Options) (Stats, error) {
+	g, err := newGenerator(ctx, db, o)
+	if err != nil {
+		return Stats{}, err
+	}
+	var st Stats
+	err = db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := refuseFilled(ctx, tx); err != nil {
+			return err
+		}
+		if err := g.keys.start(ctx, tx); err != nil {
+			return err
+		}
+		if st, err = g.generate(ctx, tx); err != nil {
+			return err
+		}
+		if err := advanceSequences(ctx, db, tx); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, g.now.UTC(), audit.Actor{Name: Actor}, "dataset.generate", "dataset", "", "", nil,
+			map[string]any{"seed": o.Seed, "years": o.Years, "first_year": g.first, "last_year": g.last, "stats": st})
+	})
+	if err != nil {
+		return st, err
+	}
+	return st, finish(ctx, db)
+}
+
+func (o Options) check(last int) error {
+	var p baove.Problems
+	if o.Years < 1 || last-o.Years+1 < 2017 {
+		p.Add("years", fmt.Sprintf("from 1 to %d: plans start with the directive's year 2017", last-2016), o.Years)
+	}
+	if o.Disbursements < 0 || o.Disbursements > MaxDisbursements {
+		p.Add("disbursements", fmt.Sprintf("from 0 to %d", MaxDisbursements), o.Disbursements)
+	}
+	return p.Err()
+}
+
+func refuseFilled(ctx context.Context, tx bun.Tx) error {
+	for _, table := range []string{"plans", "allocations"} {
+		n, err := tx.NewSelect().Table(table).Limit(1).Count(ctx)
+		if err != nil {
+			return fmt.Errorf("gen: %w", err)
+		}
+		if n > 0 {
+			return baove.Errorf(baove.ECONFLICT, "the database already holds %s: generate into an empty one (a new --data-dir, or createdb)", table)
+		}
+	}
+	return nil
+}
+
+// generate makes every province's plans first (the ledger is spread by
+// them), then writes the years in order, each with its budgets, ledger,
+// values and staffing: a close decides the next year's carry-in.
+func (g *generator) generate(ctx context.Context, tx bun.Tx) (Stats, error) {
+	sets := map[int][]*planSet{}
+	for year := g.first; year <= g.last; year++ {
+		for i := range g.provinces {
+			sets[year] = append(sets[year], g.plan(&g.provinces[i], year))
+		}
+	}
+	counts, err := g.shares(sets)
+	if err != nil {
+		return Stats{}, err
+	}
+	var st Stats
+	carry := map[string]*carryIn{}
+	for year := g.first; year <= g.last; year++ {
+		start := time.Now()
+		b, err := g.year(sets[year], counts, carry)
+		if err != nil {
+			return st, err
+		}
+		if err := b.insert(ctx, tx); err != nil {
+			return st, fmt.Errorf("gen: write %d: %w", year, err)
+		}
+		b.count(&st)
+		g.logf("%d: %d plan versions, %d budget lines, %d ledger entries, %d staffing records (%s)\n", year,
+			len(b.plans), len(b.lines), len(b.entries), len(b.staffing), time.Since(start).Round(time.Millisecond))
+	}
+	return st, nil
+}
+
+// year makes every row of one year.
+func (g *generator) year(sets []*planSet, counts map[share]int, carry map[string]*carryIn) (*batch, error) {
+	b := &batch{}
+	for _, ps := range sets {
+		b.addPlans(ps)
+		code, year := ps.province.code, ps.year
+		c := g.allocate(stream(g.o.Seed, "allocations", code, year), ps, carry[code])
+		entries, err := g.ledger(stream(g.o.Seed, "ledger", code, year), ps, c, counts[share{code, year}])
+		if err != nil {
+			return nil, err
+		}
+		y, next := g.closeYear(stream(g.o.Seed, "close", code, year), ps, c, centralNet(entries))
+		carry[code] = next
+		if len(c.allocations) > 0 || len(entries) > 0 || !y.ClosedAt.IsZero() {
+			b.years = append(b.years, y)
+		}
+		b.allocations = append(b.allocations, c.allocations...)
+		b.entries = append(b.entries, entries...)
+		b.values = append(b.values, g.values(ps.province, year)...)
+		b.staffing = append(b.staffing, g.staffing(ps.province, year)...)
+	}
+	g.keyEntries(b.entries)
+	return b, nil
+}
+
+func centralNet(entries []*entryRow) int64 {
+	var sum int64
+	for _, e := range entries {
+		if e.FundingSource == "central" {
+			sum += e.Amount
+		}
+	}
+	return sum
+}
+
+func (g *generator) logf(format string, args ...any) {
+	if g.o.Log != nil {
+		fmt.Fprintf(g.o.Log, format, args...)
+	}
+}
+
+// indicator is an entry of the catalogue as the generator needs it.
+type indicator struct {
+	code     indicators.Code
+	unit     indicators.Unit
+	computed bool
+}

@@ -1,0 +1,145 @@
+package gen
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"baove"
+	"baove/database"
+	"baove/indicators"
+)
+
+// vietnam is the time zone whose days count: a year ends at midnight there.
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// generator holds what the dataset is made on: the units, task areas and
+// catalogue as the database has them, the years, and the next keys.
+type generator struct {
+	o           Options
+	now         time.Time
+	today       baove.Date
+	yesterday   baove.Date // the last day anything happened on
+	first, last int
+	provinces   []province
+	areas       []area
+	eligible    map[string]bool // task areas central funds may pay for
+	catalogue   []indicator
+	keys        keys
+}
+
+type province struct {
+	code, name string
+	communes   []commune // every commune, in force or not, by code
+}
+
+type commune struct {
+	code, kind         string
+	validFrom, validTo baove.Date
+}
+
+type area struct {
+	code     string
+	eligible bool
+}
+
+func newGenerator(ctx context.Context, db *database.DB, o Options) (*generator, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	g := &generator{o: o, now: o.Now()}
+	g.today = baove.DateOf(g.now.In(vietnam))
+	g.yesterday, g.last = g.today.AddDays(-1), g.today.Year()
+	g.first = g.last - o.Years + 1
+	if err := o.check(g.last); err != nil {
+		return nil, err
+	}
+	if err := g.load(ctx, db); err != nil {
+		return nil, fmt.Errorf("gen: %w", err)
+	}
+	if len(g.provinces) == 0 || len(g.areas) == 0 {
+		return nil, baove.Errorf(baove.ECONFLICT, "the database has no units or task areas: migrate it and load the units first")
+	}
+	return g, nil
+}
+
+// load reads the provinces in force with their communes, the task areas
+// and the catalogue.
+func (g *generator) load(ctx context.Context, db bun.IDB) error {
+	var provinces []struct{ Code, Name string }
+	if err := db.NewRaw("SELECT code, name FROM provinces WHERE valid_to IS NULL ORDER BY code").Scan(ctx, &provinces); err != nil {
+		return err
+	}
+	var communes []struct {
+		Code, ProvinceCode, Kind string
+		ValidFrom, ValidTo       baove.Date
+	}
+	if err := db.NewRaw("SELECT code, province_code, kind, valid_from, valid_to FROM communes ORDER BY code").Scan(ctx, &communes); err != nil {
+		return err
+	}
+	index := map[string]int{}
+	for i, p := range provinces {
+		g.provinces, index[p.Code] = append(g.provinces, province{code: p.Code, name: p.Name}), i
+	}
+	for _, c := range communes {
+		if i, ok := index[c.ProvinceCode]; ok {
+			g.provinces[i].communes = append(g.provinces[i].communes, commune{c.Code, c.Kind, c.ValidFrom, c.ValidTo})
+		}
+	}
+	return g.loadCatalogue(ctx, db)
+}
+
+// loadCatalogue reads the task areas and the indicators, each in order.
+func (g *generator) loadCatalogue(ctx context.Context, db bun.IDB) error {
+	var areas []struct {
+		Code     string
+		Eligible bool
+	}
+	if err := db.NewRaw("SELECT code, eligible_for_central_funds AS eligible FROM task_areas ORDER BY position, code").Scan(ctx, &areas); err != nil {
+		return err
+	}
+	g.eligible = map[string]bool{}
+	for _, a := range areas {
+		g.areas, g.eligible[a.Code] = append(g.areas, area{a.Code, a.Eligible}), a.Eligible
+	}
+	var rows []struct {
+		Code     string
+		Unit     string
+		Computed bool
+	}
+	if err := db.NewRaw("SELECT code, unit, computed FROM indicators ORDER BY position, code").Scan(ctx, &rows); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		g.catalogue = append(g.catalogue, indicator{indicators.Code(r.Code), indicators.Unit(r.Unit), r.Computed})
+	}
+	return nil
+}
+
+// keys are the last keys given in each table with generated keys.
+type keys struct {
+	plan, activity, event, line, allocation, entry int64
+}
+
+// next gives the key after *last.
+func (k *keys) next(last *int64) int64 {
+	*last++
+	return *last
+}
+
+// start continues after the keys the tables already hold.
+func (k *keys) start(ctx context.Context, tx bun.Tx) error {
+	for table, last := range k.tables() {
+		if err := tx.NewRaw("SELECT coalesce(max(id), 0) FROM "+table).Scan(ctx, last); err != nil {
+			return fmt.Errorf("gen: keys of %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+func (k *keys) tables() map[string]*int64 {
+	return map[string]*int64{"plans": &k.plan, "activities": &k.activity, "plan_events": &k.event,
+		"budget_lines": &k.line, "allocations": &k.allocation, "disbursements": &k.entry}
+}

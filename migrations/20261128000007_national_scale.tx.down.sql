@@ -1,0 +1,3 @@
+DROP INDEX activities_task_area;
+--bun:split
+DROP INDEX disbursements_summary;
