@@ -19,12 +19,16 @@ import (
 const countingPlan = `(SELECT id FROM plans WHERE province_code = ? AND year = ?
 	ORDER BY CASE WHEN status = 'approved' THEN 0 ELSE 1 END, version DESC LIMIT 1)`
 
-// summaryLimit runs the aggregates a province's budget summary needs: the
-// ledger and the plan's lines by funding source and task area, and the
-// central allocations by kind.
+// summaryLimit runs the reads a province's budget summary needs: the ledger
+// (through its running totals, as the summary reads it) and the plan's
+// lines by funding source and task area, the central allocations by kind,
+// the year's close, and the task areas the rows are named by.
 func summaryLimit(ctx context.Context, db *database.DB, p units.ProvinceCode, year int) error {
 	return drainAll(ctx, db, []query{
-		{`SELECT funding_source, task_area, sum(amount) FROM disbursements WHERE province_code = ? AND year = ?
+		{`SELECT closed_at, disposition, unspent_central, return_deadline FROM budget_years WHERE province_code = ? AND year = ?`,
+			[]any{string(p), year}},
+		{`SELECT code, name_vi, name_en, eligible_for_central_funds FROM task_areas ORDER BY position`, nil},
+		{`SELECT funding_source, task_area, sum(amount) FROM ledger_totals WHERE province_code = ? AND year = ?
 			GROUP BY funding_source, task_area`, []any{string(p), year}},
 		{`SELECT l.funding_source, a.task_area, sum(l.amount) FROM budget_lines AS l JOIN activities AS a ON a.id = l.activity_id
 			WHERE l.plan_id = ` + countingPlan + ` GROUP BY l.funding_source, a.task_area`, []any{string(p), year}},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"baove/indicators"
+	"baove/plans"
 	"baove/units"
 )
 
@@ -19,6 +20,11 @@ func (s *Store) BudgetFacts(ctx context.Context, p units.ProvinceCode, year int)
 	if err != nil {
 		return indicators.BudgetFacts{}, err
 	}
+	return factsOf(sum, in, areas), nil
+}
+
+// factsOf derives compliance's facts from a summary and its sums.
+func factsOf(sum Summary, in sums, areas []plans.TaskArea) indicators.BudgetFacts {
 	f := indicators.BudgetFacts{Planned: map[indicators.FundingSource]int64{}, CentralAllocated: int64(sum.BySource[0].Allocated),
 		CentralDisbursed: int64(sum.BySource[0].Disbursed), Allocated: int64(sum.Total.Allocated), Disbursed: int64(sum.Total.Disbursed)}
 	for _, r := range sum.BySource {
@@ -30,5 +36,5 @@ func (s *Store) BudgetFacts(ctx context.Context, p units.ProvinceCode, year int)
 			f.CentralIneligible = append(f.CentralIneligible, indicators.TaskAreaMoney{TaskArea: ta.Code, Planned: int64(planned), Disbursed: int64(paid)})
 		}
 	}
-	return f, nil
+	return f
 }

@@ -261,6 +261,9 @@ func (s *Store) record(ctx context.Context, tx bun.Tx, c access.Caller, entries 
 		res.Recorded++
 		res.Total += VND(entries[i].Amount)
 	}
+	if err := addToTotals(ctx, tx, entries); err != nil {
+		return res, err
+	}
 	for start := 0; start < len(entries); start += 500 {
 		chunk := entries[start:min(start+500, len(entries))]
 		if _, err := tx.NewInsert().Model(&chunk).Returning("id").Exec(ctx); err != nil {

@@ -182,6 +182,9 @@ func (s *Store) pay(ctx context.Context, tx bun.Tx, c access.Caller, line Line, 
 	if _, err := tx.NewInsert().Model(&r).Exec(ctx); err != nil {
 		return Disbursement{}, err
 	}
+	if err := addToTotals(ctx, tx, []entryRow{r}); err != nil {
+		return Disbursement{}, err
+	}
 	return r.disbursement(), audit.Record(ctx, tx, r.CreatedAt, c.Actor(), "disbursement.create", "disbursement",
 		fmt.Sprint(r.ID), province, nil, r.disbursement())
 }
@@ -190,7 +193,7 @@ func (s *Store) pay(ctx context.Context, tx bun.Tx, c access.Caller, line Line, 
 // the year's central disbursements over its central allocations.
 func (s *Store) withinLimits(ctx context.Context, tx bun.Tx, p units.ProvinceCode, year int, line Line, amount VND) error {
 	var paid int64
-	if err := tx.NewSelect().Table("disbursements").ColumnExpr("coalesce(sum(amount), 0)").
+	if err := tx.NewSelect().Table("ledger_totals").ColumnExpr("coalesce(sum(amount), 0)").
 		Where("province_code = ? AND year = ? AND line_lineage = ?", string(p), year, line.Lineage).Scan(ctx, &paid); err != nil {
 		return err
 	}

@@ -195,7 +195,7 @@ func (s *Store) DeleteLine(ctx context.Context, c access.Caller, plan plans.ID, 
 // disbursedOn sums the ledger of a line lineage in the plan's province-year.
 func disbursedOn(ctx context.Context, db bun.IDB, p plans.Plan, lineage string) (VND, error) {
 	var sum int64
-	err := db.NewSelect().Table("disbursements").ColumnExpr("coalesce(sum(amount), 0)").
+	err := db.NewSelect().Table("ledger_totals").ColumnExpr("coalesce(sum(amount), 0)").
 		Where("province_code = ? AND year = ? AND line_lineage = ?", string(p.Province), p.Year, lineage).Scan(ctx, &sum)
 	return VND(sum), err
 }

@@ -64,8 +64,10 @@ func (s *Store) reversal(ctx context.Context, tx bun.Tx, c access.Caller, id int
 	rev := entryRow{ProvinceCode: orig.ProvinceCode, Year: orig.Year, BudgetLineID: orig.BudgetLineID, LineLineage: orig.LineLineage,
 		FundingSource: orig.FundingSource, TaskArea: orig.TaskArea, Kind: Reversal, Amount: -orig.Amount, ReversesID: id,
 		PaidOn: baove.DateOf(now), Description: reason, CreatedAt: now, ActorID: c.UserID, Actor: c.Username}
-	_, err := tx.NewInsert().Model(&rev).Exec(ctx)
-	return rev, err
+	if _, err := tx.NewInsert().Model(&rev).Exec(ctx); err != nil {
+		return rev, err
+	}
+	return rev, addToTotals(ctx, tx, []entryRow{rev})
 }
 
 // entry returns ledger entry id if the caller may read its province.

@@ -93,7 +93,7 @@ func disbursedByLineage(ctx context.Context, db bun.IDB, province units.Province
 		LineLineage string
 		Sum         int64
 	}
-	if err := db.NewSelect().Table("disbursements").Column("line_lineage").ColumnExpr("sum(amount) AS sum").
+	if err := db.NewSelect().Table("ledger_totals").Column("line_lineage").ColumnExpr("sum(amount) AS sum").
 		Where("province_code = ? AND year = ?", string(province), year).Group("line_lineage").Scan(ctx, &rows); err != nil {
 		return nil, fmt.Errorf("budget: disbursed in %s/%d: %w", province, year, err)
 	}

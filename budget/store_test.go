@@ -357,3 +357,47 @@ func TestDisburse_OnlyTheProvincesFinanceOfficer(t *testing.T) {
 		wantCode(t, "finance allocates", err, baove.EFORBIDDEN)
 	})
 }
+
+// checkTotals fails the test unless the ledger's running totals equal the
+// ledger summed afresh.
+func checkTotals(t *testing.T, db *database.DB) {
+	t.Helper()
+	q := func(from string) string {
+		var rows []struct {
+			ProvinceCode, LineLineage, FundingSource, TaskArea string
+			Year                                               int
+			Amount, Entries                                    int64
+		}
+		if err := db.NewRaw(from).Scan(ctx, &rows); err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(rows)
+	}
+	ledger := q(`SELECT province_code, line_lineage, funding_source, task_area, year, sum(amount) AS amount, count(*) AS entries
+		FROM disbursements GROUP BY province_code, year, line_lineage, funding_source, task_area ORDER BY 1, 5, 2, 3, 4`)
+	totals := q(`SELECT province_code, line_lineage, funding_source, task_area, year, amount, entries
+		FROM ledger_totals ORDER BY 1, 5, 2, 3, 4`)
+	if ledger != totals {
+		t.Fatalf("the ledger's running totals drifted from the ledger:\nledger %s\ntotals %s", ledger, totals)
+	}
+}
+
+func TestLedgerTotals_FollowPaymentsReversalsAndImports(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		f := newFixture(t, db, 2026, 10_000_000, 10_000_000, 10_000_000)
+		var last budget.Disbursement
+		for i := range 20 {
+			d, err := f.pay([]budget.Line{f.central, f.provinial}[i%2], budget.VND(1_000+i))
+			f.check(err)
+			last = d
+		}
+		_, err := f.budget.Reverse(ctx, financeHN, last.ID, "sai số tiền")
+		f.check(err)
+		_, _, err = f.budget.ImportDisbursements(ctx, financeHN, "01", importRows(f, 50), "totals")
+		f.check(err)
+		checkTotals(t, db)
+		if n, err := db.NewSelect().Table("ledger_totals").Count(ctx); err != nil || n != 2 {
+			t.Fatalf("%d total rows (%v), want one per line", n, err)
+		}
+	})
+}

@@ -61,7 +61,7 @@ type CentralFunds struct {
 type Summary struct {
 	Province   units.ProvinceCode
 	Year       int
-	Plan       *plans.Plan // the version whose lines count: the one in force, else the latest; nil without a plan
+	Plan       *plans.Plan // the version whose lines count (the one in force, else the latest), without its parts; nil without a plan
 	BySource   []SourceFigures
 	ByTaskArea []TaskAreaFigures // task areas with lines or disbursements, in the directive's order
 	Total      Figures
@@ -145,7 +145,7 @@ func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year
 	}
 	add(in.planned, rows)
 	rows = nil
-	if err := db.NewRaw(`SELECT funding_source AS source, task_area, sum(amount) AS sum FROM disbursements
+	if err := db.NewRaw(`SELECT funding_source AS source, task_area, sum(amount) AS sum FROM ledger_totals
 		WHERE province_code = ? AND year = ? GROUP BY funding_source, task_area`, string(p), year).Scan(ctx, &rows); err != nil {
 		return in, err
 	}

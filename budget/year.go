@@ -64,7 +64,7 @@ func centralTotals(ctx context.Context, db bun.IDB, p units.ProvinceCode, year i
 		Where("province_code = ? AND year = ?", string(p), year).Scan(ctx, &a); err != nil {
 		return t, err
 	}
-	if err := db.NewSelect().Table("disbursements").ColumnExpr("coalesce(sum(amount), 0)").
+	if err := db.NewSelect().Table("ledger_totals").ColumnExpr("coalesce(sum(amount), 0)").
 		Where("province_code = ? AND year = ? AND funding_source = ?", string(p), year, string(Central)).Scan(ctx, &d); err != nil {
 		return t, err
 	}

@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strconv"
 	"testing"
@@ -164,3 +165,47 @@ func each(t *testing.T, db *database.DB, query string, fn func(string, int64)) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestNational_ReadsJudgeAsEachProvincesOwn checks, on the demo, that the
+// batched national reads answer for each province what its own reads do:
+// the budget summaries and every compliance check.
+func TestNational_ReadsJudgeAsEachProvincesOwn(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		ctx := context.Background()
+		d := deps(db)
+		if err := demo.Load(ctx, d, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		reviewer := access.Caller{Role: access.Reviewer}
+		a := indicators.NewAssessor(d.Indicators, d.Plans, d.Budget)
+		for _, year := range []int{2025, 2026} {
+			sums, err := d.Budget.YearSummaries(ctx, reviewer, year)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, err := a.National(ctx, reviewer, year, nil)
+			if err != nil || len(n.Compliance) != 34 {
+				t.Fatalf("national compliance: %d provinces, %v", len(n.Compliance), err)
+			}
+			for _, nc := range n.Compliance {
+				own, err := a.Compliance(ctx, reviewer, nc.Province.Code, year)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, r := range own.Results {
+					if nc.Results[i].Code != r.Code || nc.Results[i].Status != r.Status {
+						t.Errorf("%s/%d %s: national %s, own %s", nc.Province.Code, year, r.Code, nc.Results[i].Status, r.Status)
+					}
+				}
+				sum, err := d.Budget.Summary(ctx, reviewer, nc.Province.Code, year)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := sums[nc.Province.Code]; fmt.Sprint(got.Total, got.BySource, got.ByTaskArea, got.Central) !=
+					fmt.Sprint(sum.Total, sum.BySource, sum.ByTaskArea, sum.Central) {
+					t.Errorf("%s/%d: national summary %+v, own %+v", nc.Province.Code, year, got.Total, sum.Total)
+				}
+			}
+		}
+	})
+}

@@ -133,8 +133,12 @@ func BuildProvinceReport(ctx context.Context, src Sources, c access.Caller, p un
 	if err != nil {
 		return ProvinceReport{}, err
 	}
+	plan, err := fullPlan(ctx, src, c, sum)
+	if err != nil {
+		return ProvinceReport{}, err
+	}
 	r := ProvinceReport{Lang: lang, Province: prov, Year: year, Date: baove.DateOf(src.Now().In(vietnam))}
-	r.Plan = planSection(lang, sum.Plan, areas)
+	r.Plan = planSection(lang, plan, areas)
 	r.Budget = budgetSection(lang, sum)
 	r.Staffing = staffingSection(cov)
 	r.Progress = progressRows(lang, prog)
@@ -143,6 +147,16 @@ func BuildProvinceReport(ctx context.Context, src Sources, c access.Caller, p un
 }
 
 var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// fullPlan reads the summary's plan with its activities and history; nil
+// without a plan.
+func fullPlan(ctx context.Context, src Sources, c access.Caller, sum budget.Summary) (*plans.Plan, error) {
+	if sum.Plan == nil {
+		return nil, nil
+	}
+	p, err := src.Plans.Plan(ctx, c, sum.Plan.ID)
+	return &p, err
+}
 
 func planSection(lang Lang, p *plans.Plan, areas []plans.TaskArea) *PlanSection {
 	if p == nil {

@@ -81,3 +81,17 @@ func TestProvinceReport_RefusesAnotherProvincesPlanner(t *testing.T) {
 		t.Fatalf("planner of 01 building 11's report: %v, want EFORBIDDEN", err)
 	}
 }
+
+func TestNationalReport_ModelMatchesTheGoldenFile(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		src := demoSources(t, db)
+		r, err := exports.BuildNationalReport(context.Background(), src, reviewer, 2025, exports.Vietnamese)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Rows) != 34 {
+			t.Fatalf("%d rows, want the 34 provinces", len(r.Rows))
+		}
+		golden(t, "national_2025.json", r)
+	})
+}

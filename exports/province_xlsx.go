@@ -5,6 +5,7 @@ import (
 
 	"baove/access"
 	"baove/budget"
+	"baove/plans"
 	"baove/units"
 )
 
@@ -17,12 +18,16 @@ func BuildProvinceWorkbook(ctx context.Context, src Sources, c access.Caller, p 
 		return Workbook{}, err
 	}
 	var sheets []Sheet
-	if sum.Plan != nil {
-		lines, err := src.Budget.Lines(ctx, c, sum.Plan.ID)
+	plan, err := fullPlan(ctx, src, c, sum)
+	if err != nil {
+		return Workbook{}, err
+	}
+	if plan != nil {
+		lines, err := src.Budget.Lines(ctx, c, plan.ID)
 		if err != nil {
 			return Workbook{}, err
 		}
-		sheets = append(sheets, activitySheet(sum), lineSheet(sum, lines))
+		sheets = append(sheets, activitySheet(*plan), lineSheet(lines))
 	}
 	ledger, err := src.Budget.Ledger(ctx, c, p, year)
 	if err != nil {
@@ -39,16 +44,16 @@ func BuildProvinceWorkbook(ctx context.Context, src Sources, c access.Caller, p 
 	return Workbook{Sheets: append(sheets, ledgerSheet(ledger), staffing, values)}, nil
 }
 
-func activitySheet(sum budget.Summary) Sheet {
+func activitySheet(plan plans.Plan) Sheet {
 	t := Table{Columns: []Column{{Title: "Mã hoạt động", Kind: Count}, {Title: "Mục (nhiệm vụ)"}, {Title: "Hoạt động"}, {Title: "Cơ quan chủ trì"},
 		{Title: "Cơ quan phối hợp"}, {Title: "Từ ngày", Kind: Date}, {Title: "Đến ngày", Kind: Date}, {Title: "Kết quả dự kiến"}}}
-	for _, a := range sum.Plan.Activities {
+	for _, a := range plan.Activities {
 		t.Rows = append(t.Rows, []any{int64(a.ID), a.TaskArea, a.Title, a.LeadAgency, a.Partners, optionalDate(a.StartsOn), optionalDate(a.EndsOn), a.ExpectedOutput})
 	}
 	return Sheet{Name: "Hoạt động", Table: t}
 }
 
-func lineSheet(sum budget.Summary, lines []budget.Line) Sheet {
+func lineSheet(lines []budget.Line) Sheet {
 	t := Table{Columns: []Column{{Title: "Mã dòng ngân sách", Kind: Count}, {Title: "Mã hoạt động", Kind: Count}, {Title: "Mục"},
 		{Title: "Nguồn kinh phí"}, {Title: "Tiểu mục"}, {Title: "Số tiền (đồng)", Kind: Money}, {Title: "Đã giải ngân (đồng)", Kind: Money},
 		{Title: "Còn lại (đồng)", Kind: Money}, {Title: "Ghi chú"}}}

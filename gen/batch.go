@@ -132,7 +132,7 @@ func finish(ctx context.Context, db *database.DB) error {
 	stmt := "PRAGMA wal_checkpoint(TRUNCATE)"
 	if db.Engine == database.Postgres {
 		tables := []string{"plans", "activities", "plan_targets", "plan_events", "budget_lines", "budget_years",
-			"allocations", "disbursements", "indicator_values", "commune_staffing", "audit_log"}
+			"allocations", "disbursements", "ledger_totals", "indicator_values", "commune_staffing", "audit_log"}
 		stmt = "VACUUM (ANALYZE) " + strings.Join(tables, ", ")
 	}
 	if _, err := db.ExecContext(ctx, stmt); err != nil {

@@ -78,6 +78,11 @@ func Run(ctx context.Context, db *database.DB, o Options) (Stats, error) {
 		if err := advanceSequences(ctx, db, tx); err != nil {
 			return err
 		}
+		if _, err := tx.NewRaw(`INSERT INTO ledger_totals (province_code, year, line_lineage, funding_source, task_area, amount, entries)
+			SELECT province_code, year, line_lineage, funding_source, task_area, sum(amount), count(*) FROM disbursements
+			GROUP BY province_code, year, line_lineage, funding_source, task_area`).Exec(ctx); err != nil {
+			return fmt.Errorf("gen: ledger totals: %w", err)
+		}
 		return audit.Record(ctx, tx, g.now.UTC(), audit.Actor{Name: Actor}, "dataset.generate", "dataset", "", "", nil,
 			map[string]any{"seed": o.Seed, "years": o.Years, "first_year": g.first, "last_year": g.last, "stats": st})
 	})

@@ -93,6 +93,12 @@ func TestRun_WritesTheRequestedEntriesAndEveryPart(t *testing.T) {
 		if len(kinds) != 3 {
 			t.Errorf("allocation kinds %v, want allocation, carry_in and correction", kinds)
 		}
+		var ledger, totals [2]int64
+		db.NewRaw("SELECT coalesce(sum(amount), 0), count(*) FROM disbursements").Scan(ctx, &ledger[0], &ledger[1])
+		db.NewRaw("SELECT coalesce(sum(amount), 0), coalesce(sum(entries), 0) FROM ledger_totals").Scan(ctx, &totals[0], &totals[1])
+		if ledger != totals || ledger[1] != int64(small.Disbursements) {
+			t.Errorf("ledger sums to %v, its running totals to %v", ledger, totals)
+		}
 	})
 }
 

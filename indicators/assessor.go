@@ -107,7 +107,7 @@ func (a *Assessor) facts(ctx context.Context, province units.ProvinceCode, year 
 	if f.Budget, err = a.budgetFacts(ctx, province, year); err != nil {
 		return f, err
 	}
-	if f.Coverage, err = a.store.coverage(ctx, province, year); err != nil {
+	if f.Coverage, err = a.store.checkedCoverage(ctx, province, year); err != nil {
 		return f, err
 	}
 	f.AbuseQuarters, err = a.store.abuseQuarters(ctx, province, year)

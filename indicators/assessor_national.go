@@ -32,6 +32,12 @@ func (a *Assessor) NationalProgress(ctx context.Context, c access.Caller, year i
 	if err != nil {
 		return NationalProgress{}, err
 	}
+	return nationalProgress(cat, provinces, in, year), nil
+}
+
+// nationalProgress judges every province's progress and rolls the figures
+// up, from facts already read.
+func nationalProgress(cat []Indicator, provinces []units.Province, in yearFacts, year int) NationalProgress {
 	np := NationalProgress{Year: year}
 	all := make([]map[Code]Actual, 0, len(provinces))
 	for _, p := range provinces {
@@ -41,7 +47,7 @@ func (a *Assessor) NationalProgress(ctx context.Context, c access.Caller, year i
 		all = append(all, actuals)
 	}
 	np.Figures = Rollup(cat, year, all)
-	return np, nil
+	return np
 }
 
 // yearFacts are what the national roll-up reads of every province in a
@@ -75,4 +81,84 @@ func (f yearFacts) planOf(p units.ProvinceCode) *PlanFacts {
 	}
 	pf := f.plans[p]
 	return &pf
+}
+
+// National is every province's progress and compliance in a year, with
+// the staffing tallies both were judged on.
+type National struct {
+	Progress   NationalProgress
+	Compliance []Compliance                    // in the order of Progress.Provinces
+	Coverage   map[units.ProvinceCode]Coverage // counts, without the communes
+}
+
+// National reads every province's facts for year once and answers both the
+// national progress and every province's compliance as of today. budgets,
+// when not nil, are the provinces' budget facts the caller has already read
+// (a report that also shows the budget summaries need not read the ledger
+// twice); nil asks the budget source. The checks judge as Compliance does;
+// the evidence of COMMUNE_WORKERS gives the counts but does not name the
+// uncovered communes (each province's own compliance does). Only a reviewer
+// may. It returns EINVALID for a year out of range.
+func (a *Assessor) National(ctx context.Context, c access.Caller, year int, budgets map[units.ProvinceCode]BudgetFacts) (National, error) {
+	if err := c.Require(access.Reviewer); err != nil {
+		return National{}, err
+	}
+	if err := CheckYear("year", year); err != nil {
+		return National{}, err
+	}
+	provinces, err := a.store.units.Provinces(ctx)
+	if err != nil {
+		return National{}, err
+	}
+	cat, err := a.store.Catalogue(ctx)
+	if err != nil {
+		return National{}, err
+	}
+	in, err := a.yearFacts(ctx, year, cat)
+	if err != nil {
+		return National{}, err
+	}
+	b := yearBudget(budgets)
+	if budgets == nil {
+		if b, err = a.yearBudgets(ctx, year); err != nil {
+			return National{}, err
+		}
+	}
+	quarters, err := a.store.yearAbuseQuarters(ctx, year)
+	if err != nil {
+		return National{}, err
+	}
+	n := National{Progress: nationalProgress(cat, provinces, in, year), Coverage: in.coverage}
+	today := a.today()
+	for _, p := range provinces {
+		f := Facts{Year: year, Today: today, Plan: in.planOf(p.Code), Budget: b.of(p.Code), Coverage: in.coverage[p.Code],
+			AbuseQuarters: quarters[p.Code]}
+		n.Compliance = append(n.Compliance, Compliance{Province: p, Year: year, Today: today, Results: Evaluate(f)})
+	}
+	return n, nil
+}
+
+// yearBudget is what compliance reads of every province's budget; nil
+// when budgets are not available.
+type yearBudget map[units.ProvinceCode]BudgetFacts
+
+func (a *Assessor) yearBudgets(ctx context.Context, year int) (yearBudget, error) {
+	if a.budget == nil {
+		return nil, nil
+	}
+	b, err := a.budget.YearBudgetFacts(ctx, year)
+	if err != nil {
+		return nil, fmt.Errorf("indicators: budget facts of %d: %w", year, err)
+	}
+	return b, nil
+}
+
+// of returns what budgetFacts answers for province p: nil when budgets are
+// not available, zero facts when p has no money.
+func (y yearBudget) of(p units.ProvinceCode) *BudgetFacts {
+	if y == nil {
+		return nil
+	}
+	f := y[p]
+	return &f
 }

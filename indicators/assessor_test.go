@@ -36,6 +36,10 @@ func (f fakeBudget) BudgetFacts(_ context.Context, p units.ProvinceCode, _ int) 
 	return f[p], nil
 }
 
+func (f fakeBudget) YearBudgetFacts(_ context.Context, _ int) (map[units.ProvinceCode]indicators.BudgetFacts, error) {
+	return f, nil
+}
+
 // TestCompliance_PassesAndFailsEveryCheckFromStoredDataAndBothSources sets
 // up Điện Biên (11) to pass every check and Lai Châu (12) to fail every one,
 // through the store and fake sources, on 28 November 2026.

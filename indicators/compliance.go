@@ -57,7 +57,8 @@ type Facts struct {
 	// Plan is nil when plans are not available; Budget likewise.
 	Plan   *PlanFacts
 	Budget *BudgetFacts
-	// Coverage is the commune staffing of the year.
+	// Coverage is the commune staffing of the year: its counts decide, and
+	// Communes holds at least the uncovered communes, which checks name.
 	Coverage Coverage
 	// AbuseQuarters are the quarters of Year with CP_ABUSE_CASES reported.
 	AbuseQuarters []int

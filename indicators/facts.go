@@ -48,6 +48,9 @@ type BudgetSource interface {
 	// amounts when there is none. It fails only when it cannot tell;
 	// ENOTFOUND is taken to mean "no budget".
 	BudgetFacts(ctx context.Context, province units.ProvinceCode, year int) (BudgetFacts, error)
+	// YearBudgetFacts returns the facts of every province's budget for year
+	// at once, for national reports; a province without money is absent.
+	YearBudgetFacts(ctx context.Context, year int) (map[units.ProvinceCode]BudgetFacts, error)
 }
 
 // FundingSource is where a budget line's money comes from (DOMAIN.md §5).

@@ -12,6 +12,7 @@ import (
 	"baove/audit"
 	"baove/database"
 	"baove/units"
+	"baove/vn"
 )
 
 type staffingRow struct {
@@ -228,6 +229,15 @@ func (s *Store) coverage(ctx context.Context, province units.ProvinceCode, year 
 // query for the whole country. Staffing of communes not in force in the
 // year is left out, as NewCoverage leaves it out.
 func (s *Store) tallies(ctx context.Context, year int) (map[units.ProvinceCode]Coverage, error) {
+	return s.tally(ctx, year, "")
+}
+
+// tally is tallies for province p only, or for all when p is empty.
+func (s *Store) tally(ctx context.Context, year int, p units.ProvinceCode) (map[units.ProvinceCode]Coverage, error) {
+	where, args := "", []any{year, baove.NewDate(year, 12, 31), baove.NewDate(year, 1, 1)}
+	if p != "" {
+		where, args = " AND c.province_code = ?", append(args, string(p))
+	}
 	var rows []struct {
 		ProvinceCode                       string
 		Total, Recorded, Covered           int
@@ -237,8 +247,8 @@ func (s *Store) tallies(ctx context.Context, year int) (map[units.ProvinceCode]C
 		coalesce(sum(CASE WHEN s.full_time + s.part_time > 0 THEN 1 ELSE 0 END), 0) AS covered,
 		coalesce(sum(s.villages), 0) AS villages, coalesce(sum(s.villages_with_collaborator), 0) AS villages_with_collaborator
 		FROM communes AS c LEFT JOIN commune_staffing AS s ON s.commune_code = c.code AND s.year = ?
-		WHERE c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?) GROUP BY c.province_code`,
-		year, baove.NewDate(year, 12, 31), baove.NewDate(year, 1, 1)).Scan(ctx, &rows)
+		WHERE c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)`+where+` GROUP BY c.province_code`,
+		args...).Scan(ctx, &rows)
 	if err != nil {
 		return nil, fmt.Errorf("indicators: staffing of %d: %w", year, err)
 	}
@@ -249,4 +259,31 @@ func (s *Store) tallies(ctx context.Context, year int) (map[units.ProvinceCode]C
 			Villages: r.Villages, VillagesWithCollaborator: r.VillagesWithCollaborator}
 	}
 	return out, nil
+}
+
+// checkedCoverage is what the compliance checks read of a province's
+// staffing in year, in two queries: the counts, and the uncovered communes
+// by name, which are then Communes (with no staffing), in Vietnamese order.
+// The full records (Coverage) are not needed to judge and name.
+func (s *Store) checkedCoverage(ctx context.Context, province units.ProvinceCode, year int) (Coverage, error) {
+	tallies, err := s.tally(ctx, year, province)
+	if err != nil {
+		return Coverage{}, err
+	}
+	c := tallies[province]
+	c.Province, c.Year = province, year
+	var rows []struct{ Code, Name string }
+	err = s.db.NewRaw(`SELECT c.code, c.name FROM communes AS c
+		LEFT JOIN commune_staffing AS s ON s.commune_code = c.code AND s.year = ?
+		WHERE c.province_code = ? AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)
+		AND coalesce(s.full_time + s.part_time, 0) = 0`,
+		year, string(province), baove.NewDate(year, 12, 31), baove.NewDate(year, 1, 1)).Scan(ctx, &rows)
+	if err != nil {
+		return c, fmt.Errorf("indicators: uncovered communes of %s in %d: %w", province, year, err)
+	}
+	for _, r := range rows {
+		c.Communes = append(c.Communes, CommuneStaffing{Commune: units.Commune{Code: units.CommuneCode(r.Code), ProvinceCode: province, Name: r.Name}})
+	}
+	vn.SortBy(c.Communes, func(cs CommuneStaffing) string { return cs.Commune.Name })
+	return c, nil
 }

@@ -15,8 +15,9 @@ import (
 // one in force, else the latest.
 const countingOrder = "CASE WHEN status = 'approved' THEN 0 ELSE 1 END, version DESC"
 
-// Current returns the version of a province's plan for a year that counts:
-// the approved one in force, else the latest. It reports false when the
+// Current returns the version of a province's plan for a year that counts
+// (the approved one in force, else the latest) without its activities,
+// targets and history: Plan reads those. It reports false when the
 // province has no plan for the year. It does not check a caller: callers
 // are the budget summary and the indicator facts, which check theirs.
 func (s *Store) Current(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int) (Plan, bool, error) {
@@ -29,8 +30,7 @@ func (s *Store) Current(ctx context.Context, db bun.IDB, p units.ProvinceCode, y
 	if len(rows) == 0 {
 		return Plan{}, false, nil
 	}
-	plan, err := s.load(ctx, db, rows[0])
-	return plan, true, err
+	return rows[0].plan(), true, nil
 }
 
 // CurrentID returns the id of the version of a province's plan for a year
@@ -121,4 +121,21 @@ func (s *Store) countActivities(ctx context.Context, counting map[units.Province
 		facts[byID[a.PlanID]].Activities[a.TaskArea] = a.N
 	}
 	return nil
+}
+
+// YearCurrent returns, for every province with a plan for year, the
+// version that counts (see Current), without its activities, targets and
+// history. It does not check a caller.
+func (s *Store) YearCurrent(ctx context.Context, db bun.IDB, year int) (map[units.ProvinceCode]Plan, error) {
+	var rows []planRow
+	if err := db.NewSelect().Model(&rows).Where("year = ?", year).OrderExpr("province_code, " + countingOrder).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("plans: plans of %d: %w", year, err)
+	}
+	out := map[units.ProvinceCode]Plan{}
+	for _, r := range rows {
+		if _, seen := out[units.ProvinceCode(r.ProvinceCode)]; !seen {
+			out[units.ProvinceCode(r.ProvinceCode)] = r.plan()
+		}
+	}
+	return out, nil
 }
