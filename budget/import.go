@@ -42,6 +42,7 @@ type ledgerState struct {
 	paid     map[string]VND // by province-year-lineage
 	central  map[int]central
 	vouchers map[string]bool // by year and voucher
+	closed   map[int]bool    // the closed years, which take nothing
 }
 
 // ImportDisbursements records the payments of an uploaded file against the
@@ -61,14 +62,15 @@ func (s *Store) ImportDisbursements(ctx context.Context, c access.Caller, p unit
 		if err != nil {
 			return err
 		}
-		if err := s.lockYears(ctx, tx, p, lines); err != nil {
+		closed, err := s.lockYears(ctx, tx, p, lines)
+		if err != nil {
 			return err
 		}
 		k := idempotency{user: c.UserID, key: key, hash: "import:" + key}
 		if replayed, err = k.replay(ctx, tx, &res); replayed || err != nil {
 			return err
 		}
-		entries, err := s.checkImport(ctx, tx, p, rows, lines)
+		entries, err := s.checkImport(ctx, tx, p, rows, lines, closed)
 		if err != nil {
 			return err
 		}
@@ -112,8 +114,9 @@ func importLines(ctx context.Context, tx bun.Tx, rows []ImportRow) (map[LineID]i
 	return out, nil
 }
 
-// lockYears takes the locks of every year of p the import touches, in order.
-func (s *Store) lockYears(ctx context.Context, tx bun.Tx, p units.ProvinceCode, lines map[LineID]importLine) error {
+// lockYears takes the locks of every year of p the import touches, in
+// order, and tells which of those years are closed.
+func (s *Store) lockYears(ctx context.Context, tx bun.Tx, p units.ProvinceCode, lines map[LineID]importLine) (map[int]bool, error) {
 	var years []int
 	for _, l := range lines {
 		if l.province == p && !slices.Contains(years, l.year) {
@@ -121,21 +124,26 @@ func (s *Store) lockYears(ctx context.Context, tx bun.Tx, p units.ProvinceCode, 
 		}
 	}
 	slices.Sort(years)
+	closed := map[int]bool{}
 	for _, y := range years {
-		if _, err := s.lockYear(ctx, tx, p, y); err != nil {
-			return err
+		by, err := s.lockYear(ctx, tx, p, y)
+		if err != nil {
+			return nil, err
 		}
+		closed[y] = by.open() != nil
 	}
-	return nil
+	return closed, nil
 }
 
 // checkImport checks every row against the ledger as it stands plus the
 // rows before it, and returns the entries to write or every problem.
-func (s *Store) checkImport(ctx context.Context, tx bun.Tx, p units.ProvinceCode, rows []ImportRow, lines map[LineID]importLine) ([]entryRow, error) {
+func (s *Store) checkImport(ctx context.Context, tx bun.Tx, p units.ProvinceCode, rows []ImportRow, lines map[LineID]importLine,
+	closed map[int]bool) ([]entryRow, error) {
 	st, err := loadState(ctx, tx, p, lines, rows)
 	if err != nil {
 		return nil, err
 	}
+	st.closed = closed
 	var probs baove.Problems
 	entries := make([]entryRow, 0, len(rows))
 	for _, r := range rows {
@@ -152,7 +160,7 @@ func (s *Store) checkImport(ctx context.Context, tx bun.Tx, p units.ProvinceCode
 		}
 	}
 	if len(probs) > 0 {
-		return nil, &baove.Error{Code: baove.EINVALID, Message: fmt.Sprintf("%d problems in the file; nothing was recorded", len(probs)),
+		return nil, &baove.Error{Code: baove.EINVALID, Message: fmt.Sprintf("problems in the file: %d; nothing was recorded", len(probs)),
 			Fields: capProblems(probs)}
 	}
 	return entries, nil
@@ -224,6 +232,9 @@ func (st *ledgerState) accept(l importLine, r ImportRow) (entryRow, rowProblems)
 		return entryRow{}, rowProblems(err.(*baove.Error).Fields)
 	}
 	var p baove.Problems
+	if st.closed[l.year] {
+		p.Add("budget_line_id", fmt.Sprintf("line %d belongs to the budget year %d, which is closed", l.ID, l.year), r.Line)
+	}
 	if l.status != plans.Approved {
 		p.Add("budget_line_id", fmt.Sprintf("line %d belongs to a plan version that is %s: only the approved plan in force accepts payments", l.ID, l.status), r.Line)
 	}

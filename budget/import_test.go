@@ -76,3 +76,20 @@ func TestImportDisbursements_AppliesTheLedgerControlsRowByRow(t *testing.T) {
 		wantCode(t, "another province's finance officer", err, baove.EFORBIDDEN)
 	})
 }
+
+func TestImportDisbursements_RefusesRowsOfAClosedYear(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		f := newFixture(t, db, 2025, 10_000_000, 10_000_000, 10_000_000)
+		rows := importRows(f, 3)
+		for i := range rows {
+			rows[i].PaidOn = baove.NewDate(2025, 5, 1+i)
+		}
+		_, err := f.budget.Close(ctx, financeHN, "01", 2025, budget.Return)
+		f.check(err)
+		_, _, err = f.budget.ImportDisbursements(ctx, financeHN, "01", rows, "late")
+		var e *baove.Error
+		if !asError(err, &e) || len(e.Fields) != 3 || !strings.Contains(e.Fields[0].Message, "closed") {
+			t.Fatalf("rows of a closed year: %v, want each row refused", err)
+		}
+	})
+}
