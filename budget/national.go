@@ -12,17 +12,12 @@ import (
 	"baove/units"
 )
 
-// YearSummaries computes every province's budget summary for year at once,
+// YearFigures computes every province's budget summary for year at once,
 // in a handful of queries rather than a round per province, with the same
-// arithmetic as Summary. Each summary's Plan is the counting version without
-// its activities, targets and history. Only a reviewer may (EFORBIDDEN).
-func (s *Store) YearSummaries(ctx context.Context, c access.Caller, year int) (map[units.ProvinceCode]Summary, error) {
-	sums, _, err := s.YearFigures(ctx, c, year)
-	return sums, err
-}
-
-// YearFigures is YearSummaries with, from the same reads, every province's
-// budget facts for compliance (see YearBudgetFacts).
+// arithmetic as Summary, and, from the same reads, every province's budget
+// facts for compliance (see YearBudgetFacts). Each summary's Plan is the
+// counting version without its activities, targets and history. Only a
+// reviewer may (EFORBIDDEN).
 func (s *Store) YearFigures(ctx context.Context, c access.Caller, year int) (map[units.ProvinceCode]Summary, map[units.ProvinceCode]indicators.BudgetFacts, error) {
 	if err := c.Require(access.Reviewer); err != nil {
 		return nil, nil, err

@@ -22,12 +22,6 @@ func IsForeignKeyViolation(err error) bool {
 	return pgCode(err) == "23503" || sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
 }
 
-// IsCheckViolation reports whether err is a CHECK constraint violation on
-// either engine.
-func IsCheckViolation(err error) bool {
-	return pgCode(err) == "23514" || sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_CHECK
-}
-
 func pgCode(err error) string {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {

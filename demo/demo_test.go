@@ -179,7 +179,7 @@ func TestNational_ReadsJudgeAsEachProvincesOwn(t *testing.T) {
 		reviewer := access.Caller{Role: access.Reviewer}
 		a := indicators.NewAssessor(d.Indicators, d.Plans, d.Budget)
 		for _, year := range []int{2025, 2026} {
-			sums, err := d.Budget.YearSummaries(ctx, reviewer, year)
+			sums, _, err := d.Budget.YearFigures(ctx, reviewer, year)
 			if err != nil {
 				t.Fatal(err)
 			}

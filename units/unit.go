@@ -38,24 +38,6 @@ var (
 	communeCodeRE  = regexp.MustCompile(`^[0-9]{5}$`)
 )
 
-// ParseProvinceCode checks s is two digits; otherwise it returns an EINVALID
-// error naming field.
-func ParseProvinceCode(field, s string) (ProvinceCode, error) {
-	if !provinceCodeRE.MatchString(s) {
-		return "", baove.Invalid(field, "a province code is two digits, e.g. 01", s)
-	}
-	return ProvinceCode(s), nil
-}
-
-// ParseCommuneCode checks s is five digits; otherwise it returns an EINVALID
-// error naming field.
-func ParseCommuneCode(field, s string) (CommuneCode, error) {
-	if !communeCodeRE.MatchString(s) {
-		return "", baove.Invalid(field, "a commune code is five digits, e.g. 00004", s)
-	}
-	return CommuneCode(s), nil
-}
-
 // Province is a provincial-level unit.
 type Province struct {
 	Code      ProvinceCode
