@@ -4,6 +4,8 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"time"
+
+	"baove/i18n"
 )
 
 // Date is a calendar day with no time zone: a plan year's bounds, a payment
@@ -59,6 +61,18 @@ func (d Date) String() string {
 		return ""
 	}
 	return d.t.Format(time.DateOnly)
+}
+
+// Localize implements i18n.Localizer: "02/03/2026" in Vietnamese (day
+// first, as Vietnamese documents write it), "2 March 2026" in English.
+func (d Date) Localize(lang i18n.Lang) string {
+	switch {
+	case d.IsZero():
+		return ""
+	case lang == i18n.VI:
+		return d.t.Format("02/01/2006")
+	}
+	return d.t.Format("2 January 2006")
 }
 
 // Value implements driver.Valuer: the zero Date is NULL.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"baove/i18n"
 )
 
 // Code classifies an application error. The API maps each code to one HTTP
@@ -25,30 +27,71 @@ const (
 	EINTERNAL     Code = "internal"              // a bug; 500, text never shown
 )
 
-// Error is an error that is safe to show to the caller: its Message and
-// Fields are written into the problem response as they are.
+// Error is an error that is safe to show to the caller. Its message is a
+// key of the i18n catalogue with arguments, rendered in the caller's
+// language by the API and the pages (Message is an English text for the
+// messages not yet in the catalogue).
 type Error struct {
-	Code    Code
+	Code Code
+	// Key and Args are the message, e.g. "ledger.over_line" with the
+	// amounts it names.
+	Key  string
+	Args i18n.Args
+	// Message is used when Key is empty.
 	Message string
 	// Fields lists one problem per offending input field.
 	Fields []FieldError
-	// RetryAfter, when set, tells the caller when to try again (429).
+	// RetryAfter, when set, tells the caller when to try again (429, 503).
 	RetryAfter time.Duration
 }
 
 // FieldError names one input field and what is wrong with it.
 type FieldError struct {
-	Field   string // JSON name or path of the field, e.g. "amount" or "rows[12].paid_on"
+	Field string // JSON name or path of the field, e.g. "amount" or "rows[12].paid_on"
+	// Key and Args are the message; Message is used when Key is empty.
+	Key     string
+	Args    i18n.Args
 	Message string
 	Value   any // the offending value, echoed back when it helps
 }
 
-// Error implements error.
+// Text returns the error's message in lang.
+func (e *Error) Text(lang i18n.Lang) string {
+	switch {
+	case e.Key != "":
+		return i18n.Text(lang, e.Key, e.Args)
+	case e.Message != "":
+		return e.Message
+	}
+	return i18n.Text(lang, "error."+string(e.Code), nil)
+}
+
+// Text returns the field's message in lang.
+func (f FieldError) Text(lang i18n.Lang) string {
+	if f.Key != "" {
+		return i18n.Text(lang, f.Key, f.Args)
+	}
+	return f.Message
+}
+
+// Error implements error, in English.
 func (e *Error) Error() string {
 	if len(e.Fields) == 0 {
-		return fmt.Sprintf("%s: %s", e.Code, e.Message)
+		return fmt.Sprintf("%s: %s", e.Code, e.Text(i18n.EN))
 	}
-	return fmt.Sprintf("%s: %s (%s: %s)", e.Code, e.Message, e.Fields[0].Field, e.Fields[0].Message)
+	return fmt.Sprintf("%s: %s (%s: %s)", e.Code, e.Text(i18n.EN), e.Fields[0].Field, e.Fields[0].Text(i18n.EN))
+}
+
+// E returns an application error whose message is the catalogue's key with
+// args.
+func E(code Code, key string, args i18n.Args) *Error {
+	return &Error{Code: code, Key: key, Args: args}
+}
+
+// InvalidKey returns an EINVALID error for one field, its message the
+// catalogue's key with args.
+func InvalidKey(field, key string, args i18n.Args, value any) *Error {
+	return &Error{Code: EINVALID, Fields: []FieldError{{Field: field, Key: key, Args: args, Value: value}}}
 }
 
 // Errorf returns an application error with a formatted message.
@@ -56,9 +99,10 @@ func Errorf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// Invalid returns an EINVALID error for one field.
+// Invalid returns an EINVALID error for one field with an English message
+// (see InvalidKey for a message of the catalogue).
 func Invalid(field, message string, value any) *Error {
-	return &Error{Code: EINVALID, Message: "invalid input", Fields: []FieldError{{Field: field, Message: message, Value: value}}}
+	return &Error{Code: EINVALID, Fields: []FieldError{{Field: field, Message: message, Value: value}}}
 }
 
 // ErrorCode returns the code of the first application error in err's chain,
@@ -78,9 +122,15 @@ func ErrorCode(err error) Code {
 // at once rather than one per request.
 type Problems []FieldError
 
-// Add records a problem with field.
+// Add records a problem with field, with an English message (see AddKey).
 func (p *Problems) Add(field, message string, value any) {
 	*p = append(*p, FieldError{Field: field, Message: message, Value: value})
+}
+
+// AddKey records a problem with field, its message the catalogue's key
+// with args.
+func (p *Problems) AddKey(field, key string, args i18n.Args, value any) {
+	*p = append(*p, FieldError{Field: field, Key: key, Args: args, Value: value})
 }
 
 // Err returns nil when nothing was recorded, else one EINVALID error listing
@@ -89,5 +139,5 @@ func (p Problems) Err() error {
 	if len(p) == 0 {
 		return nil
 	}
-	return &Error{Code: EINVALID, Message: "invalid input", Fields: p}
+	return &Error{Code: EINVALID, Fields: p}
 }

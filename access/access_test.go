@@ -19,10 +19,12 @@ type clock struct {
 	t  time.Time
 }
 
-func (c *clock) Now() time.Time                      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration)                 { c.mu.Lock(); defer c.mu.Unlock(); c.t = c.t.Add(d) }
-func newClock() *clock                               { return &clock{t: dbtest.Now()} }
-func (c *clock) store(db *database.DB) *access.Store { return access.NewStore(db, c.Now, time.Hour) }
+func (c *clock) Now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Add(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.t = c.t.Add(d) }
+func newClock() *clock               { return &clock{t: dbtest.Now()} }
+func (c *clock) store(db *database.DB) *access.Store {
+	return access.NewStore(db, baove.NewClock(c.Now, nil), time.Hour)
+}
 
 var admin = access.System("test")
 

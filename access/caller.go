@@ -53,6 +53,17 @@ func System(name string) Caller {
 	return Caller{Username: "system:" + name, Role: Admin}
 }
 
+// SystemAs returns the caller for work the service or its CLI does with
+// role's rights, e.g. the CLI reading reports as the ministry does.
+func SystemAs(name string, role Role) Caller {
+	return Caller{Username: "system:" + name, Role: role}
+}
+
+// Caller returns the caller that acts as u, for the request requestID.
+func (u User) Caller(requestID string) Caller {
+	return Caller{UserID: u.ID, Username: u.Username, Role: u.Role, Province: u.Province, RequestID: requestID}
+}
+
 // Actor returns the caller as the audit trail records it.
 func (c Caller) Actor() audit.Actor {
 	return audit.Actor{UserID: c.UserID, Name: c.Username, RequestID: c.RequestID}

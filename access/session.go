@@ -93,7 +93,7 @@ func (s *Store) Login(ctx context.Context, username, password, requestID string)
 // admit decides a login attempt under the username's throttle lock. The
 // refusal it returns is committed with its audit entry, not rolled back.
 func (s *Store) admit(ctx context.Context, tx bun.Tx, u userRow, username string, ok bool, requestID string) (Session, error, error) {
-	now := s.now().UTC()
+	now := s.clock.Now()
 	actor := audit.Actor{UserID: u.ID, Name: username, RequestID: requestID}
 	entityID := ""
 	if u.ID != 0 {
@@ -164,7 +164,7 @@ func (s *Store) Authenticate(ctx context.Context, token, requestID string) (Call
 		Join("JOIN sessions AS s ON s.user_id = user_row.id").
 		Where("s.token_hash = ?", tokenHash(token)).
 		Where("s.revoked_at IS NULL").
-		Where("s.expires_at > ?", s.now().UTC()).
+		Where("s.expires_at > ?", s.clock.Now()).
 		Where("NOT user_row.disabled").
 		Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -178,7 +178,7 @@ func (s *Store) Authenticate(ctx context.Context, token, requestID string) (Call
 
 // Logout revokes the session of token, which must be the caller's.
 func (s *Store) Logout(ctx context.Context, c Caller, token string) error {
-	now := s.now().UTC()
+	now := s.clock.Now()
 	return s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		res, err := tx.NewUpdate().Table("sessions").Set("revoked_at = ?", now).
 			Where("token_hash = ? AND user_id = ? AND revoked_at IS NULL", tokenHash(token), c.UserID).Exec(ctx)
@@ -193,7 +193,7 @@ func (s *Store) Logout(ctx context.Context, c Caller, token string) error {
 }
 
 func (s *Store) revokeAll(ctx context.Context, tx bun.IDB, userID int64) error {
-	_, err := tx.NewUpdate().Table("sessions").Set("revoked_at = ?", s.now().UTC()).
+	_, err := tx.NewUpdate().Table("sessions").Set("revoked_at = ?", s.clock.Now()).
 		Where("user_id = ? AND revoked_at IS NULL", userID).Exec(ctx)
 	return err
 }
@@ -218,7 +218,7 @@ func (s *Store) ChangePassword(ctx context.Context, c Caller, current, next, kee
 	if err != nil {
 		return err
 	}
-	now := s.now().UTC()
+	now := s.clock.Now()
 	return s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.NewUpdate().Table("users").Set("password_hash = ?, updated_at = ?", hash, now).
 			Where("id = ?", c.UserID).Exec(ctx); err != nil {

@@ -19,7 +19,7 @@ import (
 // Store keeps users and sessions.
 type Store struct {
 	db       *database.DB
-	now      func() time.Time
+	clock    baove.Clock
 	tokenTTL time.Duration
 }
 
@@ -28,11 +28,11 @@ const DefaultTokenTTL = 12 * time.Hour
 
 // NewStore returns a store over db; sessions last tokenTTL (DefaultTokenTTL
 // when zero).
-func NewStore(db *database.DB, now func() time.Time, tokenTTL time.Duration) *Store {
+func NewStore(db *database.DB, clock baove.Clock, tokenTTL time.Duration) *Store {
 	if tokenTTL <= 0 {
 		tokenTTL = DefaultTokenTTL
 	}
-	return &Store{db: db, now: now, tokenTTL: tokenTTL}
+	return &Store{db: db, clock: clock, tokenTTL: tokenTTL}
 }
 
 type userRow struct {
@@ -68,7 +68,7 @@ func (s *Store) CreateUser(ctx context.Context, c Caller, n NewUser) (User, erro
 	if err != nil {
 		return User{}, err
 	}
-	now := s.now().UTC()
+	now := s.clock.Now()
 	r := userRow{Username: n.Username, FullName: n.FullName, Role: n.Role, ProvinceCode: string(n.Province),
 		PasswordHash: hash, CreatedAt: now, UpdatedAt: now}
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
@@ -160,7 +160,7 @@ func (s *Store) UpdateUser(ctx context.Context, c Caller, id int64, p UserPatch)
 		if err := s.keepAnAdmin(ctx, tx, before, after); err != nil {
 			return err
 		}
-		after.UpdatedAt = s.now().UTC()
+		after.UpdatedAt = s.clock.Now()
 		if _, err := tx.NewUpdate().Model(&after).WherePK().Exec(ctx); err != nil {
 			return err
 		}

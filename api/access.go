@@ -68,7 +68,7 @@ func (s *Server) authenticate(ctx huma.Context, next func(huma.Context)) {
 		s.writeError(ctx, baove.Errorf(baove.EUNAUTHORIZED, "this needs Authorization: Bearer <token>; get one from POST /api/v1/auth/login"))
 		return
 	}
-	c, err := s.deps.Access.Authenticate(ctx.Context(), token, RequestID(ctx.Context()))
+	c, err := s.svc.Access.Authenticate(ctx.Context(), token, RequestID(ctx.Context()))
 	if err != nil {
 		s.writeError(ctx, err)
 		return

@@ -76,7 +76,7 @@ func (s *Server) addActivity(ctx context.Context, in *AddActivityInput) (*Activi
 	if err != nil {
 		return nil, err
 	}
-	p, a, err := s.deps.Plans.AddActivity(ctx, caller(ctx), plans.ID(in.ID), input)
+	p, a, err := s.svc.Plans.AddActivity(ctx, caller(ctx), plans.ID(in.ID), input)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +117,7 @@ func (s *Server) updateActivity(ctx context.Context, in *UpdateActivityInput) (*
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
-	return planOutput(s.deps.Plans.UpdateActivity(ctx, caller(ctx), plans.ID(in.ID), plans.ActivityID(in.ActivityID),
+	return planOutput(s.svc.Plans.UpdateActivity(ctx, caller(ctx), plans.ID(in.ID), plans.ActivityID(in.ActivityID),
 		ifMatch(in.IfMatch.IfMatch, in.ID), func(a *plans.ActivityInput) {
 			set(&a.TaskArea, b.TaskArea)
 			set(&a.Title, b.Title)
@@ -151,7 +151,7 @@ type ChangedOutput struct {
 }
 
 func (s *Server) deleteActivity(ctx context.Context, in *DeleteActivityInput) (*ChangedOutput, error) {
-	p, err := s.deps.Plans.DeleteActivity(ctx, caller(ctx), plans.ID(in.ID), plans.ActivityID(in.ActivityID), ifMatch(in.IfMatch.IfMatch, in.ID))
+	p, err := s.svc.Plans.DeleteActivity(ctx, caller(ctx), plans.ID(in.ID), plans.ActivityID(in.ActivityID), ifMatch(in.IfMatch.IfMatch, in.ID))
 	if err != nil {
 		return nil, err
 	}

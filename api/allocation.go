@@ -55,7 +55,7 @@ func (s *Server) allocate(ctx context.Context, in *AllocateInput) (*AllocationOu
 	if err != nil {
 		return nil, err
 	}
-	a, err := s.deps.Budget.Allocate(ctx, caller(ctx), budget.NewAllocation{Province: units.ProvinceCode(b.ProvinceCode),
+	a, err := s.svc.Budget.Allocate(ctx, caller(ctx), budget.NewAllocation{Province: units.ProvinceCode(b.ProvinceCode),
 		Year: b.Year, Amount: amount, DecisionNo: b.DecisionNo, DecidedOn: decided, Reason: b.Reason})
 	if err != nil {
 		return nil, err
@@ -77,7 +77,7 @@ type AllocationListOutput struct {
 }
 
 func (s *Server) listAllocations(ctx context.Context, in *AllocationListInput) (*AllocationListOutput, error) {
-	as, err := s.deps.Budget.Allocations(ctx, caller(ctx), units.ProvinceCode(in.ProvinceCode), in.Year)
+	as, err := s.svc.Budget.Allocations(ctx, caller(ctx), units.ProvinceCode(in.ProvinceCode), in.Year)
 	if err != nil {
 		return nil, err
 	}

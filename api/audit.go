@@ -41,7 +41,7 @@ type AuditOutput struct {
 }
 
 func (s *Server) listAudit(ctx context.Context, in *AuditInput) (*AuditOutput, error) {
-	es, err := s.deps.Audit.List(ctx, caller(ctx), audit.Filter{Entity: in.Entity, EntityID: in.EntityID,
+	es, err := s.svc.Audit.List(ctx, caller(ctx), audit.Filter{Entity: in.Entity, EntityID: in.EntityID,
 		Province: in.ProvinceCode, Since: in.Since, BeforeID: in.BeforeID, Limit: in.Limit})
 	if err != nil {
 		return nil, err

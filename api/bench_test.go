@@ -46,8 +46,7 @@ type noopOutput struct {
 // URL. The access log is written, as in production, but thrown away.
 func serveBench(b *testing.B, s *bench.Services) string {
 	b.Helper()
-	srv := New(Deps{Access: s.Access, Audit: s.Audit, Units: s.Units, Indicators: s.Indicators, Plans: s.Plans,
-		Budget: s.Budget, Assessor: s.Assessor, Ready: s.DB.Ready}, slog.New(slog.NewTextHandler(io.Discard, nil)), "bench")
+	srv := New(s.Services, slog.New(slog.NewTextHandler(io.Discard, nil)), "bench")
 	register(srv, op(http.MethodGet, Prefix+"/bench/noop/{code}/{year}", "bench-noop", "A trivial operation", "bench"),
 		inProvince(access.Reviewer, access.Planner, access.Finance), func(ctx context.Context, in *ProvinceYearPath) (*noopOutput, error) {
 			out := &noopOutput{}

@@ -92,7 +92,7 @@ type BudgetSummaryOutput struct {
 }
 
 func (s *Server) getBudgetSummary(ctx context.Context, in *ProvinceYearPath) (*BudgetSummaryOutput, error) {
-	sum, err := s.deps.Budget.Summary(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
+	sum, err := s.svc.Budget.Summary(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,7 @@ type CloseInput struct {
 }
 
 func (s *Server) closeBudgetYear(ctx context.Context, in *CloseInput) (*BudgetSummaryOutput, error) {
-	sum, err := s.deps.Budget.Close(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year, in.Body.UnspentCentral)
+	sum, err := s.svc.Budget.Close(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year, in.Body.UnspentCentral)
 	if err != nil {
 		return nil, err
 	}

@@ -58,7 +58,7 @@ func (s *Server) addBudgetLine(ctx context.Context, in *AddBudgetLineInput) (*Bu
 	if err != nil {
 		return nil, err
 	}
-	p, l, err := s.deps.Budget.AddLine(ctx, caller(ctx), plans.ID(in.ID), budget.LineInput{ActivityID: plans.ActivityID(b.ActivityID),
+	p, l, err := s.svc.Budget.AddLine(ctx, caller(ctx), plans.ID(in.ID), budget.LineInput{ActivityID: plans.ActivityID(b.ActivityID),
 		FundingSource: budget.FundingSource(b.FundingSource), Amount: amount, BudgetItem: b.BudgetItem, Description: b.Description})
 	if err != nil {
 		return nil, err
@@ -74,7 +74,7 @@ type BudgetLineListOutput struct {
 }
 
 func (s *Server) listBudgetLines(ctx context.Context, in *PlanPath) (*BudgetLineListOutput, error) {
-	ls, err := s.deps.Budget.Lines(ctx, caller(ctx), plans.ID(in.ID))
+	ls, err := s.svc.Budget.Lines(ctx, caller(ctx), plans.ID(in.ID))
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +114,7 @@ func (s *Server) updateBudgetLine(ctx context.Context, in *UpdateBudgetLineInput
 			return nil, err
 		}
 	}
-	return planOutput(s.deps.Budget.UpdateLine(ctx, caller(ctx), plans.ID(in.ID), budget.LineID(in.LineID),
+	return planOutput(s.svc.Budget.UpdateLine(ctx, caller(ctx), plans.ID(in.ID), budget.LineID(in.LineID),
 		ifMatch(in.IfMatch.IfMatch, in.ID), func(l *budget.LineInput) {
 			if b.ActivityID != nil {
 				l.ActivityID = plans.ActivityID(*b.ActivityID)
@@ -137,7 +137,7 @@ type DeleteBudgetLineInput struct {
 }
 
 func (s *Server) deleteBudgetLine(ctx context.Context, in *DeleteBudgetLineInput) (*ChangedOutput, error) {
-	p, err := s.deps.Budget.DeleteLine(ctx, caller(ctx), plans.ID(in.ID), budget.LineID(in.LineID), ifMatch(in.IfMatch.IfMatch, in.ID))
+	p, err := s.svc.Budget.DeleteLine(ctx, caller(ctx), plans.ID(in.ID), budget.LineID(in.LineID), ifMatch(in.IfMatch.IfMatch, in.ID))
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +155,7 @@ type BudgetLineOutput struct {
 }
 
 func (s *Server) getBudgetLine(ctx context.Context, in *LinePath) (*BudgetLineOutput, error) {
-	l, _, err := s.deps.Budget.Line(ctx, caller(ctx), budget.LineID(in.ID))
+	l, _, err := s.svc.Budget.Line(ctx, caller(ctx), budget.LineID(in.ID))
 	if err != nil {
 		return nil, err
 	}

@@ -65,7 +65,7 @@ type ComplianceOutput struct {
 }
 
 func (s *Server) getCompliance(ctx context.Context, in *ComplianceInput) (*ComplianceOutput, error) {
-	c, err := s.deps.Assessor.Compliance(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
+	c, err := s.svc.Assessor.Compliance(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
 	if err != nil {
 		return nil, err
 	}

@@ -61,7 +61,7 @@ func (s *Server) disburse(ctx context.Context, in *DisburseInput) (*Disbursement
 	if err != nil {
 		return nil, err
 	}
-	d, replayed, err := s.deps.Budget.Disburse(ctx, caller(ctx), budget.LineID(in.ID), budget.NewDisbursement{Amount: amount,
+	d, replayed, err := s.svc.Budget.Disburse(ctx, caller(ctx), budget.LineID(in.ID), budget.NewDisbursement{Amount: amount,
 		PaidOn: paidOn, VoucherNo: in.Body.VoucherNo, Description: in.Body.Description}, in.IdempotencyKey)
 	if err != nil {
 		return nil, err
@@ -81,7 +81,7 @@ type DisbursementListOutput struct {
 }
 
 func (s *Server) listDisbursements(ctx context.Context, in *LinePath) (*DisbursementListOutput, error) {
-	ds, err := s.deps.Budget.Disbursements(ctx, caller(ctx), budget.LineID(in.ID))
+	ds, err := s.svc.Budget.Disbursements(ctx, caller(ctx), budget.LineID(in.ID))
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,7 @@ type DisbursementOutput struct {
 }
 
 func (s *Server) reverseDisbursement(ctx context.Context, in *ReverseInput) (*DisbursementOutput, error) {
-	d, err := s.deps.Budget.Reverse(ctx, caller(ctx), in.ID, in.Body.Reason)
+	d, err := s.svc.Budget.Reverse(ctx, caller(ctx), in.ID, in.Body.Reason)
 	if err != nil {
 		return nil, err
 	}

@@ -13,15 +13,10 @@ import (
 
 	"baove/access"
 	"baove/api"
-	"baove/audit"
-	"baove/budget"
+	"baove/app"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/demo"
-	"baove/exports"
-	"baove/indicators"
-	"baove/plans"
-	"baove/units"
 )
 
 // env is the real router, with its middleware, over a fresh database with
@@ -32,7 +27,7 @@ type env struct {
 	ts     *httptest.Server
 	access *access.Store
 	tokens map[string]string // by username; "" is anonymous
-	demo   demo.Deps
+	demo   *app.Services
 }
 
 // loadDemo loads the whole demonstration: plans, budgets, staffing, values.
@@ -45,21 +40,12 @@ func (e *env) loadDemo() {
 
 func newEnv(t *testing.T, db *database.DB) *env {
 	t.Helper()
-	acc := access.NewStore(db, dbtest.Now, time.Hour)
-	if err := demo.LoadUsers(context.Background(), demo.Deps{Access: acc}, io.Discard); err != nil {
+	svc := app.MustNew(db, app.Config{Clock: dbtest.Clock, TokenTTL: time.Hour, Ministry: "Bộ Y tế"})
+	if err := demo.LoadUsers(context.Background(), svc, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	u := units.NewStore(db, dbtest.Now)
-	ind := indicators.NewStore(db, u, dbtest.Now)
-	ps := plans.NewStore(db, dbtest.Now, budget.Lines{})
-	bs := budget.NewStore(db, dbtest.Now, ps)
-	srv := api.New(api.Deps{Access: acc, Audit: audit.NewStore(db), Units: u, Indicators: ind, Plans: ps, Budget: bs,
-		Assessor: indicators.NewAssessor(ind, ps, bs), Ready: db.Ready,
-		Reports: exports.Sources{Units: u, Plans: ps, Budget: bs, Indicators: ind, Assessor: indicators.NewAssessor(ind, ps, bs),
-			Ministry: "Bộ Y tế", Now: dbtest.Now}},
-		slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
-	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: acc, tokens: map[string]string{},
-		demo: demo.Deps{Access: acc, Units: u, Plans: ps, Budget: bs, Indicators: ind, Now: dbtest.Now}}
+	srv := api.New(svc, slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
+	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: svc.Access, tokens: map[string]string{}, demo: svc}
 	t.Cleanup(e.ts.Close)
 	for _, u := range demo.Users {
 		e.login(u.Username)

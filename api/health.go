@@ -23,7 +23,7 @@ func (s *Server) healthz(ctx context.Context, _ *struct{}) (*StatusOutput, error
 func (s *Server) readyz(ctx context.Context, _ *struct{}) (*StatusOutput, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	if err := s.deps.Ready(ctx); err != nil {
+	if err := s.svc.DB.Ready(ctx); err != nil {
 		s.logger(ctx).Warn("not ready", "error", err.Error())
 		return nil, &baove.Error{Code: baove.EUNAVAILABLE, Message: "database unreachable"}
 	}

@@ -46,7 +46,7 @@ type IndicatorListOutput struct {
 }
 
 func (s *Server) listIndicators(ctx context.Context, _ *struct{}) (*IndicatorListOutput, error) {
-	cat, err := s.deps.Indicators.Catalogue(ctx)
+	cat, err := s.svc.Indicators.Catalogue(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +86,7 @@ func (s *Server) createIndicator(ctx context.Context, in *CreateIndicatorInput) 
 		}
 		n.Targets = append(n.Targets, indicators.NationalTarget{Year: t.Year, Comparator: t.Comparator, Value: v, Source: t.Source})
 	}
-	ind, err := s.deps.Indicators.AddIndicator(ctx, caller(ctx), n)
+	ind, err := s.svc.Indicators.AddIndicator(ctx, caller(ctx), n)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"runtime/debug"
 	"time"
+
+	"baove/i18n"
 )
 
 type ctxKey int
@@ -16,6 +18,7 @@ type ctxKey int
 const (
 	requestIDKey ctxKey = iota
 	loggerKey
+	langKey
 )
 
 // RequestIDHeader carries the request id in both directions.
@@ -38,6 +41,28 @@ func (s *Server) requestID(next http.Handler) http.Handler {
 		ctx = context.WithValue(ctx, loggerKey, s.log.With("request_id", id))
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// language puts in the context the language the caller reads: the ?lang=
+// parameter, else Accept-Language, else English (the API's default; the
+// pages default to Vietnamese).
+func language(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		lang, ok := i18n.Parse(r.URL.Query().Get("lang"))
+		if !ok {
+			lang = i18n.Negotiate(r.Header.Get("Accept-Language"), i18n.EN)
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), langKey, lang)))
+	})
+}
+
+// Lang returns the language of the request ctx belongs to (English
+// outside a request).
+func Lang(ctx context.Context) i18n.Lang {
+	if l, ok := ctx.Value(langKey).(i18n.Lang); ok {
+		return l
+	}
+	return i18n.EN
 }
 
 // RequestID returns the id of the request ctx belongs to, or "".

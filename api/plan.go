@@ -92,7 +92,7 @@ type CreatePlanInput struct {
 
 func (s *Server) createPlan(ctx context.Context, in *CreatePlanInput) (*PlanCreatedOutput, error) {
 	b := in.Body
-	return planCreated(s.deps.Plans.Create(ctx, caller(ctx), plans.NewPlan{Province: units.ProvinceCode(b.ProvinceCode),
+	return planCreated(s.svc.Plans.Create(ctx, caller(ctx), plans.NewPlan{Province: units.ProvinceCode(b.ProvinceCode),
 		Year: b.Year, Title: b.Title, Narrative: b.Narrative}))
 }
 
@@ -111,7 +111,7 @@ type PlanListOutput struct {
 }
 
 func (s *Server) listPlans(ctx context.Context, in *PlanListInput) (*PlanListOutput, error) {
-	ps, err := s.deps.Plans.Plans(ctx, caller(ctx), plans.Filter{Province: units.ProvinceCode(in.ProvinceCode),
+	ps, err := s.svc.Plans.Plans(ctx, caller(ctx), plans.Filter{Province: units.ProvinceCode(in.ProvinceCode),
 		Year: in.Year, Status: plans.Status(in.Status)})
 	if err != nil {
 		return nil, err
@@ -130,7 +130,7 @@ type PlanPath struct {
 }
 
 func (s *Server) getPlan(ctx context.Context, in *PlanPath) (*PlanOutput, error) {
-	return planOutput(s.deps.Plans.Plan(ctx, caller(ctx), plans.ID(in.ID)))
+	return planOutput(s.svc.Plans.Plan(ctx, caller(ctx), plans.ID(in.ID)))
 }
 
 // IfMatch is the If-Match header of a change.
@@ -149,7 +149,7 @@ type UpdatePlanInput struct {
 }
 
 func (s *Server) updatePlan(ctx context.Context, in *UpdatePlanInput) (*PlanOutput, error) {
-	return planOutput(s.deps.Plans.Update(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID),
+	return planOutput(s.svc.Plans.Update(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID),
 		plans.PlanPatch{Title: in.Body.Title, Narrative: in.Body.Narrative}))
 }
 
@@ -160,11 +160,11 @@ type WorkflowInput struct {
 }
 
 func (s *Server) submitPlan(ctx context.Context, in *WorkflowInput) (*PlanOutput, error) {
-	return planOutput(s.deps.Plans.Submit(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID)))
+	return planOutput(s.svc.Plans.Submit(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID)))
 }
 
 func (s *Server) approvePlan(ctx context.Context, in *WorkflowInput) (*PlanOutput, error) {
-	return planOutput(s.deps.Plans.Approve(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID)))
+	return planOutput(s.svc.Plans.Approve(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID)))
 }
 
 // ReturnPlanInput returns a submitted plan with a reason.
@@ -176,15 +176,15 @@ type ReturnPlanInput struct {
 }
 
 func (s *Server) returnPlan(ctx context.Context, in *ReturnPlanInput) (*PlanOutput, error) {
-	return planOutput(s.deps.Plans.Return(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID), in.Body.Reason))
+	return planOutput(s.svc.Plans.Return(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID), in.Body.Reason))
 }
 
 func (s *Server) revisePlan(ctx context.Context, in *PlanPath) (*PlanCreatedOutput, error) {
-	return planCreated(s.deps.Plans.Revise(ctx, caller(ctx), plans.ID(in.ID)))
+	return planCreated(s.svc.Plans.Revise(ctx, caller(ctx), plans.ID(in.ID)))
 }
 
 func (s *Server) listPlanVersions(ctx context.Context, in *PlanPath) (*PlanListOutput, error) {
-	ps, err := s.deps.Plans.Versions(ctx, caller(ctx), plans.ID(in.ID))
+	ps, err := s.svc.Plans.Versions(ctx, caller(ctx), plans.ID(in.ID))
 	if err != nil {
 		return nil, err
 	}
@@ -219,7 +219,7 @@ type DiffOutput struct {
 }
 
 func (s *Server) diffPlan(ctx context.Context, in *DiffInput) (*DiffOutput, error) {
-	ds, err := s.deps.Plans.Diff(ctx, caller(ctx), plans.ID(in.ID), in.From)
+	ds, err := s.svc.Plans.Diff(ctx, caller(ctx), plans.ID(in.ID), in.From)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"baove"
+	"baove/i18n"
 )
 
 // statuses maps application error codes to HTTP statuses.
@@ -56,12 +57,13 @@ func (s *Server) toProblem(ctx context.Context, err error) error {
 	if !known {
 		s.logger(ctx).Error("internal error", "error", err.Error())
 		return &problem{ErrorModel: &huma.ErrorModel{Title: http.StatusText(500), Status: 500,
-			Detail: "internal error; quote the request id when reporting it"}}
+			Detail: i18n.Text(Lang(ctx), "error.internal", nil)}}
 	}
-	p := &problem{ErrorModel: &huma.ErrorModel{Title: http.StatusText(status), Status: status, Detail: e.Message},
-		headers: http.Header{}}
+	lang := Lang(ctx)
+	p := &problem{ErrorModel: &huma.ErrorModel{Title: http.StatusText(status), Status: status, Detail: e.Text(lang)},
+		headers: http.Header{"Content-Language": {string(lang)}}}
 	for _, f := range e.Fields {
-		p.Errors = append(p.Errors, &huma.ErrorDetail{Message: f.Message, Location: f.Field, Value: f.Value})
+		p.Errors = append(p.Errors, &huma.ErrorDetail{Message: f.Text(lang), Location: f.Field, Value: f.Value})
 	}
 	if e.RetryAfter > 0 {
 		p.headers.Set("Retry-After", strconv.Itoa(int(e.RetryAfter.Seconds()+0.999)))

@@ -67,7 +67,7 @@ type ProvinceProgressOutput struct {
 }
 
 func (s *Server) getProvinceProgress(ctx context.Context, in *ProvinceProgressInput) (*ProvinceProgressOutput, error) {
-	p, err := s.deps.Assessor.Progress(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
+	p, err := s.svc.Assessor.Progress(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +121,7 @@ type NationalProgressOutput struct {
 }
 
 func (s *Server) getNationalProgress(ctx context.Context, in *NationalProgressInput) (*NationalProgressOutput, error) {
-	np, err := s.deps.Assessor.NationalProgress(ctx, caller(ctx), in.Year)
+	np, err := s.svc.Assessor.NationalProgress(ctx, caller(ctx), in.Year)
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,9 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"baove"
+	"baove/budget"
 	"baove/exports"
+	"baove/indicators"
 	"baove/units"
 )
 
@@ -50,7 +52,7 @@ type ReportInput struct {
 }
 
 func (s *Server) provinceReportPDF(ctx context.Context, in *ReportInput) (*FileOutput, error) {
-	r, err := exports.BuildProvinceReport(ctx, s.deps.Reports, caller(ctx), units.ProvinceCode(in.Code), in.Year, exports.Lang(in.Lang))
+	r, err := exports.BuildProvinceReport(ctx, s.svc.Reports, caller(ctx), units.ProvinceCode(in.Code), in.Year, exports.Lang(in.Lang))
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +74,7 @@ type NationalReportInput struct {
 }
 
 func (s *Server) nationalReportPDF(ctx context.Context, in *NationalReportInput) (*FileOutput, error) {
-	r, err := exports.BuildNationalReport(ctx, s.deps.Reports, caller(ctx), in.Year, exports.Lang(in.Lang))
+	r, err := exports.BuildNationalReport(ctx, s.svc.Reports, caller(ctx), in.Year, exports.Lang(in.Lang))
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +86,7 @@ func (s *Server) nationalReportPDF(ctx context.Context, in *NationalReportInput)
 }
 
 func (s *Server) provinceReportXLSX(ctx context.Context, in *ReportInput) (*FileOutput, error) {
-	wb, err := exports.BuildProvinceWorkbook(ctx, s.deps.Reports, caller(ctx), units.ProvinceCode(in.Code), in.Year)
+	wb, err := exports.BuildProvinceWorkbook(ctx, s.svc.Reports, caller(ctx), units.ProvinceCode(in.Code), in.Year)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +137,7 @@ func (s *Server) importDisbursements(ctx context.Context, in *UploadInput) (*Imp
 	if err != nil {
 		return nil, err
 	}
-	res, replayed, err := exports.ImportDisbursements(ctx, s.deps.Budget, caller(ctx), units.ProvinceCode(in.Code), b)
+	res, replayed, err := s.svc.Budget.ImportFile(ctx, caller(ctx), units.ProvinceCode(in.Code), b)
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +160,7 @@ func (s *Server) importStaffing(ctx context.Context, in *StaffingUploadInput) (*
 	if err != nil {
 		return nil, err
 	}
-	n, err := exports.ImportStaffing(ctx, s.deps.Indicators, caller(ctx), units.ProvinceCode(in.Code), in.Year, b)
+	n, err := s.svc.Indicators.ImportStaffing(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year, b)
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +176,7 @@ type TemplateInput struct {
 
 func (s *Server) disbursementTemplate(ctx context.Context, in *TemplateInput) (*FileOutput, error) {
 	var b bytes.Buffer
-	if err := exports.WriteTemplate(&b, "Giải ngân", exports.DisbursementFields); err != nil {
+	if err := exports.WriteTemplate(&b, "Giải ngân", budget.ImportFields); err != nil {
 		return nil, err
 	}
 	return file(xlsxType, "Mẫu nhập giải ngân.xlsx", b.Bytes()), nil
@@ -188,7 +190,7 @@ type StaffingTemplateInput struct {
 
 func (s *Server) staffingTemplate(ctx context.Context, in *StaffingTemplateInput) (*FileOutput, error) {
 	var b bytes.Buffer
-	if err := exports.WriteTemplate(&b, "Nhân lực xã", exports.StaffingFields); err != nil {
+	if err := exports.WriteTemplate(&b, "Nhân lực xã", indicators.StaffingFields); err != nil {
 		return nil, err
 	}
 	return file(xlsxType, fmt.Sprintf("Mẫu nhập nhân lực xã %d.xlsx", in.Year), b.Bytes()), nil

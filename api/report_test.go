@@ -14,9 +14,12 @@ import (
 
 	"baove"
 	"baove/api"
+	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/exports"
+	"baove/indicators"
+	"baove/upload"
 	"baove/vn"
 )
 
@@ -176,11 +179,11 @@ func TestImport_OneBadRowAmong500RecordsNothingThenTheFixedFileRecordsOnce(t *te
 func TestImport_FileOverTheCapIs413(t *testing.T) {
 	e := newEnv(t, dbtest.MustOpenDB(t, database.SQLite))
 	res, _ := e.sendRaw("finance.dienbien", "POST", "/api/v1/provinces/11/disbursements/import",
-		bytes.Repeat([]byte("x"), exports.MaxUpload+128<<10), "text/csv")
+		bytes.Repeat([]byte("x"), upload.MaxSize+128<<10), "text/csv")
 	if res.StatusCode != 413 {
 		t.Fatalf("oversized upload: %d %s", res.StatusCode, res.body)
 	}
-	big := e.upload("finance.dienbien", "/api/v1/provinces/11/disbursements/import", bytes.Repeat([]byte("y"), exports.MaxUpload+1))
+	big := e.upload("finance.dienbien", "/api/v1/provinces/11/disbursements/import", bytes.Repeat([]byte("y"), upload.MaxSize+1))
 	if big.StatusCode != 413 {
 		t.Fatalf("oversized multipart upload: %d %s", big.StatusCode, big.body)
 	}
@@ -207,8 +210,8 @@ func TestImport_StaffingFromAFileNamesBadRows(t *testing.T) {
 }
 
 func staffingColumns() []exports.Column {
-	cols := make([]exports.Column, len(exports.StaffingFields))
-	for i, f := range exports.StaffingFields {
+	cols := make([]exports.Column, len(indicators.StaffingFields))
+	for i, f := range indicators.StaffingFields {
 		cols[i] = exports.Column{Title: f.Title, Kind: f.Kind}
 	}
 	return cols
@@ -217,8 +220,8 @@ func staffingColumns() []exports.Column {
 // workbook writes rows under the disbursement import's header.
 func workbook(t *testing.T, rows [][]any) []byte {
 	t.Helper()
-	cols := make([]exports.Column, len(exports.DisbursementFields))
-	for i, f := range exports.DisbursementFields {
+	cols := make([]exports.Column, len(budget.ImportFields))
+	for i, f := range budget.ImportFields {
 		cols[i] = exports.Column{Title: f.Title, Kind: f.Kind}
 	}
 	var b bytes.Buffer

@@ -7,7 +7,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"baove/access"
-	"baove/exports"
+	"baove/upload"
 )
 
 // routes declares every operation of the API, in one table, each with the
@@ -106,7 +106,7 @@ func fileOp(o huma.Operation, contentType string) huma.Operation {
 // (with room for multipart framing): Huma refuses a larger body with 413
 // before the handler runs.
 func uploadOp(o huma.Operation) huma.Operation {
-	o.MaxBodyBytes = exports.MaxUpload + 64<<10
+	o.MaxBodyBytes = upload.MaxSize + 64<<10
 	o.RequestBody = &huma.RequestBody{Required: true, Description: "The file: XLSX or CSV (UTF-8) as the body, or as the part named file of a multipart/form-data body",
 		Content: map[string]*huma.MediaType{xlsxType: {}, "text/csv": {}, "multipart/form-data": {}}}
 	return o

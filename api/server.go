@@ -5,57 +5,32 @@
 package api
 
 import (
-	"context"
+	"baove/app"
 	"log/slog"
 	"net/http"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humachi"
 	"github.com/go-chi/chi/v5"
-
-	"baove/access"
-	"baove/audit"
-	"baove/budget"
-	"baove/exports"
-	"baove/indicators"
-	"baove/plans"
-	"baove/units"
 )
 
 // Prefix is the path prefix of every versioned operation.
 const Prefix = "/api/v1"
 
-// Deps are the domain services the API exposes.
-type Deps struct {
-	Access *access.Store
-	Audit  *audit.Store
-	Units  *units.Store
-	// Indicators keeps the indicator catalogue, reported values and commune
-	// staffing.
-	Indicators *indicators.Store
-	Plans      *plans.Store
-	Budget     *budget.Store
-	// Reports builds the PDF and XLSX reports.
-	Reports exports.Sources
-	// Assessor answers progress and compliance.
-	Assessor *indicators.Assessor
-	// Ready reports whether the database answers.
-	Ready func(context.Context) error
-}
-
 // Server serves the HTTP API.
 type Server struct {
-	deps    Deps
+	svc     *app.Services
 	log     *slog.Logger
 	version string
 	router  chi.Router
 	api     huma.API
 }
 
-// New returns a server for deps; version is the build's version string.
-func New(deps Deps, log *slog.Logger, version string) *Server {
-	s := &Server{deps: deps, log: log, version: version, router: chi.NewMux()}
-	s.router.Use(s.requestID, s.recoverer, s.accessLog)
+// New returns a server over the services; version is the build's version
+// string.
+func New(svc *app.Services, log *slog.Logger, version string) *Server {
+	s := &Server{svc: svc, log: log, version: version, router: chi.NewMux()}
+	s.router.Use(s.requestID, language, s.recoverer, s.accessLog)
 	s.router.NotFound(s.notFound)
 	s.router.MethodNotAllowed(s.methodNotAllowed)
 	s.api = humachi.New(s.router, s.config())

@@ -42,7 +42,7 @@ type LoginOutput struct {
 }
 
 func (s *Server) login(ctx context.Context, in *LoginInput) (*LoginOutput, error) {
-	sess, err := s.deps.Access.Login(ctx, in.Body.Username, in.Body.Password, RequestID(ctx))
+	sess, err := s.svc.Access.Login(ctx, in.Body.Username, in.Body.Password, RequestID(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +52,7 @@ func (s *Server) login(ctx context.Context, in *LoginInput) (*LoginOutput, error
 }
 
 func (s *Server) logout(ctx context.Context, _ *struct{}) (*struct{}, error) {
-	return nil, s.deps.Access.Logout(ctx, caller(ctx), token(ctx))
+	return nil, s.svc.Access.Logout(ctx, caller(ctx), token(ctx))
 }
 
 // UserOutput is one user.
@@ -61,7 +61,7 @@ type UserOutput struct {
 }
 
 func (s *Server) getMe(ctx context.Context, _ *struct{}) (*UserOutput, error) {
-	u, err := s.deps.Access.Me(ctx, caller(ctx))
+	u, err := s.svc.Access.Me(ctx, caller(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -77,5 +77,5 @@ type PasswordInput struct {
 }
 
 func (s *Server) changeMyPassword(ctx context.Context, in *PasswordInput) (*struct{}, error) {
-	return nil, s.deps.Access.ChangePassword(ctx, caller(ctx), in.Body.CurrentPassword, in.Body.NewPassword, token(ctx))
+	return nil, s.svc.Access.ChangePassword(ctx, caller(ctx), in.Body.CurrentPassword, in.Body.NewPassword, token(ctx))
 }

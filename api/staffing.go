@@ -99,7 +99,7 @@ type StaffingSummaryOutput struct {
 }
 
 func (s *Server) getProvinceStaffing(ctx context.Context, in *ProvinceStaffingInput) (*StaffingSummaryOutput, error) {
-	c, err := s.deps.Indicators.Coverage(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
+	c, err := s.svc.Indicators.Coverage(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +119,7 @@ type StaffingOutput struct {
 }
 
 func (s *Server) putCommuneStaffing(ctx context.Context, in *PutCommuneStaffingInput) (*StaffingOutput, error) {
-	st, err := s.deps.Indicators.PutStaffing(ctx, caller(ctx), units.CommuneCode(in.Code), in.Year, staffingFrom(in.Body))
+	st, err := s.svc.Indicators.PutStaffing(ctx, caller(ctx), units.CommuneCode(in.Code), in.Year, staffingFrom(in.Body))
 	if err != nil {
 		return nil, err
 	}
@@ -156,11 +156,11 @@ func (s *Server) putProvinceStaffing(ctx context.Context, in *PutProvinceStaffin
 		items[i].Commune = units.CommuneCode(it.CommuneCode)
 	}
 	province := units.ProvinceCode(in.Code)
-	changed, err := s.deps.Indicators.PutProvinceStaffing(ctx, caller(ctx), province, in.Year, items)
+	changed, err := s.svc.Indicators.PutProvinceStaffing(ctx, caller(ctx), province, in.Year, items)
 	if err != nil {
 		return nil, err
 	}
-	c, err := s.deps.Indicators.Coverage(ctx, caller(ctx), province, in.Year)
+	c, err := s.svc.Indicators.Coverage(ctx, caller(ctx), province, in.Year)
 	if err != nil {
 		return nil, err
 	}

@@ -22,7 +22,7 @@ type TaskAreaListOutput struct {
 }
 
 func (s *Server) listTaskAreas(ctx context.Context, _ *struct{}) (*TaskAreaListOutput, error) {
-	tas, err := s.deps.Plans.TaskAreas(ctx)
+	tas, err := s.svc.Plans.TaskAreas(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +49,7 @@ type TaskAreaOutput struct {
 }
 
 func (s *Server) updateTaskArea(ctx context.Context, in *UpdateTaskAreaInput) (*TaskAreaOutput, error) {
-	t, err := s.deps.Plans.UpdateTaskArea(ctx, caller(ctx), in.Code, plans.TaskAreaPatch{NameVI: in.Body.NameVI,
+	t, err := s.svc.Plans.UpdateTaskArea(ctx, caller(ctx), in.Code, plans.TaskAreaPatch{NameVI: in.Body.NameVI,
 		NameEN: in.Body.NameEN, EligibleForCentralFunds: in.Body.EligibleForCentralFunds})
 	if err != nil {
 		return nil, err

@@ -62,7 +62,7 @@ type ProvinceListOutput struct {
 }
 
 func (s *Server) listProvinces(ctx context.Context, _ *struct{}) (*ProvinceListOutput, error) {
-	ps, err := s.deps.Units.Provinces(ctx)
+	ps, err := s.svc.Units.Provinces(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +80,7 @@ type ProvinceOutput struct {
 }
 
 func (s *Server) getProvince(ctx context.Context, in *ProvinceCodePath) (*ProvinceOutput, error) {
-	p, err := s.deps.Units.Province(ctx, units.ProvinceCode(in.Code))
+	p, err := s.svc.Units.Province(ctx, units.ProvinceCode(in.Code))
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +110,7 @@ func (s *Server) listCommunes(ctx context.Context, in *CommuneListInput) (*Commu
 		}
 		f.On = d
 	}
-	cs, err := s.deps.Units.Communes(ctx, f)
+	cs, err := s.svc.Units.Communes(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +139,7 @@ type CommuneOutput struct {
 }
 
 func (s *Server) getCommune(ctx context.Context, in *CommuneCodePath) (*CommuneOutput, error) {
-	l, err := s.deps.Units.Commune(ctx, units.CommuneCode(in.Code))
+	l, err := s.svc.Units.Commune(ctx, units.CommuneCode(in.Code))
 	if err != nil {
 		return nil, err
 	}

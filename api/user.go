@@ -26,7 +26,7 @@ type UserCreatedOutput struct {
 
 func (s *Server) createUser(ctx context.Context, in *CreateUserInput) (*UserCreatedOutput, error) {
 	b := in.Body
-	u, err := s.deps.Access.CreateUser(ctx, caller(ctx), access.NewUser{Username: b.Username, FullName: b.FullName,
+	u, err := s.svc.Access.CreateUser(ctx, caller(ctx), access.NewUser{Username: b.Username, FullName: b.FullName,
 		Role: access.Role(b.Role), Province: units.ProvinceCode(b.ProvinceCode), Password: b.Password})
 	if err != nil {
 		return nil, err
@@ -42,7 +42,7 @@ type UserListOutput struct {
 }
 
 func (s *Server) listUsers(ctx context.Context, _ *struct{}) (*UserListOutput, error) {
-	us, err := s.deps.Access.Users(ctx, caller(ctx))
+	us, err := s.svc.Access.Users(ctx, caller(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +60,7 @@ type UserPath struct {
 }
 
 func (s *Server) getUser(ctx context.Context, in *UserPath) (*UserOutput, error) {
-	u, err := s.deps.Access.User(ctx, caller(ctx), in.ID)
+	u, err := s.svc.Access.User(ctx, caller(ctx), in.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func (s *Server) updateUser(ctx context.Context, in *UpdateUserInput) (*UserOutp
 		c := units.ProvinceCode(*b.ProvinceCode)
 		p.Province = &c
 	}
-	u, err := s.deps.Access.UpdateUser(ctx, caller(ctx), in.ID, p)
+	u, err := s.svc.Access.UpdateUser(ctx, caller(ctx), in.ID, p)
 	if err != nil {
 		return nil, err
 	}

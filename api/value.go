@@ -76,7 +76,7 @@ func (s *Server) putValue(ctx context.Context, in *PutValueInput) (*IndicatorVal
 		return nil, err
 	}
 	b := in.Body
-	v, err := s.deps.Indicators.PutValue(ctx, caller(ctx), units.ProvinceCode(in.Code), indicators.Code(in.IndicatorCode), p,
+	v, err := s.svc.Indicators.PutValue(ctx, caller(ctx), units.ProvinceCode(in.Code), indicators.Code(in.IndicatorCode), p,
 		indicators.Entry{Numerator: b.Numerator, Denominator: b.Denominator, Count: b.Value, Note: b.Note})
 	if err != nil {
 		return nil, err
@@ -98,7 +98,7 @@ type ValueListOutput struct {
 }
 
 func (s *Server) listValues(ctx context.Context, in *ValueListInput) (*ValueListOutput, error) {
-	vs, err := s.deps.Indicators.Values(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
+	vs, err := s.svc.Indicators.Values(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
 	if err != nil {
 		return nil, err
 	}

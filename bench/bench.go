@@ -7,6 +7,7 @@
 package bench
 
 import (
+	"baove"
 	"context"
 	"os"
 	"sync"
@@ -14,12 +15,8 @@ import (
 	"time"
 
 	"baove/access"
-	"baove/audit"
-	"baove/budget"
+	"baove/app"
 	"baove/database"
-	"baove/indicators"
-	"baove/plans"
-	"baove/units"
 )
 
 // The variables that name generated databases.
@@ -28,16 +25,9 @@ const (
 	EnvPostgres = "BAOVE_BENCH_DATABASE_URL" // URL of a generated PostgreSQL database
 )
 
-// Services are the stores over one generated database.
+// Services are the services over one generated database.
 type Services struct {
-	DB         *database.DB
-	Access     *access.Store
-	Audit      *audit.Store
-	Units      *units.Store
-	Indicators *indicators.Store
-	Plans      *plans.Store
-	Budget     *budget.Store
-	Assessor   *indicators.Assessor
+	*app.Services
 	// Target is what the benchmarks read and write.
 	Target Target
 }
@@ -95,12 +85,7 @@ func open(b *testing.B, engine database.Engine, env string) *Services {
 	return s
 }
 
-// wire makes the services as cmd/baove's newServices does.
+// wire makes the services as cmd/baove does.
 func wire(db *database.DB) *Services {
-	u := units.NewStore(db, time.Now)
-	ind := indicators.NewStore(db, u, time.Now)
-	ps := plans.NewStore(db, time.Now, budget.Lines{})
-	bs := budget.NewStore(db, time.Now, ps)
-	return &Services{DB: db, Access: access.NewStore(db, time.Now, 0), Audit: audit.NewStore(db), Units: u, Indicators: ind,
-		Plans: ps, Budget: bs, Assessor: indicators.NewAssessor(ind, ps, bs)}
+	return &Services{Services: app.MustNew(db, app.Config{Clock: baove.NewClock(time.Now, nil), Ministry: "Bộ Y tế"})}
 }

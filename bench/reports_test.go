@@ -4,15 +4,13 @@ import (
 	"context"
 	"io"
 	"testing"
-	"time"
 
 	"baove/bench"
 	"baove/exports"
 )
 
 func sources(s *bench.Services) exports.Sources {
-	return exports.Sources{Units: s.Units, Plans: s.Plans, Budget: s.Budget, Indicators: s.Indicators, Assessor: s.Assessor,
-		Ministry: "Bộ Y tế", Now: time.Now}
+	return s.Reports
 }
 
 // BenchmarkProvincePDF times one province's compliance report, built from

@@ -39,7 +39,7 @@ func BenchmarkImportDisbursements(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			file, rows := uploadFile(b, lines, t.ImportYear, fmt.Sprintf("NK%s-%d-", run, i))
 			start := time.Now()
-			if res, _, err := exports.ImportDisbursements(context.Background(), s.Budget, finance, t.ImportProvince, file); err != nil || res.Recorded != importRows {
+			if res, _, err := s.Budget.ImportFile(context.Background(), finance, t.ImportProvince, file); err != nil || res.Recorded != importRows {
 				b.Fatalf("import recorded %d rows: %v", res.Recorded, err)
 			}
 			imported, start = imported+time.Since(start), time.Now()
@@ -78,8 +78,8 @@ func roomyLines(b *testing.B, db bun.IDB, p units.ProvinceCode, year int) []line
 // the import template, and returns it with its rows.
 func uploadFile(b *testing.B, lines []line, year int, voucher string) ([]byte, []budget.ImportRow) {
 	b.Helper()
-	cols := make([]exports.Column, len(exports.DisbursementFields))
-	for i, f := range exports.DisbursementFields {
+	cols := make([]exports.Column, len(budget.ImportFields))
+	for i, f := range budget.ImportFields {
 		cols[i] = exports.Column{Title: f.Title, Kind: f.Kind}
 	}
 	first := baove.NewDate(year, 1, 1)

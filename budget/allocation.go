@@ -122,7 +122,7 @@ func (s *Store) Allocate(ctx context.Context, c access.Caller, n NewAllocation) 
 			}
 		}
 		r = allocationRow{ProvinceCode: string(n.Province), Year: n.Year, Kind: kind, Amount: int64(n.Amount), DecisionNo: n.DecisionNo,
-			DecidedOn: n.DecidedOn, Reason: n.Reason, CreatedAt: s.now().UTC(), ActorID: c.UserID, Actor: c.Username}
+			DecidedOn: n.DecidedOn, Reason: n.Reason, CreatedAt: s.clock.Now(), ActorID: c.UserID, Actor: c.Username}
 		return s.insertAllocation(ctx, tx, c, &r)
 	})
 	return r.allocation(), translate(err, "allocate")

@@ -40,7 +40,7 @@ func (s *Store) Close(ctx context.Context, c access.Caller, p units.ProvinceCode
 	if disposition != CarryOver && disposition != Return {
 		return Summary{}, baove.Invalid("unspent_central", `"carry_over" or "return"`, disposition)
 	}
-	today := baove.DateOf(s.now())
+	today := s.clock.Today()
 	if today.Year() <= year {
 		return Summary{}, baove.Errorf(baove.ECONFLICT, "the budget year %d runs until 31/12/%d; close it after that", year, year)
 	}
@@ -69,7 +69,7 @@ func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, y budgetY
 		return err
 	}
 	before := y
-	y.ClosedAt, y.ClosedBy, y.Disposition = s.now().UTC(), c.Username, disposition
+	y.ClosedAt, y.ClosedBy, y.Disposition = s.clock.Now(), c.Username, disposition
 	y.UnspentCentral = int64(max(t.allocated-t.disbursed, 0))
 	if disposition == Return {
 		y.ReturnDeadline = today.AddDays(ReturnDays)

@@ -77,7 +77,7 @@ func (s *Store) ImportDisbursements(ctx context.Context, c access.Caller, p unit
 		if res, err = s.record(ctx, tx, c, entries); err != nil {
 			return err
 		}
-		return k.store(ctx, tx, s.now(), res)
+		return k.store(ctx, tx, s.clock.Now(), res)
 	})
 	return res, replayed, translate(err, "import disbursements")
 }
@@ -265,7 +265,7 @@ func (st *ledgerState) accept(l importLine, r ImportRow) (entryRow, rowProblems)
 
 // record writes the entries and their audit entries in batches.
 func (s *Store) record(ctx context.Context, tx bun.Tx, c access.Caller, entries []entryRow) (ImportResult, error) {
-	now := s.now().UTC()
+	now := s.clock.Now()
 	var res ImportResult
 	for i := range entries {
 		entries[i].CreatedAt, entries[i].ActorID, entries[i].Actor = now, c.UserID, c.Username

@@ -137,7 +137,7 @@ func (s *Store) Disburse(ctx context.Context, c access.Caller, id LineID, n NewD
 		if d, err = s.pay(ctx, tx, c, line, n); err != nil {
 			return err
 		}
-		return k.store(ctx, tx, s.now(), d)
+		return k.store(ctx, tx, s.clock.Now(), d)
 	})
 	return d, replayed, translate(err, "disburse")
 }
@@ -178,7 +178,7 @@ func (s *Store) pay(ctx context.Context, tx bun.Tx, c access.Caller, line Line, 
 	}
 	r := entryRow{ProvinceCode: province, Year: year, BudgetLineID: int64(line.ID), LineLineage: line.Lineage,
 		FundingSource: line.FundingSource, TaskArea: line.TaskArea, Kind: Payment, Amount: int64(n.Amount), PaidOn: n.PaidOn,
-		VoucherNo: n.VoucherNo, Description: n.Description, CreatedAt: s.now().UTC(), ActorID: c.UserID, Actor: c.Username}
+		VoucherNo: n.VoucherNo, Description: n.Description, CreatedAt: s.clock.Now(), ActorID: c.UserID, Actor: c.Username}
 	if _, err := tx.NewInsert().Model(&r).Exec(ctx); err != nil {
 		return Disbursement{}, err
 	}

@@ -60,7 +60,7 @@ func (s *Store) reversal(ctx context.Context, tx bun.Tx, c access.Caller, id int
 	case orig.ReversedByID != 0:
 		return orig, baove.Errorf(baove.ECONFLICT, "payment %d is already reversed by entry %d", id, orig.ReversedByID)
 	}
-	now := s.now().UTC()
+	now := s.clock.Now()
 	rev := entryRow{ProvinceCode: orig.ProvinceCode, Year: orig.Year, BudgetLineID: orig.BudgetLineID, LineLineage: orig.LineLineage,
 		FundingSource: orig.FundingSource, TaskArea: orig.TaskArea, Kind: Reversal, Amount: -orig.Amount, ReversesID: id,
 		PaidOn: baove.DateOf(now), Description: reason, CreatedAt: now, ActorID: c.UserID, Actor: c.Username}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/uptrace/bun"
 
@@ -19,15 +18,18 @@ import (
 // Store keeps budget lines, allocations and the ledger.
 type Store struct {
 	db    *database.DB
-	now   func() time.Time
+	clock baove.Clock
 	plans *plans.Store
 }
 
 // NewStore returns a store over db. Budget lines are parts of plan versions,
-// edited under the plans store's rules; give plans.NewStore the Part of this
-// package (Lines{}) so that revisions copy them.
-func NewStore(db *database.DB, now func() time.Time, ps *plans.Store) *Store {
-	return &Store{db: db, now: now, plans: ps}
+// edited under the plans store's rules: give plans.NewStore the Part of this
+// package (Lines{}). It fails when ps is missing.
+func NewStore(db *database.DB, clock baove.Clock, ps *plans.Store) (*Store, error) {
+	if db == nil || ps == nil {
+		return nil, errors.New("budget: NewStore needs a database and the plans store")
+	}
+	return &Store{db: db, clock: clock, plans: ps}, nil
 }
 
 // Lines returns a plan version's budget lines, each with what was disbursed

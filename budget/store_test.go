@@ -12,6 +12,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/app"
 	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
@@ -43,9 +44,8 @@ type fixture struct {
 func newFixture(t *testing.T, db *database.DB, year int, centralLine, provincialLine, allocated budget.VND) *fixture {
 	t.Helper()
 	f := &fixture{t: t, now: dbtest.Now()}
-	clock := func() time.Time { return f.now }
-	f.plans = plans.NewStore(db, clock, budget.Lines{})
-	f.budget = budget.NewStore(db, clock, f.plans)
+	svc := app.MustNew(db, app.Config{Clock: baove.NewClock(func() time.Time { return f.now }, nil)})
+	f.plans, f.budget = svc.Plans, svc.Budget
 	p, err := f.plans.Create(ctx, plannerHN, plans.NewPlan{Province: "01", Year: year, Title: fmt.Sprintf("Kế hoạch %d", year)})
 	f.check(err)
 	_, hotline, err := f.plans.AddActivity(ctx, plannerHN, p.ID, plans.ActivityInput{TaskArea: "1.3", Title: "Tổng đài 111"})

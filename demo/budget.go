@@ -9,6 +9,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/app"
 	"baove/budget"
 	"baove/indicators"
 	"baove/plans"
@@ -41,7 +42,7 @@ func lineShares(taskArea string) []struct {
 }
 
 // addLines gives each activity of a demo plan its budget lines.
-func addLines(ctx context.Context, d Deps, c access.Caller, p plans.Plan) (plans.Plan, error) {
+func addLines(ctx context.Context, d *app.Services, c access.Caller, p plans.Plan) (plans.Plan, error) {
 	for i, a := range p.Activities {
 		for _, sh := range lineShares(a.TaskArea) {
 			amount := budget.VND(sh.units+int64(i*7)) * scale[p.Province]
@@ -66,7 +67,7 @@ func sortedCodes(m map[indicators.Code]string) []indicators.Code {
 
 // loadBudget allocates central funds for every demo plan, records a year of
 // payments (some reversed) against the plans in force, and closes 2025.
-func loadBudget(ctx context.Context, d Deps, w io.Writer) error {
+func loadBudget(ctx context.Context, d *app.Services, w io.Writer) error {
 	reviewer, err := caller(ctx, d, "reviewer")
 	if err != nil {
 		return err
@@ -84,7 +85,7 @@ func loadBudget(ctx context.Context, d Deps, w io.Writer) error {
 	return closeDemoYears(ctx, d, w)
 }
 
-func allocate(ctx context.Context, d Deps, reviewer access.Caller, dp demoPlan, w io.Writer) error {
+func allocate(ctx context.Context, d *app.Services, reviewer access.Caller, dp demoPlan, w io.Writer) error {
 	existing, err := d.Budget.Allocations(ctx, reviewer, dp.province, dp.year)
 	if err != nil || len(existing) > 0 {
 		return err
@@ -112,7 +113,7 @@ func allocate(ctx context.Context, d Deps, reviewer access.Caller, dp demoPlan, 
 // pay records payments from the lines of the plan in force: each line is
 // paid in a few instalments up to 60–90 % of it (to the end of November for
 // 2026), and about one payment in twelve is reversed.
-func pay(ctx context.Context, d Deps, dp demoPlan, w io.Writer) error {
+func pay(ctx context.Context, d *app.Services, dp demoPlan, w io.Writer) error {
 	finance, err := caller(ctx, d, "finance."+dp.planner[len("planner."):])
 	if err != nil {
 		return err
@@ -158,7 +159,7 @@ func pay(ctx context.Context, d Deps, dp demoPlan, w io.Writer) error {
 
 // closeDemoYears closes 2025: Hà Nội carries unspent central funds over,
 // Điện Biên returns them; TP Hồ Chí Minh's 2025 stays open.
-func closeDemoYears(ctx context.Context, d Deps, w io.Writer) error {
+func closeDemoYears(ctx context.Context, d *app.Services, w io.Writer) error {
 	for province, disposition := range map[units.ProvinceCode]string{"01": budget.CarryOver, "11": budget.Return} {
 		finance, err := caller(ctx, d, map[units.ProvinceCode]string{"01": "finance.hanoi", "11": "finance.dienbien"}[province])
 		if err != nil {

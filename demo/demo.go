@@ -14,33 +14,15 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"time"
 
 	"baove"
 	"baove/access"
-	"baove/budget"
-	"baove/indicators"
-	"baove/plans"
+	"baove/app"
 	"baove/units"
 )
 
 // Password is the password of every demo user.
 const Password = "demo-password"
-
-// Deps are the stores the demo writes through, so that it obeys the same
-// rules and leaves the same audit trail as real users. A nil store's part of
-// the demo is left out.
-type Deps struct {
-	Access *access.Store
-	Units  *units.Store
-	Plans  *plans.Store
-	Budget *budget.Store
-	// Indicators gets commune staffing and indicator values, written as the
-	// demo planners.
-	Indicators *indicators.Store
-	// Now tells which quarters have ended; nil means time.Now.
-	Now func() time.Time
-}
 
 // Provinces are the demo provinces: Hà Nội, Điện Biên, TP Hồ Chí Minh.
 var Provinces = []units.ProvinceCode{"01", "11", "79"}
@@ -68,8 +50,10 @@ var Users = []User{
 	{"finance.hcm", "Phạm Quốc Bảo", access.Finance, "79"},
 }
 
-// Load creates what is missing of the demo and says what it did on w.
-func Load(ctx context.Context, d Deps, w io.Writer) error {
+// Load creates what is missing of the demo through the services, so that
+// it obeys the same rules and leaves the same audit trail as real users,
+// and says what it did on w.
+func Load(ctx context.Context, d *app.Services, w io.Writer) error {
 	if err := LoadUsers(ctx, d, w); err != nil {
 		return err
 	}
@@ -83,7 +67,7 @@ func Load(ctx context.Context, d Deps, w io.Writer) error {
 }
 
 // LoadUsers creates the demo users that are missing.
-func LoadUsers(ctx context.Context, d Deps, w io.Writer) error {
+func LoadUsers(ctx context.Context, d *app.Services, w io.Writer) error {
 	admin := access.System("demo")
 	for _, u := range Users {
 		_, err := d.Access.CreateUser(ctx, admin, access.NewUser{Username: u.Username, FullName: u.FullName,
@@ -101,10 +85,7 @@ func LoadUsers(ctx context.Context, d Deps, w io.Writer) error {
 
 // loadIndicators records the staffing of every commune of the demo
 // provinces and their indicator values.
-func loadIndicators(ctx context.Context, d Deps, w io.Writer) error {
-	if d.Indicators == nil {
-		return nil
-	}
+func loadIndicators(ctx context.Context, d *app.Services, w io.Writer) error {
 	planners, err := planners(ctx, d.Access)
 	if err != nil {
 		return err
@@ -127,23 +108,19 @@ func planners(ctx context.Context, s *access.Store) (map[units.ProvinceCode]acce
 	for _, u := range all {
 		for _, d := range Users {
 			if u.Username == d.Username && u.Role == access.Planner {
-				out[u.Province] = access.Caller{UserID: u.ID, Username: u.Username, Role: u.Role, Province: u.Province, RequestID: "demo"}
+				out[u.Province] = u.Caller("demo")
 			}
 		}
 	}
 	return out, nil
 }
 
-func loadProvince(ctx context.Context, d Deps, planner access.Caller, w io.Writer) error {
-	now := time.Now
-	if d.Now != nil {
-		now = d.Now
-	}
+func loadProvince(ctx context.Context, d *app.Services, planner access.Caller, w io.Writer) error {
 	for _, year := range Years {
 		if err := loadStaffing(ctx, d.Indicators, planner, year, w); err != nil {
 			return err
 		}
-		if err := loadValues(ctx, d.Indicators, planner, year, baove.DateOf(now()), w); err != nil {
+		if err := loadValues(ctx, d.Indicators, planner, year, d.Clock.Today(), w); err != nil {
 			return err
 		}
 	}

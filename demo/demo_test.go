@@ -6,9 +6,9 @@ import (
 	"io"
 	"strconv"
 	"testing"
-	"time"
 
 	"baove/access"
+	"baove/app"
 	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
@@ -18,13 +18,8 @@ import (
 	"baove/units"
 )
 
-// deps are the demo's stores over db, on the tests' fixed clock.
-func deps(db *database.DB) demo.Deps {
-	u := units.NewStore(db, dbtest.Now)
-	ps := plans.NewStore(db, dbtest.Now, budget.Lines{})
-	return demo.Deps{Access: access.NewStore(db, dbtest.Now, time.Hour), Units: u, Plans: ps,
-		Budget: budget.NewStore(db, dbtest.Now, ps), Indicators: indicators.NewStore(db, u, dbtest.Now), Now: dbtest.Now}
-}
+// deps are the services over db, on the tests' fixed clock.
+func deps(db *database.DB) *app.Services { return app.MustNew(db, app.Config{Clock: dbtest.Clock}) }
 
 func TestLoad_GivesEachProvincePlansInDifferentStatesAndIsIdempotent(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {

@@ -10,6 +10,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/app"
 	"baove/indicators"
 	"baove/plans"
 	"baove/units"
@@ -61,7 +62,7 @@ var demoPlans = []demoPlan{
 // Reason is the demo reviewer's reason for returning TP Hồ Chí Minh's plan.
 const Reason = "Đề nghị bổ sung chỉ tiêu về trẻ em có hoàn cảnh đặc biệt và hoạt động kiện toàn Ban chỉ đạo liên ngành (mục 2.1)."
 
-func loadPlans(ctx context.Context, d Deps, w io.Writer) error {
+func loadPlans(ctx context.Context, d *app.Services, w io.Writer) error {
 	reviewer, err := caller(ctx, d, "reviewer")
 	if err != nil {
 		return err
@@ -87,15 +88,15 @@ func loadPlans(ctx context.Context, d Deps, w io.Writer) error {
 	return nil
 }
 
-func caller(ctx context.Context, d Deps, username string) (access.Caller, error) {
+func caller(ctx context.Context, d *app.Services, username string) (access.Caller, error) {
 	u, err := d.Access.UserByUsername(ctx, username)
 	if err != nil {
 		return access.Caller{}, fmt.Errorf("demo: user %s: %w", username, err)
 	}
-	return access.Caller{UserID: u.ID, Username: u.Username, Role: u.Role, Province: u.Province, RequestID: "demo"}, nil
+	return u.Caller("demo"), nil
 }
 
-func buildPlan(ctx context.Context, d Deps, c access.Caller, dp demoPlan) (plans.Plan, error) {
+func buildPlan(ctx context.Context, d *app.Services, c access.Caller, dp demoPlan) (plans.Plan, error) {
 	name, err := provinceName(ctx, d, dp.province)
 	if err != nil {
 		return plans.Plan{}, err
@@ -132,7 +133,7 @@ func (a activity) input(year int) plans.ActivityInput {
 func monthOf(m int) time.Month { return time.Month(m) }
 
 // review takes a built plan through the workflow to the demo state.
-func review(ctx context.Context, d Deps, planner, reviewer access.Caller, p plans.Plan, state string) error {
+func review(ctx context.Context, d *app.Services, planner, reviewer access.Caller, p plans.Plan, state string) error {
 	if _, err := d.Plans.Submit(ctx, planner, p.ID, nil); err != nil {
 		return err
 	}
@@ -158,7 +159,7 @@ func review(ctx context.Context, d Deps, planner, reviewer access.Caller, p plan
 	return err
 }
 
-func provinceName(ctx context.Context, d Deps, code units.ProvinceCode) (string, error) {
+func provinceName(ctx context.Context, d *app.Services, code units.ProvinceCode) (string, error) {
 	p, err := d.Units.Province(ctx, code)
 	if err != nil {
 		return "", err

@@ -10,6 +10,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/app"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/demo"
@@ -24,7 +25,7 @@ var (
 	pct90    = decimal.NewFromInt(90)
 )
 
-func load(t *testing.T, db *database.DB) demo.Deps {
+func load(t *testing.T, db *database.DB) *app.Services {
 	t.Helper()
 	d := deps(db)
 	if err := demo.Load(ctx, d, io.Discard); err != nil {

@@ -18,6 +18,8 @@
 package exports
 
 import (
+	"baove/upload"
+
 	"github.com/shopspring/decimal"
 
 	"baove"
@@ -69,19 +71,18 @@ type KeyValues []KeyValue
 // KeyValue is one labelled value of a KeyValues block.
 type KeyValue struct{ Key, Value string }
 
-// Kind is the type of a column's values: how they are formatted, aligned,
-// stored in a spreadsheet and parsed from an upload.
-type Kind int
+// Kind is the type of a column's values (see upload.Kind): how they are
+// formatted, aligned, stored in a spreadsheet and parsed from an upload.
+type Kind = upload.Kind
 
-// Column kinds, with the Go type a cell of each kind holds (nil is an
-// empty cell everywhere).
+// Column kinds (see upload.Kind for the Go type of each).
 const (
-	Text    Kind = iota // string
-	Count               // int64 or int: people, communes, cases
-	Money               // int64: whole đồng
-	Decimal             // decimal.Decimal, shown with Places decimals
-	Percent             // decimal.Decimal as a fraction: 0.875 is shown as "87,5 %"
-	Date                // baove.Date
+	Text    = upload.Text
+	Count   = upload.Count
+	Money   = upload.Money
+	Decimal = upload.Decimal
+	Percent = upload.Percent
+	Date    = upload.Date
 )
 
 // Column describes one column of a Table or Sheet.

@@ -176,27 +176,8 @@ func wholeNumber(v any) (int64, bool) {
 	return 0, false
 }
 
-// String names the kind in error messages.
-func (k Kind) String() string {
-	switch k {
-	case Text:
-		return "text"
-	case Count:
-		return "counts"
-	case Money:
-		return "money"
-	case Decimal:
-		return "decimals"
-	case Percent:
-		return "percentages"
-	case Date:
-		return "dates"
-	}
-	return fmt.Sprintf("Kind(%d)", int(k))
-}
-
 // numeric reports whether values of kind k are numbers, right-aligned in a
 // table.
-func (k Kind) numeric() bool {
+func numeric(k Kind) bool {
 	return k == Count || k == Money || k == Decimal || k == Percent
 }

@@ -53,7 +53,7 @@ func BuildNationalReport(ctx context.Context, src Sources, c access.Caller, year
 	if err != nil {
 		return NationalReport{}, err
 	}
-	r := NationalReport{Lang: lang, Year: year, Date: baove.DateOf(src.Now().In(vietnam)), Ministry: src.Ministry}
+	r := NationalReport{Lang: lang, Year: year, Date: src.Clock.Today(), Ministry: src.Ministry}
 	for i, pp := range national.Progress.Provinces {
 		code := pp.Province.Code
 		r.Rows = append(r.Rows, nationalRow(lang, pp, sums[code], national.Coverage[code], national.Compliance[i]))

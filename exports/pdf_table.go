@@ -190,7 +190,7 @@ func align(k Kind, header bool) string {
 	switch {
 	case header, k == Date:
 		return "C"
-	case k.numeric():
+	case numeric(k):
 		return "R"
 	}
 	return "L"

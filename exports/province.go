@@ -3,7 +3,6 @@ package exports
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -27,8 +26,8 @@ type Sources struct {
 	// national report's header, e.g. "Bộ Y tế" (configuration: it changed
 	// in 2025 and may again).
 	Ministry string
-	// Now dates the reports.
-	Now func() time.Time
+	// Clock dates the reports in the service's zone.
+	Clock baove.Clock
 }
 
 // ProvinceReport is a province's compliance report for a year as plain
@@ -137,16 +136,14 @@ func BuildProvinceReport(ctx context.Context, src Sources, c access.Caller, p un
 	if err != nil {
 		return ProvinceReport{}, err
 	}
-	r := ProvinceReport{Lang: lang, Province: prov, Year: year, Date: baove.DateOf(src.Now().In(vietnam))}
-	r.Plan = planSection(lang, plan, areas)
+	r := ProvinceReport{Lang: lang, Province: prov, Year: year, Date: src.Clock.Today()}
+	r.Plan = planSection(lang, plan, areas, src.Clock)
 	r.Budget = budgetSection(lang, sum)
 	r.Staffing = staffingSection(cov)
 	r.Progress = progressRows(lang, prog)
 	r.Compliance = complianceRows(lang, comp)
 	return r, nil
 }
-
-var vietnam = time.FixedZone("ICT", 7*60*60)
 
 // fullPlan reads the summary's plan with its activities and history; nil
 // without a plan.
@@ -158,7 +155,7 @@ func fullPlan(ctx context.Context, src Sources, c access.Caller, sum budget.Summ
 	return &p, err
 }
 
-func planSection(lang Lang, p *plans.Plan, areas []plans.TaskArea) *PlanSection {
+func planSection(lang Lang, p *plans.Plan, areas []plans.TaskArea, clock baove.Clock) *PlanSection {
 	if p == nil {
 		return nil
 	}
@@ -173,7 +170,7 @@ func planSection(lang Lang, p *plans.Plan, areas []plans.TaskArea) *PlanSection 
 		}
 	}
 	for _, e := range p.History {
-		s.History = append(s.History, HistoryRow{Date: baove.DateOf(e.At.In(vietnam)), Step: lang.name(e.Action),
+		s.History = append(s.History, HistoryRow{Date: clock.Day(e.At), Step: lang.name(e.Action),
 			Actor: e.Actor, Status: lang.name(string(e.ToStatus)), Reason: e.Reason})
 	}
 	return s

@@ -8,17 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"baove/access"
-	"baove/budget"
+	"baove/app"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/demo"
 	"baove/exports"
-	"baove/indicators"
-	"baove/plans"
-	"baove/units"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -27,16 +23,11 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // it, on the tests' fixed clock.
 func demoSources(t *testing.T, db *database.DB) exports.Sources {
 	t.Helper()
-	u := units.NewStore(db, dbtest.Now)
-	ind := indicators.NewStore(db, u, dbtest.Now)
-	ps := plans.NewStore(db, dbtest.Now, budget.Lines{})
-	bs := budget.NewStore(db, dbtest.Now, ps)
-	d := demo.Deps{Access: access.NewStore(db, dbtest.Now, time.Hour), Units: u, Plans: ps, Budget: bs, Indicators: ind, Now: dbtest.Now}
-	if err := demo.Load(context.Background(), d, io.Discard); err != nil {
+	svc := app.MustNew(db, app.Config{Clock: dbtest.Clock, Ministry: "Bộ Y tế"})
+	if err := demo.Load(context.Background(), svc, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	return exports.Sources{Units: u, Plans: ps, Budget: bs, Indicators: ind, Assessor: indicators.NewAssessor(ind, ps, bs),
-		Ministry: "Bộ Y tế", Now: dbtest.Now}
+	return svc.Reports
 }
 
 var reviewer = access.Caller{Username: "reviewer", Role: access.Reviewer}

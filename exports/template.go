@@ -1,6 +1,7 @@
 package exports
 
 import (
+	"baove/upload"
 	"io"
 )
 
@@ -23,7 +24,7 @@ var kindHelp = map[Kind]string{
 // sheet "Hướng dẫn" (instructions) explaining each column. A file filled
 // in from it reads back with ReadUpload and a Checker. It returns an error
 // when name is not a valid sheet name or an example does not fit its kind.
-func WriteTemplate(w io.Writer, name string, fields []Field) error {
+func WriteTemplate(w io.Writer, name string, fields []upload.Field) error {
 	data := Sheet{Name: name}
 	example := make([]any, len(fields))
 	for i, f := range fields {
@@ -36,7 +37,7 @@ func WriteTemplate(w io.Writer, name string, fields []Field) error {
 
 // instructions lists each column with its key, whether it is required,
 // what it holds and the caller's help, then the rules of every upload.
-func instructions(fields []Field) Sheet {
+func instructions(fields []upload.Field) Sheet {
 	s := Sheet{Name: instructionsSheet, Table: Table{Columns: []Column{
 		{Title: "Cột (column)"}, {Title: "Mã (key)"}, {Title: "Bắt buộc (required)"},
 		{Title: "Kiểu dữ liệu (type)"}, {Title: "Ghi chú (notes)"},

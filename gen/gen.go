@@ -41,8 +41,8 @@ type Options struct {
 	// Seed makes the dataset: the same seed on the same day gives the same
 	// rows.
 	Seed uint64
-	// Now tells the current year and day (Viet Nam time); nil is time.Now.
-	Now func() time.Time
+	// Clock tells the current year and day in the service's zone.
+	Clock baove.Clock
 	// Log receives a line per year generated; nil discards them.
 	Log io.Writer
 }

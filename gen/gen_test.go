@@ -7,20 +7,19 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/app"
 	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/gen"
-	"baove/indicators"
 	"baove/plans"
-	"baove/units"
 )
 
 var ctx = context.Background()
 
 // small is a dataset small enough for every test run: three years ending
 // with dbtest's 2026, a few thousand ledger entries.
-var small = gen.Options{Years: 3, Disbursements: 6_000, Seed: 7, Now: dbtest.Now}
+var small = gen.Options{Years: 3, Disbursements: 6_000, Seed: 7, Clock: dbtest.Clock}
 
 func mustRun(t *testing.T, db *database.DB, o gen.Options) gen.Stats {
 	t.Helper()
@@ -31,20 +30,8 @@ func mustRun(t *testing.T, db *database.DB, o gen.Options) gen.Stats {
 	return st
 }
 
-// services are the stores over one database, wired as cmd/baove wires them.
-type services struct {
-	plans    *plans.Store
-	budget   *budget.Store
-	assessor *indicators.Assessor
-}
-
-func wire(db *database.DB) services {
-	u := units.NewStore(db, dbtest.Now)
-	ind := indicators.NewStore(db, u, dbtest.Now)
-	ps := plans.NewStore(db, dbtest.Now, budget.Lines{})
-	bs := budget.NewStore(db, dbtest.Now, ps)
-	return services{plans: ps, budget: bs, assessor: indicators.NewAssessor(ind, ps, bs)}
-}
+// wire returns the services over db, as cmd/baove wires them.
+func wire(db *database.DB) *app.Services { return app.MustNew(db, app.Config{Clock: dbtest.Clock}) }
 
 var reviewer = access.Caller{Username: "reviewer", Role: access.Reviewer}
 
@@ -131,14 +118,14 @@ func TestRun_LeavesRoomForTheServicesToAddRows(t *testing.T) {
 		mustRun(t, db, small)
 		s := wire(db)
 		planner := access.Caller{Username: "planner.01", Role: access.Planner, Province: "01"}
-		p, err := s.plans.Create(ctx, planner, plans.NewPlan{Province: "01", Year: 2027, Title: "Kế hoạch năm 2027"})
+		p, err := s.Plans.Create(ctx, planner, plans.NewPlan{Province: "01", Year: 2027, Title: "Kế hoạch năm 2027"})
 		if err != nil {
 			t.Fatalf("a new plan after generation: %v", err)
 		}
-		if _, _, err := s.plans.AddActivity(ctx, planner, p.ID, plans.ActivityInput{TaskArea: "1.1", Title: "Tuyên truyền"}); err != nil {
+		if _, _, err := s.Plans.AddActivity(ctx, planner, p.ID, plans.ActivityInput{TaskArea: "1.1", Title: "Tuyên truyền"}); err != nil {
 			t.Fatalf("a new activity after generation: %v", err)
 		}
-		r := s.budget
+		r := s.Budget
 		if _, err := r.Allocate(ctx, reviewer, budget.NewAllocation{Province: "01", Year: 2027, Amount: 1_000_000,
 			DecisionNo: "1/QĐ-BYT", DecidedOn: baove.NewDate(2026, 11, 28)}); err != nil {
 			t.Fatalf("a new allocation after generation: %v", err)

@@ -127,14 +127,14 @@ func TestRun_ClosedYearsTakeNothingAfterTheCloseAndCarryTheirUnspentFunds(t *tes
 			}
 		}
 		for _, y := range years {
-			sum, err := s.budget.Summary(ctx, reviewer, units.ProvinceCode(y.ProvinceCode), y.Year)
+			sum, err := s.Budget.Summary(ctx, reviewer, units.ProvinceCode(y.ProvinceCode), y.Year)
 			if err != nil || !sum.Central.Closed || sum.Central.Unspent != budget.VND(max(sum.BySource[0].Remaining, 0)) {
 				t.Fatalf("%s/%d: %+v, %v", y.ProvinceCode, y.Year, sum.Central, err)
 			}
 			if last[y.ProvinceCode+"/"+baove.NewDate(y.Year, 1, 1).String()].After(y.ClosedAt) {
 				t.Errorf("%s/%d has entries after its close", y.ProvinceCode, y.Year)
 			}
-			next, _ := s.budget.Summary(ctx, reviewer, units.ProvinceCode(y.ProvinceCode), y.Year+1)
+			next, _ := s.Budget.Summary(ctx, reviewer, units.ProvinceCode(y.ProvinceCode), y.Year+1)
 			if carried := y.Disposition == "carry_over" && y.UnspentCentral > 0; carried != (next.Central.CarriedIn == budget.VND(y.UnspentCentral)) {
 				t.Errorf("%s/%d %s %d: the next year carried in %d", y.ProvinceCode, y.Year, y.Disposition, y.UnspentCentral, next.Central.CarriedIn)
 			}
@@ -153,21 +153,21 @@ func TestRun_TheServicesReadEveryProvinceAndYear(t *testing.T) {
 		db.NewRaw("SELECT code FROM provinces ORDER BY code").Scan(ctx, &provinces)
 		for year := 2024; year <= 2026; year++ {
 			for _, p := range provinces {
-				sum, err := s.budget.Summary(ctx, reviewer, units.ProvinceCode(p), year)
+				sum, err := s.Budget.Summary(ctx, reviewer, units.ProvinceCode(p), year)
 				if err != nil || sum.Plan == nil {
 					t.Fatalf("summary %s/%d: %v (plan %v)", p, year, err, sum.Plan)
 				}
 				disbursed += sum.Total.Disbursed
-				if _, err := s.assessor.Compliance(ctx, reviewer, units.ProvinceCode(p), year); err != nil {
+				if _, err := s.Assessor.Compliance(ctx, reviewer, units.ProvinceCode(p), year); err != nil {
 					t.Fatalf("compliance %s/%d: %v", p, year, err)
 				}
 			}
-			np, err := s.assessor.NationalProgress(ctx, reviewer, year)
+			np, err := s.Assessor.NationalProgress(ctx, reviewer, year)
 			if err != nil || len(np.Provinces) != 34 {
 				t.Fatalf("national progress %d: %d provinces, %v", year, len(np.Provinces), err)
 			}
 			for _, got := range np.Provinces {
-				if want, err := s.assessor.Progress(ctx, reviewer, got.Province.Code, year); err != nil || !reflect.DeepEqual(got, want) {
+				if want, err := s.Assessor.Progress(ctx, reviewer, got.Province.Code, year); err != nil || !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s/%d: the roll-up says %+v, the province's progress %+v (%v)", got.Province.Code, year, got, want, err)
 				}
 			}

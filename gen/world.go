@@ -12,9 +12,6 @@ import (
 	"baove/indicators"
 )
 
-// vietnam is the time zone whose days count: a year ends at midnight there.
-var vietnam = time.FixedZone("ICT", 7*60*60)
-
 // generator holds what the dataset is made on: the units, task areas and
 // catalogue as the database has them, the years, and the next keys.
 type generator struct {
@@ -46,11 +43,8 @@ type area struct {
 }
 
 func newGenerator(ctx context.Context, db *database.DB, o Options) (*generator, error) {
-	if o.Now == nil {
-		o.Now = time.Now
-	}
-	g := &generator{o: o, now: o.Now()}
-	g.today = baove.DateOf(g.now.In(vietnam))
+	g := &generator{o: o, now: o.Clock.Now()}
+	g.today = o.Clock.Today()
 	g.yesterday, g.last = g.today.AddDays(-1), g.today.Year()
 	g.first = g.last - o.Years + 1
 	if err := o.check(g.last); err != nil {

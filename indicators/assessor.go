@@ -3,7 +3,6 @@ package indicators
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"baove"
 	"baove/access"
@@ -28,11 +27,9 @@ func NewAssessor(s *Store, plans PlanSource, budget BudgetSource) *Assessor {
 	return &Assessor{store: s, plans: plans, budget: budget}
 }
 
-// vietnam is the time zone whose days the service counts (no daylight
-// saving time): a quarter has ended for Hà Nội at midnight there.
-var vietnam = time.FixedZone("ICT", 7*60*60)
-
-func (a *Assessor) today() baove.Date { return baove.DateOf(a.store.now().In(vietnam)) }
+// today is the day in the service's zone: a quarter has ended for Hà Nội
+// at midnight there.
+func (a *Assessor) today() baove.Date { return a.store.clock.Today() }
 
 // Progress returns province's progress in year: each indicator with a target
 // (the plan's, else the national one for the year), its latest figure and

@@ -18,7 +18,11 @@ import (
 var ctx = context.Background()
 
 func newStore(db *database.DB) *indicators.Store {
-	return indicators.NewStore(db, units.NewStore(db, dbtest.Now), dbtest.Now)
+	s, err := indicators.NewStore(db, dbtest.Clock, units.NewStore(db, dbtest.Clock))
+	if err != nil {
+		panic(err)
+	}
+	return s
 }
 
 func plannerOf(p units.ProvinceCode) access.Caller {
@@ -58,7 +62,7 @@ func fields(t *testing.T, err error) []string {
 // communes returns the codes of province's communes in force in year.
 func communes(t *testing.T, db *database.DB, p units.ProvinceCode, year int) []units.Commune {
 	t.Helper()
-	cs, err := units.NewStore(db, dbtest.Now).CommunesValidIn(ctx, p, year)
+	cs, err := units.NewStore(db, dbtest.Clock).CommunesValidIn(ctx, p, year)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -130,7 +130,7 @@ func checkItems(province units.ProvinceCode, year int, communes []units.Commune,
 // record, with an audit entry each. Items become what is stored; it returns
 // how many changed.
 func (s *Store) writeStaffing(ctx context.Context, c access.Caller, province units.ProvinceCode, year int, items []Staffing) (int, error) {
-	now, changed := s.now().UTC(), 0
+	now, changed := s.clock.Now(), 0
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		old, err := s.staffingRows(ctx, tx, province, year, true)
 		if err != nil {

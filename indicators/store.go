@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
@@ -22,13 +21,16 @@ import (
 type Store struct {
 	db    *database.DB
 	units *units.Store
-	now   func() time.Time
+	clock baove.Clock
 }
 
 // NewStore returns a store over db; u tells which communes are in force,
-// now tells the time.
-func NewStore(db *database.DB, u *units.Store, now func() time.Time) *Store {
-	return &Store{db: db, units: u, now: now}
+// clock tells the time. It fails when u is missing.
+func NewStore(db *database.DB, clock baove.Clock, u *units.Store) (*Store, error) {
+	if db == nil || u == nil {
+		return nil, errors.New("indicators: NewStore needs a database and the units store")
+	}
+	return &Store{db: db, units: u, clock: clock}, nil
 }
 
 type indicatorRow struct {
@@ -108,7 +110,7 @@ func (s *Store) AddIndicator(ctx context.Context, c access.Caller, n NewIndicato
 		return Indicator{}, err
 	}
 	ind := Indicator{Code: n.Code, NameVI: n.NameVI, NameEN: n.NameEN, Unit: n.Unit, Direction: n.Direction, Targets: n.Targets}
-	now := s.now().UTC()
+	now := s.clock.Now()
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if err := insertIndicator(ctx, tx, ind); err != nil {
 			return err

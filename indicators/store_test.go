@@ -10,12 +10,11 @@ import (
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/indicators"
-	"baove/units"
 )
 
 func TestCatalogue_IsSeededWithTheNationalTargets(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		cat, err := indicators.NewStore(db, units.NewStore(db, dbtest.Now), dbtest.Now).Catalogue(context.Background())
+		cat, err := newStore(db).Catalogue(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -87,7 +87,7 @@ func (s *Store) PutValue(ctx context.Context, c access.Caller, province units.Pr
 		return Value{}, err
 	}
 	v := Value{Province: province, Indicator: code, Period: p, Measure: m, Note: e.Note,
-		UpdatedAt: s.now().UTC(), UpdatedBy: c.Username}
+		UpdatedAt: s.clock.Now(), UpdatedBy: c.Username}
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		return s.putValue(ctx, tx, c, &v)
 	})

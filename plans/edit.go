@@ -59,7 +59,7 @@ func (s *Store) Edit(ctx context.Context, c access.Caller, id ID, pre Preconditi
 		if err := s.bump(ctx, tx, r); err != nil {
 			return err
 		}
-		if err := recordAudit(ctx, tx, s.now(), c, r.ProvinceCode, a); err != nil {
+		if err := recordAudit(ctx, tx, s.clock.Now(), c, r.ProvinceCode, a); err != nil {
 			return err
 		}
 		after, err = s.reload(ctx, tx, id)
@@ -116,7 +116,7 @@ func checkRevision(r planRow, ifMatch *Revision) error {
 // bump moves the plan's revision on. The WHERE on the old revision makes a
 // concurrent writer that slipped past the lock fail rather than overwrite.
 func (s *Store) bump(ctx context.Context, tx bun.Tx, r planRow) error {
-	res, err := tx.NewUpdate().Table("plans").Set("revision = ?, updated_at = ?", r.Revision+1, s.now().UTC()).
+	res, err := tx.NewUpdate().Table("plans").Set("revision = ?, updated_at = ?", r.Revision+1, s.clock.Now()).
 		Where("id = ? AND revision = ?", r.ID, r.Revision).Exec(ctx)
 	if err != nil {
 		return err

@@ -60,7 +60,7 @@ func (s *Store) noRevisionUnderWay(ctx context.Context, tx bun.Tx, r planRow) er
 
 // copyVersion writes version N+1 of r with copies of its content.
 func (s *Store) copyVersion(ctx context.Context, tx bun.Tx, c access.Caller, r planRow) (planRow, error) {
-	now := s.now().UTC()
+	now := s.clock.Now()
 	n := planRow{ProvinceCode: r.ProvinceCode, Year: r.Year, Version: r.Version + 1, Status: Draft, Title: r.Title,
 		Narrative: r.Narrative, Revision: 1, CreatedAt: now, UpdatedAt: now}
 	if _, err := tx.NewInsert().Model(&n).Exec(ctx); err != nil {

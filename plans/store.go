@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/uptrace/bun"
 
@@ -14,22 +13,29 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/database"
+	"baove/indicators"
 	"baove/units"
 	"baove/vn"
 )
 
 // Store keeps plans.
 type Store struct {
-	db    *database.DB
-	now   func() time.Time
-	parts []Part
+	db        *database.DB
+	clock     baove.Clock
+	catalogue *indicators.Store
+	parts     []Part
 }
 
-// NewStore returns a store over db. parts are what other domains attach to
-// plan versions (budget lines): revisions copy them, diffs show them, and
-// submission requires them when RequiredForSubmission says so.
-func NewStore(db *database.DB, now func() time.Time, parts ...Part) *Store {
-	return &Store{db: db, now: now, parts: parts}
+// NewStore returns a store over db. catalogue holds the indicators that
+// targets name; budget is the part the budget attaches to plan versions
+// (budget.Lines): revisions copy it, diffs show it, submission requires it
+// and approval checks it. It fails when either is missing, so that no rule
+// is silently dropped.
+func NewStore(db *database.DB, clock baove.Clock, catalogue *indicators.Store, budget Part) (*Store, error) {
+	if db == nil || catalogue == nil || budget == nil {
+		return nil, errors.New("plans: NewStore needs a database, the indicator catalogue and the budget's part")
+	}
+	return &Store{db: db, clock: clock, catalogue: catalogue, parts: []Part{budget}}, nil
 }
 
 // Part is data another domain attaches to a plan version. Its methods run in
@@ -78,7 +84,7 @@ func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, e
 	if err := p.Err(); err != nil {
 		return Plan{}, err
 	}
-	now := s.now().UTC()
+	now := s.clock.Now()
 	r := planRow{ProvinceCode: string(n.Province), Year: n.Year, Version: 1, Status: Draft, Title: n.Title,
 		Narrative: n.Narrative, Revision: 1, CreatedAt: now, UpdatedAt: now}
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
@@ -248,7 +254,7 @@ func (s *Store) Versions(ctx context.Context, c access.Caller, id ID) ([]Plan, e
 }
 
 func (s *Store) event(ctx context.Context, tx bun.IDB, c access.Caller, plan int64, action string, from, to Status, reason string) error {
-	_, err := tx.NewInsert().Model(&eventRow{PlanID: plan, At: s.now().UTC(), ActorID: c.UserID, Actor: c.Username,
+	_, err := tx.NewInsert().Model(&eventRow{PlanID: plan, At: s.clock.Now(), ActorID: c.UserID, Actor: c.Username,
 		Action: action, FromStatus: from, ToStatus: to, Reason: reason}).Exec(ctx)
 	return err
 }

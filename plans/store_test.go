@@ -9,7 +9,9 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/app"
 	"baove/audit"
+	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/indicators"
@@ -28,11 +30,14 @@ var (
 		StartsOn: baove.NewDate(2026, 6, 1), EndsOn: baove.NewDate(2026, 6, 30)}
 )
 
-func newStore(db *database.DB) *plans.Store { return plans.NewStore(db, dbtest.Now) }
+// services are the services over db, on the tests' fixed clock.
+func services(db *database.DB) *app.Services { return app.MustNew(db, app.Config{Clock: dbtest.Clock}) }
 
-// readyPlan creates Hà Nội's 2026 plan with what submission needs.
-func readyPlan(t *testing.T, s *plans.Store) plans.Plan {
+// readyPlan creates Hà Nội's 2026 plan with what submission needs: an
+// activity, the commune-worker target and a budget line.
+func readyPlan(t *testing.T, svc *app.Services) plans.Plan {
 	t.Helper()
+	s := svc.Plans
 	p, err := s.Create(ctx, plannerHN, plans.NewPlan{Province: "01", Year: 2026, Title: "Kế hoạch bảo vệ trẻ em năm 2026"})
 	if err != nil {
 		t.Fatal(err)
@@ -45,6 +50,11 @@ func readyPlan(t *testing.T, s *plans.Store) plans.Plan {
 		t.Fatal(err)
 	}
 	p, err = s.SetTarget(ctx, plannerHN, p.ID, &p.Revision, indicators.CommuneWorker, hundred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, err = svc.Budget.AddLine(ctx, plannerHN, p.ID, budget.LineInput{ActivityID: p.Activities[0].ID,
+		FundingSource: budget.Provincial, Amount: 150_000_000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,8 +82,9 @@ func wantCode(t *testing.T, what string, err error, code baove.Code) {
 
 func TestPlan_WholeReviewCycleKeepsHistoryAndTheFirstVersion(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := newStore(db)
-		p := readyPlan(t, s)
+		svc := services(db)
+		s := svc.Plans
+		p := readyPlan(t, svc)
 		p = ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
 		p = ok(t)(s.Return(ctx, reviewer, p.ID, nil, "Thiếu hoạt động về Tổng đài 111"))
 		p = ok(t)(s.Update(ctx, plannerHN, p.ID, &p.Revision, plans.PlanPatch{Narrative: ptr("Bổ sung hoạt động 1.3")}))
@@ -111,8 +122,9 @@ func TestPlan_WholeReviewCycleKeepsHistoryAndTheFirstVersion(t *testing.T) {
 
 func TestPlan_EditingInTheWrongStateIsAConflictThatSaysWhy(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := newStore(db)
-		p := readyPlan(t, s)
+		svc := services(db)
+		s := svc.Plans
+		p := readyPlan(t, svc)
 		p = ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
 		_, err := s.Update(ctx, plannerHN, p.ID, &p.Revision, plans.PlanPatch{Title: ptr("x")})
 		wantCode(t, "edit a submitted plan", err, baove.ECONFLICT)
@@ -137,12 +149,13 @@ func TestPlan_EditingInTheWrongStateIsAConflictThatSaysWhy(t *testing.T) {
 
 func TestPlan_RolesAndProvincesAreEnforced(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := newStore(db)
+		svc := services(db)
+		s := svc.Plans
 		_, err := s.Create(ctx, plannerDB, plans.NewPlan{Province: "01", Year: 2026, Title: "x"})
 		wantCode(t, "planner of 11 creating 01's plan", err, baove.EFORBIDDEN)
 		_, err = s.Create(ctx, reviewer, plans.NewPlan{Province: "01", Year: 2026, Title: "x"})
 		wantCode(t, "reviewer creating a plan", err, baove.EFORBIDDEN)
-		p := readyPlan(t, s)
+		p := readyPlan(t, svc)
 		_, err = s.Plan(ctx, plannerDB, p.ID)
 		wantCode(t, "planner of 11 reading 01's plan", err, baove.ENOTFOUND)
 		_, err = s.Plan(ctx, admin, p.ID)
@@ -168,8 +181,9 @@ func TestPlan_RolesAndProvincesAreEnforced(t *testing.T) {
 
 func TestPlan_SecondPlanForAYearIsAConflict(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := newStore(db)
-		readyPlan(t, s)
+		svc := services(db)
+		s := svc.Plans
+		readyPlan(t, svc)
 		_, err := s.Create(ctx, plannerHN, plans.NewPlan{Province: "01", Year: 2026, Title: "Kế hoạch thứ hai"})
 		wantCode(t, "second plan for 01/2026", err, baove.ECONFLICT)
 	})
@@ -177,8 +191,9 @@ func TestPlan_SecondPlanForAYearIsAConflict(t *testing.T) {
 
 func TestPlan_StaleRevisionIsRefused(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := newStore(db)
-		p := readyPlan(t, s)
+		svc := services(db)
+		s := svc.Plans
+		p := readyPlan(t, svc)
 		read := p.Revision
 		ok(t)(s.Update(ctx, plannerHN, p.ID, &read, plans.PlanPatch{Title: ptr("A")}))
 		_, err := s.Update(ctx, plannerHN, p.ID, &read, plans.PlanPatch{Title: ptr("B")})
@@ -192,8 +207,9 @@ func TestPlan_StaleRevisionIsRefused(t *testing.T) {
 
 func TestPlan_ConcurrentEditsWithTheSameRevisionLetExactlyOneWin(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := newStore(db)
-		p := readyPlan(t, s)
+		svc := services(db)
+		s := svc.Plans
+		p := readyPlan(t, svc)
 		read := p.Revision
 		const n = 8
 		var wg sync.WaitGroup
@@ -228,8 +244,9 @@ func TestPlan_ConcurrentEditsWithTheSameRevisionLetExactlyOneWin(t *testing.T) {
 
 func TestActivity_BadFieldsAreNamed(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := newStore(db)
-		p := readyPlan(t, s)
+		svc := services(db)
+		s := svc.Plans
+		p := readyPlan(t, svc)
 		_, _, err := s.AddActivity(ctx, plannerHN, p.ID, plans.ActivityInput{TaskArea: "9.9", Title: " ",
 			StartsOn: baove.NewDate(2025, 12, 31), EndsOn: baove.NewDate(2027, 1, 1)})
 		var e *baove.Error
@@ -250,12 +267,18 @@ func TestActivity_BadFieldsAreNamed(t *testing.T) {
 
 func TestSubmit_NeedsAnActivityAndTheCommuneWorkerTarget(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := newStore(db)
+		svc := services(db)
+		s := svc.Plans
 		p := ok(t)(s.Create(ctx, plannerHN, plans.NewPlan{Province: "01", Year: 2027, Title: "Kế hoạch 2027"}))
 		_, err := s.Submit(ctx, plannerHN, p.ID, nil)
 		var e *baove.Error
-		if !asError(err, &e) || e.Code != baove.EINVALID || len(e.Fields) != 2 {
-			t.Fatalf("empty plan submitted: %v, want EINVALID naming activities and the target", err)
+		if !asError(err, &e) || e.Code != baove.EINVALID || len(e.Fields) != 3 {
+			t.Fatalf("empty plan submitted: %v, want EINVALID naming activities, the target and the budget lines", err)
+		}
+		for i, want := range []string{"activities", "targets.CP_COMMUNE_WORKER", "budget_lines"} {
+			if e.Fields[i].Field != want {
+				t.Errorf("problem %d names %s, want %s", i, e.Fields[i].Field, want)
+			}
 		}
 		_, err = s.SetTarget(ctx, plannerHN, p.ID, &p.Revision, "CP_CSS_RATE", decimal.RequireFromString("101"))
 		wantCode(t, "a percentage target over 100", err, baove.EINVALID)
@@ -266,8 +289,9 @@ func TestSubmit_NeedsAnActivityAndTheCommuneWorkerTarget(t *testing.T) {
 
 func TestPlan_ChangesAreAudited(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := newStore(db)
-		p := readyPlan(t, s)
+		svc := services(db)
+		s := svc.Plans
+		p := readyPlan(t, svc)
 		ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
 		entries, err := audit.NewStore(db).List(ctx, reviewer, audit.Filter{Province: "01"})
 		if err != nil {
@@ -277,7 +301,7 @@ func TestPlan_ChangesAreAudited(t *testing.T) {
 		for _, e := range entries {
 			actions = append(actions, e.Action)
 		}
-		want := []string{"plan.submit", "target.set", "activity.create", "plan.create"}
+		want := []string{"plan.submit", "budget_line.create", "target.set", "activity.create", "plan.create"}
 		if len(actions) != len(want) {
 			t.Fatalf("audit actions %v, want %v", actions, want)
 		}

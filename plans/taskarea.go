@@ -90,7 +90,7 @@ func (s *Store) UpdateTaskArea(ctx context.Context, c access.Caller, code string
 			Where("code = ?", code).Exec(ctx); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, s.now(), c.Actor(), "task_area.update", "task_area", code, "", before, after)
+		return audit.Record(ctx, tx, s.clock.Now(), c.Actor(), "task_area.update", "task_area", code, "", before, after)
 	})
 	return after, translate(err, "update task area")
 }

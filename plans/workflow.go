@@ -126,7 +126,7 @@ func (s *Store) complete(ctx context.Context, tx bun.Tx, r planRow) error {
 
 // move sets a plan's status, with its history event and audit entry.
 func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, r planRow, action string, to Status, reason string) error {
-	now := s.now().UTC()
+	now := s.clock.Now()
 	if _, err := tx.NewUpdate().Table("plans").Set("status = ?, revision = revision + 1, updated_at = ?", string(to), now).
 		Where("id = ?", r.ID).Exec(ctx); err != nil {
 		return err

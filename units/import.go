@@ -53,7 +53,7 @@ func (s *Store) Import(ctx context.Context, actor audit.Actor, list List) (Impor
 		if !res.Changed() {
 			return nil
 		}
-		now := s.now().UTC()
+		now := s.clock.Now()
 		row := unitListRow{Source: list.Source, ValidFrom: list.ValidFrom, ImportedAt: now, Summary: res.String()}
 		if _, err := tx.NewInsert().Model(&row).Exec(ctx); err != nil {
 			return err

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/uptrace/bun"
 
@@ -17,13 +16,13 @@ import (
 
 // Store reads and writes units.
 type Store struct {
-	db  *database.DB
-	now func() time.Time
+	db    *database.DB
+	clock baove.Clock
 }
 
-// NewStore returns a store over db; now tells today's date.
-func NewStore(db *database.DB, now func() time.Time) *Store {
-	return &Store{db: db, now: now}
+// NewStore returns a store over db; clock tells today's date.
+func NewStore(db *database.DB, clock baove.Clock) *Store {
+	return &Store{db: db, clock: clock}
 }
 
 type provinceRow struct {
@@ -75,7 +74,7 @@ func (r successionRow) succession() Succession {
 		OldProvince: r.OldProvince, NewCode: CommuneCode(r.NewCode)}
 }
 
-func (s *Store) today() baove.Date { return baove.DateOf(s.now()) }
+func (s *Store) today() baove.Date { return s.clock.Today() }
 
 // validOn restricts a query on alias to units in force on day d.
 func validOn(q *bun.SelectQuery, alias string, d baove.Date) *bun.SelectQuery {

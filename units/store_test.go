@@ -15,7 +15,7 @@ import (
 func TestStore_LoadsTheOfficialList(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		ctx := context.Background()
-		s := units.NewStore(db, dbtest.Now)
+		s := units.NewStore(db, dbtest.Clock)
 		provinces, err := s.Provinces(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -45,7 +45,7 @@ func TestStore_LoadsTheOfficialList(t *testing.T) {
 
 func TestStore_CommunesMatchWithoutDiacritics(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := units.NewStore(db, dbtest.Now)
+		s := units.NewStore(db, dbtest.Clock)
 		got, err := s.Communes(context.Background(), units.CommuneFilter{Province: "01", Query: "ba dinh"})
 		if err != nil {
 			t.Fatal(err)
@@ -62,7 +62,7 @@ func TestStore_CommunesMatchWithoutDiacritics(t *testing.T) {
 
 func TestStore_CommuneResolvesAnOldCodeToItsSuccessor(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := units.NewStore(db, dbtest.Now)
+		s := units.NewStore(db, dbtest.Clock)
 		got, err := s.Commune(context.Background(), "26881") // Phường 12, Quận Gò Vấp
 		if err != nil {
 			t.Fatal(err)
@@ -83,7 +83,7 @@ func TestStore_CommuneResolvesAnOldCodeToItsSuccessor(t *testing.T) {
 func TestStore_ImportIsIdempotentAndClosesMissingUnits(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		ctx := context.Background()
-		s := units.NewStore(db, dbtest.Now)
+		s := units.NewStore(db, dbtest.Clock)
 		list, err := units.Embedded()
 		if err != nil {
 			t.Fatal(err)

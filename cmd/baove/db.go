@@ -1,29 +1,63 @@
 package main
 
 import (
+	"baove"
 	"context"
 	"flag"
 	"fmt"
 	"io"
 	"time"
 
+	"baove/app"
 	"baove/database"
 	"baove/units"
 )
 
-// dbFlags are the flags of every command that opens the database.
+// dbFlags are the flags of every command that opens the database, and the
+// time zone whose days the services count.
 type dbFlags struct {
 	url     string
 	dataDir string
+	zone    string
 }
 
 func (f *dbFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.url, "database-url", "", "PostgreSQL URL (postgres://…); empty selects the embedded SQLite file")
 	fs.StringVar(&f.dataDir, "data-dir", "./data", "directory of the embedded SQLite file")
+	fs.StringVar(&f.zone, "time-zone", baove.DefaultZone, "the time zone whose days the service counts (IANA name)")
+}
+
+// clock returns the service's clock in the configured zone.
+func (f *dbFlags) clock() (baove.Clock, error) {
+	zone, err := baove.LoadZone(f.zone)
+	if err != nil {
+		return baove.Clock{}, fmt.Errorf("--time-zone: %w", err)
+	}
+	return baove.NewClock(time.Now, zone), nil
+}
+
+// services opens the database (see open) and builds the services over it;
+// the caller closes svc.DB.
+func (f *dbFlags) services(ctx context.Context, stdout io.Writer, cfg app.Config) (*app.Services, error) {
+	clock, err := f.clock()
+	if err != nil {
+		return nil, err
+	}
+	db, err := f.open(ctx, stdout, clock)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Clock = clock
+	svc, err := app.New(db, cfg)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return svc, nil
 }
 
 // open connects, migrates and makes sure the units are loaded.
-func (f *dbFlags) open(ctx context.Context, stdout io.Writer) (*database.DB, error) {
+func (f *dbFlags) open(ctx context.Context, stdout io.Writer, clock baove.Clock) (*database.DB, error) {
 	db, err := database.Open(ctx, f.url, f.dataDir)
 	if err != nil {
 		return nil, err
@@ -36,7 +70,7 @@ func (f *dbFlags) open(ctx context.Context, stdout io.Writer) (*database.DB, err
 	for _, name := range applied {
 		fmt.Fprintln(stdout, "migrated", name)
 	}
-	loaded, err := units.NewStore(db, time.Now).EnsureLoaded(ctx)
+	loaded, err := units.NewStore(db, clock).EnsureLoaded(ctx)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -54,7 +88,11 @@ func migrate(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	if err := parse(fs, args, getenv); err != nil {
 		return err
 	}
-	db, err := dbf.open(ctx, stdout)
+	clock, err := dbf.clock()
+	if err != nil {
+		return err
+	}
+	db, err := dbf.open(ctx, stdout, clock)
 	if err != nil {
 		return err
 	}

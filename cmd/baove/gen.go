@@ -21,13 +21,17 @@ func genCmd(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 	if err := parse(fs, args, getenv); err != nil {
 		return err
 	}
-	db, err := dbf.open(ctx, stdout)
+	clock, err := dbf.clock()
+	if err != nil {
+		return err
+	}
+	db, err := dbf.open(ctx, stdout, clock)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	start := time.Now()
-	st, err := gen.Run(ctx, db, gen.Options{Years: *years, Disbursements: *entries, Seed: *seed, Now: time.Now, Log: stdout})
+	st, err := gen.Run(ctx, db, gen.Options{Years: *years, Disbursements: *entries, Seed: *seed, Clock: clock, Log: stdout})
 	if err != nil {
 		return err
 	}

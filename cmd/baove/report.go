@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"baove/access"
+	"baove/app"
 	"baove/exports"
 	"baove/units"
 )
@@ -32,14 +33,14 @@ func report(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 		fmt.Fprintln(stderr, "usage: baove report (--province CODE | --national) --year YEAR [--format pdf|xlsx] [--lang vi|en] --out FILE")
 		return flag.ErrHelp
 	}
-	db, err := dbf.open(ctx, io.Discard)
+	svc, err := dbf.services(ctx, io.Discard, app.Config{Ministry: *ministry})
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	src := newServices(db, 0).reports(*ministry)
+	defer svc.DB.Close()
+	src := svc.Reports
 	// The CLI runs beside the database: it reads as the ministry does.
-	reader := access.Caller{Username: "system:cli", Role: access.Reviewer}
+	reader := access.SystemAs("cli", access.Reviewer)
 	var b bytes.Buffer
 	switch {
 	case *national:

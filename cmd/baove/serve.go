@@ -14,55 +14,9 @@ import (
 
 	"baove/access"
 	"baove/api"
-	"baove/audit"
-	"baove/budget"
-	"baove/database"
+	"baove/app"
 	"baove/demo"
-	"baove/exports"
-	"baove/indicators"
-	"baove/plans"
-	"baove/units"
 )
-
-// services are the domain stores over one database.
-type services struct {
-	db         *database.DB
-	access     *access.Store
-	audit      *audit.Store
-	units      *units.Store
-	indicators *indicators.Store
-	plans      *plans.Store
-	budget     *budget.Store
-	assessor   *indicators.Assessor
-}
-
-func newServices(db *database.DB, tokenTTL time.Duration) services {
-	u := units.NewStore(db, time.Now)
-	ind := indicators.NewStore(db, u, time.Now)
-	ps := plans.NewStore(db, time.Now, budget.Lines{})
-	bs := budget.NewStore(db, time.Now, ps)
-	return services{
-		db:         db,
-		access:     access.NewStore(db, time.Now, tokenTTL),
-		audit:      audit.NewStore(db),
-		units:      u,
-		indicators: ind,
-		plans:      ps,
-		budget:     bs,
-		assessor:   indicators.NewAssessor(ind, ps, bs),
-	}
-}
-
-// reports are the sources of the PDF and XLSX reports; ministry names the
-// ministry in charge of children in the national report's header.
-func (s services) reports(ministry string) exports.Sources {
-	return exports.Sources{Units: s.units, Plans: s.plans, Budget: s.budget, Indicators: s.indicators, Assessor: s.assessor,
-		Ministry: ministry, Now: time.Now}
-}
-
-func (s services) demo() demo.Deps {
-	return demo.Deps{Access: s.access, Units: s.units, Indicators: s.indicators, Plans: s.plans, Budget: s.budget}
-}
 
 func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
@@ -82,28 +36,26 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	db, err := dbf.open(ctx, stdout)
+	svc, err := dbf.services(ctx, stdout, app.Config{TokenTTL: *tokenTTL, Ministry: *ministry})
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	svc := newServices(db, *tokenTTL)
+	defer svc.DB.Close()
 	if *withDemo {
-		if err := demo.Load(ctx, svc.demo(), stdout); err != nil {
+		if err := demo.Load(ctx, svc, stdout); err != nil {
 			return err
 		}
 	}
-	if err := ensureAdmin(ctx, svc.access, getenv("BAOVE_ADMIN_PASSWORD"), stdout); err != nil {
+	if err := ensureAdmin(ctx, svc.Access, getenv("BAOVE_ADMIN_PASSWORD"), stdout); err != nil {
 		return err
 	}
 
-	srv := api.New(api.Deps{Access: svc.access, Audit: svc.audit, Units: svc.units, Indicators: svc.indicators,
-		Plans: svc.plans, Budget: svc.budget, Assessor: svc.assessor, Reports: svc.reports(*ministry), Ready: db.Ready}, log, version())
+	srv := api.New(svc, log, version())
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "baove %s on %s: listening on http://%s (API docs at /docs)\n", version(), db.Engine, ln.Addr())
+	fmt.Fprintf(stdout, "baove %s on %s: listening on http://%s (API docs at /docs)\n", version(), svc.DB.Engine, ln.Addr())
 	return serveUntilDone(ctx, ln, srv, *shutdown, log)
 }
 

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"baove/access"
+	"baove/app"
 	"baove/units"
 )
 
@@ -21,12 +21,12 @@ func importUnits(ctx context.Context, dbf dbFlags, path string, stdout io.Writer
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	db, err := dbf.open(ctx, stdout)
+	svc, err := dbf.services(ctx, stdout, app.Config{})
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	res, err := units.NewStore(db, time.Now).Import(ctx, access.System("cli").Actor(), list)
+	defer svc.DB.Close()
+	res, err := svc.Units.Import(ctx, access.System("cli").Actor(), list)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"baove/access"
+	"baove/app"
 	"baove/demo"
 	"baove/units"
 )
@@ -45,12 +46,12 @@ func userCmd(ctx context.Context, args []string, getenv env, stdin io.Reader, st
 	if err != nil {
 		return err
 	}
-	db, err := dbf.open(ctx, io.Discard)
+	svc, err := dbf.services(ctx, io.Discard, app.Config{})
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	s := newServices(db, 0).access
+	defer svc.DB.Close()
+	s := svc.Access
 	cli := access.System("cli")
 	if args[0] == "create" {
 		u, err := s.CreateUser(ctx, cli, access.NewUser{Username: *username, FullName: *fullName,
@@ -94,12 +95,12 @@ func demoCmd(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	if err := parse(fs, args, getenv); err != nil {
 		return err
 	}
-	db, err := dbf.open(ctx, stdout)
+	svc, err := dbf.services(ctx, stdout, app.Config{})
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	if err := demo.Load(ctx, newServices(db, 0).demo(), stdout); err != nil {
+	defer svc.DB.Close()
+	if err := demo.Load(ctx, svc, stdout); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "demo loaded; every demo user's password is %q (demo only)\n", demo.Password)

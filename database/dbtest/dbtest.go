@@ -5,6 +5,7 @@
 package dbtest
 
 import (
+	"baove"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -48,10 +49,13 @@ func MustOpenDB(t testing.TB, engine database.Engine) *database.DB {
 	return openSQLite(t)
 }
 
-// Now is a fixed clock for tests: 28 November 2026, 09:00 in Hà Nội.
+// Now is a fixed time for tests: 28 November 2026, 09:00 in Hà Nội.
 func Now() time.Time {
 	return time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC)
 }
+
+// Clock is the fixed clock of tests, at Now, in the service's default zone.
+var Clock = baove.NewClock(Now, nil)
 
 // fingerprint changes whenever the schema or the shipped units change, so
 // that a stale template is never reused.
@@ -68,7 +72,7 @@ func prepare(ctx context.Context, db *database.DB) error {
 	if _, err := db.Migrate(ctx); err != nil {
 		return err
 	}
-	_, err := units.NewStore(db, Now).EnsureLoaded(ctx)
+	_, err := units.NewStore(db, Clock).EnsureLoaded(ctx)
 	return err
 }
 

@@ -1,4 +1,4 @@
-package exports_test
+package upload_test
 
 import (
 	"bytes"
@@ -11,11 +11,12 @@ import (
 
 	"baove"
 	"baove/exports"
+	"baove/upload"
 )
 
 // templateFields are the disbursement fields with the help and examples a
 // template shows.
-func templateFields() []exports.Field {
+func templateFields() []upload.Field {
 	fs := slices.Clone(fields)
 	fs[0].Example, fs[0].Help = "Xã Nậm Nèn", "Tên xã, phường hoặc đặc khu nhận kinh phí"
 	fs[1].Example = int64(1500000)

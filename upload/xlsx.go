@@ -1,4 +1,4 @@
-package exports
+package upload
 
 import (
 	"archive/zip"
@@ -124,4 +124,9 @@ func markNumbers(f *excelize.File, sheet string, rows []rawRow) error {
 		}
 	}
 	return nil
+}
+
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
 }

@@ -1,4 +1,4 @@
-package exports_test
+package upload_test
 
 import (
 	"errors"
@@ -7,12 +7,12 @@ import (
 	"testing"
 
 	"baove"
-	"baove/exports"
+	"baove/upload"
 )
 
-func upload(t *testing.T, csv string) *exports.Upload {
+func readCSV(t *testing.T, csv string) *upload.File {
 	t.Helper()
-	up, err := exports.ReadUpload(strings.NewReader(csv), 1<<20)
+	up, err := upload.Read(strings.NewReader(csv), 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,11 +20,11 @@ func upload(t *testing.T, csv string) *exports.Upload {
 }
 
 func TestChecker_CollectsEveryProblemOfEveryRow(t *testing.T) {
-	up := upload(t, "commune;amount;paid_on;rate\n"+
+	up := readCSV(t, "commune;amount;paid_on;rate\n"+
 		";-5;;\n"+ // row 2: no commune, a negative amount, no date
 		"Xã Nậm Nèn;1500000;15/03/2026;abc\n"+ // row 3: a bad rate
 		"Xã Ẳng Nưa;2000;15/03/2026;\n") // row 4: good, but the caller finds the commune unknown
-	var c exports.Checker
+	var c upload.Checker
 	for _, r := range up.Rows {
 		c.Text(r, fCommune)
 		c.Money(r, fAmount)
@@ -34,7 +34,7 @@ func TestChecker_CollectsEveryProblemOfEveryRow(t *testing.T) {
 			c.Add(r, fCommune, "no such commune in Điện Biên")
 		}
 	}
-	var rowsErr *exports.RowsError
+	var rowsErr *upload.RowsError
 	if !errors.As(c.Err(), &rowsErr) {
 		t.Fatalf("err = %v", c.Err())
 	}
@@ -52,9 +52,9 @@ func TestChecker_CollectsEveryProblemOfEveryRow(t *testing.T) {
 }
 
 func TestChecker_ErrIsNilWhenEveryCellIsGood(t *testing.T) {
-	up := upload(t, "commune;amount;people\nXã Nậm Nèn;1.500.000;1.200\n")
-	people := exports.Field{Key: "people", Title: "Số người", Kind: exports.Count}
-	var c exports.Checker
+	up := readCSV(t, "commune;amount;people\nXã Nậm Nèn;1.500.000;1.200\n")
+	people := upload.Field{Key: "people", Title: "Số người", Kind: upload.Count}
+	var c upload.Checker
 	if n, k := c.Money(up.Rows[0], fAmount), c.Int(up.Rows[0], people); n != 1500000 || k != 1200 || c.Err() != nil {
 		t.Errorf("Money = %d, Int = %d, Err = %v", n, k, c.Err())
 	}
@@ -68,8 +68,8 @@ func TestChecker_CapsTheProblemsAnAPIAnswerLists(t *testing.T) {
 	for range 2000 {
 		csv.WriteString("Xã Nậm Nèn;abc\n")
 	}
-	up := upload(t, csv.String())
-	var c exports.Checker
+	up := readCSV(t, csv.String())
+	var c upload.Checker
 	for _, r := range up.Rows {
 		c.Money(r, fAmount)
 	}

@@ -1,4 +1,4 @@
-package exports_test
+package upload_test
 
 import (
 	"bytes"
@@ -12,16 +12,16 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"baove"
-	"baove/exports"
+	"baove/upload"
 )
 
 // The fields of a disbursement import, as a budget package would declare them.
 var (
-	fCommune = exports.Field{Key: "commune", Title: "Xã, phường", Kind: exports.Text, Required: true}
-	fAmount  = exports.Field{Key: "amount", Title: "Số tiền (đồng)", Kind: exports.Money, Required: true}
-	fPaidOn  = exports.Field{Key: "paid_on", Title: "Ngày chi", Kind: exports.Date, Required: true}
-	fRate    = exports.Field{Key: "rate", Title: "Tỷ lệ", Kind: exports.Percent, Places: 1}
-	fields   = []exports.Field{fCommune, fAmount, fPaidOn, fRate}
+	fCommune = upload.Field{Key: "commune", Title: "Xã, phường", Kind: upload.Text, Required: true}
+	fAmount  = upload.Field{Key: "amount", Title: "Số tiền (đồng)", Kind: upload.Money, Required: true}
+	fPaidOn  = upload.Field{Key: "paid_on", Title: "Ngày chi", Kind: upload.Date, Required: true}
+	fRate    = upload.Field{Key: "rate", Title: "Tỷ lệ", Kind: upload.Percent, Places: 1}
+	fields   = []upload.Field{fCommune, fAmount, fPaidOn, fRate}
 )
 
 // disbursement is one row as the import reads it.
@@ -35,14 +35,14 @@ type disbursement struct {
 // readDisbursements reads an upload the way an import handler would.
 func readDisbursements(t *testing.T, file []byte) ([]disbursement, error) {
 	t.Helper()
-	up, err := exports.ReadUpload(bytes.NewReader(file), 5<<20)
+	up, err := upload.Read(bytes.NewReader(file), 5<<20)
 	if err != nil {
 		return nil, err
 	}
 	if err := up.CheckColumns(fields); err != nil {
 		return nil, err
 	}
-	var c exports.Checker
+	var c upload.Checker
 	var out []disbursement
 	for _, r := range up.Rows {
 		out = append(out, disbursement{c.Text(r, fCommune), c.Money(r, fAmount), c.Date(r, fPaidOn), c.Decimal(r, fRate)})
@@ -106,7 +106,7 @@ func fiveHundredRows() [][]string {
 	return rows
 }
 
-func TestReadUpload_ReportsTheOneBadRowOf500(t *testing.T) {
+func TestRead_ReportsTheOneBadRowOf500(t *testing.T) {
 	rows := fiveHundredRows()
 	var csvFile strings.Builder
 	var sheet [][]any
@@ -118,7 +118,7 @@ func TestReadUpload_ReportsTheOneBadRowOf500(t *testing.T) {
 	for kind, file := range files {
 		t.Run(kind, func(t *testing.T) {
 			got, err := readDisbursements(t, file)
-			var rowsErr *exports.RowsError
+			var rowsErr *upload.RowsError
 			if !errors.As(err, &rowsErr) || len(rowsErr.Cells) != 1 {
 				t.Fatalf("err = %v, want one bad cell", err)
 			}
@@ -139,7 +139,7 @@ func TestReadUpload_ReportsTheOneBadRowOf500(t *testing.T) {
 
 // Excel shows 1500000 as "1,500,000" and a date as "03-15-26"; an import
 // must read the values under the formats.
-func TestReadUpload_ReadsRawValuesNotTheirFormat(t *testing.T) {
+func TestRead_ReadsRawValuesNotTheirFormat(t *testing.T) {
 	var money, date, percent int
 	file := xlsxOf(t, [][]any{
 		{"Xã, phường", "Số tiền (đồng)", "Ngày chi", "Tỷ lệ"},
@@ -163,7 +163,7 @@ func TestReadUpload_ReadsRawValuesNotTheirFormat(t *testing.T) {
 		}
 	}
 	// The number 1.125 is a fraction of a đồng, not the text "1.125".
-	var rowsErr *exports.RowsError
+	var rowsErr *upload.RowsError
 	if !errors.As(err, &rowsErr) || len(rowsErr.Cells) != 1 || rowsErr.Cells[0].Row != 4 || rowsErr.Cells[0].Column != "amount" {
 		t.Errorf("err = %v, want only row 4's fractional amount", err)
 	}
@@ -180,7 +180,7 @@ func formatted(t *testing.T, file []byte, cell string) string {
 	return v
 }
 
-func TestReadUpload_ReadsCSVAsExcelSavesIt(t *testing.T) {
+func TestRead_ReadsCSVAsExcelSavesIt(t *testing.T) {
 	// Excel's "CSV UTF-8" starts with a byte order mark; where the comma is
 	// the decimal mark it separates with semicolons. Names may arrive
 	// decomposed, and headers typed without diacritics or as keys.
@@ -205,7 +205,7 @@ func TestReadUpload_ReadsCSVAsExcelSavesIt(t *testing.T) {
 
 // A problem names the row the user sees in the spreadsheet, blank rows
 // counted.
-func TestReadUpload_NumbersRowsAsTheSheetShowsThem(t *testing.T) {
+func TestRead_NumbersRowsAsTheSheetShowsThem(t *testing.T) {
 	file := xlsxOf(t, [][]any{
 		nil,
 		{"Xã, phường", "Số tiền (đồng)", "Ngày chi"},
@@ -215,11 +215,11 @@ func TestReadUpload_NumbersRowsAsTheSheetShowsThem(t *testing.T) {
 		{"", 1000, "15/03/2026"},
 	})
 	_, err := readDisbursements(t, file)
-	var rowsErr *exports.RowsError
+	var rowsErr *upload.RowsError
 	if !errors.As(err, &rowsErr) {
 		t.Fatalf("err = %v", err)
 	}
-	want := []exports.CellError{
+	want := []upload.CellError{
 		{Row: 5, Column: "amount", Message: "must not be negative", Value: "-5"},
 		{Row: 5, Column: "paid_on", Message: "not a date: write 15/03/2026 or 2026-03-15", Value: "31/02/2026"},
 		{Row: 6, Column: "commune", Message: "required"},
@@ -229,20 +229,20 @@ func TestReadUpload_NumbersRowsAsTheSheetShowsThem(t *testing.T) {
 	}
 }
 
-func TestReadUpload_NumbersCSVRowsAsASpreadsheetWould(t *testing.T) {
+func TestRead_NumbersCSVRowsAsASpreadsheetWould(t *testing.T) {
 	file := "Xã, phường;Số tiền (đồng);Ngày chi\n" + // row 1
 		"\"Xã Nậm Nèn\nMường Chà\";1000;15/03/2026\n" + // row 2, over two lines
 		"\n" + // row 3, blank
 		"Xã Ẳng Nưa;1,5;15/03/2026\n" // row 4
 	_, err := readDisbursements(t, []byte(file))
-	var rowsErr *exports.RowsError
+	var rowsErr *upload.RowsError
 	if !errors.As(err, &rowsErr) || rowsErr.Cells[0].Row != 4 {
 		t.Errorf("err = %v, want a problem in row 4", err)
 	}
 }
 
-func TestUpload_CheckColumnsNamesEachMissingColumn(t *testing.T) {
-	up, err := exports.ReadUpload(strings.NewReader("Xã, phường;Tỷ lệ\nXã Nậm Nèn;5\n"), 1<<20)
+func TestFile_CheckColumnsNamesEachMissingColumn(t *testing.T) {
+	up, err := upload.Read(strings.NewReader("Xã, phường;Tỷ lệ\nXã Nậm Nèn;5\n"), 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,20 +267,20 @@ func (endless) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-func TestReadUpload_RefusesFilesOverTheCap(t *testing.T) {
+func TestRead_RefusesFilesOverTheCap(t *testing.T) {
 	file := xlsxOf(t, [][]any{{"Xã, phường"}, {"Xã Nậm Nèn"}})
-	if _, err := exports.ReadUpload(bytes.NewReader(file), int64(len(file))); err != nil {
+	if _, err := upload.Read(bytes.NewReader(file), int64(len(file))); err != nil {
 		t.Fatalf("a file of exactly the cap: %v", err)
 	}
-	if _, err := exports.ReadUpload(bytes.NewReader(file), int64(len(file)-1)); baove.ErrorCode(err) != baove.ETOOLARGE {
+	if _, err := upload.Read(bytes.NewReader(file), int64(len(file)-1)); baove.ErrorCode(err) != baove.ETOOLARGE {
 		t.Errorf("a file a byte over the cap: err = %v, want ETOOLARGE", err)
 	}
-	if _, err := exports.ReadUpload(endless{}, 64<<10); baove.ErrorCode(err) != baove.ETOOLARGE {
+	if _, err := upload.Read(endless{}, 64<<10); baove.ErrorCode(err) != baove.ETOOLARGE {
 		t.Errorf("an endless upload: err = %v, want ETOOLARGE", err)
 	}
 }
 
-func TestReadUpload_ExplainsFilesItCannotRead(t *testing.T) {
+func TestRead_ExplainsFilesItCannotRead(t *testing.T) {
 	cases := map[string]string{
 		"an .xls file":       "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest of an old Excel file",
 		"a Windows-1258 CSV": "X\xE3, ph\xFD\xF4ng;S\xF4 ti\xEAn\n",
@@ -292,7 +292,7 @@ func TestReadUpload_ExplainsFilesItCannotRead(t *testing.T) {
 	}
 	for name, file := range cases {
 		t.Run(name, func(t *testing.T) {
-			if _, err := exports.ReadUpload(strings.NewReader(file), 1<<20); baove.ErrorCode(err) != baove.EINVALID {
+			if _, err := upload.Read(strings.NewReader(file), 1<<20); baove.ErrorCode(err) != baove.EINVALID {
 				t.Errorf("err = %v, want EINVALID", err)
 			}
 		})

@@ -1,4 +1,4 @@
-package exports
+package upload
 
 import (
 	"fmt"
@@ -31,7 +31,7 @@ type Field struct {
 
 // CheckColumns returns an EINVALID error naming each required field whose
 // column the header lacks, or nil when all are there.
-func (u *Upload) CheckColumns(fields []Field) error {
+func (u *File) CheckColumns(fields []Field) error {
 	var p baove.Problems
 	for _, f := range fields {
 		if f.Required && u.column(f) < 0 {
@@ -43,7 +43,7 @@ func (u *Upload) CheckColumns(fields []Field) error {
 
 // column returns the index of f's column, found by title or else by key,
 // or -1.
-func (u *Upload) column(f Field) int {
+func (u *File) column(f Field) int {
 	for _, name := range []string{f.Title, f.Key} {
 		if i, ok := u.columns[vn.Fold(name)]; ok && name != "" {
 			return i

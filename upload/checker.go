@@ -1,4 +1,4 @@
-package exports
+package upload
 
 import (
 	"cmp"
@@ -25,7 +25,7 @@ type Checker struct {
 
 // columnOf is a field of an upload.
 type columnOf struct {
-	upload     *Upload
+	upload     *File
 	title, key string
 }
 

@@ -1,4 +1,4 @@
-package exports_test
+package upload_test
 
 import (
 	"archive/zip"
@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"baove"
-	"baove/exports"
+	"baove/upload"
 )
 
 // bombSize is what the test bombs unpack to: 64 MiB of spaces, which
@@ -29,7 +29,7 @@ func spaces(t *testing.T, w interface{ Write([]byte) (int, error) }, n int) {
 
 // A file under the byte cap that unpacks to far more than an XLSX of that
 // size could hold is refused before it is unpacked.
-func TestReadUpload_RefusesAZipBomb(t *testing.T) {
+func TestRead_RefusesAZipBomb(t *testing.T) {
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
 	w, err := z.Create("xl/worksheets/sheet1.xml")
@@ -44,7 +44,7 @@ func TestReadUpload_RefusesAZipBomb(t *testing.T) {
 		t.Fatalf("the bomb is %d bytes, over the cap it should pass", buf.Len())
 	}
 	start := time.Now()
-	_, err = exports.ReadUpload(&buf, 1<<20)
+	_, err = upload.Read(&buf, 1<<20)
 	if baove.ErrorCode(err) != baove.ETOOLARGE {
 		t.Errorf("err = %v, want ETOOLARGE", err)
 	}
@@ -55,7 +55,7 @@ func TestReadUpload_RefusesAZipBomb(t *testing.T) {
 
 // A bomb that declares a small size in its zip header is cut off at that
 // size when read, so it cannot fill memory either.
-func TestReadUpload_RefusesAZipBombThatLiesAboutItsSize(t *testing.T) {
+func TestRead_RefusesAZipBombThatLiesAboutItsSize(t *testing.T) {
 	var packed bytes.Buffer
 	fw, _ := flate.NewWriter(&packed, flate.BestCompression)
 	crc := crc32.NewIEEE()
@@ -71,7 +71,7 @@ func TestReadUpload_RefusesAZipBombThatLiesAboutItsSize(t *testing.T) {
 	w.Write(packed.Bytes())
 	z.Close()
 	start := time.Now()
-	_, err = exports.ReadUpload(&buf, 1<<20)
+	_, err = upload.Read(&buf, 1<<20)
 	if code := baove.ErrorCode(err); code != baove.EINVALID && code != baove.ETOOLARGE {
 		t.Errorf("err = %v, want EINVALID or ETOOLARGE", err)
 	}

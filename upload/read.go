@@ -1,4 +1,4 @@
-package exports
+package upload
 
 import (
 	"bytes"
@@ -19,9 +19,9 @@ const maxRows = 100_000
 // cells wide.
 const maxColumns = 256
 
-// Upload is the first sheet of an uploaded XLSX or CSV file: its header row
+// File is the first sheet of an uploaded XLSX or CSV file: its header row
 // and the non-empty rows under it.
-type Upload struct {
+type File struct {
 	// Header holds the column titles as written, NFC-normalised.
 	Header []string
 	// Rows are the rows under the header that hold anything, in order.
@@ -31,13 +31,13 @@ type Upload struct {
 	date1904 bool           // the workbook counts days from 1904 (old Mac Excel)
 }
 
-// Row is one row of an Upload.
+// Row is one row of a File.
 type Row struct {
 	// Number is the row's 1-based number in the sheet, as the spreadsheet
 	// shows it, so that a problem can be reported as "row 12".
 	Number int
 	cells  []cell
-	upload *Upload
+	upload *File
 }
 
 // cell is one cell's raw value: text as typed (NFC), or a number as the
@@ -63,18 +63,18 @@ func (r Row) Value(title string) string {
 	return r.cells[i].text
 }
 
-// ReadUpload reads an XLSX or CSV file (told apart by content, not by name)
+// Read reads an XLSX or CSV file (told apart by content, not by name)
 // of at most maxBytes bytes. It returns an ETOOLARGE error when the file,
 // its unpacked content or its rows are over the limits, and an EINVALID
 // error for a file that is neither XLSX nor UTF-8 CSV, or that has no
 // header row or a column title twice. Cells are read raw: a numeric cell
 // gives "1500000", never the "1,500,000" its format shows.
-func ReadUpload(r io.Reader, maxBytes int64) (*Upload, error) {
+func Read(r io.Reader, maxBytes int64) (*File, error) {
 	data, err := readCapped(r, maxBytes)
 	if err != nil {
 		return nil, err
 	}
-	u := &Upload{}
+	u := &File{}
 	var rows []rawRow
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
@@ -112,7 +112,7 @@ func tooLarge(format string, args ...any) error {
 
 // setRows takes the first non-empty row as the header and keeps the
 // non-empty rows under it.
-func (u *Upload) setRows(rows []rawRow) error {
+func (u *File) setRows(rows []rawRow) error {
 	for len(rows) > 0 && rows[0].empty() {
 		rows = rows[1:]
 	}
@@ -130,7 +130,7 @@ func (u *Upload) setRows(rows []rawRow) error {
 	return nil
 }
 
-func (u *Upload) setHeader(cells []cell) error {
+func (u *File) setHeader(cells []cell) error {
 	u.columns = make(map[string]int, len(cells))
 	for i, c := range cells {
 		title := vn.NFC(c.text)
@@ -155,3 +155,7 @@ func (r rawRow) empty() bool {
 	}
 	return true
 }
+
+// MaxSize caps an uploaded file: a month of a province's payments or its
+// communes' staffing is far smaller.
+const MaxSize = 10 << 20

@@ -1,0 +1,85 @@
+package indicators
+
+import (
+	"baove"
+	"baove/access"
+	"baove/units"
+	"baove/upload"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+)
+
+// StaffingFields are the columns of a staffing import.
+var StaffingFields = []upload.Field{
+	{Key: "commune_code", Title: "Mã xã", Kind: upload.Text, Required: true, Example: "03151", Help: "Mã xã, phường, đặc khu (5 chữ số) / commune code (5 digits)"},
+	{Key: "commune_name", Title: "Tên xã", Kind: upload.Text, Example: "Xã Mường Phăng", Help: "Để đối chiếu, không bắt buộc / for reference, optional"},
+	{Key: "full_time", Title: "Chuyên trách", Kind: upload.Count, Required: true, Example: int64(1), Help: "Số người chuyên trách / full-time workers"},
+	{Key: "part_time", Title: "Kiêm nhiệm", Kind: upload.Count, Required: true, Example: int64(0), Help: "Số người kiêm nhiệm / part-time workers"},
+	{Key: "collaborators", Title: "Cộng tác viên", Kind: upload.Count, Required: true, Example: int64(12), Help: "Cộng tác viên thôn, tổ dân phố / village collaborators"},
+	{Key: "villages", Title: "Số thôn, tổ dân phố", Kind: upload.Count, Required: true, Example: int64(15), Help: "/ villages and residential groups"},
+	{Key: "villages_with_collaborator", Title: "Thôn có cộng tác viên", Kind: upload.Count, Required: true, Example: int64(12), Help: "Không quá số thôn / at most the villages"},
+	{Key: "note", Title: "Ghi chú", Kind: upload.Text, Help: "Không bắt buộc / optional"},
+}
+
+// ImportStaffing records the staffing of a province's communes for year
+// from an uploaded file, all or nothing (see PutProvinceStaffing), naming
+// every bad row. Uploading the same file again changes nothing. Only the
+// province's planner may.
+func (s *Store) ImportStaffing(ctx context.Context, c access.Caller, p units.ProvinceCode, year int, file []byte) (int, error) {
+	if err := c.CanAct(p, access.Planner); err != nil {
+		return 0, err
+	}
+	u, err := upload.Read(bytes.NewReader(file), upload.MaxSize)
+	if err != nil {
+		return 0, err
+	}
+	items, numbers, err := parseStaffing(u)
+	if err != nil {
+		return 0, err
+	}
+	n, err := s.PutProvinceStaffing(ctx, c, p, year, items)
+	return n, itemsToRows(err, numbers)
+}
+
+func parseStaffing(u *upload.File) ([]Staffing, []int, error) {
+	if err := u.CheckColumns(StaffingFields); err != nil {
+		return nil, nil, err
+	}
+	var ch upload.Checker
+	f := StaffingFields
+	items := make([]Staffing, 0, len(u.Rows))
+	numbers := make([]int, 0, len(u.Rows))
+	for _, r := range u.Rows {
+		items = append(items, Staffing{Commune: units.CommuneCode(ch.Text(r, f[0])), FullTime: int(ch.Int(r, f[2])),
+			PartTime: int(ch.Int(r, f[3])), Collaborators: int(ch.Int(r, f[4])), Villages: int(ch.Int(r, f[5])),
+			VillagesWithCollaborator: int(ch.Int(r, f[6])), Note: ch.Text(r, f[7])})
+		numbers = append(numbers, r.Number)
+	}
+	return items, numbers, ch.Err()
+}
+
+var itemRE = regexp.MustCompile(`^items\[(\d+)\]`)
+
+// itemsToRows renames "items[3].x" problems to the rows of the file they
+// came from: "rows[5].x".
+func itemsToRows(err error, numbers []int) error {
+	var e *baove.Error
+	if !errors.As(err, &e) || e.Code != baove.EINVALID {
+		return err
+	}
+	out := *e
+	out.Fields = make([]baove.FieldError, len(e.Fields))
+	for i, f := range e.Fields {
+		if m := itemRE.FindStringSubmatch(f.Field); m != nil {
+			if k, _ := strconv.Atoi(m[1]); k < len(numbers) {
+				f.Field = fmt.Sprintf("rows[%d]", numbers[k]) + f.Field[len(m[0]):]
+			}
+		}
+		out.Fields[i] = f
+	}
+	return &out
+}
