@@ -29,11 +29,12 @@ func allocationOf(a budget.Allocation) Allocation {
 
 // AllocateInput records a central allocation or a correction.
 type AllocateInput struct {
-	Body struct {
+	IdempotencyKey string `header:"Idempotency-Key" maxLength:"128" doc:"Makes retries safe: the same key with the same body returns the first answer and records nothing; keys are kept for 7 days"`
+	Body           struct {
 		ProvinceCode string `json:"province_code" pattern:"^[0-9]{2}$" example:"11"`
 		Year         int    `json:"year" minimum:"2017" maximum:"2100" example:"2026"`
 		Amount       string `json:"amount" example:"2000000000" doc:"Whole đồng; negative (with a reason) corrects earlier entries"`
-		DecisionNo   string `json:"decision_no,omitempty" maxLength:"100" example:"1234/QĐ-BYT"`
+		DecisionNo   string `json:"decision_no,omitempty" maxLength:"100" example:"1234/QĐ-BYT" doc:"Required for an allocation (positive amount): the number of the ministry's decision"`
 		DecidedOn    string `json:"decided_on" example:"2026-01-20"`
 		Reason       string `json:"reason,omitempty" maxLength:"2000"`
 	}
@@ -41,8 +42,9 @@ type AllocateInput struct {
 
 // AllocationOutput is one allocation entry.
 type AllocationOutput struct {
-	Status int
-	Body   Allocation
+	Status   int
+	Replayed string `header:"Idempotent-Replayed" doc:"true when this answers a retry"`
+	Body     Allocation
 }
 
 func (s *Server) allocate(ctx context.Context, in *AllocateInput) (*AllocationOutput, error) {
@@ -55,12 +57,16 @@ func (s *Server) allocate(ctx context.Context, in *AllocateInput) (*AllocationOu
 	if err != nil {
 		return nil, err
 	}
-	a, err := s.svc.Budget.Allocate(ctx, caller(ctx), budget.NewAllocation{Province: units.ProvinceCode(b.ProvinceCode),
-		Year: b.Year, Amount: amount, DecisionNo: b.DecisionNo, DecidedOn: decided, Reason: b.Reason})
+	a, replayed, err := s.svc.Budget.Allocate(ctx, caller(ctx), budget.NewAllocation{Province: units.ProvinceCode(b.ProvinceCode),
+		Year: b.Year, Amount: amount, DecisionNo: b.DecisionNo, DecidedOn: decided, Reason: b.Reason}, in.IdempotencyKey)
 	if err != nil {
 		return nil, err
 	}
-	return &AllocationOutput{Status: 201, Body: allocationOf(a)}, nil
+	out := &AllocationOutput{Status: 201, Body: allocationOf(a)}
+	if replayed {
+		out.Replayed = "true"
+	}
+	return out, nil
 }
 
 // AllocationListInput selects a province's allocations.

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"baove"
 	"context"
 	"time"
 
@@ -97,7 +98,8 @@ func (s *Server) listDisbursements(ctx context.Context, in *LinePath) (*Disburse
 type ReverseInput struct {
 	ID   int64 `path:"id" minimum:"1" example:"901"`
 	Body struct {
-		Reason string `json:"reason" maxLength:"2000" example:"Chứng từ ghi sai số tiền"`
+		Reason     string `json:"reason" maxLength:"2000" example:"Chứng từ ghi sai số tiền"`
+		ReversedOn string `json:"reversed_on,omitempty" example:"2026-04-10" doc:"The reversal's date: not before the payment, not after today, within the payment's year or its adjustment period; today when absent"`
 	}
 }
 
@@ -108,7 +110,14 @@ type DisbursementOutput struct {
 }
 
 func (s *Server) reverseDisbursement(ctx context.Context, in *ReverseInput) (*DisbursementOutput, error) {
-	d, err := s.svc.Budget.Reverse(ctx, caller(ctx), in.ID, in.Body.Reason)
+	var on baove.Date
+	if in.Body.ReversedOn != "" {
+		var err error
+		if on, err = parseDate("reversed_on", in.Body.ReversedOn); err != nil {
+			return nil, err
+		}
+	}
+	d, err := s.svc.Budget.Reverse(ctx, caller(ctx), in.ID, on, in.Body.Reason)
 	if err != nil {
 		return nil, err
 	}

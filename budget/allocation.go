@@ -2,8 +2,8 @@ package budget
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -12,7 +12,6 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/units"
-	"baove/vn"
 )
 
 // AllocationKind says what an allocation entry is.
@@ -71,61 +70,56 @@ type NewAllocation struct {
 	Reason     string
 }
 
-func (n *NewAllocation) check() error {
-	n.DecisionNo, n.Reason = vn.NFC(n.DecisionNo), vn.NFC(n.Reason)
-	var p baove.Problems
-	if n.Year < 2017 || n.Year > 2100 {
-		p.Add("year", "a year from 2017 to 2100", n.Year)
-	}
-	switch {
-	case n.Amount == 0:
-		p.Add("amount", "must not be zero", n.Amount.String())
-	case n.Amount < 0 && strings.TrimSpace(n.Reason) == "":
-		p.Add("reason", "a correction (negative amount) needs a reason", nil)
-	case n.Amount > 0 && n.DecisionNo == "":
-		p.Add("decision_no", "the number of the allocation decision, e.g. 1234/QĐ-BYT", nil)
-	}
-	if n.DecidedOn.IsZero() {
-		p.Add("decided_on", "required", nil)
-	}
-	return p.Err()
-}
-
 // Allocate records a central allocation or correction. Only a reviewer may
 // (the ministry decides them). Entries are never edited: a correction is a
-// new entry. It returns EINVALID for bad fields, ECONFLICT for a closed year
-// or a correction that would take the year's allocations below what was
-// already disbursed from central funds.
-func (s *Store) Allocate(ctx context.Context, c access.Caller, n NewAllocation) (Allocation, error) {
+// new entry. Under the province-year's lock it checks the controls
+// (Books.Allocate): EINVALID for bad fields, a decision dated in the future
+// or outside the year before to the end of the adjustment period; ECONFLICT
+// for a closed year or a correction that would take the year's allocations
+// below what was already disbursed from central funds, saying by how much.
+//
+// With a non-empty idempotency key, a retry with the same request returns
+// the first entry and records nothing (replayed is true); the same key with
+// another request is EINVALID.
+func (s *Store) Allocate(ctx context.Context, c access.Caller, n NewAllocation, key string) (a Allocation, replayed bool, err error) {
 	if err := c.Require(access.Reviewer); err != nil {
-		return Allocation{}, err
+		return a, false, err
 	}
-	if err := n.check(); err != nil {
-		return Allocation{}, err
+	n.normalize()
+	k := idempotency{user: c.UserID, key: key, hash: hashOf(fmt.Sprintf("allocate\x00%s\x00%d\x00%d\x00%s\x00%s\x00%s",
+		n.Province, n.Year, n.Amount, n.DecisionNo, n.DecidedOn, n.Reason))}
+	a, replayed, err = s.allocate(ctx, c, n, k)
+	if errors.Is(err, errKeyTaken) {
+		a, replayed, err = s.allocate(ctx, c, n, k)
 	}
-	kind := Allocated
-	if n.Amount < 0 {
-		kind = Correction
-	}
-	var r allocationRow
-	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		y, err := s.lockYear(ctx, tx, n.Province, n.Year)
+	return a, replayed, translate(err, "allocate")
+}
+
+func (s *Store) allocate(ctx context.Context, c access.Caller, n NewAllocation, k idempotency) (a Allocation, replayed bool, err error) {
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		books, err := s.loadYears(ctx, tx, n.Province, n.Year)
 		if err != nil {
 			return err
 		}
-		if err := y.open(); err != nil {
+		first, err := k.read(ctx, tx)
+		if err != nil {
 			return err
 		}
-		if n.Amount < 0 {
-			if err := s.keepsCentralCovered(ctx, tx, n.Province, n.Year, n.Amount); err != nil {
-				return err
-			}
+		if replayed, err = k.replay(first, &a); replayed || err != nil {
+			return err
 		}
-		r = allocationRow{ProvinceCode: string(n.Province), Year: n.Year, Kind: kind, Amount: int64(n.Amount), DecisionNo: n.DecisionNo,
-			DecidedOn: n.DecidedOn, Reason: n.Reason, CreatedAt: s.clock.Now(), ActorID: c.UserID, Actor: c.Username}
-		return s.insertAllocation(ctx, tx, c, &r)
+		r, problems := books.Allocate(n)
+		if len(problems) > 0 {
+			return errorOf(problems)
+		}
+		r.CreatedAt, r.ActorID, r.Actor = s.clock.Now(), c.UserID, c.Username
+		if err := s.insertAllocation(ctx, tx, c, &r); err != nil {
+			return err
+		}
+		a = r.allocation()
+		return k.store(ctx, tx, r.CreatedAt, a)
 	})
-	return r.allocation(), translate(err, "allocate")
+	return a, replayed, err
 }
 
 func (s *Store) insertAllocation(ctx context.Context, tx bun.Tx, c access.Caller, r *allocationRow) error {
@@ -136,18 +130,35 @@ func (s *Store) insertAllocation(ctx context.Context, tx bun.Tx, c access.Caller
 		r.ProvinceCode, nil, r.allocation())
 }
 
-// keepsCentralCovered refuses a change of delta to the year's allocations
-// that would leave central disbursements above them.
-func (s *Store) keepsCentralCovered(ctx context.Context, tx bun.IDB, p units.ProvinceCode, year int, delta VND) error {
-	t, err := centralTotals(ctx, tx, p, year)
+// loadYears locks the years of province p and reads their books: whether
+// they are closed and their central money (what was paid by lineage is not
+// read: allocations and the close need only the central sums).
+func (s *Store) loadYears(ctx context.Context, tx bun.IDB, p units.ProvinceCode, years ...int) (*Books, error) {
+	locked, err := lockYears(ctx, tx, p, years)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if t.allocated+delta < t.disbursed {
-		return baove.Errorf(baove.ECONFLICT, "the correction would leave %s đồng of central disbursements above the allocations of %s đồng",
-			vn.Int(int64(t.disbursed)), vn.Int(int64(t.allocated+delta)))
+	b := &Books{Province: p, Today: s.clock.Today(), Years: map[int]*Ledger{}}
+	for year, y := range locked {
+		b.Years[year] = NewLedger(year)
+		b.Years[year].Closed = y.closed()
 	}
-	return nil
+	var sums []struct {
+		Year      int
+		Allocated int64
+		Paid      int64
+	}
+	if err := tx.NewRaw(`SELECT y.year,
+		(SELECT coalesce(sum(al.amount), 0) FROM allocations AS al WHERE al.province_code = y.province_code AND al.year = y.year) AS allocated,
+		(SELECT coalesce(sum(t.amount), 0) FROM ledger_totals AS t WHERE t.province_code = y.province_code AND t.year = y.year
+			AND t.funding_source = 'central') AS paid
+		FROM budget_years AS y WHERE y.province_code = ? AND y.year IN (?)`, string(p), bun.In(years)).Scan(ctx, &sums); err != nil {
+		return nil, err
+	}
+	for _, r := range sums {
+		b.Years[r.Year].Central = CentralMoney{Allocated: VND(r.Allocated), Disbursed: VND(r.Paid)}
+	}
+	return b, nil
 }
 
 // Allocations lists a province-year's allocation entries, oldest first. A

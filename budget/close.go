@@ -8,7 +8,6 @@ import (
 
 	"github.com/uptrace/bun"
 
-	"baove"
 	"baove/access"
 	"baove/audit"
 	"baove/units"
@@ -37,23 +36,17 @@ func (s *Store) Close(ctx context.Context, c access.Caller, p units.ProvinceCode
 	if err := c.CanAct(p, access.Finance); err != nil {
 		return Summary{}, err
 	}
-	if disposition != CarryOver && disposition != Return {
-		return Summary{}, baove.Invalid("unspent_central", `"carry_over" or "return"`, disposition)
-	}
-	today := s.clock.Today()
-	if today.Year() <= year {
-		return Summary{}, baove.Errorf(baove.ECONFLICT, "the budget year %d runs until 31/12/%d; close it after that", year, year)
-	}
 	var sum Summary
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		y, err := s.lockYear(ctx, tx, p, year)
+		books, err := s.loadYears(ctx, tx, p, year, year+1)
 		if err != nil {
 			return err
 		}
-		if err := y.open(); err != nil {
-			return err
+		unspent, problems := books.Close(year, disposition)
+		if len(problems) > 0 {
+			return errorOf(problems)
 		}
-		if err := s.close(ctx, tx, c, y, disposition, today); err != nil {
+		if err := s.close(ctx, tx, c, p, year, disposition, unspent); err != nil {
 			return err
 		}
 		sum, err = s.summary(ctx, tx, p, year)
@@ -62,37 +55,30 @@ func (s *Store) Close(ctx context.Context, c access.Caller, p units.ProvinceCode
 	return sum, translate(err, "close year")
 }
 
-func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, y budgetYear, disposition string, today baove.Date) error {
-	p := units.ProvinceCode(y.ProvinceCode)
-	t, err := centralTotals(ctx, tx, p, y.Year)
-	if err != nil {
+// close records the close of a year the controls allowed: the year's row,
+// its audit entry, and the carried-in allocation of the next year.
+func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, p units.ProvinceCode, year int, disposition string, unspent VND) error {
+	var before budgetYear
+	if err := tx.NewSelect().Model(&before).Where("province_code = ? AND year = ?", string(p), year).Scan(ctx); err != nil {
 		return err
 	}
-	before := y
-	y.ClosedAt, y.ClosedBy, y.Disposition = s.clock.Now(), c.Username, disposition
-	y.UnspentCentral = int64(max(t.allocated-t.disbursed, 0))
+	y, today := before, s.clock.Today()
+	y.ClosedAt, y.ClosedBy, y.Disposition, y.UnspentCentral = s.clock.Now(), c.Username, disposition, int64(unspent)
 	if disposition == Return {
 		y.ReturnDeadline = today.AddDays(ReturnDays)
 	}
 	if _, err := tx.NewUpdate().Model(&y).WherePK().Exec(ctx); err != nil {
 		return err
 	}
-	if err := audit.Record(ctx, tx, y.ClosedAt, c.Actor(), "budget_year.close", "budget_year", fmt.Sprintf("%s/%d", p, y.Year),
+	if err := audit.Record(ctx, tx, y.ClosedAt, c.Actor(), "budget_year.close", "budget_year", fmt.Sprintf("%s/%d", p, year),
 		y.ProvinceCode, before, y); err != nil {
 		return err
 	}
-	if disposition != CarryOver || y.UnspentCentral == 0 {
+	if disposition != CarryOver || unspent == 0 {
 		return nil
 	}
-	next, err := s.lockYear(ctx, tx, p, y.Year+1)
-	if err != nil {
-		return err
-	}
-	if err := next.open(); err != nil {
-		return err
-	}
-	return s.insertAllocation(ctx, tx, c, &allocationRow{ProvinceCode: y.ProvinceCode, Year: y.Year + 1, Kind: CarriedIn,
-		Amount: y.UnspentCentral, DecisionNo: fmt.Sprintf("Chuyển nguồn năm %d", y.Year), DecidedOn: today,
-		Reason:    fmt.Sprintf("%s đồng kinh phí trung ương chưa giải ngân năm %d", vn.Int(y.UnspentCentral), y.Year),
+	return s.insertAllocation(ctx, tx, c, &allocationRow{ProvinceCode: y.ProvinceCode, Year: year + 1, Kind: CarriedIn,
+		Amount: int64(unspent), DecisionNo: fmt.Sprintf("Chuyển nguồn năm %d", year), DecidedOn: today,
+		Reason:    fmt.Sprintf("%s đồng kinh phí trung ương chưa giải ngân năm %d", vn.Int(int64(unspent)), year),
 		CreatedAt: y.ClosedAt, ActorID: c.UserID, Actor: c.Username})
 }

@@ -10,6 +10,7 @@ import (
 	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
+	"baove/i18n"
 )
 
 func importRows(f *fixture, n int) []budget.ImportRow {
@@ -20,7 +21,7 @@ func importRows(f *fixture, n int) []budget.ImportRow {
 			line = f.provinial
 		}
 		rows[i] = budget.ImportRow{Row: i + 2, Line: line.ID, NewDisbursement: budget.NewDisbursement{Amount: 1_000 + budget.VND(i),
-			PaidOn: baove.NewDate(2026, time.Month(1+i%12), 1+i%28), VoucherNo: fmt.Sprintf("NK-%04d", i)}}
+			PaidOn: baove.NewDate(2026, time.Month(1+i%11), 1+i%28), VoucherNo: fmt.Sprintf("NK-%04d", i)}}
 	}
 	return rows
 }
@@ -88,7 +89,7 @@ func TestImportDisbursements_RefusesRowsOfAClosedYear(t *testing.T) {
 		f.check(err)
 		_, _, err = f.budget.ImportDisbursements(ctx, financeHN, "01", rows, "late")
 		var e *baove.Error
-		if !asError(err, &e) || len(e.Fields) != 3 || !strings.Contains(e.Fields[0].Message, "closed") {
+		if !asError(err, &e) || len(e.Fields) != 3 || !strings.Contains(e.Fields[0].Text(i18n.EN), "closed") {
 			t.Fatalf("rows of a closed year: %v, want each row refused", err)
 		}
 	})

@@ -2,7 +2,9 @@ package budget
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -10,9 +12,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/audit"
-	"baove/plans"
 	"baove/units"
-	"baove/vn"
 )
 
 // EntryKind says what a ledger entry is.
@@ -24,53 +24,29 @@ const (
 	Reversal EntryKind = "reversal" // cancels a payment; the payment stays
 )
 
-// Disbursement is an entry of the ledger.
+// Disbursement is an entry of the ledger, as stored (the table
+// disbursements) and as answered.
 type Disbursement struct {
-	ID            int64              `json:"id"`
-	Province      units.ProvinceCode `json:"province_code"`
+	bun.BaseModel `bun:"table:disbursements,alias:d" json:"-"`
+
+	ID            int64              `bun:",pk,autoincrement" json:"id"`
+	Province      units.ProvinceCode `bun:"province_code" json:"province_code"`
 	Year          int                `json:"year"`
-	LineID        LineID             `json:"budget_line_id"`
-	Lineage       string             `json:"line_lineage"`
+	LineID        LineID             `bun:"budget_line_id" json:"budget_line_id"`
+	Lineage       string             `bun:"line_lineage" json:"line_lineage"`
 	FundingSource FundingSource      `json:"funding_source"`
 	TaskArea      string             `json:"task_area"`
 	Kind          EntryKind          `json:"kind"`
 	Amount        VND                `json:"amount"` // negative for a reversal
-	ReversesID    int64              `json:"reverses_id,omitempty"`
-	ReversedByID  int64              `json:"reversed_by_id,omitempty"`
+	ReversesID    int64              `bun:",nullzero" json:"reverses_id,omitempty"`
+	ReversedByID  int64              `bun:",scanonly" json:"reversed_by_id,omitempty"`
 	PaidOn        baove.Date         `json:"paid_on"`
-	VoucherNo     string             `json:"voucher_no,omitempty"`
+	VoucherNo     string             `bun:",nullzero" json:"voucher_no,omitempty"`
+	VoucherKey    string             `bun:",nullzero" json:"-"` // vn.Key(VoucherNo): unique in a province-year
 	Description   string             `json:"description,omitempty"`
 	CreatedAt     time.Time          `json:"created_at"`
+	ActorID       int64              `bun:",nullzero" json:"-"`
 	Actor         string             `json:"actor"`
-}
-
-type entryRow struct {
-	bun.BaseModel `bun:"table:disbursements,alias:d"`
-
-	ID            int64 `bun:",pk,autoincrement"`
-	ProvinceCode  string
-	Year          int
-	BudgetLineID  int64
-	LineLineage   string
-	FundingSource FundingSource
-	TaskArea      string
-	Kind          EntryKind
-	Amount        int64
-	ReversesID    int64 `bun:",nullzero"`
-	PaidOn        baove.Date
-	VoucherNo     string `bun:",nullzero"`
-	Description   string
-	CreatedAt     time.Time
-	ActorID       int64 `bun:",nullzero"`
-	Actor         string
-	ReversedByID  int64 `bun:",scanonly"`
-}
-
-func (r entryRow) disbursement() Disbursement {
-	return Disbursement{ID: r.ID, Province: units.ProvinceCode(r.ProvinceCode), Year: r.Year, LineID: LineID(r.BudgetLineID),
-		Lineage: r.LineLineage, FundingSource: r.FundingSource, TaskArea: r.TaskArea, Kind: r.Kind, Amount: VND(r.Amount),
-		ReversesID: r.ReversesID, ReversedByID: r.ReversedByID, PaidOn: r.PaidOn, VoucherNo: r.VoucherNo,
-		Description: r.Description, CreatedAt: r.CreatedAt, Actor: r.Actor}
 }
 
 // NewDisbursement is a payment a finance officer records against a line.
@@ -81,149 +57,83 @@ type NewDisbursement struct {
 	Description string
 }
 
-// check returns every problem with n for a line of a plan for year: the
-// amount is positive, the payment date falls in the year or its adjustment
-// period (to 31 January of the next year), and the voucher is named.
-func (n *NewDisbursement) check(year int) error {
-	n.VoucherNo, n.Description = vn.NFC(n.VoucherNo), vn.NFC(n.Description)
-	var p baove.Problems
-	if n.Amount <= 0 || n.Amount >= MaxVND {
-		p.Add("amount", "more than 0 and less than 10^15 đồng", n.Amount.String())
-	}
-	first, last := baove.NewDate(year, 1, 1), baove.NewDate(year+1, 1, 31)
-	if n.PaidOn.IsZero() || n.PaidOn.Before(first) || n.PaidOn.After(last) {
-		p.Add("paid_on", fmt.Sprintf("must fall in %d or its adjustment period (to %s)", year, last), n.PaidOn.String())
-	}
-	if l := len([]rune(n.VoucherNo)); l == 0 || l > 64 {
-		p.Add("voucher_no", "the payment voucher's number, 1 to 64 characters", n.VoucherNo)
-	}
-	if len([]rune(n.Description)) > 2000 {
-		p.Add("description", "at most 2000 characters", nil)
-	}
-	return p.Err()
-}
-
 // Disburse records a payment from a budget line. Only the province's
 // finance officer may; a line of another province is ENOTFOUND. In one
-// transaction with the write it enforces, on both engines and under
-// concurrency: the year is open, the line belongs to the approved plan in
-// force, the line's disbursements stay within its amount, and the year's
-// central disbursements within its central allocations (ECONFLICT, saying
-// by how much); a voucher number is used once a province-year (ECONFLICT).
+// transaction, under the lock of the line's province-year, it checks the
+// ledger's controls (Books.Pay): the year is open, the line belongs to the
+// approved plan in force, the line's disbursements stay within its amount,
+// the year's central disbursements within its central allocations, a
+// voucher number is used once a province-year (ECONFLICT, saying by how
+// much), and the fields are well formed (EINVALID naming them).
 //
 // With a non-empty idempotency key, a retry with the same request returns
 // the first result and records nothing (replayed is true); the same key
-// with another request is EINVALID.
+// with another request is EINVALID, whatever the timing.
 func (s *Store) Disburse(ctx context.Context, c access.Caller, id LineID, n NewDisbursement, key string) (d Disbursement, replayed bool, err error) {
-	line, p, err := s.ledgerLine(ctx, c, id)
-	if err != nil {
+	if err := c.Require(access.Finance); err != nil {
 		return d, false, err
 	}
-	if err := n.check(p.Year); err != nil {
-		return d, false, err
+	n.normalize()
+	k := idempotency{user: c.UserID, key: key, hash: requestHash(id, n)}
+	d, replayed, err = s.disburse(ctx, c, id, n, k)
+	if errors.Is(err, errKeyTaken) { // a request with the same key committed meanwhile: answer as it did
+		d, replayed, err = s.disburse(ctx, c, id, n, k)
 	}
-	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		y, err := s.lockYear(ctx, tx, p.Province, p.Year)
-		if err != nil {
-			return err
-		}
-		if err := y.open(); err != nil {
-			return err
-		}
-		k := idempotency{user: c.UserID, key: key, hash: requestHash(id, n)}
-		if replayed, err = k.replay(ctx, tx, &d); replayed || err != nil {
-			return err
-		}
-		if d, err = s.pay(ctx, tx, c, line, n); err != nil {
-			return err
-		}
-		return k.store(ctx, tx, s.clock.Now(), d)
-	})
 	return d, replayed, translate(err, "disburse")
 }
 
-// ledgerLine returns a line the caller may record payments against.
-func (s *Store) ledgerLine(ctx context.Context, c access.Caller, id LineID) (Line, plans.Plan, error) {
-	l, err := s.lineIn(ctx, s.db, id)
-	if err != nil {
-		return l, plans.Plan{}, err
-	}
-	p, err := s.plans.Plan(ctx, access.Caller{Role: access.Reviewer}, l.PlanID)
-	if err != nil {
-		return l, p, err
-	}
-	if c.Role.Provincial() && c.Province != p.Province {
-		return l, p, lineNotFound(id)
-	}
-	return l, p, c.CanAct(p.Province, access.Finance)
+func (s *Store) disburse(ctx context.Context, c access.Caller, id LineID, n NewDisbursement, k idempotency) (d Disbursement, replayed bool, err error) {
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		y, err := lockLineYear(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if units.ProvinceCode(y.ProvinceCode) != c.Province {
+			return lineNotFound(id)
+		}
+		books, first, err := loadPayment(ctx, tx, y, s.clock.Today(), id, n.VoucherNo, k)
+		if err != nil {
+			return err
+		}
+		if replayed, err = k.replay(first, &d); replayed || err != nil {
+			return err
+		}
+		e, problems := books.Pay(id, n)
+		if len(problems) > 0 {
+			return errorOf(problems)
+		}
+		recorded, err := s.record(ctx, tx, c, "disbursement.create", []Disbursement{e})
+		if err != nil {
+			return err
+		}
+		d = recorded[0]
+		return k.store(ctx, tx, s.clock.Now(), d)
+	})
+	return d, replayed, err
 }
 
-// pay checks the controls and writes the payment.
-func (s *Store) pay(ctx context.Context, tx bun.Tx, c access.Caller, line Line, n NewDisbursement) (Disbursement, error) {
-	var status plans.Status
-	var province string
-	var year int
-	if err := tx.NewSelect().Table("plans").Column("status", "province_code", "year").Where("id = ?", int64(line.PlanID)).
-		Scan(ctx, &status, &province, &year); err != nil {
-		return Disbursement{}, err
+// record writes ledger entries with their audit entries and adds them to
+// the running totals, in a constant number of statements per batch of 500
+// entries. The entries come first: the totals must equal the ledger.
+func (s *Store) record(ctx context.Context, tx bun.IDB, c access.Caller, action string, entries []Disbursement) ([]Disbursement, error) {
+	now := s.clock.Now()
+	for i := range entries {
+		entries[i].CreatedAt, entries[i].ActorID, entries[i].Actor = now, c.UserID, c.Username
 	}
-	if status != plans.Approved {
-		return Disbursement{}, baove.Errorf(baove.ECONFLICT, "only lines of the approved plan in force accept disbursements; this line's plan version is %s", status)
+	changes := make([]audit.Change, 0, len(entries))
+	for chunk := range slices.Chunk(entries, 500) {
+		if _, err := tx.NewInsert().Model(&chunk).Returning("id").Exec(ctx); err != nil {
+			return nil, err
+		}
+		for _, e := range chunk {
+			changes = append(changes, audit.Change{At: now, Actor: c.Actor(), Action: action, Entity: "disbursement",
+				EntityID: fmt.Sprint(e.ID), ProvinceCode: string(e.Province), AfterState: e})
+		}
 	}
-	if err := s.withinLimits(ctx, tx, units.ProvinceCode(province), year, line, n.Amount); err != nil {
-		return Disbursement{}, err
+	if err := addToTotals(ctx, tx, entries); err != nil {
+		return nil, err
 	}
-	if err := voucherFree(ctx, tx, province, year, n.VoucherNo); err != nil {
-		return Disbursement{}, err
-	}
-	r := entryRow{ProvinceCode: province, Year: year, BudgetLineID: int64(line.ID), LineLineage: line.Lineage,
-		FundingSource: line.FundingSource, TaskArea: line.TaskArea, Kind: Payment, Amount: int64(n.Amount), PaidOn: n.PaidOn,
-		VoucherNo: n.VoucherNo, Description: n.Description, CreatedAt: s.clock.Now(), ActorID: c.UserID, Actor: c.Username}
-	if _, err := tx.NewInsert().Model(&r).Exec(ctx); err != nil {
-		return Disbursement{}, err
-	}
-	if err := addToTotals(ctx, tx, []entryRow{r}); err != nil {
-		return Disbursement{}, err
-	}
-	return r.disbursement(), audit.Record(ctx, tx, r.CreatedAt, c.Actor(), "disbursement.create", "disbursement",
-		fmt.Sprint(r.ID), province, nil, r.disbursement())
-}
-
-// withinLimits refuses an amount that would take the line over its amount or
-// the year's central disbursements over its central allocations.
-func (s *Store) withinLimits(ctx context.Context, tx bun.Tx, p units.ProvinceCode, year int, line Line, amount VND) error {
-	var paid int64
-	if err := tx.NewSelect().Table("ledger_totals").ColumnExpr("coalesce(sum(amount), 0)").
-		Where("province_code = ? AND year = ? AND line_lineage = ?", string(p), year, line.Lineage).Scan(ctx, &paid); err != nil {
-		return err
-	}
-	if over := VND(paid) + amount - line.Amount; over > 0 {
-		return baove.Errorf(baove.ECONFLICT, "the payment would exceed the line by %s đồng (line %s, already disbursed %s)",
-			vn.Int(int64(over)), vn.Int(int64(line.Amount)), vn.Int(paid))
-	}
-	if line.FundingSource != Central {
-		return nil
-	}
-	t, err := centralTotals(ctx, tx, p, year)
-	if err != nil {
-		return err
-	}
-	if over := t.disbursed + amount - t.allocated; over > 0 {
-		return baove.Errorf(baove.ECONFLICT, "the payment would exceed the central allocations of %d by %s đồng (allocated %s, already disbursed %s)",
-			year, vn.Int(int64(over)), vn.Int(int64(t.allocated)), vn.Int(int64(t.disbursed)))
-	}
-	return nil
-}
-
-func voucherFree(ctx context.Context, tx bun.Tx, province string, year int, voucher string) error {
-	n, err := tx.NewSelect().Table("disbursements").Where("province_code = ? AND year = ? AND voucher_no = ?", province, year, voucher).Count(ctx)
-	if err != nil {
-		return err
-	}
-	if n > 0 {
-		return baove.Errorf(baove.ECONFLICT, "voucher %s is already recorded for %d", voucher, year)
-	}
-	return nil
+	return entries, audit.RecordAll(ctx, tx, changes)
 }
 
 func selectEntries(db bun.IDB, model any) *bun.SelectQuery {
@@ -238,16 +148,12 @@ func (s *Store) Disbursements(ctx context.Context, c access.Caller, id LineID) (
 	if err != nil {
 		return nil, err
 	}
-	var rows []entryRow
+	var rows []Disbursement
 	if err := selectEntries(s.db, &rows).Where("d.province_code = ? AND d.year = ? AND d.line_lineage = ?",
 		string(p.Province), p.Year, l.Lineage).Order("d.id").Scan(ctx); err != nil {
 		return nil, fmt.Errorf("budget: ledger of line %d: %w", id, err)
 	}
-	out := make([]Disbursement, len(rows))
-	for i, r := range rows {
-		out[i] = r.disbursement()
-	}
-	return out, nil
+	return rows, nil
 }
 
 // Ledger returns a province-year's whole ledger, oldest first. A reviewer
@@ -256,13 +162,9 @@ func (s *Store) Ledger(ctx context.Context, c access.Caller, p units.ProvinceCod
 	if err := c.CanRead(p); err != nil {
 		return nil, err
 	}
-	var rows []entryRow
+	var rows []Disbursement
 	if err := selectEntries(s.db, &rows).Where("d.province_code = ? AND d.year = ?", string(p), year).Order("d.id").Scan(ctx); err != nil {
 		return nil, fmt.Errorf("budget: ledger of %s/%d: %w", p, year, err)
 	}
-	out := make([]Disbursement, len(rows))
-	for i, r := range rows {
-		out[i] = r.disbursement()
-	}
-	return out, nil
+	return rows, nil
 }

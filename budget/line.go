@@ -78,8 +78,8 @@ func (in *LineInput) check(ctx context.Context, tx bun.IDB, plan plans.ID) error
 	if !in.FundingSource.Valid() {
 		p.Add("funding_source", "one of central, provincial, commune, other", in.FundingSource)
 	}
-	if in.Amount < 0 || in.Amount >= MaxVND {
-		p.Add("amount", "from 0 to less than 10^15 đồng", in.Amount.String())
+	if in.Amount <= 0 || in.Amount >= MaxVND { // a line of nothing plans nothing: remove it instead
+		p.AddKey("amount", "ledger.amount_positive", nil, in.Amount.String())
 	}
 	if in.BudgetItem != "" && !budgetItemRE.MatchString(in.BudgetItem) {
 		p.Add("budget_item", "a 4-digit tiểu mục code of the budget classification, e.g. 6001", in.BudgetItem)

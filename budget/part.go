@@ -47,6 +47,13 @@ func (Lines) Copy(ctx context.Context, db bun.IDB, from, to plans.ID, activities
 	return nil
 }
 
+// Lock implements plans.Part: approving a version takes the lock of the
+// province-year that payments, allocations and the close take.
+func (Lines) Lock(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int) error {
+	_, err := lockYear(ctx, db, p, year)
+	return err
+}
+
 // Items implements plans.Part.
 func (Lines) Items(ctx context.Context, db bun.IDB, plan plans.ID) (map[string]map[string]any, error) {
 	var rows []lineRow

@@ -10,78 +10,61 @@ import (
 
 	"baove"
 	"baove/access"
-	"baove/audit"
-	"baove/units"
-	"baove/vn"
 )
 
-// Reverse cancels a payment with a reversal entry of the opposite amount; the
-// payment stays in the ledger. Only the province's finance officer may; the
-// reason is required (EINVALID). A payment is reversed once, a reversal not
-// at all, and a closed year not at all (ECONFLICT).
-func (s *Store) Reverse(ctx context.Context, c access.Caller, id int64, reason string) (Disbursement, error) {
-	orig, err := s.entry(ctx, c, id)
+// Reverse cancels a payment with a reversal entry of the opposite amount,
+// dated on (today, in the service's zone, when zero); the payment stays in
+// the ledger. Only the province's finance officer may; another province's
+// entry is ENOTFOUND. Under the lock of the payment's year it checks the
+// controls (Books.Reverse): a reason (EINVALID), a date not before the
+// payment, not after today, within its year or adjustment period
+// (EINVALID); a payment is reversed once, a reversal not at all, a closed
+// year not at all (ECONFLICT).
+func (s *Store) Reverse(ctx context.Context, c access.Caller, id int64, on baove.Date, reason string) (Disbursement, error) {
+	if err := c.Require(access.Finance); err != nil {
+		return Disbursement{}, err
+	}
+	orig, err := s.entry(ctx, s.db, c, id)
 	if err != nil {
 		return Disbursement{}, err
 	}
-	if err := c.CanAct(orig.Province, access.Finance); err != nil {
-		return Disbursement{}, err
-	}
-	if reason = vn.NFC(reason); reason == "" {
-		return Disbursement{}, baove.Invalid("reason", "say why the payment is reversed", nil)
-	}
-	var rev entryRow
+	var rev Disbursement
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		y, err := s.lockYear(ctx, tx, orig.Province, orig.Year)
+		y, err := lockYear(ctx, tx, orig.Province, orig.Year)
 		if err != nil {
 			return err
 		}
-		if err := y.open(); err != nil {
+		if orig, err = s.entry(ctx, tx, c, id); err != nil { // read afresh under the lock
 			return err
 		}
-		if rev, err = s.reversal(ctx, tx, c, id, reason); err != nil {
-			return err
+		books := &Books{Province: orig.Province, Today: s.clock.Today(), Years: map[int]*Ledger{y.Year: NewLedger(y.Year)}}
+		books.Years[y.Year].Closed = y.closed()
+		e, problems := books.Reverse(orig, on, reason)
+		if len(problems) > 0 {
+			return errorOf(problems)
 		}
-		return audit.Record(ctx, tx, rev.CreatedAt, c.Actor(), "disbursement.reverse", "disbursement", fmt.Sprint(id),
-			rev.ProvinceCode, orig, rev.disbursement())
+		recorded, err := s.record(ctx, tx, c, "disbursement.reverse", []Disbursement{e})
+		if err == nil {
+			rev = recorded[0]
+		}
+		return err
 	})
-	return rev.disbursement(), translate(err, "reverse")
+	return rev, translate(err, "reverse")
 }
 
-// reversal writes the reversal of payment id, read afresh under the lock.
-func (s *Store) reversal(ctx context.Context, tx bun.Tx, c access.Caller, id int64, reason string) (entryRow, error) {
-	var orig entryRow
-	if err := selectEntries(tx, &orig).Where("d.id = ?", id).Scan(ctx); err != nil {
-		return orig, err
-	}
-	switch {
-	case orig.Kind != Payment:
-		return orig, baove.Errorf(baove.ECONFLICT, "entry %d is a reversal; reversals are not reversed", id)
-	case orig.ReversedByID != 0:
-		return orig, baove.Errorf(baove.ECONFLICT, "payment %d is already reversed by entry %d", id, orig.ReversedByID)
-	}
-	now := s.clock.Now()
-	rev := entryRow{ProvinceCode: orig.ProvinceCode, Year: orig.Year, BudgetLineID: orig.BudgetLineID, LineLineage: orig.LineLineage,
-		FundingSource: orig.FundingSource, TaskArea: orig.TaskArea, Kind: Reversal, Amount: -orig.Amount, ReversesID: id,
-		PaidOn: baove.DateOf(now), Description: reason, CreatedAt: now, ActorID: c.UserID, Actor: c.Username}
-	if _, err := tx.NewInsert().Model(&rev).Exec(ctx); err != nil {
-		return rev, err
-	}
-	return rev, addToTotals(ctx, tx, []entryRow{rev})
-}
-
-// entry returns ledger entry id if the caller may read its province.
-func (s *Store) entry(ctx context.Context, c access.Caller, id int64) (Disbursement, error) {
-	var r entryRow
-	err := selectEntries(s.db, &r).Where("d.id = ?", id).Scan(ctx)
+// entry returns ledger entry id, read within db, if the caller may read its
+// province (ENOTFOUND for another province's planner or finance officer).
+func (s *Store) entry(ctx context.Context, db bun.IDB, c access.Caller, id int64) (Disbursement, error) {
+	var r Disbursement
+	err := selectEntries(db, &r).Where("d.id = ?", id).Scan(ctx)
 	notFound := baove.Errorf(baove.ENOTFOUND, "no disbursement with id %d", id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Disbursement{}, notFound
 	} else if err != nil {
 		return Disbursement{}, fmt.Errorf("budget: disbursement %d: %w", id, err)
 	}
-	if c.Role.Provincial() && string(c.Province) != r.ProvinceCode {
+	if c.Role.Provincial() && c.Province != r.Province {
 		return Disbursement{}, notFound
 	}
-	return r.disbursement(), c.CanRead(units.ProvinceCode(r.ProvinceCode))
+	return r, c.CanRead(r.Province)
 }

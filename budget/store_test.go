@@ -65,8 +65,8 @@ func newFixture(t *testing.T, db *database.DB, year int, centralLine, provincial
 	f.plan, err = f.plans.Approve(ctx, reviewer, p.ID, nil)
 	f.check(err)
 	if allocated != 0 {
-		_, err = f.budget.Allocate(ctx, reviewer, budget.NewAllocation{Province: "01", Year: year, Amount: allocated,
-			DecisionNo: "123/QĐ-BYT", DecidedOn: baove.NewDate(year, 1, 15)})
+		_, _, err = f.budget.Allocate(ctx, reviewer, budget.NewAllocation{Province: "01", Year: year, Amount: allocated,
+			DecisionNo: "123/QĐ-BYT", DecidedOn: baove.NewDate(year, 1, 15)}, "")
 		f.check(err)
 	}
 	return f
@@ -127,7 +127,7 @@ func TestDisburse_RefusesOverspendingALine(t *testing.T) {
 		}
 		_, err := f.pay(f.provinial, 100_001)
 		wantCode(t, "overspend the line", err, baove.ECONFLICT)
-		if !strings.Contains(err.Error(), "exceed the line by 1 đồng") {
+		if !strings.Contains(err.Error(), "would exceed line") || !strings.Contains(err.Error(), "by 1 đồng") {
 			t.Errorf("the refusal does not say by how much: %v", err)
 		}
 	})
@@ -190,7 +190,7 @@ func TestDisburse_LimitsHoldUnder50ConcurrentPayments(t *testing.T) {
 			switch {
 			case err == nil:
 				ok++
-			case baove.ErrorCode(err) == baove.ECONFLICT && strings.Contains(err.Error(), "exceed the line"):
+			case baove.ErrorCode(err) == baove.ECONFLICT && strings.Contains(err.Error(), "would exceed line"):
 				refused++
 			default:
 				t.Errorf("unexpected: %v", err)
@@ -211,16 +211,16 @@ func TestReverse_AddsAnEntryAndKeepsTheOriginal(t *testing.T) {
 		f := newFixture(t, db, 2026, 1_000_000, 500_000, 1_000_000)
 		d, err := f.pay(f.central, 300_000)
 		f.check(err)
-		rev, err := f.budget.Reverse(ctx, financeHN, d.ID, "Chứng từ ghi sai số tiền")
+		rev, err := f.budget.Reverse(ctx, financeHN, d.ID, baove.Date{}, "Chứng từ ghi sai số tiền")
 		f.check(err)
 		if rev.Kind != budget.Reversal || rev.Amount != -300_000 || rev.ReversesID != d.ID {
 			t.Fatalf("reversal %+v", rev)
 		}
-		_, err = f.budget.Reverse(ctx, financeHN, d.ID, "lần nữa")
+		_, err = f.budget.Reverse(ctx, financeHN, d.ID, baove.Date{}, "lần nữa")
 		wantCode(t, "reverse twice", err, baove.ECONFLICT)
-		_, err = f.budget.Reverse(ctx, financeHN, rev.ID, "đảo của đảo")
+		_, err = f.budget.Reverse(ctx, financeHN, rev.ID, baove.Date{}, "đảo của đảo")
 		wantCode(t, "reverse a reversal", err, baove.ECONFLICT)
-		_, err = f.budget.Reverse(ctx, financeDB, d.ID, "tỉnh khác")
+		_, err = f.budget.Reverse(ctx, financeDB, d.ID, baove.Date{}, "tỉnh khác")
 		wantCode(t, "another province's finance officer", err, baove.ENOTFOUND)
 		ledger, _ := f.budget.Disbursements(ctx, financeHN, f.central.ID)
 		if len(ledger) != 2 || ledger[0].Amount != 300_000 || ledger[0].ReversedByID != rev.ID {
@@ -251,7 +251,7 @@ func TestClose_RefusesWritesAndCarriesUnspentIntoNextYear(t *testing.T) {
 		wantCode(t, "close twice", err, baove.ECONFLICT)
 		_, err = f.pay(f.central, 1)
 		wantCode(t, "pay in a closed year", err, baove.ECONFLICT)
-		_, err = f.budget.Reverse(ctx, financeHN, d.ID, "sau khi khóa sổ")
+		_, err = f.budget.Reverse(ctx, financeHN, d.ID, baove.Date{}, "sau khi khóa sổ")
 		wantCode(t, "reverse in a closed year", err, baove.ECONFLICT)
 		next, err := f.budget.Allocations(ctx, financeHN, "01", 2026)
 		f.check(err)
@@ -334,6 +334,7 @@ func TestLines_CentralFundsOnlyOnEligibleTaskAreas(t *testing.T) {
 func TestDisburse_PaidOnMustFallInTheYearOrTheAdjustmentPeriod(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		f := newFixture(t, db, 2026, 1_000_000, 500_000, 1_000_000)
+		f.now = time.Date(2027, 2, 5, 2, 0, 0, 0, time.UTC)
 		for _, d := range []baove.Date{baove.NewDate(2025, 12, 31), baove.NewDate(2027, 2, 1)} {
 			_, _, err := f.budget.Disburse(ctx, financeHN, f.central.ID, budget.NewDisbursement{Amount: 1, PaidOn: d, VoucherNo: "X-" + d.String()}, "")
 			wantCode(t, "paid on "+d.String(), err, baove.EINVALID)
@@ -353,7 +354,7 @@ func TestDisburse_OnlyTheProvincesFinanceOfficer(t *testing.T) {
 		wantCode(t, "planner pays", err, baove.EFORBIDDEN)
 		_, _, err = f.budget.Disburse(ctx, financeDB, f.central.ID, n, "")
 		wantCode(t, "another province's finance officer pays", err, baove.ENOTFOUND)
-		_, err = f.budget.Allocate(ctx, financeHN, budget.NewAllocation{Province: "01", Year: 2026, Amount: 5, DecisionNo: "x", DecidedOn: baove.NewDate(2026, 1, 1)})
+		_, _, err = f.budget.Allocate(ctx, financeHN, budget.NewAllocation{Province: "01", Year: 2026, Amount: 5, DecisionNo: "x", DecidedOn: baove.NewDate(2026, 1, 1)}, "")
 		wantCode(t, "finance allocates", err, baove.EFORBIDDEN)
 	})
 }
@@ -391,7 +392,7 @@ func TestLedgerTotals_FollowPaymentsReversalsAndImports(t *testing.T) {
 			f.check(err)
 			last = d
 		}
-		_, err := f.budget.Reverse(ctx, financeHN, last.ID, "sai số tiền")
+		_, err := f.budget.Reverse(ctx, financeHN, last.ID, baove.Date{}, "sai số tiền")
 		f.check(err)
 		_, _, err = f.budget.ImportDisbursements(ctx, financeHN, "01", importRows(f, 50), "totals")
 		f.check(err)

@@ -110,7 +110,7 @@ func (s *Store) compute(ctx context.Context, db bun.IDB, p units.ProvinceCode, y
 	if err != nil {
 		return Summary{}, in, nil, fmt.Errorf("budget: summary of %s/%d: %w", p, year, err)
 	}
-	areas, err := s.plans.TaskAreas(ctx)
+	areas, err := s.plans.TaskAreasIn(ctx, db)
 	if err != nil {
 		return Summary{}, in, nil, err
 	}

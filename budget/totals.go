@@ -1,8 +1,11 @@
 package budget
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/uptrace/bun"
 )
@@ -13,28 +16,38 @@ type totalKey struct {
 	year                                int
 }
 
+func (k totalKey) compare(o totalKey) int {
+	return cmp.Or(strings.Compare(k.province, o.province), cmp.Compare(k.year, o.year), strings.Compare(k.lineage, o.lineage),
+		strings.Compare(k.source, o.source), strings.Compare(k.taskArea, o.taskArea))
+}
+
 // addToTotals adds entries to the ledger's running totals, within the
-// transaction that writes them, so that totals and ledger never disagree.
-// Callers hold the province-year lock, so the upserts do not race.
-func addToTotals(ctx context.Context, tx bun.IDB, entries []entryRow) error {
+// transaction that writes them (after them), so that totals and ledger
+// never disagree: one multi-row upsert per 500 keys, in key order, so that
+// concurrent writers touch rows in one order. Callers hold the
+// province-year locks.
+func addToTotals(ctx context.Context, tx bun.IDB, entries []Disbursement) error {
 	sums, counts := map[totalKey]int64{}, map[totalKey]int64{}
 	for _, e := range entries {
-		k := totalKey{e.ProvinceCode, e.LineLineage, string(e.FundingSource), e.TaskArea, e.Year}
-		sums[k] += e.Amount
+		k := totalKey{string(e.Province), e.Lineage, string(e.FundingSource), e.TaskArea, e.Year}
+		sums[k] += int64(e.Amount)
 		counts[k]++
 	}
-	keys := make([]totalKey, 0, len(sums))
-	for k := range sums {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		return keys[i].lineage+keys[i].source+keys[i].taskArea < keys[j].lineage+keys[j].source+keys[j].taskArea
-	})
-	for _, k := range keys {
+	keys := slices.SortedFunc(maps.Keys(sums), totalKey.compare)
+	for chunk := range slices.Chunk(keys, 500) {
+		var values strings.Builder
+		args := make([]any, 0, 7*len(chunk))
+		for i, k := range chunk {
+			if i > 0 {
+				values.WriteString(", ")
+			}
+			values.WriteString("(?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, k.province, k.year, k.lineage, k.source, k.taskArea, sums[k], counts[k])
+		}
 		if _, err := tx.NewRaw(`INSERT INTO ledger_totals (province_code, year, line_lineage, funding_source, task_area, amount, entries)
-			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (province_code, year, line_lineage, funding_source, task_area)
+			VALUES `+values.String()+` ON CONFLICT (province_code, year, line_lineage, funding_source, task_area)
 			DO UPDATE SET amount = ledger_totals.amount + EXCLUDED.amount, entries = ledger_totals.entries + EXCLUDED.entries`,
-			k.province, k.year, k.lineage, k.source, k.taskArea, sums[k], counts[k]).Exec(ctx); err != nil {
+			args...).Exec(ctx); err != nil {
 			return err
 		}
 	}

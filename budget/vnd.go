@@ -9,6 +9,7 @@
 package budget
 
 import (
+	"baove/i18n"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -71,3 +72,7 @@ var Sources = []FundingSource{Central, Provincial, Commune, Other}
 func (f FundingSource) Valid() bool {
 	return f == Central || f == Provincial || f == Commune || f == Other
 }
+
+// Localize implements i18n.Localizer: "1.500.000" in Vietnamese,
+// "1,500,000" in English.
+func (v VND) Localize(lang i18n.Lang) string { return i18n.Int(lang, int64(v)) }

@@ -95,14 +95,14 @@ func allocate(ctx context.Context, d *app.Services, reviewer access.Caller, dp d
 		return err
 	}
 	central := sum.BySource[0].Planned / 1000 * 1000
-	if _, err := d.Budget.Allocate(ctx, reviewer, budget.NewAllocation{Province: dp.province, Year: dp.year, Amount: central,
-		DecisionNo: fmt.Sprintf("%d/QĐ-BYT", 100+dp.year%100*3+len(dp.province)), DecidedOn: baove.NewDate(dp.year, 1, 20)}); err != nil {
+	if _, _, err := d.Budget.Allocate(ctx, reviewer, budget.NewAllocation{Province: dp.province, Year: dp.year, Amount: central,
+		DecisionNo: fmt.Sprintf("%d/QĐ-BYT", 100+dp.year%100*3+len(dp.province)), DecidedOn: baove.NewDate(dp.year, 1, 20)}, ""); err != nil {
 		return err
 	}
 	if dp.province == "11" {
 		correction := -central / 20 / 1000 * 1000
-		if _, err := d.Budget.Allocate(ctx, reviewer, budget.NewAllocation{Province: dp.province, Year: dp.year, Amount: correction,
-			DecisionNo: "Điều chỉnh", DecidedOn: baove.NewDate(dp.year, 6, 15), Reason: "Điều chỉnh giảm dự toán theo kết quả rà soát giữa năm"}); err != nil {
+		if _, _, err := d.Budget.Allocate(ctx, reviewer, budget.NewAllocation{Province: dp.province, Year: dp.year, Amount: correction,
+			DecisionNo: "Điều chỉnh", DecidedOn: baove.NewDate(dp.year, 6, 15), Reason: "Điều chỉnh giảm dự toán theo kết quả rà soát giữa năm"}, ""); err != nil {
 			return err
 		}
 	}
@@ -147,7 +147,11 @@ func pay(ctx context.Context, d *app.Services, dp demoPlan, w io.Writer) error {
 				return err
 			}
 			if voucher%12 == 5 {
-				if _, err := d.Budget.Reverse(ctx, finance, p.ID, "Chứng từ sai số tiền, lập lại chứng từ"); err != nil {
+				on := p.PaidOn.AddDays(7)
+				if today := d.Clock.Today(); on.After(today) {
+					on = today
+				}
+				if _, err := d.Budget.Reverse(ctx, finance, p.ID, on, "Chứng từ sai số tiền, lập lại chứng từ"); err != nil {
 					return err
 				}
 			}

@@ -126,8 +126,8 @@ func TestRun_LeavesRoomForTheServicesToAddRows(t *testing.T) {
 			t.Fatalf("a new activity after generation: %v", err)
 		}
 		r := s.Budget
-		if _, err := r.Allocate(ctx, reviewer, budget.NewAllocation{Province: "01", Year: 2027, Amount: 1_000_000,
-			DecisionNo: "1/QĐ-BYT", DecidedOn: baove.NewDate(2026, 11, 28)}); err != nil {
+		if _, _, err := r.Allocate(ctx, reviewer, budget.NewAllocation{Province: "01", Year: 2027, Amount: 1_000_000,
+			DecisionNo: "1/QĐ-BYT", DecidedOn: baove.NewDate(2026, 11, 28)}, ""); err != nil {
 			t.Fatalf("a new allocation after generation: %v", err)
 		}
 	})

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"baove/vn"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -200,6 +201,7 @@ func numberVouchers(payments []*entryRow) {
 			unc++
 			e.VoucherNo = fmt.Sprintf("UNC-%05d", unc)
 		}
+		e.VoucherKey = vn.Key(e.VoucherNo)
 	}
 }
 
@@ -211,7 +213,7 @@ func (g *generator) reversal(r *rand.Rand, payment *entryRow, to baove.Date) *en
 		at = payment.CreatedAt.Add(10*time.Minute + time.Duration(r.Int64N(int64(time.Hour))))
 	}
 	rev := *payment
-	rev.Kind, rev.Amount, rev.PaidOn, rev.VoucherNo = "reversal", -payment.Amount, day, ""
+	rev.Kind, rev.Amount, rev.PaidOn, rev.VoucherNo, rev.VoucherKey = "reversal", -payment.Amount, day, "", ""
 	rev.Description, rev.CreatedAt, rev.reverses = pick(r, reversalReasons), at, payment
 	return &rev
 }

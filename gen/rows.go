@@ -126,6 +126,7 @@ type entryRow struct {
 	ReversesID    int64 `bun:",nullzero"`
 	PaidOn        baove.Date
 	VoucherNo     string `bun:",nullzero"`
+	VoucherKey    string `bun:",nullzero"`
 	Description   string
 	CreatedAt     time.Time
 	ActorID       int64 `bun:",nullzero"`

@@ -133,8 +133,16 @@ func placeholder(lang Lang, spec string, args Args) string {
 	return Format(lang, v)
 }
 
-// Format writes v the way lang writes it: a Localizer as it says, whole
-// numbers grouped by thousands, decimals with the language's mark.
+// Count is a number of things, written grouped by thousands ("1.234
+// xã"); a plain int argument, such as a year or an id, is written as it is.
+type Count int64
+
+// Localize implements Localizer.
+func (n Count) Localize(lang Lang) string { return Int(lang, int64(n)) }
+
+// Format writes v the way lang writes it: a Localizer as it says,
+// decimals with the language's mark, anything else as fmt does (years and
+// ids are not grouped: amounts are budget.VND, counts Count).
 func Format(lang Lang, v any) string {
 	switch x := v.(type) {
 	case Localizer:
@@ -145,9 +153,6 @@ func Format(lang Lang, v any) string {
 		return Decimal(lang, x, -x.Exponent())
 	case fmt.Stringer:
 		return x.String()
-	}
-	if n, ok := asInt(v); ok {
-		return Int(lang, n)
 	}
 	return fmt.Sprint(v)
 }

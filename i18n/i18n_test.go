@@ -33,7 +33,7 @@ func TestCatalogues_HoldTheSameKeysWithTheSameArguments(t *testing.T) {
 }
 
 func TestText_WritesNumbersAsEachLanguageDoes(t *testing.T) {
-	args := i18n.Args{"max": 1234567}
+	args := i18n.Args{"max": i18n.Count(1234567)}
 	if got := i18n.Text(i18n.VI, "field.too_long", args); got != "tối đa 1.234.567 ký tự" {
 		t.Errorf("vi: %q", got)
 	}
@@ -91,5 +91,11 @@ func TestLoad_RefusesMalformedLinesAndDuplicates(t *testing.T) {
 		if _, err := i18n.LoadDir(fsys, "c"); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+func TestText_WritesYearsAndIdsAsTheyAre(t *testing.T) {
+	if got := i18n.Render(i18n.EN, "{year}, line {id}", i18n.Args{"year": 2026, "id": int64(12345)}); got != "2026, line 12345" {
+		t.Fatalf("got %q", got)
 	}
 }

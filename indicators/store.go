@@ -85,8 +85,14 @@ func (s *Store) Catalogue(ctx context.Context) ([]Indicator, error) {
 // Indicator returns the indicator with code, without its targets. It returns
 // ENOTFOUND for an unknown code.
 func (s *Store) Indicator(ctx context.Context, code Code) (Indicator, error) {
+	return s.IndicatorIn(ctx, s.db, code)
+}
+
+// IndicatorIn is Indicator read within db, e.g. the transaction of a write
+// that must not wait for a second connection while it holds locks.
+func (s *Store) IndicatorIn(ctx context.Context, db bun.IDB, code Code) (Indicator, error) {
 	var r indicatorRow
-	err := s.db.NewSelect().Model(&r).Where("code = ?", string(code)).Scan(ctx)
+	err := db.NewSelect().Model(&r).Where("code = ?", string(code)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Indicator{}, baove.Errorf(baove.ENOTFOUND, "no indicator with code %s", code)
 	} else if err != nil {

@@ -188,7 +188,7 @@ func newLineage() string {
 // national bounds, only to sense (not negative; a percentage at most 100).
 func (s *Store) SetTarget(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, code indicators.Code, value decimal.Decimal) (Plan, error) {
 	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
-		ind, err := s.catalogue.Indicator(ctx, code)
+		ind, err := s.catalogue.IndicatorIn(ctx, tx, code)
 		if baove.ErrorCode(err) == baove.ENOTFOUND {
 			return Audit{}, baove.Invalid("indicator_code", "not in the indicator catalogue (see GET /api/v1/indicators)", code)
 		} else if err != nil {

@@ -2,6 +2,7 @@ package plans
 
 import (
 	"baove"
+	"baove/i18n"
 )
 
 // Status is where a plan version stands in the review workflow.
@@ -57,4 +58,9 @@ func notEditable(s Status) error {
 		return baove.Errorf(baove.ECONFLICT, "the plan is superseded by a later version and cannot change")
 	}
 	return nil
+}
+
+// Localize implements i18n.Localizer: the status in words, e.g. "đã trình".
+func (s Status) Localize(lang i18n.Lang) string {
+	return i18n.Text(lang, "plan.status."+string(s), nil)
 }

@@ -58,6 +58,10 @@ type Part interface {
 	// submitted or approved as it stands (e.g. a revised line below what was
 	// already paid from it).
 	Check(ctx context.Context, db bun.IDB, plan ID) error
+	// Lock takes, in the transaction db, the lock that the part's own
+	// writes take for a province-year, before a version of its plan is
+	// approved (which changes what the part allows, e.g. what may be paid).
+	Lock(ctx context.Context, db bun.IDB, province units.ProvinceCode, year int) error
 }
 
 // NewPlan is what creating a plan takes.

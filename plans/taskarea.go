@@ -16,8 +16,14 @@ import (
 
 // TaskAreas returns the directive's task areas in the directive's order.
 func (s *Store) TaskAreas(ctx context.Context) ([]TaskArea, error) {
+	return s.TaskAreasIn(ctx, s.db)
+}
+
+// TaskAreasIn is TaskAreas read within db, e.g. the transaction of a write
+// that must not wait for a second connection while it holds locks.
+func (s *Store) TaskAreasIn(ctx context.Context, db bun.IDB) ([]TaskArea, error) {
 	var rows []taskAreaRow
-	if err := s.db.NewSelect().Model(&rows).Order("position").Scan(ctx); err != nil {
+	if err := db.NewSelect().Model(&rows).Order("position").Scan(ctx); err != nil {
 		return nil, fmt.Errorf("plans: task areas: %w", err)
 	}
 	out := make([]TaskArea, len(rows))

@@ -10,6 +10,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/indicators"
+	"baove/units"
 )
 
 // Submit sends a draft or returned plan for review. Only the province's
@@ -35,6 +36,11 @@ func (s *Store) Return(ctx context.Context, c access.Caller, id ID, ifMatch *Rev
 func (s *Store) transition(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, action, reason string, role access.Role) (Plan, error) {
 	var after Plan
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if action == "approve" {
+			if err := s.lockParts(ctx, tx, id); err != nil {
+				return err
+			}
+		}
 		r, err := s.row(ctx, tx, id, true)
 		if err != nil {
 			return err
@@ -64,6 +70,22 @@ func (s *Store) transition(ctx context.Context, c access.Caller, id ID, ifMatch 
 		return err
 	})
 	return after, translate(err, action+" plan")
+}
+
+// lockParts takes the parts' locks of plan id's province-year, before the
+// plan's own row: approving a version changes what the budget allows to be
+// paid, so it takes the lock payments take, in the order they take it.
+func (s *Store) lockParts(ctx context.Context, tx bun.Tx, id ID) error {
+	r, err := s.row(ctx, tx, id, false)
+	if err != nil {
+		return err
+	}
+	for _, part := range s.parts {
+		if err := part.Lock(ctx, tx, units.ProvinceCode(r.ProvinceCode), r.Year); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ready checks what an action needs beyond the status: a reason to return,

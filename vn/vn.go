@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 
+	"golang.org/x/text/cases"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/runes"
@@ -74,4 +75,27 @@ func SortBy[T any](items []T, key func(T) string) {
 		sorted[i] = items[k]
 	}
 	copy(items, sorted)
+}
+
+// Key returns the identity key of a reference typed by people, such as a
+// voucher number: compatibility-normalised (NFKC: full-width and other
+// look-alike forms become plain ones), case-folded, without invisible
+// format characters (zero-width spaces and joiners, soft hyphens, byte
+// order marks), with every dash look-alike as "-" and runs of space as one.
+// "X‐1", "x-1" and "X-1" followed by a zero-width space have one key, so
+// that a uniqueness rule cannot be passed by typing a look-alike; the text
+// itself is kept as typed.
+func Key(s string) string {
+	s = strings.Map(keyRune, norm.NFKC.String(s))
+	return strings.Join(strings.Fields(cases.Fold().String(s)), " ")
+}
+
+func keyRune(r rune) rune {
+	switch {
+	case unicode.Is(unicode.Cf, r): // format characters: U+200B…U+200D, U+00AD, U+FEFF, U+2060
+		return -1
+	case unicode.Is(unicode.Pd, r), r == '\u2212', r == '\u2043': // dashes, the minus sign, the hyphen bullet
+		return '-'
+	}
+	return r
 }

@@ -67,3 +67,20 @@ func TestDecimal_UsesCommaAsDecimalMark(t *testing.T) {
 		}
 	}
 }
+
+func TestKey_FoldsLookAlikesOfOneReference(t *testing.T) {
+	same := []string{"X-1", "x-1", "X‐1", "X–1", "X−1", "X-1\u200b", "\u200bX-\u00ad1", "Ｘ－１", " X-1 "}
+	for _, s := range same {
+		if got := Key(s); got != "x-1" {
+			t.Errorf("Key(%q) = %q, want %q", s, got, "x-1")
+		}
+	}
+	for _, s := range []string{"X-2", "X1", "X-1a", "X - 1"} {
+		if Key(s) == "x-1" {
+			t.Errorf("Key(%q) is the key of X-1", s)
+		}
+	}
+	if got := Key("PC-2026/Đặc biệt"); got != "pc-2026/đặc biệt" {
+		t.Errorf("Vietnamese letters are kept: %q", got)
+	}
+}

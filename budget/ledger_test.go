@@ -1,0 +1,110 @@
+package budget_test
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"testing"
+
+	"github.com/uptrace/bun"
+
+	"baove"
+	"baove/budget"
+	"baove/database"
+	"baove/database/dbtest"
+	"baove/i18n"
+)
+
+// counter counts the SQL statements bun sends while it is on, BEGIN and
+// COMMIT included.
+type counter struct {
+	on atomic.Bool
+	n  atomic.Int64
+}
+
+func (c *counter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
+	if c.on.Load() {
+		c.n.Add(1)
+	}
+	return ctx
+}
+
+func (c *counter) AfterQuery(context.Context, *bun.QueryEvent) {}
+
+// count returns how many statements fn sends.
+func (c *counter) count(t *testing.T, fn func() error) int64 {
+	t.Helper()
+	c.n.Store(0)
+	c.on.Store(true)
+	err := fn()
+	c.on.Store(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.n.Load()
+}
+
+func TestDisburse_RunsAtMostEightStatementsAndAnImportAConstantNumberPerBatch(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		f := newFixture(t, db, 2026, 100_000_000, 100_000_000, 100_000_000)
+		c := &counter{}
+		db.AddQueryHook(c)
+		pay := func(key string) int64 {
+			return c.count(t, func() error {
+				_, _, err := f.budget.Disburse(ctx, financeHN, f.central.ID, budget.NewDisbursement{Amount: 1_000,
+					PaidOn: baove.NewDate(2026, 4, 1), VoucherNo: "CT-" + key}, key)
+				return err
+			})
+		}
+		plain, keyed := pay(""), pay("k-1")
+		if plain > 7 || keyed > 8 {
+			t.Errorf("a payment ran %d statements, %d with an idempotency key; want at most 7 and 8", plain, keyed)
+		}
+		imports := map[int]int64{}
+		for _, rows := range []int{10, 1_000, 2_000} {
+			all := importRows(f, rows)
+			for i := range all {
+				all[i].VoucherNo = fmt.Sprintf("IM-%d-%d", rows, i)
+				all[i].Amount = 1
+			}
+			imports[rows] = c.count(t, func() error {
+				_, _, err := f.budget.ImportDisbursements(ctx, financeHN, "01", all, fmt.Sprint("file-", rows))
+				return err
+			})
+		}
+		t.Logf("statements: payment %d (%d with a key); import of 10 rows %d, 1,000 rows %d, 2,000 rows %d",
+			plain, keyed, imports[10], imports[1_000], imports[2_000])
+		if imports[1_000] > 20 || imports[2_000]-imports[1_000] > 6 {
+			t.Errorf("imports ran %v statements: want a constant number per batch of rows, not one per row", imports)
+		}
+	})
+}
+
+func TestLedger_ABrokenRuleSaysTheSameForAPaymentAndAFileRow(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		f := newFixture(t, db, 2026, 1_000_000, 500_000, 1_000_000)
+		_, err := f.pay(f.provinial, 400_000)
+		f.check(err)
+		over := budget.NewDisbursement{Amount: 100_001, PaidOn: baove.NewDate(2026, 6, 1), VoucherNo: "OVER-1"}
+		_, _, single := f.budget.Disburse(ctx, financeHN, f.provinial.ID, over, "")
+		_, _, file := f.budget.ImportDisbursements(ctx, financeHN, "01", []budget.ImportRow{{Row: 7, Line: f.provinial.ID, NewDisbursement: over}}, "f")
+		var s, r *baove.Error
+		if !asError(single, &s) || !asError(file, &r) {
+			t.Fatalf("single %v, file %v", single, file)
+		}
+		if s.Code != baove.ECONFLICT || r.Code != s.Code || len(s.Fields) != 1 || len(r.Fields) != 1 {
+			t.Fatalf("codes: single %s %+v, file %s %+v; want conflict for both", s.Code, s.Fields, r.Code, r.Fields)
+		}
+		if s.Fields[0].Field != "amount" || r.Fields[0].Field != "rows[7].amount" {
+			t.Errorf("fields %s and %s", s.Fields[0].Field, r.Fields[0].Field)
+		}
+		for _, lang := range i18n.Langs {
+			if a, b := s.Fields[0].Text(lang), r.Fields[0].Text(lang); a != b || a != s.Text(lang) {
+				t.Errorf("%s: single says %q (%q), the file row %q", lang, s.Text(lang), a, b)
+			}
+		}
+		if want := "would exceed line"; !contains(s.Text(i18n.EN), want, "by 1 đồng") {
+			t.Errorf("the refusal says %q", s.Text(i18n.EN))
+		}
+	})
+}

@@ -1,0 +1,3 @@
+DROP INDEX disbursements_voucher_key;
+--bun:split
+ALTER TABLE disbursements DROP COLUMN voucher_key;
