@@ -133,4 +133,16 @@ func register[I, O any](s *Server, o huma.Operation, r Rule, h func(context.Cont
 		}
 		return out, nil
 	})
+	boundPathYear(s.registered(o))
+}
+
+// registered returns the operation as the API holds it after registration.
+func (s *Server) registered(o huma.Operation) *huma.Operation {
+	item := s.api.OpenAPI().Paths[o.Path]
+	for _, op := range []*huma.Operation{item.Get, item.Post, item.Put, item.Patch, item.Delete} {
+		if op != nil && op.OperationID == o.OperationID {
+			return op
+		}
+	}
+	return nil
 }

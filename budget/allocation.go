@@ -74,9 +74,7 @@ type NewAllocation struct {
 func (n *NewAllocation) check() error {
 	n.DecisionNo, n.Reason = vn.NFC(n.DecisionNo), vn.NFC(n.Reason)
 	var p baove.Problems
-	if n.Year < 2017 || n.Year > 2100 {
-		p.Add("year", "a year from 2017 to 2100", n.Year)
-	}
+	p.AddYear("year", n.Year)
 	switch {
 	case n.Amount == 0:
 		p.Add("amount", "must not be zero", n.Amount.String())

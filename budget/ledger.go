@@ -97,8 +97,8 @@ func (n *NewDisbursement) check(year int) error {
 	if l := len([]rune(n.VoucherNo)); l == 0 || l > 64 {
 		p.Add("voucher_no", "the payment voucher's number, 1 to 64 characters", n.VoucherNo)
 	}
-	if len([]rune(n.Description)) > 2000 {
-		p.Add("description", "at most 2000 characters", nil)
+	if len([]rune(n.Description)) > MaxDescription {
+		p.Add("description", fmt.Sprintf("at most %d characters", MaxDescription), nil)
 	}
 	return p.Err()
 }
