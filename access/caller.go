@@ -2,7 +2,7 @@
 // sessions, login throttling, and the rules every domain operation applies
 // to its caller.
 //
-// The rules (DOMAIN.md §1): a planner or finance officer acts only on their
+// The rules (docs/domain.md §1): a planner or finance officer acts only on their
 // own province; a reviewer reads every province and acts only on review and
 // allocation; an administrator manages users and catalogues.
 package access
