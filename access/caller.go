@@ -2,7 +2,7 @@
 // sessions, login throttling, and the rules every domain operation applies
 // to its caller.
 //
-// The rules (DOMAIN.md §1): a planner or finance officer acts only on their
+// The rules (docs/domain.md §1): a planner or finance officer acts only on their
 // own province; a reviewer reads every province and acts only on review and
 // allocation; an administrator manages users and catalogues.
 package access
@@ -107,16 +107,27 @@ func (c Caller) CanAct(p units.ProvinceCode, roles ...Role) error {
 	return nil
 }
 
-// AuditScope implements audit.Viewer: administrators and reviewers read the
-// whole trail, planners and finance officers their province's part.
-func (c Caller) AuditScope() (string, error) {
+// AdminEntities are the entities of the audit trail an administrator
+// reads: what administrators manage (accounts and their sign-ins, unit
+// lists, task areas, the indicator catalogue, generated datasets). Money and
+// the contents of plans are not among them, as no money or plan operation
+// answers an administrator; an entity not listed here is hidden from them.
+var AdminEntities = []string{"user", "unit_list", "task_area", "indicator", "dataset"}
+
+// AuditScope implements audit.Viewer, scoping the trail like the data it
+// describes: a reviewer reads all of it; an administrator the entries about
+// AdminEntities; a planner or finance officer their province's entries. It
+// returns EFORBIDDEN for anyone else.
+func (c Caller) AuditScope() (audit.Scope, error) {
 	switch {
-	case c.Role == Admin || c.Role == Reviewer:
-		return "", nil
+	case c.Role == Reviewer:
+		return audit.Scope{}, nil
+	case c.Role == Admin:
+		return audit.Scope{Entities: AdminEntities}, nil
 	case c.Role.Provincial() && c.Province != "":
-		return string(c.Province), nil
+		return audit.Scope{Province: string(c.Province)}, nil
 	}
-	return "", baove.Errorf(baove.EFORBIDDEN, "you may not read the audit trail")
+	return audit.Scope{}, baove.Errorf(baove.EFORBIDDEN, "you may not read the audit trail")
 }
 
 func list(roles []Role) string {

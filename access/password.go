@@ -23,8 +23,10 @@ const (
 // MinPasswordLength is the shortest password accepted.
 const MinPasswordLength = 10
 
-// maxPasswordLength bounds the work a login can ask of the server.
-const maxPasswordLength = 256
+// MaxPasswordLength bounds the work a login can ask of the server: a
+// password has at most this many bytes. The API's schema states the same
+// bound from this constant.
+const MaxPasswordLength = 256
 
 // hashPassword returns the PHC string of password hashed with argon2id and a
 // random salt.

@@ -75,7 +75,7 @@ func (s *Store) Login(ctx context.Context, username, password, requestID string)
 	if err != nil {
 		return Session{}, fmt.Errorf("access: login %s: %w", username, err)
 	}
-	ok = ok && u.ID != 0 && !u.Disabled && len(password) <= maxPasswordLength
+	ok = ok && u.ID != 0 && !u.Disabled && len(password) <= MaxPasswordLength
 
 	var sess Session
 	var refusal error

@@ -1,6 +1,7 @@
 package access
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -40,7 +41,14 @@ type UserPatch struct {
 	Password *string
 }
 
-var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,63}$`)
+// MinUsernameLength and MaxUsernameLength bound a username, in characters.
+// The API's schema states the longest from MaxUsernameLength.
+const (
+	MinUsernameLength = 3
+	MaxUsernameLength = 64
+)
+
+var usernameRE = regexp.MustCompile(fmt.Sprintf(`^[a-z0-9][a-z0-9._-]{%d,%d}$`, MinUsernameLength-1, MaxUsernameLength-1))
 
 // NormaliseUsername folds a username to the form it is stored in: trimmed
 // and lower-case.
@@ -53,7 +61,8 @@ func (n *NewUser) check() error {
 	n.FullName = vn.NFC(n.FullName)
 	var p baove.Problems
 	if !usernameRE.MatchString(n.Username) {
-		p.Add("username", "3 to 64 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit", n.Username)
+		p.Add("username", fmt.Sprintf("%d to %d characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit",
+			MinUsernameLength, MaxUsernameLength), n.Username)
 	}
 	checkPassword(&p, "password", n.Password)
 	checkRole(&p, n.Role, n.Province)
@@ -63,9 +72,9 @@ func (n *NewUser) check() error {
 func checkPassword(p *baove.Problems, field, password string) {
 	switch n := len([]rune(password)); {
 	case n < MinPasswordLength:
-		p.Add(field, "at least 10 characters", nil)
-	case len(password) > maxPasswordLength:
-		p.Add(field, "at most 256 bytes", nil)
+		p.Add(field, fmt.Sprintf("at least %d characters", MinPasswordLength), nil)
+	case len(password) > MaxPasswordLength:
+		p.Add(field, fmt.Sprintf("at most %d bytes", MaxPasswordLength), nil)
 	}
 }
 

@@ -84,6 +84,45 @@ func TestAccess_EveryOperationHoldsItsRule(t *testing.T) {
 	})
 }
 
+// TestAccess_AuditTrailIsScopedLikeItsData reads the trail of the walk's
+// planted data as every walker: an administrator reads accounts, units and
+// catalogues but not the payment (its amount, its voucher) or the plans; a
+// planner or finance officer of another province reads nothing of Hà Nội's;
+// a reviewer reads everything.
+func TestAccess_AuditTrailIsScopedLikeItsData(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		plantSecrets(t, e)
+		for _, w := range walkers[1:] {
+			var trail struct{ Items []api.AuditEntry }
+			res, _ := e.raw(w.username, "GET", "/api/v1/audit?limit=500", nil)
+			decode(t, res.body, &trail)
+			entities := map[string]bool{}
+			for _, it := range trail.Items {
+				entities[it.Entity] = true
+				if w.role.Provincial() && it.ProvinceCode != w.province {
+					t.Errorf("%s reads an entry of province %q: %+v", w.username, it.ProvinceCode, it)
+				}
+				if w.role == access.Admin && !slices.Contains(access.AdminEntities, it.Entity) {
+					t.Errorf("admin reads a %s entry: %s", it.Entity, it.Action)
+				}
+			}
+			if w.role.Provincial() && w.province != "01" && strings.Contains(string(res.body), secret) {
+				t.Errorf("%s reads Hà Nội's data in the trail", w.username)
+			}
+			money := entities["disbursement"] && entities["allocation"] && entities["plan"]
+			if wantMoney := w.role == access.Reviewer || w.province == "01"; money != wantMoney {
+				t.Errorf("%s reads payments, allocations and plans in the trail: %v, want %v", w.username, money, wantMoney)
+			}
+		}
+		var asked struct{ Items []api.AuditEntry }
+		e.do("admin", "GET", "/api/v1/audit?entity=disbursement", nil, &asked)
+		if len(asked.Items) != 0 {
+			t.Errorf("admin reads %d payments through the trail", len(asked.Items))
+		}
+	})
+}
+
 // allows tells whether the operation's rule lets w call it on Hà Nội's data.
 func (o operation) allows(w walker) bool {
 	switch {

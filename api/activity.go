@@ -28,19 +28,19 @@ func activityOf(a plans.Activity) Activity {
 
 // ActivityBody is an activity as a planner writes it.
 type ActivityBody struct {
-	TaskArea       string `json:"task_area" example:"5.3"`
-	Title          string `json:"title" maxLength:"500" example:"Tổ chức Tháng hành động vì trẻ em"`
-	LeadAgency     string `json:"lead_agency,omitempty" maxLength:"500" example:"Sở Y tế"`
-	Partners       string `json:"partners,omitempty" maxLength:"2000"`
-	StartsOn       string `json:"starts_on,omitempty" example:"2026-06-01" doc:"Within the plan's year"`
-	EndsOn         string `json:"ends_on,omitempty" example:"2026-06-30" doc:"Within the plan's year"`
-	ExpectedOutput string `json:"expected_output,omitempty" maxLength:"4000"`
+	TaskArea       string         `json:"task_area" example:"5.3"`
+	Title          Title          `json:"title" example:"Tổ chức Tháng hành động vì trẻ em"`
+	LeadAgency     LeadAgency     `json:"lead_agency,omitempty" example:"Sở Y tế"`
+	Partners       Partners       `json:"partners,omitempty"`
+	StartsOn       string         `json:"starts_on,omitempty" example:"2026-06-01" doc:"Within the plan's year"`
+	EndsOn         string         `json:"ends_on,omitempty" example:"2026-06-30" doc:"Within the plan's year"`
+	ExpectedOutput ExpectedOutput `json:"expected_output,omitempty"`
 }
 
 // input converts the body, naming each bad date.
 func (b ActivityBody) input() (plans.ActivityInput, error) {
-	in := plans.ActivityInput{TaskArea: b.TaskArea, Title: b.Title, LeadAgency: b.LeadAgency, Partners: b.Partners,
-		ExpectedOutput: b.ExpectedOutput}
+	in := plans.ActivityInput{TaskArea: b.TaskArea, Title: string(b.Title), LeadAgency: string(b.LeadAgency),
+		Partners: string(b.Partners), ExpectedOutput: string(b.ExpectedOutput)}
 	var p baove.Problems
 	in.StartsOn = optionalDate(&p, "starts_on", b.StartsOn)
 	in.EndsOn = optionalDate(&p, "ends_on", b.EndsOn)
@@ -94,13 +94,13 @@ type UpdateActivityInput struct {
 	ActivityPath
 	IfMatch
 	Body struct {
-		TaskArea       *string `json:"task_area,omitempty"`
-		Title          *string `json:"title,omitempty" maxLength:"500"`
-		LeadAgency     *string `json:"lead_agency,omitempty" maxLength:"500"`
-		Partners       *string `json:"partners,omitempty" maxLength:"2000"`
-		StartsOn       *string `json:"starts_on,omitempty" doc:"Empty string clears it"`
-		EndsOn         *string `json:"ends_on,omitempty" doc:"Empty string clears it"`
-		ExpectedOutput *string `json:"expected_output,omitempty" maxLength:"4000"`
+		TaskArea       *string         `json:"task_area,omitempty"`
+		Title          *Title          `json:"title,omitempty"`
+		LeadAgency     *LeadAgency     `json:"lead_agency,omitempty"`
+		Partners       *Partners       `json:"partners,omitempty"`
+		StartsOn       *string         `json:"starts_on,omitempty" doc:"Empty string clears it"`
+		EndsOn         *string         `json:"ends_on,omitempty" doc:"Empty string clears it"`
+		ExpectedOutput *ExpectedOutput `json:"expected_output,omitempty"`
 	}
 }
 
@@ -133,9 +133,9 @@ func (s *Server) updateActivity(ctx context.Context, in *UpdateActivityInput) (*
 		}))
 }
 
-func set[T any](dst *T, v *T) {
+func set[D, S ~string](dst *D, v *S) {
 	if v != nil {
-		*dst = *v
+		*dst = D(*v)
 	}
 }
 

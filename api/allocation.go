@@ -32,7 +32,7 @@ type AllocateInput struct {
 	IdempotencyKey string `header:"Idempotency-Key" maxLength:"128" doc:"Makes retries safe: the same key with the same body returns the first answer and records nothing; keys are kept for 7 days"`
 	Body           struct {
 		ProvinceCode string `json:"province_code" pattern:"^[0-9]{2}$" example:"11"`
-		Year         int    `json:"year" minimum:"2017" maximum:"2100" example:"2026"`
+		Year         Year   `json:"year" example:"2026"`
 		Amount       string `json:"amount" example:"2000000000" doc:"Whole đồng; negative (with a reason) corrects earlier entries"`
 		DecisionNo   string `json:"decision_no,omitempty" maxLength:"100" example:"1234/QĐ-BYT" doc:"Required for an allocation (positive amount): the number of the ministry's decision"`
 		DecidedOn    string `json:"decided_on" example:"2026-01-20"`
@@ -58,7 +58,7 @@ func (s *Server) allocate(ctx context.Context, in *AllocateInput) (*AllocationOu
 		return nil, err
 	}
 	a, replayed, err := s.svc.Budget.Allocate(ctx, caller(ctx), budget.NewAllocation{Province: units.ProvinceCode(b.ProvinceCode),
-		Year: b.Year, Amount: amount, DecisionNo: b.DecisionNo, DecidedOn: decided, Reason: b.Reason}, in.IdempotencyKey)
+		Year: int(b.Year), Amount: amount, DecisionNo: b.DecisionNo, DecidedOn: decided, Reason: b.Reason}, in.IdempotencyKey)
 	if err != nil {
 		return nil, err
 	}
@@ -71,8 +71,8 @@ func (s *Server) allocate(ctx context.Context, in *AllocateInput) (*AllocationOu
 
 // AllocationListInput selects a province's allocations.
 type AllocationListInput struct {
-	ProvinceCode string `query:"province_code" required:"true" pattern:"^[0-9]{2}$" example:"11"`
-	Year         int    `query:"year" minimum:"0" maximum:"2100" example:"2026" doc:"0 or absent: every year"`
+	ProvinceCode string     `query:"province_code" required:"true" pattern:"^[0-9]{2}$" example:"11"`
+	Year         YearFilter `query:"year" example:"2026" doc:"0 or absent: every year"`
 }
 
 // AllocationListOutput lists allocation entries, oldest first.
@@ -83,7 +83,7 @@ type AllocationListOutput struct {
 }
 
 func (s *Server) listAllocations(ctx context.Context, in *AllocationListInput) (*AllocationListOutput, error) {
-	as, err := s.svc.Budget.Allocations(ctx, caller(ctx), units.ProvinceCode(in.ProvinceCode), in.Year)
+	as, err := s.svc.Budget.Allocations(ctx, caller(ctx), units.ProvinceCode(in.ProvinceCode), int(in.Year))
 	if err != nil {
 		return nil, err
 	}

@@ -47,12 +47,13 @@ type noopOutput struct {
 func serveBench(b *testing.B, s *bench.Services) string {
 	b.Helper()
 	srv := New(s.Services, slog.New(slog.NewTextHandler(io.Discard, nil)), "bench")
-	register(srv, op(http.MethodGet, Prefix+"/bench/noop/{code}/{year}", "bench-noop", "A trivial operation", "bench"),
-		inProvince(access.Reviewer, access.Planner, access.Finance), func(ctx context.Context, in *ProvinceYearPath) (*noopOutput, error) {
-			out := &noopOutput{}
-			out.Body.OK = true
-			return out, nil
-		})
+	noop := func(ctx context.Context, in *ProvinceYearPath) (*noopOutput, error) {
+		out := &noopOutput{}
+		out.Body.OK = true
+		return out, nil
+	}
+	srv.group(Prefix, "bench").add(http.MethodGet, "/bench/noop/{code}/{year}",
+		inProvince(access.Reviewer, access.Planner, access.Finance), call(noop), "bench-noop", "A trivial operation")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		b.Fatal(err)

@@ -83,7 +83,7 @@ func summaryOf(s budget.Summary) BudgetSummary {
 // ProvinceYearPath is a province and a year.
 type ProvinceYearPath struct {
 	Code string `path:"code" pattern:"^[0-9]{2}$" example:"11"`
-	Year int    `path:"year" minimum:"2017" maximum:"2100" example:"2026"`
+	Year int    `path:"year" example:"2026"`
 }
 
 // BudgetSummaryOutput is a budget summary.

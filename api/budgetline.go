@@ -32,11 +32,11 @@ func budgetLineOf(l budget.Line) BudgetLine {
 
 // BudgetLineBody is a budget line as a planner writes it.
 type BudgetLineBody struct {
-	ActivityID    int64  `json:"activity_id" minimum:"1" example:"31"`
-	FundingSource string `json:"funding_source" enum:"central,provincial,commune,other"`
-	Amount        string `json:"amount" example:"1500000000" doc:"Whole đồng, as a decimal string"`
-	BudgetItem    string `json:"budget_item,omitempty" example:"6001"`
-	Description   string `json:"description,omitempty" maxLength:"2000"`
+	ActivityID    int64       `json:"activity_id" minimum:"1" example:"31"`
+	FundingSource string      `json:"funding_source" enum:"central,provincial,commune,other"`
+	Amount        string      `json:"amount" example:"1500000000" doc:"Whole đồng, as a decimal string"`
+	BudgetItem    string      `json:"budget_item,omitempty" example:"6001"`
+	Description   Description `json:"description,omitempty"`
 }
 
 // AddBudgetLineInput adds a budget line.
@@ -59,7 +59,7 @@ func (s *Server) addBudgetLine(ctx context.Context, in *AddBudgetLineInput) (*Bu
 		return nil, err
 	}
 	p, l, err := s.svc.Budget.AddLine(ctx, caller(ctx), plans.ID(in.ID), budget.LineInput{ActivityID: plans.ActivityID(b.ActivityID),
-		FundingSource: budget.FundingSource(b.FundingSource), Amount: amount, BudgetItem: b.BudgetItem, Description: b.Description})
+		FundingSource: budget.FundingSource(b.FundingSource), Amount: amount, BudgetItem: b.BudgetItem, Description: string(b.Description)})
 	if err != nil {
 		return nil, err
 	}
@@ -97,11 +97,11 @@ type UpdateBudgetLineInput struct {
 	PlanLinePath
 	IfMatch
 	Body struct {
-		ActivityID    *int64  `json:"activity_id,omitempty" minimum:"1"`
-		FundingSource *string `json:"funding_source,omitempty" enum:"central,provincial,commune,other"`
-		Amount        *string `json:"amount,omitempty" example:"1500000000"`
-		BudgetItem    *string `json:"budget_item,omitempty" example:"6001"`
-		Description   *string `json:"description,omitempty" maxLength:"2000"`
+		ActivityID    *int64       `json:"activity_id,omitempty" minimum:"1"`
+		FundingSource *string      `json:"funding_source,omitempty" enum:"central,provincial,commune,other"`
+		Amount        *string      `json:"amount,omitempty" example:"1500000000"`
+		BudgetItem    *string      `json:"budget_item,omitempty" example:"6001"`
+		Description   *Description `json:"description,omitempty"`
 	}
 }
 

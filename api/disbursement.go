@@ -39,10 +39,10 @@ type DisburseInput struct {
 	LinePath
 	IdempotencyKey string `header:"Idempotency-Key" maxLength:"128" doc:"Makes retries safe: the same key with the same body returns the first answer and records nothing; keys are kept for 7 days"`
 	Body           struct {
-		Amount      string `json:"amount" example:"250000000" doc:"Whole đồng, as a decimal string"`
-		PaidOn      string `json:"paid_on" example:"2026-04-02" doc:"In the plan's year or its adjustment period (to 31 January next year)"`
-		VoucherNo   string `json:"voucher_no" example:"PC-2026-0042" doc:"Unique per province and year"`
-		Description string `json:"description,omitempty" maxLength:"2000"`
+		Amount      string      `json:"amount" example:"250000000" doc:"Whole đồng, as a decimal string"`
+		PaidOn      string      `json:"paid_on" example:"2026-04-02" doc:"In the plan's year or its adjustment period (to 31 January next year)"`
+		VoucherNo   string      `json:"voucher_no" example:"PC-2026-0042" doc:"Unique per province and year"`
+		Description Description `json:"description,omitempty"`
 	}
 }
 
@@ -63,7 +63,7 @@ func (s *Server) disburse(ctx context.Context, in *DisburseInput) (*Disbursement
 		return nil, err
 	}
 	d, replayed, err := s.svc.Budget.Disburse(ctx, caller(ctx), budget.LineID(in.ID), budget.NewDisbursement{Amount: amount,
-		PaidOn: paidOn, VoucherNo: in.Body.VoucherNo, Description: in.Body.Description}, in.IdempotencyKey)
+		PaidOn: paidOn, VoucherNo: in.Body.VoucherNo, Description: string(in.Body.Description)}, in.IdempotencyKey)
 	if err != nil {
 		return nil, err
 	}

@@ -61,8 +61,8 @@ func (s *Server) listIndicators(ctx context.Context, _ *struct{}) (*IndicatorLis
 type CreateIndicatorInput struct {
 	Body struct {
 		Code      string           `json:"code" example:"CP_SCHOOL_COUNSEL" doc:"3–40 capital letters, digits or underscores, starting with a letter"`
-		NameVI    string           `json:"name_vi" maxLength:"300" example:"Tỷ lệ trường học có điểm tham vấn học đường"`
-		NameEN    string           `json:"name_en" maxLength:"300" example:"Schools with a counselling point"`
+		NameVI    IndicatorName    `json:"name_vi" example:"Tỷ lệ trường học có điểm tham vấn học đường"`
+		NameEN    IndicatorName    `json:"name_en" example:"Schools with a counselling point"`
 		Unit      string           `json:"unit" enum:"percent,count,per_100k"`
 		Direction string           `json:"direction" enum:"higher,lower,monitor"`
 		Targets   []NationalTarget `json:"national_targets,omitempty" maxItems:"20"`
@@ -77,7 +77,7 @@ type IndicatorCreatedOutput struct {
 
 func (s *Server) createIndicator(ctx context.Context, in *CreateIndicatorInput) (*IndicatorCreatedOutput, error) {
 	b := in.Body
-	n := indicators.NewIndicator{Code: indicators.Code(b.Code), NameVI: b.NameVI, NameEN: b.NameEN,
+	n := indicators.NewIndicator{Code: indicators.Code(b.Code), NameVI: string(b.NameVI), NameEN: string(b.NameEN),
 		Unit: indicators.Unit(b.Unit), Direction: indicators.Direction(b.Direction)}
 	for i, t := range b.Targets {
 		v, err := decimal.NewFromString(t.Value)

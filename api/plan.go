@@ -83,24 +83,24 @@ func planCreated(p plans.Plan, err error) (*PlanCreatedOutput, error) {
 // CreatePlanInput starts a province's plan for a year.
 type CreatePlanInput struct {
 	Body struct {
-		ProvinceCode string `json:"province_code" pattern:"^[0-9]{2}$" example:"11"`
-		Year         int    `json:"year" minimum:"2017" maximum:"2100" example:"2026"`
-		Title        string `json:"title" minLength:"1" maxLength:"500" example:"Kế hoạch thực hiện công tác bảo vệ trẻ em năm 2026"`
-		Narrative    string `json:"narrative,omitempty" maxLength:"20000"`
+		ProvinceCode string    `json:"province_code" pattern:"^[0-9]{2}$" example:"11"`
+		Year         Year      `json:"year" example:"2026"`
+		Title        Title     `json:"title" minLength:"1" example:"Kế hoạch thực hiện công tác bảo vệ trẻ em năm 2026"`
+		Narrative    Narrative `json:"narrative,omitempty"`
 	}
 }
 
 func (s *Server) createPlan(ctx context.Context, in *CreatePlanInput) (*PlanCreatedOutput, error) {
 	b := in.Body
 	return planCreated(s.svc.Plans.Create(ctx, caller(ctx), plans.NewPlan{Province: units.ProvinceCode(b.ProvinceCode),
-		Year: b.Year, Title: b.Title, Narrative: b.Narrative}))
+		Year: int(b.Year), Title: string(b.Title), Narrative: string(b.Narrative)}))
 }
 
 // PlanListInput filters plans.
 type PlanListInput struct {
-	ProvinceCode string `query:"province_code" pattern:"^[0-9]{2}$" example:"11"`
-	Year         int    `query:"year" minimum:"0" maximum:"2100" example:"2026"`
-	Status       string `query:"status" enum:"draft,submitted,returned,approved,superseded"`
+	ProvinceCode string     `query:"province_code" pattern:"^[0-9]{2}$" example:"11"`
+	Year         YearFilter `query:"year" example:"2026"`
+	Status       string     `query:"status" enum:"draft,submitted,returned,approved,superseded"`
 }
 
 // PlanListOutput lists plan versions, without their parts.
@@ -112,7 +112,7 @@ type PlanListOutput struct {
 
 func (s *Server) listPlans(ctx context.Context, in *PlanListInput) (*PlanListOutput, error) {
 	ps, err := s.svc.Plans.Plans(ctx, caller(ctx), plans.Filter{Province: units.ProvinceCode(in.ProvinceCode),
-		Year: in.Year, Status: plans.Status(in.Status)})
+		Year: int(in.Year), Status: plans.Status(in.Status)})
 	if err != nil {
 		return nil, err
 	}
@@ -143,14 +143,14 @@ type UpdatePlanInput struct {
 	PlanPath
 	IfMatch
 	Body struct {
-		Title     *string `json:"title,omitempty" maxLength:"500"`
-		Narrative *string `json:"narrative,omitempty" maxLength:"20000"`
+		Title     *Title     `json:"title,omitempty"`
+		Narrative *Narrative `json:"narrative,omitempty"`
 	}
 }
 
 func (s *Server) updatePlan(ctx context.Context, in *UpdatePlanInput) (*PlanOutput, error) {
 	return planOutput(s.svc.Plans.Update(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID),
-		plans.PlanPatch{Title: in.Body.Title, Narrative: in.Body.Narrative}))
+		plans.PlanPatch{Title: (*string)(in.Body.Title), Narrative: (*string)(in.Body.Narrative)}))
 }
 
 // WorkflowInput takes a plan through the review workflow.

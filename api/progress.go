@@ -22,7 +22,7 @@ type ProgressItem struct {
 	Numerator      *int64 `json:"numerator,omitempty" example:"42"`
 	Denominator    *int64 `json:"denominator,omitempty" example:"45"`
 	Period         string `json:"period,omitempty" example:"2026" doc:"What the figure covers: the year, else its latest reported quarter"`
-	Status         string `json:"status" enum:"on_track,at_risk,off_track,no_data,monitored" doc:"on_track: target met (at or above it, or at or under it for lower-is-better); at_risk: missed by at most 10 % of the target; off_track: further off; monitored: a monitor indicator, never judged"`
+	Status         string `json:"status" enum:"on_track,at_risk,off_track,no_data,monitored" doc:"on_track: target met (at or above it, or at or under it for lower-is-better); at_risk: missed by no more than the at-risk band, a share of the target (the README's progress rules state it); off_track: further off; monitored: a monitor indicator, never judged"`
 }
 
 func progressItemOf(p indicators.Progress) ProgressItem {

@@ -47,7 +47,7 @@ const (
 // ReportInput names a province, a year and a language.
 type ReportInput struct {
 	Code string `path:"code" pattern:"^[0-9]{2}$" example:"11"`
-	Year int    `path:"year" minimum:"2017" maximum:"2100" example:"2026"`
+	Year int    `path:"year" example:"2026"`
 	Lang string `query:"lang" enum:"vi,en" default:"vi" doc:"vi (default) or en"`
 }
 
@@ -69,7 +69,7 @@ func (s *Server) provinceReportPDF(ctx context.Context, in *ReportInput) (*FileO
 
 // NationalReportInput names a year and a language.
 type NationalReportInput struct {
-	Year int    `path:"year" minimum:"2017" maximum:"2100" example:"2026"`
+	Year int    `path:"year" example:"2026"`
 	Lang string `query:"lang" enum:"vi,en" default:"vi"`
 }
 
@@ -152,7 +152,7 @@ func (s *Server) importDisbursements(ctx context.Context, in *UploadInput) (*Imp
 // StaffingUploadInput is a staffing file for a year.
 type StaffingUploadInput struct {
 	UploadInput
-	Year int `path:"year" minimum:"2017" maximum:"2100" example:"2026"`
+	Year int `path:"year" example:"2026"`
 }
 
 func (s *Server) importStaffing(ctx context.Context, in *StaffingUploadInput) (*ImportResult, error) {
@@ -185,7 +185,7 @@ func (s *Server) disbursementTemplate(ctx context.Context, in *TemplateInput) (*
 // StaffingTemplateInput names the province and year of a staffing template.
 type StaffingTemplateInput struct {
 	TemplateInput
-	Year int `path:"year" minimum:"2017" maximum:"2100" example:"2026"`
+	Year int `path:"year" example:"2026"`
 }
 
 func (s *Server) staffingTemplate(ctx context.Context, in *StaffingTemplateInput) (*FileOutput, error) {

@@ -10,90 +10,208 @@ import (
 	"baove/upload"
 )
 
-// routes declares every operation of the API, in one table, each with the
-// rule of who may call it.
+// routes declares every operation of the API, in one table: for each, the
+// method and path, who may call it, the handler (and whether it answers or
+// takes a file), then its operation id and summary.
 func (s *Server) routes() {
-	const (
-		get, post, put, patch, del = http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete
+	const get, post, put, patch = http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch
+	const del = http.MethodDelete
+	var (
+		admin     = roles(access.Admin)
+		reviewer  = roles(access.Reviewer)
+		everyRole = roles(access.Admin, access.Reviewer, access.Planner, access.Finance)
+		planner   = inProvince(access.Planner)
+		finance   = inProvince(access.Finance)
+		readers   = inProvince(access.Reviewer, access.Planner, access.Finance) // of a province's plans, money, figures
 	)
+
 	// Probes, outside the versioned prefix.
-	register(s, op(get, "/healthz", "healthz", "Process is up", "system"), public, s.healthz)
-	register(s, op(get, "/readyz", "readyz", "Database is reachable", "system"), public, s.readyz)
+	g := s.group("", "system")
+	g.add(get, "/healthz", public, call(s.healthz),
+		"healthz", "Process is up")
+	g.add(get, "/readyz", public, call(s.readyz),
+		"readyz", "Database is reachable")
 
 	// Sessions and accounts.
-	register(s, op(post, Prefix+"/auth/login", "login", "Log in: exchange a username and password for a token", "accounts"), public, s.login)
-	register(s, op(post, Prefix+"/auth/logout", "logout", "Log out: revoke the token of this request", "accounts"), signedIn, s.logout)
-	register(s, op(get, Prefix+"/me", "get-me", "The signed-in user", "accounts"), signedIn, s.getMe)
-	register(s, op(put, Prefix+"/me/password", "change-my-password", "Change one's own password", "accounts"), signedIn, s.changeMyPassword)
-	register(s, op(post, Prefix+"/users", "create-user", "Create a user", "accounts"), roles(access.Admin), s.createUser)
-	register(s, op(get, Prefix+"/users", "list-users", "List users", "accounts"), roles(access.Admin), s.listUsers)
-	register(s, op(get, Prefix+"/users/{id}", "get-user", "Get a user", "accounts"), roles(access.Admin), s.getUser)
-	register(s, op(patch, Prefix+"/users/{id}", "update-user", "Change a user's role, province, name, password or disabled flag", "accounts"), roles(access.Admin), s.updateUser)
-	register(s, op(get, Prefix+"/audit", "list-audit", "Read the audit trail", "accounts"), roles(access.Admin, access.Reviewer, access.Planner, access.Finance), s.listAudit)
+	g = s.group(Prefix, "accounts")
+	g.add(post, "/auth/login", public, call(s.login),
+		"login", "Log in: exchange a username and password for a token")
+	g.add(post, "/auth/logout", signedIn, call(s.logout),
+		"logout", "Log out: revoke the token of this request")
+	g.add(get, "/me", signedIn, call(s.getMe),
+		"get-me", "The signed-in user")
+	g.add(put, "/me/password", signedIn, call(s.changeMyPassword),
+		"change-my-password", "Change one's own password")
+	g.add(post, "/users", admin, call(s.createUser),
+		"create-user", "Create a user")
+	g.add(get, "/users", admin, call(s.listUsers),
+		"list-users", "List users")
+	g.add(get, "/users/{id}", admin, call(s.getUser),
+		"get-user", "Get a user")
+	g.add(patch, "/users/{id}", admin, call(s.updateUser),
+		"update-user", "Change a user's role, province, name, password or disabled flag")
+	g.add(get, "/audit", everyRole, call(s.listAudit),
+		"list-audit", "Read the audit trail")
 
 	// Administrative units.
-	register(s, op(get, Prefix+"/provinces", "list-provinces", "List provinces in force", "units"), signedIn, s.listProvinces)
-	register(s, op(get, Prefix+"/provinces/{code}", "get-province", "Get a province", "units"), signedIn, s.getProvince)
-	register(s, op(get, Prefix+"/provinces/{code}/communes", "list-communes", "List a province's communes", "units"), signedIn, s.listCommunes)
-	register(s, op(get, Prefix+"/communes/{code}", "get-commune", "Get a commune, or the successor of an old code", "units"), signedIn, s.getCommune)
+	g = s.group(Prefix, "units")
+	g.add(get, "/provinces", signedIn, call(s.listProvinces),
+		"list-provinces", "List provinces in force")
+	g.add(get, "/provinces/{code}", signedIn, call(s.getProvince),
+		"get-province", "Get a province")
+	g.add(get, "/provinces/{code}/communes", signedIn, call(s.listCommunes),
+		"list-communes", "List a province's communes")
+	g.add(get, "/communes/{code}", signedIn, call(s.getCommune),
+		"get-commune", "Get a commune, or the successor of an old code")
 
 	// Task areas and plans.
-	register(s, op(get, Prefix+"/task-areas", "list-task-areas", "The directive's task areas", "plans"), signedIn, s.listTaskAreas)
-	register(s, op(patch, Prefix+"/task-areas/{code}", "update-task-area", "Rename a task area or change its eligibility for central funds", "plans"), roles(access.Admin), s.updateTaskArea)
-	register(s, op(post, Prefix+"/plans", "create-plan", "Start a province's plan for a year", "plans"), inProvince(access.Planner), s.createPlan)
-	register(s, op(get, Prefix+"/plans", "list-plans", "List plan versions", "plans"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listPlans)
-	register(s, op(get, Prefix+"/plans/{id}", "get-plan", "Get a plan version with its activities, targets and history", "plans"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getPlan)
-	register(s, op(patch, Prefix+"/plans/{id}", "update-plan", "Change a plan's title or narrative", "plans"), inProvince(access.Planner), s.updatePlan)
-	register(s, op(get, Prefix+"/plans/{id}/versions", "list-plan-versions", "Every version of the plan", "plans"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listPlanVersions)
-	register(s, op(get, Prefix+"/plans/{id}/diff", "diff-plan", "What changed since an older version", "plans"), inProvince(access.Reviewer, access.Planner, access.Finance), s.diffPlan)
-	register(s, op(post, Prefix+"/plans/{id}/activities", "add-activity", "Add an activity", "plans"), inProvince(access.Planner), s.addActivity)
-	register(s, op(patch, Prefix+"/plans/{id}/activities/{activity_id}", "update-activity", "Change an activity", "plans"), inProvince(access.Planner), s.updateActivity)
-	register(s, op(del, Prefix+"/plans/{id}/activities/{activity_id}", "delete-activity", "Remove an activity", "plans"), inProvince(access.Planner), s.deleteActivity)
-	register(s, op(put, Prefix+"/plans/{id}/targets/{indicator_code}", "set-target", "Set the plan's target for an indicator", "plans"), inProvince(access.Planner), s.setTarget)
-	register(s, op(del, Prefix+"/plans/{id}/targets/{indicator_code}", "delete-target", "Remove a target", "plans"), inProvince(access.Planner), s.deleteTarget)
-	register(s, op(post, Prefix+"/plans/{id}/submit", "submit-plan", "Submit the plan for review", "plans"), inProvince(access.Planner), s.submitPlan)
-	register(s, op(post, Prefix+"/plans/{id}/approve", "approve-plan", "Approve a submitted plan", "plans"), roles(access.Reviewer), s.approvePlan)
-	register(s, op(post, Prefix+"/plans/{id}/return", "return-plan", "Return a submitted plan with a reason", "plans"), roles(access.Reviewer), s.returnPlan)
-	register(s, op(post, Prefix+"/plans/{id}/revise", "revise-plan", "Start a revision (version N+1) of the approved plan", "plans"), inProvince(access.Planner), s.revisePlan)
+	g = s.group(Prefix, "plans")
+	g.add(get, "/task-areas", signedIn, call(s.listTaskAreas),
+		"list-task-areas", "The directive's task areas")
+	g.add(patch, "/task-areas/{code}", admin, call(s.updateTaskArea),
+		"update-task-area", "Rename a task area or change its eligibility for central funds")
+	g.add(post, "/plans", planner, call(s.createPlan),
+		"create-plan", "Start a province's plan for a year")
+	g.add(get, "/plans", readers, call(s.listPlans),
+		"list-plans", "List plan versions")
+	g.add(get, "/plans/{id}", readers, call(s.getPlan),
+		"get-plan", "Get a plan version with its activities, targets and history")
+	g.add(patch, "/plans/{id}", planner, call(s.updatePlan),
+		"update-plan", "Change a plan's title or narrative")
+	g.add(get, "/plans/{id}/versions", readers, call(s.listPlanVersions),
+		"list-plan-versions", "Every version of the plan")
+	g.add(get, "/plans/{id}/diff", readers, call(s.diffPlan),
+		"diff-plan", "What changed since an older version")
+	g.add(post, "/plans/{id}/activities", planner, call(s.addActivity),
+		"add-activity", "Add an activity")
+	g.add(patch, "/plans/{id}/activities/{activity_id}", planner, call(s.updateActivity),
+		"update-activity", "Change an activity")
+	g.add(del, "/plans/{id}/activities/{activity_id}", planner, call(s.deleteActivity),
+		"delete-activity", "Remove an activity")
+	g.add(put, "/plans/{id}/targets/{indicator_code}", planner, call(s.setTarget),
+		"set-target", "Set the plan's target for an indicator")
+	g.add(del, "/plans/{id}/targets/{indicator_code}", planner, call(s.deleteTarget),
+		"delete-target", "Remove a target")
+	g.add(post, "/plans/{id}/submit", planner, call(s.submitPlan),
+		"submit-plan", "Submit the plan for review")
+	g.add(post, "/plans/{id}/approve", reviewer, call(s.approvePlan),
+		"approve-plan", "Approve a submitted plan")
+	g.add(post, "/plans/{id}/return", reviewer, call(s.returnPlan),
+		"return-plan", "Return a submitted plan with a reason")
+	g.add(post, "/plans/{id}/revise", planner, call(s.revisePlan),
+		"revise-plan", "Start a revision (version N+1) of the approved plan")
 
 	// Budget.
-	register(s, op(post, Prefix+"/plans/{id}/budget-lines", "add-budget-line", "Add a budget line", "budget"), inProvince(access.Planner), s.addBudgetLine)
-	register(s, op(get, Prefix+"/plans/{id}/budget-lines", "list-budget-lines", "A plan version's budget lines", "budget"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listBudgetLines)
-	register(s, op(patch, Prefix+"/plans/{id}/budget-lines/{line_id}", "update-budget-line", "Change a budget line", "budget"), inProvince(access.Planner), s.updateBudgetLine)
-	register(s, op(del, Prefix+"/plans/{id}/budget-lines/{line_id}", "delete-budget-line", "Remove a budget line", "budget"), inProvince(access.Planner), s.deleteBudgetLine)
-	register(s, op(get, Prefix+"/budget-lines/{id}", "get-budget-line", "A budget line with what was disbursed from it", "budget"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getBudgetLine)
-	register(s, op(post, Prefix+"/budget-lines/{id}/disbursements", "disburse", "Record a payment from a budget line", "budget"), inProvince(access.Finance), s.disburse)
-	register(s, op(get, Prefix+"/budget-lines/{id}/disbursements", "list-disbursements", "A budget line's ledger", "budget"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listDisbursements)
-	register(s, op(post, Prefix+"/disbursements/{id}/reverse", "reverse-disbursement", "Reverse a payment with a new entry", "budget"), inProvince(access.Finance), s.reverseDisbursement)
-	register(s, op(post, Prefix+"/allocations", "allocate", "Record a central allocation or a correction", "budget"), roles(access.Reviewer), s.allocate)
-	register(s, op(get, Prefix+"/allocations", "list-allocations", "A province's central allocations", "budget"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listAllocations)
-	register(s, op(get, Prefix+"/provinces/{code}/budget/{year}", "get-budget-summary", "Planned, allocated, disbursed and remaining by funding source and task area", "budget"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getBudgetSummary)
-	register(s, op(post, Prefix+"/provinces/{code}/budget/{year}/close", "close-budget-year", "Close a budget year: carry over or return unspent central funds", "budget"), inProvince(access.Finance), s.closeBudgetYear)
+	g = s.group(Prefix, "budget")
+	g.add(post, "/plans/{id}/budget-lines", planner, call(s.addBudgetLine),
+		"add-budget-line", "Add a budget line")
+	g.add(get, "/plans/{id}/budget-lines", readers, call(s.listBudgetLines),
+		"list-budget-lines", "A plan version's budget lines")
+	g.add(patch, "/plans/{id}/budget-lines/{line_id}", planner, call(s.updateBudgetLine),
+		"update-budget-line", "Change a budget line")
+	g.add(del, "/plans/{id}/budget-lines/{line_id}", planner, call(s.deleteBudgetLine),
+		"delete-budget-line", "Remove a budget line")
+	g.add(get, "/budget-lines/{id}", readers, call(s.getBudgetLine),
+		"get-budget-line", "A budget line with what was disbursed from it")
+	g.add(post, "/budget-lines/{id}/disbursements", finance, call(s.disburse),
+		"disburse", "Record a payment from a budget line")
+	g.add(get, "/budget-lines/{id}/disbursements", readers, call(s.listDisbursements),
+		"list-disbursements", "A budget line's ledger")
+	g.add(post, "/disbursements/{id}/reverse", finance, call(s.reverseDisbursement),
+		"reverse-disbursement", "Reverse a payment with a new entry")
+	g.add(post, "/allocations", reviewer, call(s.allocate),
+		"allocate", "Record a central allocation or a correction")
+	g.add(get, "/allocations", readers, call(s.listAllocations),
+		"list-allocations", "A province's central allocations")
+	g.add(get, "/provinces/{code}/budget/{year}", readers, call(s.getBudgetSummary),
+		"get-budget-summary", "Planned, allocated, disbursed and remaining by funding source and task area")
+	g.add(post, "/provinces/{code}/budget/{year}/close", finance, call(s.closeBudgetYear),
+		"close-budget-year", "Close a budget year: carry over or return unspent central funds")
 
 	// Reports and files.
-	register(s, fileOp(op(get, Prefix+"/provinces/{code}/reports/{year}.pdf", "province-report-pdf", "The province's compliance report (PDF, official layout)", "reports"), pdfType), inProvince(access.Reviewer, access.Planner, access.Finance), s.provinceReportPDF)
-	register(s, fileOp(op(get, Prefix+"/provinces/{code}/reports/{year}.xlsx", "province-report-xlsx", "The province's activities, budget lines, ledger, staffing and indicator values (XLSX)", "reports"), xlsxType), inProvince(access.Reviewer, access.Planner, access.Finance), s.provinceReportXLSX)
-	register(s, fileOp(op(get, Prefix+"/reports/national/{year}.pdf", "national-report-pdf", "The national summary of every province (PDF)", "reports"), pdfType), roles(access.Reviewer), s.nationalReportPDF)
-	register(s, uploadOp(op(post, Prefix+"/provinces/{code}/disbursements/import", "import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing", "reports")), inProvince(access.Finance), s.importDisbursements)
-	register(s, fileOp(op(get, Prefix+"/provinces/{code}/disbursements/import-template.xlsx", "disbursement-import-template", "The template of a disbursement import", "reports"), xlsxType), signedIn, s.disbursementTemplate)
-	register(s, uploadOp(op(post, Prefix+"/provinces/{code}/staffing/{year}/import", "import-staffing", "Record the communes' staffing from an XLSX or CSV file, all or nothing", "reports")), inProvince(access.Planner), s.importStaffing)
-	register(s, fileOp(op(get, Prefix+"/provinces/{code}/staffing/{year}/import-template.xlsx", "staffing-import-template", "The template of a staffing import", "reports"), xlsxType), signedIn, s.staffingTemplate)
+	g = s.group(Prefix, "reports")
+	g.add(get, "/provinces/{code}/reports/{year}.pdf", readers, pdf(s.provinceReportPDF),
+		"province-report-pdf", "The province's compliance report (PDF, official layout)")
+	g.add(get, "/provinces/{code}/reports/{year}.xlsx", readers, xlsx(s.provinceReportXLSX),
+		"province-report-xlsx", "The province's activities, budget lines, ledger, staffing and indicator values (XLSX)")
+	g.add(get, "/reports/national/{year}.pdf", reviewer, pdf(s.nationalReportPDF),
+		"national-report-pdf", "The national summary of every province (PDF)")
+	g.add(post, "/provinces/{code}/disbursements/import", finance, takes(s.importDisbursements),
+		"import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing")
+	g.add(get, "/provinces/{code}/disbursements/import-template.xlsx", signedIn, xlsx(s.disbursementTemplate),
+		"disbursement-import-template", "The template of a disbursement import")
+	g.add(post, "/provinces/{code}/staffing/{year}/import", planner, takes(s.importStaffing),
+		"import-staffing", "Record the communes' staffing from an XLSX or CSV file, all or nothing")
+	g.add(get, "/provinces/{code}/staffing/{year}/import-template.xlsx", signedIn, xlsx(s.staffingTemplate),
+		"staffing-import-template", "The template of a staffing import")
 
 	// Indicators.
-	register(s, op(get, Prefix+"/indicators", "list-indicators", "The indicator catalogue with national targets", "indicators"), signedIn, s.listIndicators)
-	register(s, op(post, Prefix+"/indicators", "create-indicator", "Add a reported indicator to the catalogue", "indicators"), roles(access.Admin), s.createIndicator)
-	register(s, op(get, Prefix+"/provinces/{code}/indicator-values", "list-indicator-values", "A province's reported indicator values", "indicators"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listValues)
-	register(s, op(put, Prefix+"/provinces/{code}/indicator-values/{indicator_code}/{period}", "put-indicator-value", "Report an indicator value for a year or a quarter", "indicators"), inProvince(access.Planner), s.putValue)
+	g = s.group(Prefix, "indicators")
+	g.add(get, "/indicators", signedIn, call(s.listIndicators),
+		"list-indicators", "The indicator catalogue with national targets")
+	g.add(post, "/indicators", admin, call(s.createIndicator),
+		"create-indicator", "Add a reported indicator to the catalogue")
+	g.add(get, "/provinces/{code}/indicator-values", readers, call(s.listValues),
+		"list-indicator-values", "A province's reported indicator values")
+	g.add(put, "/provinces/{code}/indicator-values/{indicator_code}/{period}", planner, call(s.putValue),
+		"put-indicator-value", "Report an indicator value for a year or a quarter")
 
 	// Commune staffing.
-	register(s, op(get, Prefix+"/provinces/{code}/staffing/{year}", "get-province-staffing", "Commune staffing and worker coverage of a province in a year", "staffing"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getProvinceStaffing)
-	register(s, op(put, Prefix+"/provinces/{code}/staffing/{year}", "put-province-staffing", "Record the staffing of many communes at once, all or nothing", "staffing"), inProvince(access.Planner), s.putProvinceStaffing)
-	register(s, op(put, Prefix+"/communes/{code}/staffing/{year}", "put-commune-staffing", "Record a commune's staffing in a year", "staffing"), inProvince(access.Planner), s.putCommuneStaffing)
+	g = s.group(Prefix, "staffing")
+	g.add(get, "/provinces/{code}/staffing/{year}", readers, call(s.getProvinceStaffing),
+		"get-province-staffing", "Commune staffing and worker coverage of a province in a year")
+	g.add(put, "/provinces/{code}/staffing/{year}", planner, call(s.putProvinceStaffing),
+		"put-province-staffing", "Record the staffing of many communes at once, all or nothing")
+	g.add(put, "/communes/{code}/staffing/{year}", planner, call(s.putCommuneStaffing),
+		"put-commune-staffing", "Record a commune's staffing in a year")
 
 	// Progress and compliance.
-	register(s, op(get, Prefix+"/provinces/{code}/progress/{year}", "get-province-progress", "A province's progress towards its targets", "progress"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getProvinceProgress)
-	register(s, op(get, Prefix+"/progress/{year}", "get-national-progress", "Every province's progress and the national figures", "progress"), roles(access.Reviewer), s.getNationalProgress)
-	register(s, op(get, Prefix+"/provinces/{code}/compliance/{year}", "get-province-compliance", "Compliance checks of a province against the 2017 directive", "progress"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getCompliance)
+	g = s.group(Prefix, "progress")
+	g.add(get, "/provinces/{code}/progress/{year}", readers, call(s.getProvinceProgress),
+		"get-province-progress", "A province's progress towards its targets")
+	g.add(get, "/progress/{year}", reviewer, call(s.getNationalProgress),
+		"get-national-progress", "Every province's progress and the national figures")
+	g.add(get, "/provinces/{code}/compliance/{year}", readers, call(s.getCompliance),
+		"get-province-compliance", "Compliance checks of a province against the 2017 directive")
+}
+
+// group is a section of the route table: operations under one path prefix,
+// with one tag in the documentation.
+type group struct {
+	s           *Server
+	prefix, tag string
+}
+
+func (s *Server) group(prefix, tag string) group { return group{s: s, prefix: prefix, tag: tag} }
+
+// add registers the operation method path (under g's prefix) with its access
+// rule, handler, operation id and summary.
+func (g group) add(method, path string, r Rule, h handler, id, summary string) {
+	o := huma.Operation{Method: method, Path: g.prefix + path, OperationID: id, Summary: summary, Tags: []string{g.tag}}
+	h(g.s, o, r)
+}
+
+// handler registers an operation with its handler function.
+type handler func(s *Server, o huma.Operation, r Rule)
+
+// call is the handler of an operation that answers JSON (or nothing).
+func call[I, O any](h func(context.Context, *I) (*O, error)) handler {
+	return func(s *Server, o huma.Operation, r Rule) { register(s, o, r, h) }
+}
+
+// pdf is the handler of an operation that answers a PDF document.
+func pdf[I, O any](h func(context.Context, *I) (*O, error)) handler {
+	return func(s *Server, o huma.Operation, r Rule) { register(s, fileOp(o, pdfType), r, h) }
+}
+
+// xlsx is the handler of an operation that answers a workbook.
+func xlsx[I, O any](h func(context.Context, *I) (*O, error)) handler {
+	return func(s *Server, o huma.Operation, r Rule) { register(s, fileOp(o, xlsxType), r, h) }
+}
+
+// takes is the handler of an operation that takes an uploaded file.
+func takes[I, O any](h func(context.Context, *I) (*O, error)) handler {
+	return func(s *Server, o huma.Operation, r Rule) { register(s, uploadOp(o), r, h) }
 }
 
 // fileOp documents an operation that answers a file.
@@ -107,13 +225,11 @@ func fileOp(o huma.Operation, contentType string) huma.Operation {
 // before the handler runs.
 func uploadOp(o huma.Operation) huma.Operation {
 	o.MaxBodyBytes = upload.MaxSize + 64<<10
-	o.RequestBody = &huma.RequestBody{Required: true, Description: "The file: XLSX or CSV (UTF-8) as the body, or as the part named file of a multipart/form-data body",
+	o.RequestBody = &huma.RequestBody{Required: true,
+		Description: "The file: XLSX or CSV (UTF-8) as the body, " +
+			"or as the part named file of a multipart/form-data body",
 		Content: map[string]*huma.MediaType{xlsxType: {}, "text/csv": {}, "multipart/form-data": {}}}
 	return o
-}
-
-func op(method, path, id, summary, tag string) huma.Operation {
-	return huma.Operation{Method: method, Path: path, OperationID: id, Summary: summary, Tags: []string{tag}}
 }
 
 // register adds an operation with its access rule. The handler returns
@@ -133,4 +249,16 @@ func register[I, O any](s *Server, o huma.Operation, r Rule, h func(context.Cont
 		}
 		return out, nil
 	})
+	boundPathYear(s.registered(o))
+}
+
+// registered returns the operation as the API holds it after registration.
+func (s *Server) registered(o huma.Operation) *huma.Operation {
+	item := s.api.OpenAPI().Paths[o.Path]
+	for _, op := range []*huma.Operation{item.Get, item.Post, item.Put, item.Patch, item.Delete} {
+		if op != nil && op.OperationID == o.OperationID {
+			return op
+		}
+	}
+	return nil
 }

@@ -27,8 +27,8 @@ func userOf(u access.User) User {
 // LoginInput is a username and password.
 type LoginInput struct {
 	Body struct {
-		Username string `json:"username" minLength:"1" maxLength:"64" example:"planner.dienbien"`
-		Password string `json:"password" minLength:"1" maxLength:"256" example:"correct horse battery"`
+		Username Username `json:"username" minLength:"1" example:"planner.dienbien"`
+		Password Password `json:"password" minLength:"1" example:"correct horse battery"`
 	}
 }
 
@@ -42,7 +42,7 @@ type LoginOutput struct {
 }
 
 func (s *Server) login(ctx context.Context, in *LoginInput) (*LoginOutput, error) {
-	sess, err := s.svc.Access.Login(ctx, in.Body.Username, in.Body.Password, RequestID(ctx))
+	sess, err := s.svc.Access.Login(ctx, string(in.Body.Username), string(in.Body.Password), RequestID(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -71,11 +71,12 @@ func (s *Server) getMe(ctx context.Context, _ *struct{}) (*UserOutput, error) {
 // PasswordInput changes one's own password.
 type PasswordInput struct {
 	Body struct {
-		CurrentPassword string `json:"current_password" minLength:"1" maxLength:"256" example:"correct horse battery"`
-		NewPassword     string `json:"new_password" minLength:"10" maxLength:"256" example:"a longer passphrase"`
+		CurrentPassword Password    `json:"current_password" minLength:"1" example:"correct horse battery"`
+		NewPassword     NewPassword `json:"new_password" example:"a longer passphrase"`
 	}
 }
 
 func (s *Server) changeMyPassword(ctx context.Context, in *PasswordInput) (*struct{}, error) {
-	return nil, s.svc.Access.ChangePassword(ctx, caller(ctx), in.Body.CurrentPassword, in.Body.NewPassword, token(ctx))
+	return nil, s.svc.Access.ChangePassword(ctx, caller(ctx), string(in.Body.CurrentPassword), string(in.Body.NewPassword),
+		token(ctx))
 }

@@ -8,24 +8,25 @@ import (
 	"baove/units"
 )
 
-// YearPath is the {year} of a path.
+// YearPath is the {year} of a path: a plan year, its range set where the
+// operation is registered (boundPathYear).
 type YearPath struct {
-	Year int `path:"year" minimum:"2016" maximum:"2100" example:"2026"`
+	Year int `path:"year" example:"2026"`
 }
 
 // StaffingFields are the numbers of a commune's staffing.
 type StaffingFields struct {
-	FullTime                 int    `json:"full_time" minimum:"0" maximum:"10000" example:"1" doc:"Full-time child-protection workers"`
-	PartTime                 int    `json:"part_time" minimum:"0" maximum:"10000" example:"0" doc:"Part-time child-protection workers"`
-	Collaborators            int    `json:"collaborators" minimum:"0" maximum:"10000" example:"6" doc:"Village child-protection collaborators"`
-	Villages                 int    `json:"villages" minimum:"0" maximum:"10000" example:"8" doc:"Villages and residential groups (thôn, tổ dân phố)"`
-	VillagesWithCollaborator int    `json:"villages_with_collaborator" minimum:"0" maximum:"10000" example:"6" doc:"At most villages"`
-	Note                     string `json:"note,omitempty" maxLength:"500" example:"Cán bộ mới được bố trí tháng 3"`
+	FullTime                 Staff `json:"full_time" example:"1" doc:"Full-time child-protection workers"`
+	PartTime                 Staff `json:"part_time" example:"0" doc:"Part-time child-protection workers"`
+	Collaborators            Staff `json:"collaborators" example:"6" doc:"Village child-protection collaborators"`
+	Villages                 Staff `json:"villages" example:"8" doc:"Villages and residential groups (thôn, tổ dân phố)"`
+	VillagesWithCollaborator Staff `json:"villages_with_collaborator" example:"6" doc:"At most villages"`
+	Note                     Note  `json:"note,omitempty" example:"Cán bộ mới được bố trí tháng 3"`
 }
 
 func staffingFrom(f StaffingFields) indicators.Staffing {
-	return indicators.Staffing{FullTime: f.FullTime, PartTime: f.PartTime, Collaborators: f.Collaborators,
-		Villages: f.Villages, VillagesWithCollaborator: f.VillagesWithCollaborator, Note: f.Note}
+	return indicators.Staffing{FullTime: int(f.FullTime), PartTime: int(f.PartTime), Collaborators: int(f.Collaborators),
+		Villages: int(f.Villages), VillagesWithCollaborator: int(f.VillagesWithCollaborator), Note: string(f.Note)}
 }
 
 // Staffing is a commune's staffing in a year.
@@ -43,8 +44,9 @@ type Staffing struct {
 func staffingOf(st indicators.Staffing) Staffing {
 	at := st.UpdatedAt
 	return Staffing{CommuneCode: string(st.Commune), Year: st.Year, Recorded: true, Covered: st.Covered(),
-		StaffingFields: StaffingFields{FullTime: st.FullTime, PartTime: st.PartTime, Collaborators: st.Collaborators,
-			Villages: st.Villages, VillagesWithCollaborator: st.VillagesWithCollaborator, Note: st.Note},
+		StaffingFields: StaffingFields{FullTime: Staff(st.FullTime), PartTime: Staff(st.PartTime),
+			Collaborators: Staff(st.Collaborators), Villages: Staff(st.Villages),
+			VillagesWithCollaborator: Staff(st.VillagesWithCollaborator), Note: Note(st.Note)},
 		UpdatedAt: &at, UpdatedBy: st.UpdatedBy}
 }
 

@@ -37,9 +37,9 @@ func (s *Server) listTaskAreas(ctx context.Context, _ *struct{}) (*TaskAreaListO
 type UpdateTaskAreaInput struct {
 	Code string `path:"code" maxLength:"8" example:"1.3"`
 	Body struct {
-		NameVI                  *string `json:"name_vi,omitempty" maxLength:"500"`
-		NameEN                  *string `json:"name_en,omitempty" maxLength:"500"`
-		EligibleForCentralFunds *bool   `json:"eligible_for_central_funds,omitempty"`
+		NameVI                  *Title `json:"name_vi,omitempty"`
+		NameEN                  *Title `json:"name_en,omitempty"`
+		EligibleForCentralFunds *bool  `json:"eligible_for_central_funds,omitempty"`
 	}
 }
 
@@ -49,8 +49,8 @@ type TaskAreaOutput struct {
 }
 
 func (s *Server) updateTaskArea(ctx context.Context, in *UpdateTaskAreaInput) (*TaskAreaOutput, error) {
-	t, err := s.svc.Plans.UpdateTaskArea(ctx, caller(ctx), in.Code, plans.TaskAreaPatch{NameVI: in.Body.NameVI,
-		NameEN: in.Body.NameEN, EligibleForCentralFunds: in.Body.EligibleForCentralFunds})
+	t, err := s.svc.Plans.UpdateTaskArea(ctx, caller(ctx), in.Code, plans.TaskAreaPatch{NameVI: (*string)(in.Body.NameVI),
+		NameEN: (*string)(in.Body.NameEN), EligibleForCentralFunds: in.Body.EligibleForCentralFunds})
 	if err != nil {
 		return nil, err
 	}

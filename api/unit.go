@@ -153,8 +153,7 @@ func (s *Server) getCommune(ctx context.Context, in *CommuneCodePath) (*CommuneO
 	}
 	successor := communeOf(l.Commune)
 	out.Body.ReplacedBy = &successor
-	// The old unit ended the day before its successor came into force.
-	out.Body.Commune = Commune{Code: in.Code, Name: l.Replaced.OldName, ValidTo: l.Commune.ValidFrom.AddDays(-1).String()}
+	out.Body.Commune = Commune{Code: in.Code, Name: l.Replaced.OldName, ValidTo: l.ReplacedUntil().String()}
 	out.Body.FormerDistrict, out.Body.FormerProvince = l.Replaced.OldDistrict, l.Replaced.OldProvince
 	return out, nil
 }

@@ -61,7 +61,7 @@ type PutValueInput struct {
 		Numerator   *int64 `json:"numerator,omitempty" minimum:"0" example:"162" doc:"Percent and per-100,000 indicators: the part, e.g. communes with a worker"`
 		Denominator *int64 `json:"denominator,omitempty" minimum:"1" example:"168" doc:"Percent and per-100,000 indicators: the whole, e.g. all communes"`
 		Value       *int64 `json:"value,omitempty" minimum:"0" example:"12" doc:"Count indicators: the count"`
-		Note        string `json:"note,omitempty" maxLength:"500" example:"Báo cáo của Sở Y tế" doc:"Where the figure comes from"`
+		Note        Note   `json:"note,omitempty" example:"Báo cáo của Sở Y tế" doc:"Where the figure comes from"`
 	}
 }
 
@@ -77,7 +77,7 @@ func (s *Server) putValue(ctx context.Context, in *PutValueInput) (*IndicatorVal
 	}
 	b := in.Body
 	v, err := s.svc.Indicators.PutValue(ctx, caller(ctx), units.ProvinceCode(in.Code), indicators.Code(in.IndicatorCode), p,
-		indicators.Entry{Numerator: b.Numerator, Denominator: b.Denominator, Count: b.Value, Note: b.Note})
+		indicators.Entry{Numerator: b.Numerator, Denominator: b.Denominator, Count: b.Value, Note: string(b.Note)})
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +87,7 @@ func (s *Server) putValue(ctx context.Context, in *PutValueInput) (*IndicatorVal
 // ValueListInput selects a province's values.
 type ValueListInput struct {
 	ProvinceCodePath
-	Year int `query:"year" minimum:"2016" maximum:"2100" example:"2026" doc:"Only this year's values (default: every year)"`
+	Year Year `query:"year" example:"2026" doc:"Only this year's values (default: every year)"`
 }
 
 // ValueListOutput lists values by year, catalogue order and period.
@@ -98,7 +98,7 @@ type ValueListOutput struct {
 }
 
 func (s *Server) listValues(ctx context.Context, in *ValueListInput) (*ValueListOutput, error) {
-	vs, err := s.svc.Indicators.Values(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
+	vs, err := s.svc.Indicators.Values(ctx, caller(ctx), units.ProvinceCode(in.Code), int(in.Year))
 	if err != nil {
 		return nil, err
 	}

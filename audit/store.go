@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -16,6 +17,13 @@ type Store struct {
 // NewStore returns a store over db.
 func NewStore(db bun.IDB) *Store { return &Store{db: db} }
 
+// Page sizes of List: DefaultLimit entries when the filter asks for none,
+// at most MaxLimit. The API's schema states the same from these constants.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 500
+)
+
 // Filter selects entries; zero fields select everything.
 type Filter struct {
 	Entity   string
@@ -25,32 +33,71 @@ type Filter struct {
 	Since    time.Time
 	// BeforeID pages backwards: entries with a smaller id.
 	BeforeID int64
-	Limit    int
+	// Limit is the page size: DefaultLimit when 0 or out of range.
+	Limit int
+}
+
+// Scope is the part of the trail a viewer may read; the zero Scope is the
+// whole trail.
+type Scope struct {
+	// Province, when set, limits the viewer to that province's entries.
+	Province string
+	// Entities, when not nil, limits the viewer to entries about these
+	// entities (e.g. "user", "task_area").
+	Entities []string
 }
 
 // Viewer is who asks to read the trail.
 type Viewer interface {
-	// AuditScope tells whether the viewer may read the trail, and, when
-	// province is not empty, that it may read that province's entries only.
-	AuditScope() (province string, err error)
+	// AuditScope returns the part of the trail the viewer may read, or
+	// EFORBIDDEN for a viewer who may read none of it.
+	AuditScope() (Scope, error)
 }
 
-// List returns the entries matching f that v may read, newest first. A
-// planner or finance officer reads their province's entries only, whatever f
-// asks; it returns EFORBIDDEN for a viewer who may not read the trail.
+// List returns the entries matching f within the part of the trail v may
+// read, newest first: a filter that asks for entries outside it (another
+// province, an entity the viewer does not see) finds none. It returns
+// EFORBIDDEN for a viewer who may not read the trail.
 func (s *Store) List(ctx context.Context, v Viewer, f Filter) ([]Entry, error) {
-	only, err := v.AuditScope()
+	scope, err := v.AuditScope()
 	if err != nil {
 		return nil, err
 	}
-	if only != "" {
-		if f.Province != "" && f.Province != only {
-			return nil, nil
-		}
-		f.Province = only
+	if !scope.allows(f) {
+		return []Entry{}, nil
 	}
 	var rows []row
 	q := s.db.NewSelect().Model(&rows).OrderExpr("id DESC")
+	q = scope.apply(f.apply(q))
+	if err := q.Limit(int64(f.limit())).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("audit: list: %w", err)
+	}
+	out := make([]Entry, len(rows))
+	for i, r := range rows {
+		out[i] = r.entry()
+	}
+	return out, nil
+}
+
+// allows reports whether what f asks for lies within the scope.
+func (sc Scope) allows(f Filter) bool {
+	if sc.Province != "" && f.Province != "" && f.Province != sc.Province {
+		return false
+	}
+	return sc.Entities == nil || f.Entity == "" || slices.Contains(sc.Entities, f.Entity)
+}
+
+func (sc Scope) apply(q *bun.SelectQuery) *bun.SelectQuery {
+	if sc.Province != "" {
+		q = q.Where("province_code = ?", sc.Province)
+	}
+	if sc.Entities != nil {
+		q = q.Where("entity IN (?)", bun.In(sc.Entities))
+	}
+	return q
+}
+
+func (f Filter) apply(q *bun.SelectQuery) *bun.SelectQuery {
 	if f.Entity != "" {
 		q = q.Where("entity = ?", f.Entity)
 	}
@@ -66,16 +113,12 @@ func (s *Store) List(ctx context.Context, v Viewer, f Filter) ([]Entry, error) {
 	if f.BeforeID > 0 {
 		q = q.Where("id < ?", f.BeforeID)
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 100
+	return q
+}
+
+func (f Filter) limit() int {
+	if f.Limit <= 0 || f.Limit > MaxLimit {
+		return DefaultLimit
 	}
-	if err := q.Limit(int64(limit)).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("audit: list: %w", err)
-	}
-	out := make([]Entry, len(rows))
-	for i, r := range rows {
-		out[i] = r.entry()
-	}
-	return out, nil
+	return f.Limit
 }

@@ -160,7 +160,7 @@ func (n *NewDisbursement) normalize() {
 // today: the amount is positive and below MaxVND, the payment date is not
 // after today and falls in the year or its adjustment period, the voucher
 // is named in one line of at most 64 characters, the description has at
-// most 2000.
+// most MaxDescription.
 func (n NewDisbursement) check(year int, today baove.Date) []Problem {
 	var ps []Problem
 	if n.Amount <= 0 || n.Amount >= MaxVND {
@@ -176,8 +176,8 @@ func (n NewDisbursement) check(year int, today baove.Date) []Problem {
 	if l := len([]rune(n.VoucherNo)); l == 0 || l > 64 || !singleLine(n.VoucherNo) {
 		ps = append(ps, invalid("voucher_no", "ledger.voucher_form", nil, n.VoucherNo))
 	}
-	if len([]rune(n.Description)) > 2000 {
-		ps = append(ps, invalid("description", "field.too_long", i18n.Args{"max": 2000}, nil))
+	if len([]rune(n.Description)) > MaxDescription {
+		ps = append(ps, invalid("description", "field.too_long", i18n.Args{"max": MaxDescription}, nil))
 	}
 	return ps
 }
@@ -207,8 +207,8 @@ func (b *Books) Reverse(orig Disbursement, on baove.Date, reason string) (Disbur
 	if reason == "" {
 		ps = append(ps, invalid("reason", "ledger.reversal_reason", nil, nil))
 	}
-	if len([]rune(reason)) > 2000 {
-		ps = append(ps, invalid("reason", "field.too_long", i18n.Args{"max": 2000}, nil))
+	if len([]rune(reason)) > MaxDescription {
+		ps = append(ps, invalid("reason", "field.too_long", i18n.Args{"max": MaxDescription}, nil))
 	}
 	y := b.Years[orig.Year]
 	if y.Closed { // nothing else matters
@@ -277,7 +277,7 @@ func (n *NewAllocation) normalize() {
 func (n NewAllocation) check(today baove.Date) []Problem {
 	var ps []Problem
 	if n.Year < baove.FirstYear || n.Year > baove.LastYear {
-		ps = append(ps, invalid("year", "year.out_of_range", i18n.Args{"first": baove.FirstYear, "last": baove.LastYear}, n.Year))
+		ps = append(ps, invalid("year", "year.out_of_range", baove.YearRange(), n.Year))
 	}
 	switch {
 	case n.Amount == 0 || n.Amount <= -MaxVND || n.Amount >= MaxVND:

@@ -17,6 +17,10 @@ import (
 	"baove/vn"
 )
 
+// MaxDescription is the longest description of a budget line or a payment,
+// in characters. The API's schema states the same bound from this constant.
+const MaxDescription = 2000
+
 // LineID identifies a budget line of one plan version.
 type LineID int64
 
@@ -84,8 +88,8 @@ func (in *LineInput) check(ctx context.Context, tx bun.IDB, plan plans.ID) error
 	if in.BudgetItem != "" && !budgetItemRE.MatchString(in.BudgetItem) {
 		p.Add("budget_item", "a 4-digit tiểu mục code of the budget classification, e.g. 6001", in.BudgetItem)
 	}
-	if len([]rune(in.Description)) > 2000 {
-		p.Add("description", "at most 2000 characters", nil)
+	if len([]rune(in.Description)) > MaxDescription {
+		p.Add("description", fmt.Sprintf("at most %d characters", MaxDescription), nil)
 	}
 	var area struct {
 		Code     string

@@ -57,7 +57,7 @@ func Rate(part, whole VND) decimal.Decimal {
 // FundingSource is where a budget line's money comes from.
 type FundingSource string
 
-// Funding sources (DOMAIN.md §5).
+// Funding sources (docs/domain.md §5).
 const (
 	Central    FundingSource = "central"    // ngân sách trung ương bổ sung có mục tiêu
 	Provincial FundingSource = "provincial" // ngân sách tỉnh

@@ -17,7 +17,7 @@ import (
 )
 
 // scale is each demo province's size of budget: a province's yearly
-// child-protection budget is in the billions of đồng (DOMAIN.md §7).
+// child-protection budget is in the billions of đồng (docs/domain.md §8).
 var scale = map[units.ProvinceCode]budget.VND{"01": 1_000_000, "11": 700_000, "79": 1_200_000}
 
 // lineShares are the demo lines of an activity of each task area: funding

@@ -36,7 +36,7 @@ var activities = []activity{
 }
 
 // targets are the demo provinces' own targets, often different from the
-// national ones (DOMAIN.md §3).
+// national ones (docs/domain.md §3).
 var targets = map[indicators.Code]string{
 	indicators.CommuneWorker: "100", indicators.CollabVillage: "80", "CP_STAFF_TRAINED": "90",
 	"CP_CSS_RATE": "6", "CP_CSS_SUPPORTED": "90", "CP_ABUSE_HANDLED": "100", "CP_CHILD_FRIENDLY": "65", "CP_BIRTH_REG": "98.5",

@@ -13,7 +13,7 @@ import (
 
 // vacancy is, by province and year, the percentage of communes with no
 // worker, then of those with a part-time worker only: Điện Biên is short of
-// staff (DOMAIN.md §7), and 2026 is a little better than 2025.
+// staff (docs/domain.md §8), and 2026 is a little better than 2025.
 var vacancy = map[units.ProvinceCode]map[int][2]uint32{
 	"01": {2025: {4, 14}, 2026: {2, 12}},
 	"11": {2025: {12, 30}, 2026: {8, 26}},

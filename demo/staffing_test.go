@@ -76,7 +76,7 @@ func TestDemo_CoverageEqualsACountMadeFromTheStaffingRows(t *testing.T) {
 	})
 }
 
-// checkShape checks the demo looks like DOMAIN.md §7: every commune
+// checkShape checks the demo looks like docs/domain.md §8: every commune
 // recorded, most covered, some vacant, some part-time only, village
 // collaborators 40–90 %.
 func checkShape(t *testing.T, cov indicators.Coverage) {

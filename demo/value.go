@@ -41,7 +41,7 @@ var yearly = map[units.ProvinceCode][]figure{
 		{"CP_CHILD_LABOUR", 78000, 1500000}, {"CP_INJURY_RATE", 11800, 2050000}},
 }
 
-// abuseBase is roughly a quarter's detected abuse cases (DOMAIN.md §7: a
+// abuseBase is roughly a quarter's detected abuse cases (docs/domain.md §8: a
 // mid-size province sees tens a year).
 var abuseBase = map[units.ProvinceCode]int64{"01": 22, "11": 6, "79": 28}
 

@@ -143,7 +143,7 @@ func (g *generator) addLine(r *rand.Rand, v *version, a *activityRow, source str
 }
 
 // targetRanges are the provinces' own targets, in tenths, from lo to hi:
-// often not the national ones (DOMAIN.md §3).
+// often not the national ones (docs/domain.md §3).
 var targetRanges = []struct {
 	code   indicators.Code
 	lo, hi int64

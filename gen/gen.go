@@ -94,8 +94,9 @@ func Run(ctx context.Context, db *database.DB, o Options) (Stats, error) {
 
 func (o Options) check(last int) error {
 	var p baove.Problems
-	if o.Years < 1 || last-o.Years+1 < 2017 {
-		p.Add("years", fmt.Sprintf("from 1 to %d: plans start with the directive's year 2017", last-2016), o.Years)
+	if o.Years < 1 || last-o.Years+1 < baove.FirstYear {
+		p.Add("years", fmt.Sprintf("from 1 to %d: plans start with the directive's year %d", last-baove.FirstYear+1,
+			baove.FirstYear), o.Years)
 	}
 	if o.Disbursements < 0 || o.Disbursements > MaxDisbursements {
 		p.Add("disbursements", fmt.Sprintf("from 0 to %d", MaxDisbursements), o.Disbursements)

@@ -102,7 +102,7 @@ func (g *generator) plan(p *province, year int) *planSet {
 
 // budgetOf draws what a province plans for child protection in a year: a
 // few billion đồng, more for provinces with more communes, growing about
-// 5 % a year (DOMAIN.md §5).
+// 5 % a year (docs/domain.md §8).
 func (g *generator) budgetOf(r *rand.Rand, p *province, year int) int64 {
 	base := 2e9 + float64(len(p.communes))*8e7
 	growth := 1.0

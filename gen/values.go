@@ -8,7 +8,7 @@ import (
 	"baove/indicators"
 )
 
-// size is what a province's figures scale with (DOMAIN.md §7: 23–26
+// size is what a province's figures scale with (docs/domain.md §8: 23–26
 // million children, about 1,900 detected abuse cases a year nationally).
 type size struct {
 	communes int64
@@ -139,7 +139,7 @@ func (g *generator) valueRow(r *rand.Rand, p *province, code indicators.Code, pe
 
 // staffing draws the staffing of every commune of a province in force in
 // year: most communes with a full-time worker, some with a part-time one
-// only, a few vacant (DOMAIN.md §7); collaborators in 40–90 % of villages.
+// only, a few vacant (docs/domain.md §8); collaborators in 40–90 % of villages.
 func (g *generator) staffing(p *province, year int) []staffingRow {
 	r := stream(g.o.Seed, "staffing", p.code, year)
 	vacant, partOnly := between(r, 0.02, 0.12), between(r, 0.08, 0.25)

@@ -40,7 +40,7 @@ func (a *Assessor) Progress(ctx context.Context, c access.Caller, province units
 	if err := c.CanRead(province); err != nil {
 		return ProvinceProgress{}, err
 	}
-	if err := CheckYear("year", year); err != nil {
+	if err := baove.CheckYear("year", year); err != nil {
 		return ProvinceProgress{}, err
 	}
 	p, err := a.store.units.Province(ctx, province)
@@ -81,7 +81,7 @@ func (a *Assessor) Compliance(ctx context.Context, c access.Caller, province uni
 	if err := c.CanRead(province); err != nil {
 		return Compliance{}, err
 	}
-	if err := CheckYear("year", year); err != nil {
+	if err := baove.CheckYear("year", year); err != nil {
 		return Compliance{}, err
 	}
 	p, err := a.store.units.Province(ctx, province)

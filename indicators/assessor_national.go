@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"baove"
 	"context"
 	"fmt"
 
@@ -17,7 +18,7 @@ func (a *Assessor) NationalProgress(ctx context.Context, c access.Caller, year i
 	if err := c.Require(access.Reviewer); err != nil {
 		return NationalProgress{}, err
 	}
-	if err := CheckYear("year", year); err != nil {
+	if err := baove.CheckYear("year", year); err != nil {
 		return NationalProgress{}, err
 	}
 	provinces, err := a.store.units.Provinces(ctx)
@@ -103,7 +104,7 @@ func (a *Assessor) National(ctx context.Context, c access.Caller, year int, budg
 	if err := c.Require(access.Reviewer); err != nil {
 		return National{}, err
 	}
-	if err := CheckYear("year", year); err != nil {
+	if err := baove.CheckYear("year", year); err != nil {
 		return National{}, err
 	}
 	provinces, err := a.store.units.Provinces(ctx)

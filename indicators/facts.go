@@ -53,7 +53,7 @@ type BudgetSource interface {
 	YearBudgetFacts(ctx context.Context, year int) (map[units.ProvinceCode]BudgetFacts, error)
 }
 
-// FundingSource is where a budget line's money comes from (DOMAIN.md §5).
+// FundingSource is where a budget line's money comes from (docs/domain.md §5).
 type FundingSource string
 
 // The four funding sources.

@@ -38,7 +38,7 @@ func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 // auditOf returns the trail of entity, newest first.
 func auditOf(t *testing.T, db *database.DB, entity string) []audit.Entry {
 	t.Helper()
-	es, err := audit.NewStore(db).List(ctx, access.System("test"), audit.Filter{Entity: entity})
+	es, err := audit.NewStore(db).List(ctx, reviewer, audit.Filter{Entity: entity})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-// Package indicators holds the indicator catalogue (DOMAIN.md §3) with its
+// Package indicators holds the indicator catalogue (docs/domain.md §3) with its
 // national targets, the values provinces report, commune staffing, and the
 // progress and compliance computed from them.
 package indicators
@@ -127,18 +127,22 @@ func (n *NewIndicator) check() error {
 	return p.Err()
 }
 
+// MaxName is the longest name of an indicator, in characters, in either
+// language. The API's schema states the same bound from this constant.
+const MaxName = 300
+
 func checkName(p *baove.Problems, field, name string) {
 	switch n := len([]rune(name)); {
 	case n == 0:
 		p.Add(field, "required", nil)
-	case n > 300:
-		p.Add(field, "at most 300 characters", nil)
+	case n > MaxName:
+		p.Add(field, fmt.Sprintf("at most %d characters", MaxName), nil)
 	}
 }
 
 func (t NationalTarget) check(p *baove.Problems, at string, seen map[int]bool) {
-	if t.Year != 0 && CheckYear(at+".year", t.Year) != nil {
-		p.Add(at+".year", fmt.Sprintf("0 (every year) or a year from %d to %d", MinYear, MaxYear), t.Year)
+	if t.Year != 0 && baove.CheckYear(at+".year", t.Year) != nil {
+		p.Add(at+".year", fmt.Sprintf("0 (every year) or a year from %d to %d", baove.FirstYear, baove.LastYear), t.Year)
 	}
 	if seen[t.Year] {
 		p.Add(at+".year", "one target per year", t.Year)

@@ -9,13 +9,6 @@ import (
 	"baove"
 )
 
-// The years the service accepts for values, staffing and reports: from the
-// Child Protection Programme 2016–2020 to the end of the century.
-const (
-	MinYear = 2016
-	MaxYear = 2100
-)
-
 // Period is what a reported value covers: a whole year (Quarter 0) or one
 // quarter of it.
 type Period struct {
@@ -34,19 +27,10 @@ func ParsePeriod(field, s string) (Period, error) {
 	}
 	year, _ := strconv.Atoi(m[1])
 	quarter, _ := strconv.Atoi("0" + m[2])
-	if err := CheckYear(field, year); err != nil {
+	if err := baove.CheckYear(field, year); err != nil {
 		return Period{}, err
 	}
 	return Period{Year: year, Quarter: quarter}, nil
-}
-
-// CheckYear returns an EINVALID error naming field unless year is between
-// MinYear and MaxYear.
-func CheckYear(field string, year int) error {
-	if year < MinYear || year > MaxYear {
-		return baove.Invalid(field, fmt.Sprintf("a year from %d to %d", MinYear, MaxYear), year)
-	}
-	return nil
 }
 
 // String returns "2026" or "2026-Q3".

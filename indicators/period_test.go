@@ -15,7 +15,7 @@ func TestParsePeriod_TakesAYearOrAQuarter(t *testing.T) {
 			t.Errorf("%q → %+v, %v; want %+v", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "26", "2026-Q0", "2026-Q5", "2026-q1", "2026Q1", "1999", "2101-Q1"} {
+	for _, in := range []string{"", "26", "2026-Q0", "2026-Q5", "2026-q1", "2026Q1", "1999", "2016-Q4", "2101-Q1"} {
 		if _, err := indicators.ParsePeriod("period", in); baove.ErrorCode(err) != baove.EINVALID {
 			t.Errorf("%q: %v, want EINVALID", in, err)
 		}

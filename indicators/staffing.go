@@ -9,8 +9,19 @@ import (
 	"baove/vn"
 )
 
-// MaxStaff bounds each number of a commune's staffing.
+// MaxStaff bounds each number of a commune's staffing. The API's schema
+// states the same bound from this constant.
 const MaxStaff = 10_000
+
+// MaxNote is the longest note of a staffing record or an indicator value,
+// in characters: where the figures come from.
+const MaxNote = 500
+
+func checkNote(p *baove.Problems, field, note string) {
+	if len([]rune(note)) > MaxNote {
+		p.Add(field, fmt.Sprintf("at most %d characters", MaxNote), nil)
+	}
+}
 
 // Staffing is who does child-protection work in a commune in a year
 // (directive 2.2; Law on Children art. 90).
@@ -50,9 +61,7 @@ func (s *Staffing) check(p *baove.Problems, at string) {
 	case s.VillagesWithCollaborator > 0 && s.Collaborators == 0:
 		p.Add(at+"villages_with_collaborator", "villages with a collaborator need at least one collaborator", s.VillagesWithCollaborator)
 	}
-	if len([]rune(s.Note)) > 500 {
-		p.Add(at+"note", "at most 500 characters", nil)
-	}
+	checkNote(p, at+"note", s.Note)
 }
 
 // same reports whether s and o record the same staffing.

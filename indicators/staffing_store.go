@@ -62,7 +62,7 @@ func (s *Store) PutStaffing(ctx context.Context, c access.Caller, commune units.
 	if err := c.CanAct(l.Commune.ProvinceCode, access.Planner); err != nil {
 		return Staffing{}, err
 	}
-	if err := CheckYear("year", year); err != nil {
+	if err := baove.CheckYear("year", year); err != nil {
 		return Staffing{}, err
 	}
 	if !validIn(l.Commune, year) {
@@ -87,7 +87,7 @@ func (s *Store) PutProvinceStaffing(ctx context.Context, c access.Caller, provin
 	if err := c.CanAct(province, access.Planner); err != nil {
 		return 0, err
 	}
-	if err := CheckYear("year", year); err != nil {
+	if err := baove.CheckYear("year", year); err != nil {
 		return 0, err
 	}
 	communes, err := s.units.CommunesValidIn(ctx, province, year)
@@ -205,7 +205,7 @@ func (s *Store) Coverage(ctx context.Context, c access.Caller, province units.Pr
 	if err := c.CanRead(province); err != nil {
 		return Coverage{}, err
 	}
-	if err := CheckYear("year", year); err != nil {
+	if err := baove.CheckYear("year", year); err != nil {
 		return Coverage{}, err
 	}
 	return s.coverage(ctx, province, year)

@@ -81,6 +81,10 @@ func TestPutStaffing_RecordsOneCommuneOnceAndOnlyInAYearItWasInForce(t *testing.
 		if got := fields(t, err); !slices.Equal(got, []string{"year"}) {
 			t.Errorf("2024, before the commune existed: %v", got)
 		}
+		_, err = s.PutStaffing(ctx, plannerOf("01"), "00004", baove.FirstYear-1, st)
+		if got := fields(t, err); !slices.Equal(got, []string{"year"}) {
+			t.Errorf("%d, before the directive: %v", baove.FirstYear-1, got)
+		}
 		if cov, _ := s.Coverage(ctx, reviewer, "01", 2024); cov.Total != 0 {
 			t.Errorf("2024 counts %d communes; the current ones came into force in July 2025", cov.Total)
 		}

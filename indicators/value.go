@@ -31,7 +31,7 @@ type Entry struct {
 	Numerator   *int64
 	Denominator *int64
 	Count       *int64
-	Note        string // where the figure comes from, at most 500 characters
+	Note        string // where the figure comes from, at most MaxNote characters
 }
 
 // measure checks e against the indicator and returns its measure, or an
@@ -44,9 +44,7 @@ func (e *Entry) measure(ind Indicator) (Measure, error) {
 		p.Add("indicator_code", "computed from commune staffing, never typed in: record staffing instead", ind.Code)
 		return Measure{}, p.Err()
 	}
-	if len([]rune(e.Note)) > 500 {
-		p.Add("note", "at most 500 characters", nil)
-	}
+	checkNote(&p, "note", e.Note)
 	if ind.Unit.Ratio() {
 		e.checkRatio(&p, ind.Unit)
 	} else {

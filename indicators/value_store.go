@@ -75,7 +75,7 @@ func (s *Store) PutValue(ctx context.Context, c access.Caller, province units.Pr
 	if err := c.CanAct(province, access.Planner); err != nil {
 		return Value{}, err
 	}
-	if err := CheckYear("period", p.Year); err != nil {
+	if err := baove.CheckYear("period", p.Year); err != nil {
 		return Value{}, err
 	}
 	ind, err := s.Indicator(ctx, code)

@@ -1,4 +1,4 @@
--- The indicator catalogue (DOMAIN.md §3) and national targets. Values are
+-- The indicator catalogue (docs/domain.md §3) and national targets. Values are
 -- decimal strings (exact on both engines), never REAL.
 CREATE TABLE indicators (
     code      TEXT PRIMARY KEY CHECK (code <> ''),

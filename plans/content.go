@@ -35,7 +35,7 @@ func (s *Store) Update(ctx context.Context, c access.Caller, id ID, ifMatch *Rev
 		}
 		var probs baove.Problems
 		checkTitle(&probs, "title", after.Title)
-		checkLength(&probs, "narrative", after.Narrative, 20000)
+		checkLength(&probs, "narrative", after.Narrative, MaxNarrative)
 		if err := probs.Err(); err != nil {
 			return Audit{}, err
 		}
@@ -76,9 +76,9 @@ func (in *ActivityInput) check(year int, taskAreas map[string]bool) error {
 		p.Add("task_area", "not a task area of the directive (see GET /api/v1/task-areas)", in.TaskArea)
 	}
 	checkTitle(&p, "title", in.Title)
-	checkLength(&p, "lead_agency", in.LeadAgency, 500)
-	checkLength(&p, "partners", in.Partners, 2000)
-	checkLength(&p, "expected_output", in.ExpectedOutput, 4000)
+	checkLength(&p, "lead_agency", in.LeadAgency, MaxLeadAgency)
+	checkLength(&p, "partners", in.Partners, MaxPartners)
+	checkLength(&p, "expected_output", in.ExpectedOutput, MaxExpectedOutput)
 	first, last := baove.NewDate(year, 1, 1), baove.NewDate(year, 12, 31)
 	for field, d := range map[string]baove.Date{"starts_on": in.StartsOn, "ends_on": in.EndsOn} {
 		if !d.IsZero() && (d.Before(first) || d.After(last)) {

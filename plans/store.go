@@ -81,9 +81,7 @@ func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, e
 	}
 	n.Title, n.Narrative = vn.NFC(n.Title), vn.NFC(n.Narrative)
 	var p baove.Problems
-	if n.Year < 2017 || n.Year > 2100 {
-		p.Add("year", "a year from 2017 (the directive) to 2100", n.Year)
-	}
+	p.AddYear("year", n.Year)
 	checkTitle(&p, "title", n.Title)
 	if err := p.Err(); err != nil {
 		return Plan{}, err
@@ -111,13 +109,22 @@ func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, e
 	return s.load(ctx, s.db, r)
 }
 
+// The longest texts of a plan, in characters. The API's schema states the
+// same bounds from these constants.
+const (
+	MaxTitle          = 500   // a plan's, an activity's or a task area's title
+	MaxLeadAgency     = 500   // an activity's lead agency
+	MaxPartners       = 2000  // an activity's partners
+	MaxExpectedOutput = 4000  // an activity's expected output
+	MaxNarrative      = 20000 // a plan's narrative
+)
+
 func checkTitle(p *baove.Problems, field, title string) {
-	switch n := len([]rune(title)); {
-	case n == 0:
+	if title == "" {
 		p.Add(field, "required", nil)
-	case n > 500:
-		p.Add(field, "at most 500 characters", nil)
+		return
 	}
+	checkLength(p, field, title, MaxTitle)
 }
 
 // Plan returns a plan version with its activities, targets and history. A

@@ -73,6 +73,13 @@ func TestStore_CommuneResolvesAnOldCodeToItsSuccessor(t *testing.T) {
 		if !slices.ContainsFunc(got.Predecessors, func(p units.Succession) bool { return p.OldCode == "26881" }) {
 			t.Errorf("successor's predecessors lack 26881: %+v", got.Predecessors)
 		}
+		if until := got.ReplacedUntil().String(); until != "2025-06-30" {
+			t.Errorf("the old unit was in force until %s, want 2025-06-30, the day before its successor", until)
+		}
+		current, err := s.Commune(context.Background(), "26882")
+		if err != nil || !current.ReplacedUntil().IsZero() {
+			t.Errorf("a current code is replaced until %v (%v), want never", current.ReplacedUntil(), err)
+		}
 		_, err = s.Commune(context.Background(), "99999")
 		if baove.ErrorCode(err) != baove.ENOTFOUND {
 			t.Fatalf("unknown code: err = %v, want ENOTFOUND", err)

@@ -78,6 +78,16 @@ type Succession struct {
 	NewCode     CommuneCode `json:"new_code"`
 }
 
+// ReplacedUntil returns the last day the old unit asked for was in force:
+// the day before its successor came into force. It returns the zero date
+// when the code asked for is not an old one.
+func (l Lookup) ReplacedUntil() baove.Date {
+	if l.Replaced == nil {
+		return baove.Date{}
+	}
+	return l.Commune.ValidFrom.AddDays(-1)
+}
+
 // communeKind derives a commune's kind from the prefix of its name.
 func communeKind(name string) (Kind, bool) {
 	switch {
