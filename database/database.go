@@ -35,6 +35,10 @@ const (
 type DB struct {
 	*bun.DB
 	Engine Engine
+	// WriteWait bounds how long a transaction waits for its turn to write
+	// on SQLite (see RunInTx); zero means DefaultWriteWait.
+	WriteWait time.Duration
+	turn      turn // SQLite only
 }
 
 // Open connects to url: a postgres:// or postgresql:// URL selects PostgreSQL;
@@ -80,7 +84,7 @@ func openEngine(engine Engine, dsn string) (*DB, error) {
 		// read through a second one while it holds the write lock.
 		sqldb.SetMaxIdleConns(32)
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
-		return &DB{DB: bun.NewDB(sqldb, sqlitedialect.New()), Engine: SQLite}, nil
+		return &DB{DB: bun.NewDB(sqldb, sqlitedialect.New()), Engine: SQLite, turn: turnOf(sqlitePath(dsn))}, nil
 	}
 }
 
@@ -132,6 +136,15 @@ func SQLiteDSN(path string) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
+}
+
+// sqlitePath returns the absolute path of the file of a SQLite data source.
+func sqlitePath(dsn string) string {
+	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // Ready reports whether the database answers a trivial query.
