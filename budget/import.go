@@ -263,7 +263,8 @@ func (st *ledgerState) accept(l importLine, r ImportRow) (entryRow, rowProblems)
 		VoucherNo: n.VoucherNo, Description: n.Description}, nil
 }
 
-// record writes the entries and their audit entries in batches.
+// record writes the entries and their audit entries in batches, then the
+// running totals.
 func (s *Store) record(ctx context.Context, tx bun.Tx, c access.Caller, entries []entryRow) (ImportResult, error) {
 	now := s.clock.Now()
 	var res ImportResult
@@ -271,9 +272,6 @@ func (s *Store) record(ctx context.Context, tx bun.Tx, c access.Caller, entries 
 		entries[i].CreatedAt, entries[i].ActorID, entries[i].Actor = now, c.UserID, c.Username
 		res.Recorded++
 		res.Total += VND(entries[i].Amount)
-	}
-	if err := addToTotals(ctx, tx, entries); err != nil {
-		return res, err
 	}
 	for start := 0; start < len(entries); start += 500 {
 		chunk := entries[start:min(start+500, len(entries))]
@@ -289,5 +287,6 @@ func (s *Store) record(ctx context.Context, tx bun.Tx, c access.Caller, entries 
 			return res, err
 		}
 	}
-	return res, nil
+	// After the entries: ledger_totals takes only the sums of what is written.
+	return res, addToTotals(ctx, tx, entries)
 }
