@@ -1,7 +1,9 @@
 // Package database opens the service's database, PostgreSQL in production or
 // an embedded SQLite file by default, and applies the embedded migrations.
-// Domain stores use the *bun.DB it returns; this package knows nothing of the
-// domain.
+// Domain stores use the DB it returns, whose RunInTx makes writers take turns
+// on SQLite and retries conflicts on PostgreSQL; Unavailable tells a
+// database that cannot serve now from a failure. This package knows nothing
+// of the domain.
 package database
 
 import (
@@ -125,9 +127,10 @@ func postgresDSN(rawURL string) (string, error) {
 
 // SQLiteDSN returns the modernc.org/sqlite data source for the file at path:
 // WAL so that readers never wait for the writer, foreign keys enforced, a busy
-// timeout instead of immediate SQLITE_BUSY, and BEGIN IMMEDIATE so that a
-// read-then-write transaction takes the write lock up front instead of failing
-// when it upgrades.
+// timeout instead of immediate SQLITE_BUSY when another process writes (in
+// the process, writers take turns before they begin: see RunInTx), and BEGIN
+// IMMEDIATE so that a read-then-write transaction takes the write lock up
+// front instead of failing when it upgrades.
 func SQLiteDSN(path string) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")

@@ -35,12 +35,13 @@ const attempts = 4
 // in time, the database did not answer, or the conflicts outlasted the
 // retries.
 func (db *DB) RunInTx(ctx context.Context, opts *sql.TxOptions, fn func(ctx context.Context, tx bun.Tx) error) error {
-	if db.turn != nil {
+	if db.turn != nil && ctx.Value(turnKey{}) == nil {
 		release, err := db.turn.take(ctx, db.writeWait())
 		if err != nil {
 			return err
 		}
 		defer release()
+		ctx = context.WithValue(ctx, turnKey{}, true)
 	}
 	var err error
 	for attempt := 1; ; attempt++ {
@@ -77,6 +78,11 @@ func pause(ctx context.Context, attempt int) error {
 // one token. Goroutines blocked sending on it are woken in the order they
 // came, so writers are served first come, first served.
 type turn chan struct{}
+
+// turnKey marks the context of a transaction that holds the turn: a
+// transaction begun within it (a bug on SQLite, whose second writer waits for
+// the first) must not wait for the turn it holds itself.
+type turnKey struct{}
 
 // turns holds one turn per SQLite file the process opened, so that two
 // handles on the same file share it.
