@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"baove"
+	"baove/database"
 	"baove/i18n"
 )
 
@@ -42,12 +43,18 @@ func (p *problem) GetHeaders() http.Header { return p.headers }
 func (p *problem) Unwrap() error { return p.ErrorModel }
 
 // toProblem maps err to a problem. An application error keeps its message
-// and field details; anything else is logged with the request id and
-// answered with a bare 500 whose text says nothing of the cause.
+// and field details; a database that cannot serve now (unreachable, or busy
+// past the wait, see database.Unavailable) is 503 with Retry-After; anything
+// else is logged with the request id and answered with a bare 500 whose text
+// says nothing of the cause.
 func (s *Server) toProblem(ctx context.Context, err error) error {
 	var se huma.StatusError
 	if errors.As(err, &se) {
 		return err
+	}
+	if u, ok := database.Unavailable(err); ok {
+		s.logger(ctx).Warn("database unavailable", "error", err.Error())
+		err = unavailable(u)
 	}
 	var e *baove.Error
 	status, known := 0, false
@@ -72,6 +79,17 @@ func (s *Server) toProblem(ctx context.Context, err error) error {
 		p.headers.Set("WWW-Authenticate", `Bearer realm="baove"`)
 	}
 	return p
+}
+
+// unavailable is the application error of a database that cannot serve
+// now: 503, and when to try again.
+func unavailable(u *database.UnavailableError) *baove.Error {
+	key := "database.unreachable"
+	if u.Busy {
+		key = "database.busy"
+	}
+	secs := int64(u.RetryAfter.Seconds() + 0.999)
+	return &baove.Error{Code: baove.EUNAVAILABLE, Key: key, Args: i18n.Args{"seconds": secs}, RetryAfter: u.RetryAfter}
 }
 
 // writeProblem writes a problem outside Huma (router 404/405, panics).

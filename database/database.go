@@ -1,7 +1,9 @@
 // Package database opens the service's database, PostgreSQL in production or
 // an embedded SQLite file by default, and applies the embedded migrations.
-// Domain stores use the *bun.DB it returns; this package knows nothing of the
-// domain.
+// Domain stores use the DB it returns, whose RunInTx makes writers take turns
+// on SQLite and retries conflicts on PostgreSQL; Unavailable tells a
+// database that cannot serve now from a failure. This package knows nothing
+// of the domain.
 package database
 
 import (
@@ -35,6 +37,10 @@ const (
 type DB struct {
 	*bun.DB
 	Engine Engine
+	// WriteWait bounds how long a transaction waits for its turn to write
+	// on SQLite (see RunInTx); zero means DefaultWriteWait.
+	WriteWait time.Duration
+	turn      turn // SQLite only
 }
 
 // Open connects to url: a postgres:// or postgresql:// URL selects PostgreSQL;
@@ -80,7 +86,7 @@ func openEngine(engine Engine, dsn string) (*DB, error) {
 		// read through a second one while it holds the write lock.
 		sqldb.SetMaxIdleConns(32)
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
-		return &DB{DB: bun.NewDB(sqldb, sqlitedialect.New()), Engine: SQLite}, nil
+		return &DB{DB: bun.NewDB(sqldb, sqlitedialect.New()), Engine: SQLite, turn: turnOf(sqlitePath(dsn))}, nil
 	}
 }
 
@@ -121,9 +127,10 @@ func postgresDSN(rawURL string) (string, error) {
 
 // SQLiteDSN returns the modernc.org/sqlite data source for the file at path:
 // WAL so that readers never wait for the writer, foreign keys enforced, a busy
-// timeout instead of immediate SQLITE_BUSY, and BEGIN IMMEDIATE so that a
-// read-then-write transaction takes the write lock up front instead of failing
-// when it upgrades.
+// timeout instead of immediate SQLITE_BUSY when another process writes (in
+// the process, writers take turns before they begin: see RunInTx), and BEGIN
+// IMMEDIATE so that a read-then-write transaction takes the write lock up
+// front instead of failing when it upgrades.
 func SQLiteDSN(path string) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
@@ -132,6 +139,15 @@ func SQLiteDSN(path string) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
+}
+
+// sqlitePath returns the absolute path of the file of a SQLite data source.
+func sqlitePath(dsn string) string {
+	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // Ready reports whether the database answers a trivial query.

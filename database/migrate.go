@@ -51,21 +51,43 @@ func (db *DB) dialect() dialect {
 }
 
 // Migrate applies every embedded migration not yet applied, in order. A
-// migration is recorded as applied only when it succeeds. On PostgreSQL an
-// advisory lock makes instances that start together take turns.
+// migration is recorded as applied only when it succeeds. It runs under the
+// migration lock (see WithMigrationLock), so instances that start together
+// take turns.
 func (db *DB) Migrate(ctx context.Context) ([]string, error) {
-	if db.Engine == Postgres {
-		conn, err := db.Conn(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("migrate: %w", err)
-		}
-		defer conn.Close()
-		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(?)", migrationLockID); err != nil {
-			return nil, fmt.Errorf("migrate: lock: %w", err)
-		}
-		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(?)", migrationLockID)
+	var applied []string
+	err := db.WithMigrationLock(ctx, func(ctx context.Context) error {
+		var err error
+		applied, err = db.migrate(ctx)
+		return err
+	})
+	return applied, err
+}
+
+// lockedKey marks a context whose caller holds the migration lock.
+type lockedKey struct{}
+
+// WithMigrationLock runs fn holding the lock that makes instances starting
+// together take turns to prepare the database: on PostgreSQL a session
+// advisory lock, which another instance waits for; on SQLite nothing more
+// than the turn each write takes (see RunInTx). Run under it whatever
+// startup writes besides the migrations (the official units), so that the
+// second instance finds them done. Calls nested in fn (Migrate) do not take
+// the lock again. It returns fn's error, or why the lock was not taken.
+func (db *DB) WithMigrationLock(ctx context.Context, fn func(ctx context.Context) error) error {
+	if db.Engine != Postgres || ctx.Value(lockedKey{}) != nil {
+		return fn(ctx)
 	}
-	return db.migrate(ctx)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(?)", migrationLockID); err != nil {
+		return fmt.Errorf("migrate: lock: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(?)", migrationLockID)
+	return fn(context.WithValue(ctx, lockedKey{}, true))
 }
 
 func (db *DB) migrate(ctx context.Context) ([]string, error) {

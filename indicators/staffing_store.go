@@ -1,8 +1,10 @@
 package indicators
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -140,7 +142,8 @@ func (s *Store) writeStaffing(ctx context.Context, c access.Caller, province uni
 		for _, o := range old {
 			byCode[o.Commune] = o
 		}
-		for i := range items {
+		changed = 0 // a retried transaction starts afresh
+		for _, i := range communeOrder(items) {
 			prev, had := byCode[items[i].Commune]
 			items[i].UpdatedAt, items[i].UpdatedBy = now, c.Username
 			if had && prev.same(items[i]) {
@@ -161,6 +164,18 @@ func (s *Store) writeStaffing(ctx context.Context, c access.Caller, province uni
 		return 0, fmt.Errorf("indicators: staffing of %s in %d: %w", province, year, err)
 	}
 	return changed, nil
+}
+
+// communeOrder returns the indexes of items by commune code, the order in
+// which every request writes them, so that two requests over the same
+// communes wait for each other instead of deadlocking.
+func communeOrder(items []Staffing) []int {
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(items[a].Commune, items[b].Commune) })
+	return order
 }
 
 func writeOne(ctx context.Context, tx bun.Tx, c access.Caller, province units.ProvinceCode, st, prev Staffing, had bool) error {

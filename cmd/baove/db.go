@@ -16,15 +16,18 @@ import (
 // dbFlags are the flags of every command that opens the database, and the
 // time zone whose days the services count.
 type dbFlags struct {
-	url     string
-	dataDir string
-	zone    string
+	url       string
+	dataDir   string
+	zone      string
+	writeWait time.Duration
 }
 
 func (f *dbFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.url, "database-url", "", "PostgreSQL URL (postgres://…); empty selects the embedded SQLite file")
 	fs.StringVar(&f.dataDir, "data-dir", "./data", "directory of the embedded SQLite file")
 	fs.StringVar(&f.zone, "time-zone", baove.DefaultZone, "the time zone whose days the service counts (IANA name)")
+	fs.DurationVar(&f.writeWait, "write-wait", database.DefaultWriteWait,
+		"SQLite: how long a write waits for its turn before the API answers 503 with Retry-After")
 }
 
 // clock returns the service's clock in the configured zone.
@@ -56,21 +59,26 @@ func (f *dbFlags) services(ctx context.Context, stdout io.Writer, cfg app.Config
 	return svc, nil
 }
 
-// open connects, migrates and makes sure the units are loaded.
+// open connects, migrates and makes sure the units are loaded, both under
+// the migration lock so that instances may start together.
 func (f *dbFlags) open(ctx context.Context, stdout io.Writer, clock baove.Clock) (*database.DB, error) {
 	db, err := database.Open(ctx, f.url, f.dataDir)
 	if err != nil {
 		return nil, err
 	}
-	applied, err := db.Migrate(ctx)
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
+	db.WriteWait = f.writeWait
+	var applied []string
+	var loaded bool
+	err = db.WithMigrationLock(ctx, func(ctx context.Context) error {
+		if applied, err = db.Migrate(ctx); err != nil {
+			return err
+		}
+		loaded, err = units.NewStore(db, clock).EnsureLoaded(ctx)
+		return err
+	})
 	for _, name := range applied {
 		fmt.Fprintln(stdout, "migrated", name)
 	}
-	loaded, err := units.NewStore(db, clock).EnsureLoaded(ctx)
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -67,13 +67,16 @@ var fingerprint = sync.OnceValue(func() string {
 	return hex.EncodeToString(h.Sum(nil))[:12]
 })
 
-// prepare migrates db and loads the units.
-func prepare(ctx context.Context, db *database.DB) error {
-	if _, err := db.Migrate(ctx); err != nil {
+// Prepare migrates db and loads the units, under the migration lock, as
+// the service does when it starts.
+func Prepare(ctx context.Context, db *database.DB) error {
+	return db.WithMigrationLock(ctx, func(ctx context.Context) error {
+		if _, err := db.Migrate(ctx); err != nil {
+			return err
+		}
+		_, err := units.NewStore(db, Clock).EnsureLoaded(ctx)
 		return err
-	}
-	_, err := units.NewStore(db, Clock).EnsureLoaded(ctx)
-	return err
+	})
 }
 
 var sqliteTemplate = sync.OnceValues(func() (string, error) {
@@ -88,7 +91,7 @@ var sqliteTemplate = sync.OnceValues(func() (string, error) {
 		return "", err
 	}
 	defer db.Close()
-	if err := prepare(ctx, db); err != nil {
+	if err := Prepare(ctx, db); err != nil {
 		return "", err
 	}
 	_, err = db.ExecContext(ctx, "VACUUM") // folds the WAL into the file so that a copy is complete
@@ -158,6 +161,27 @@ func openPostgres(t testing.TB) *database.DB {
 	return db
 }
 
+// EmptyPostgres returns the URL of a new PostgreSQL database with nothing in
+// it, not even the migrations, dropped when the test ends. It skips the test
+// when BAOVE_TEST_DATABASE_URL is unset.
+func EmptyPostgres(t testing.TB) string {
+	t.Helper()
+	admin := os.Getenv(EnvURL)
+	if admin == "" {
+		t.Skipf("PostgreSQL: %s is not set", EnvURL)
+	}
+	name := "baove_test_" + randomHex()
+	if err := adminExec(context.Background(), admin, "CREATE DATABASE "+name); err != nil {
+		t.Fatalf("dbtest: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := adminExec(context.Background(), admin, fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", name)); err != nil {
+			t.Errorf("dbtest: drop %s: %v", name, err)
+		}
+	})
+	return withDatabase(admin, name)
+}
+
 var postgresTemplate = sync.OnceValues(func() (string, error) {
 	admin := os.Getenv(EnvURL)
 	ctx := context.Background()
@@ -196,7 +220,7 @@ var postgresTemplate = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	err = prepare(ctx, tdb)
+	err = Prepare(ctx, tdb)
 	tdb.Close()
 	if err != nil {
 		return "", err
