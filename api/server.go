@@ -34,7 +34,7 @@ func New(svc *app.Services, log *slog.Logger, version string) *Server {
 	s.router.NotFound(s.notFound)
 	s.router.MethodNotAllowed(s.methodNotAllowed)
 	s.api = humachi.New(s.router, s.config())
-	s.api.UseMiddleware(s.authenticate)
+	s.api.UseMiddleware(s.authenticate, s.checkText)
 	s.routes()
 	s.mountDocs()
 	return s
