@@ -49,9 +49,31 @@ func planFields(p Plan) map[string]any {
 	return map[string]any{"title": p.Title, "narrative": p.Narrative, "status": p.Status, "version": p.Version}
 }
 
+// checkLine refuses a one-line field longer than max characters or holding
+// a tab, a line break or anything else text may not hold.
+func checkLine(p *baove.Problems, field, s string, max int) {
+	checkLength(p, field, s, max)
+	checkText(p, field, s, false)
+}
+
+// checkFree refuses free text longer than max characters or holding what
+// text may not (tabs and line breaks it may).
+func checkFree(p *baove.Problems, field, s string, max int) {
+	checkLength(p, field, s, max)
+	checkText(p, field, s, true)
+}
+
 func checkLength(p *baove.Problems, field, s string, max int) {
 	if len([]rune(s)) > max {
 		p.Add(field, fmt.Sprintf("at most %d characters", max), nil)
+	}
+}
+
+// checkText refuses text that cannot be stored: invalid UTF-8, control
+// characters, and tabs or line breaks unless multiline (vn.TextFault).
+func checkText(p *baove.Problems, field, s string, multiline bool) {
+	if f := vn.TextFault(s, multiline); f != "" {
+		p.AddKey(field, "text."+f, nil, nil)
 	}
 }
 
@@ -76,9 +98,9 @@ func (in *ActivityInput) check(year int, taskAreas map[string]bool) error {
 		p.Add("task_area", "not a task area of the directive (see GET /api/v1/task-areas)", in.TaskArea)
 	}
 	checkTitle(&p, "title", in.Title)
-	checkLength(&p, "lead_agency", in.LeadAgency, 500)
-	checkLength(&p, "partners", in.Partners, 2000)
-	checkLength(&p, "expected_output", in.ExpectedOutput, 4000)
+	checkLine(&p, "lead_agency", in.LeadAgency, 500)
+	checkFree(&p, "partners", in.Partners, 2000)
+	checkFree(&p, "expected_output", in.ExpectedOutput, 4000)
 	first, last := baove.NewDate(year, 1, 1), baove.NewDate(year, 12, 31)
 	for field, d := range map[string]baove.Date{"starts_on": in.StartsOn, "ends_on": in.EndsOn} {
 		if !d.IsZero() && (d.Before(first) || d.After(last)) {

@@ -81,6 +81,7 @@ func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, e
 		p.Add("year", "a year from 2017 (the directive) to 2100", n.Year)
 	}
 	checkTitle(&p, "title", n.Title)
+	checkFree(&p, "narrative", n.Narrative, 20000)
 	if err := p.Err(); err != nil {
 		return Plan{}, err
 	}
@@ -107,13 +108,14 @@ func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, e
 	return s.load(ctx, s.db, r)
 }
 
+// checkTitle refuses an empty title, or one that is longer than 500
+// characters or not one line of text.
 func checkTitle(p *baove.Problems, field, title string) {
-	switch n := len([]rune(title)); {
-	case n == 0:
+	if title == "" {
 		p.Add(field, "required", nil)
-	case n > 500:
-		p.Add(field, "at most 500 characters", nil)
+		return
 	}
+	checkLine(p, field, title, 500)
 }
 
 // Plan returns a plan version with its activities, targets and history. A
