@@ -35,7 +35,7 @@ func (s *Store) Update(ctx context.Context, c access.Caller, id ID, ifMatch *Rev
 		}
 		var probs baove.Problems
 		checkTitle(&probs, "title", after.Title)
-		checkLength(&probs, "narrative", after.Narrative, 20000)
+		checkFree(&probs, "narrative", after.Narrative, 20000)
 		if err := probs.Err(); err != nil {
 			return Audit{}, err
 		}
@@ -219,7 +219,13 @@ func (s *Store) SetTarget(ctx context.Context, c access.Caller, id ID, ifMatch *
 		if err := checkTarget(ind, value); err != nil {
 			return Audit{}, err
 		}
-		before := targetOf(plan, code)
+		var before any // none when the plan had no target for code
+		switch t, err := target(ctx, tx, id, code); {
+		case err == nil:
+			before = t
+		case baove.ErrorCode(err) != baove.ENOTFOUND:
+			return Audit{}, err
+		}
 		_, err = tx.NewInsert().Model(&targetRow{PlanID: int64(id), IndicatorCode: string(code), Value: value.String()}).
 			On("CONFLICT (plan_id, indicator_code) DO UPDATE").Set("value = EXCLUDED.value").Exec(ctx)
 		return Audit{"target.set", "plan", idStr(int64(id)), before, Target{code, value}}, err
@@ -238,24 +244,26 @@ func checkTarget(ind indicators.Indicator, v decimal.Decimal) error {
 	return nil
 }
 
-func targetOf(p Plan, code indicators.Code) any {
-	for _, t := range p.Targets {
-		if t.Indicator == code {
-			return t
-		}
+// target returns the plan's target for code as stored; ENOTFOUND when the
+// plan has none.
+func target(ctx context.Context, db bun.IDB, id ID, code indicators.Code) (Target, error) {
+	var r targetRow
+	err := db.NewSelect().Model(&r).Where("plan_id = ? AND indicator_code = ?", int64(id), string(code)).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Target{}, baove.Errorf(baove.ENOTFOUND, "plan %d has no target for %s", id, code)
 	}
-	return nil
+	return r.target(), err
 }
 
 // DeleteTarget removes the plan's target for an indicator (see Edit for the
 // rules). It returns ENOTFOUND when the plan has none.
 func (s *Store) DeleteTarget(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, code indicators.Code) (Plan, error) {
 	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
-		before := targetOf(plan, code)
-		if before == nil {
-			return Audit{}, baove.Errorf(baove.ENOTFOUND, "plan %d has no target for %s", id, code)
+		before, err := target(ctx, tx, id, code)
+		if err != nil {
+			return Audit{}, err
 		}
-		_, err := tx.NewDelete().Table("plan_targets").Where("plan_id = ? AND indicator_code = ?", int64(id), string(code)).Exec(ctx)
+		_, err = tx.NewDelete().Table("plan_targets").Where("plan_id = ? AND indicator_code = ?", int64(id), string(code)).Exec(ctx)
 		return Audit{"target.delete", "plan", idStr(int64(id)), before, nil}, err
 	})
 }
