@@ -2,6 +2,8 @@ package api
 
 import (
 	"cmp"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,6 +18,12 @@ import (
 // strings) is one line.
 var freeText = map[string]bool{"narrative": true, "description": true, "note": true, "reason": true,
 	"expected_output": true, "partners": true}
+
+// freeTextNames lists the free-text fields for the API's description.
+func freeTextNames() string {
+	names := slices.Sorted(maps.Keys(freeText))
+	return strings.Join(names, ", ")
+}
 
 // maxTextProblems bounds the problems one answer lists.
 const maxTextProblems = 20
