@@ -18,7 +18,7 @@ import (
 // header.Idempotency-Key, body.items[3].note), when a string of the request
 // is unfit to be stored or looked up: invalid UTF-8, a NUL or another
 // control character, or a tab or line break outside free text (see
-// freeText; in headers a tab is HTTP whitespace and passes). It runs before
+// freeText and httpSpace). It runs before
 // Huma reads the input, so no such string reaches a handler, a store or a
 // database driver; uploaded files are checked by their reader instead.
 func (s *Server) checkText(ctx huma.Context, next func(huma.Context)) {
@@ -62,10 +62,16 @@ func paramFaults(ctx huma.Context) baove.Problems {
 		}
 	}
 	for _, h := range headers {
-		check("header."+h, ctx.Header(h), true)
+		check("header."+h, ctx.Header(h), httpSpace[h])
 	}
 	return p
 }
+
+// httpSpace names the headers read whose values may hold a tab, HTTP's
+// other space (in lists and around parameters); an idempotency key is one
+// token and is stored, so it may not. CR, LF and NUL never reach a handler:
+// the HTTP server refuses them.
+var httpSpace = map[string]bool{"Accept-Language": true, "If-Match": true, "Content-Type": true}
 
 // takesJSON reports whether the operation takes a JSON body and the request
 // sends one (or says nothing of its type, which Huma reads as JSON).
