@@ -45,8 +45,8 @@ type textScan struct {
 	probs baove.Problems
 }
 
-// segment is a step of the path to a value: an object key or an array
-// index.
+// segment is a step of the path to a value: an object key (index -1) or
+// an array index.
 type segment struct {
 	key   []byte
 	index int
@@ -94,7 +94,7 @@ func (s *textScan) object() bool {
 		if s.space(); !ok || !s.at(':') {
 			return false
 		}
-		s.path = append(s.path, segment{key: key})
+		s.path = append(s.path, segment{key: key, index: -1})
 		ok = s.value(freeText[strings.ToLower(string(key))]) // encoding/json matches keys without case
 		s.path = s.path[:len(s.path)-1]
 		if s.space(); !ok {
@@ -201,7 +201,7 @@ func (s *textScan) field() string {
 	var b strings.Builder
 	b.WriteString("body")
 	for _, seg := range s.path {
-		if seg.key == nil {
+		if seg.index >= 0 {
 			b.WriteString("[" + strconv.Itoa(seg.index) + "]")
 		} else {
 			b.WriteString("." + strings.ToValidUTF8(string(seg.key), "\uFFFD"))

@@ -17,10 +17,10 @@ import (
 // checkText answers 422, naming each (path.code, query.q,
 // header.Idempotency-Key, body.items[3].note), when a string of the request
 // is unfit to be stored or looked up: invalid UTF-8, a NUL or another
-// control character, or a tab or line break outside free text (see
-// freeText and httpSpace). It runs before
-// Huma reads the input, so no such string reaches a handler, a store or a
-// database driver; uploaded files are checked by their reader instead.
+// control character, or a tab or line break outside free text (see freeText
+// and httpSpace). It runs after authentication and before Huma reads the
+// input, so no such string reaches a handler, a store or a database driver;
+// uploaded files (XLSX, CSV, multipart) are checked by their reader instead.
 func (s *Server) checkText(ctx huma.Context, next func(huma.Context)) {
 	p := paramFaults(ctx)
 	if len(p) == 0 && takesJSON(ctx) {
