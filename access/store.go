@@ -14,6 +14,7 @@ import (
 	"baove/audit"
 	"baove/database"
 	"baove/units"
+	"baove/vn"
 )
 
 // Store keeps users and sessions.
@@ -188,7 +189,8 @@ func (s *Store) UpdateUser(ctx context.Context, c Caller, id int64, p UserPatch)
 func applyPatch(r *userRow, p UserPatch) (revoke bool, err error) {
 	var probs baove.Problems
 	if p.FullName != nil {
-		r.FullName = *p.FullName
+		r.FullName = vn.NFC(*p.FullName)
+		checkFullName(&probs, r.FullName)
 	}
 	if p.Role != nil {
 		r.Role = *p.Role

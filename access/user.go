@@ -50,10 +50,10 @@ const (
 
 var usernameRE = regexp.MustCompile(fmt.Sprintf(`^[a-z0-9][a-z0-9._-]{%d,%d}$`, MinUsernameLength-1, MaxUsernameLength-1))
 
-// NormaliseUsername folds a username to the form it is stored in: trimmed
-// and lower-case.
+// NormaliseUsername folds a username to the form it is stored in: trimmed,
+// NFC and lower-case, so that failed logins are recorded as typed once.
 func NormaliseUsername(s string) string {
-	return strings.ToLower(strings.TrimSpace(s))
+	return strings.ToLower(vn.NFC(s))
 }
 
 func (n *NewUser) check() error {
@@ -64,9 +64,17 @@ func (n *NewUser) check() error {
 		p.Add("username", fmt.Sprintf("%d to %d characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit",
 			MinUsernameLength, MaxUsernameLength), n.Username)
 	}
+	checkFullName(&p, n.FullName)
 	checkPassword(&p, "password", n.Password)
 	checkRole(&p, n.Role, n.Province)
 	return p.Err()
+}
+
+// checkFullName refuses a name that is not one line of text.
+func checkFullName(p *baove.Problems, name string) {
+	if f := vn.TextFault(name, false); f != "" {
+		p.AddKey("full_name", "text."+f, nil, nil)
+	}
 }
 
 func checkPassword(p *baove.Problems, field, password string) {

@@ -33,7 +33,7 @@ type AllocateInput struct {
 	Body           struct {
 		ProvinceCode string `json:"province_code" pattern:"^[0-9]{2}$" example:"11"`
 		Year         Year   `json:"year" example:"2026"`
-		Amount       string `json:"amount" example:"2000000000" doc:"Whole đồng; negative (with a reason) corrects earlier entries"`
+		Amount       string `json:"amount" example:"2000000000" doc:"Whole đồng written as digits only, e.g. \"2000000000\" (no dots, commas, spaces, plus sign, decimals or exponents; no leading zero); a leading - (with a reason) corrects earlier entries"`
 		DecisionNo   string `json:"decision_no,omitempty" maxLength:"100" example:"1234/QĐ-BYT" doc:"Required for an allocation (positive amount): the number of the ministry's decision"`
 		DecidedOn    string `json:"decided_on" example:"2026-01-20"`
 		Reason       string `json:"reason,omitempty" maxLength:"2000"`

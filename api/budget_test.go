@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"baove/api"
@@ -73,6 +74,32 @@ func TestBudgetAPI_BadAmountsNameTheField(t *testing.T) {
 		e.do("reviewer", "GET", "/api/v1/provinces/11/budget/2026", nil, &sum)
 		if sum.BySource[0].Allocated != "800000" || sum.BySource[0].Rate != "0.00" || sum.Total.Planned != "251000000" {
 			t.Fatalf("summary %+v", sum)
+		}
+	})
+}
+
+// TestBudgetAPI_AnAmountIsDigitsOnly: "25.000" is 25,000 đồng in a
+// Vietnamese file and 25 as a decimal; the JSON API takes neither reading
+// and says, in the caller's language, how to write the amount.
+func TestBudgetAPI_AnAmountIsDigitsOnly(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		line := e.approvedLine(t)
+		path := fmt.Sprintf("/api/v1/budget-lines/%d/disbursements", line.ID)
+		for lang, want := range map[string]string{"vi": `chỉ bằng chữ số, ví dụ "1500000"`, "en": `digits only, e.g. "1500000"`} {
+			for _, amount := range []string{"25.000", "1e3", "1.5e1", "5.", "100.0", "00100"} {
+				res, _ := e.send("finance.dienbien", "POST", path, map[string]any{"amount": amount, "paid_on": "2026-04-02", "voucher_no": "V-1"},
+					map[string]string{"Accept-Language": lang})
+				var p problem
+				decode(t, res.body, &p)
+				if res.StatusCode != 422 || len(p.Errors) != 1 || p.Errors[0].Location != "amount" || !strings.Contains(p.Errors[0].Message, want) {
+					t.Errorf("amount %q in %s: %d %+v, want 422 on amount saying %s", amount, lang, res.StatusCode, p.Errors, want)
+				}
+			}
+		}
+		var paid api.Disbursement
+		if res := e.do("finance.dienbien", "POST", path, map[string]any{"amount": "25000", "paid_on": "2026-04-02", "voucher_no": "V-1"}, &paid); res.StatusCode != 201 || paid.Amount != "25000" {
+			t.Fatalf("amount 25000: %d %+v", res.StatusCode, paid)
 		}
 	})
 }

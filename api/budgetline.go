@@ -34,7 +34,7 @@ func budgetLineOf(l budget.Line) BudgetLine {
 type BudgetLineBody struct {
 	ActivityID    int64       `json:"activity_id" minimum:"1" example:"31"`
 	FundingSource string      `json:"funding_source" enum:"central,provincial,commune,other"`
-	Amount        string      `json:"amount" example:"1500000000" doc:"Whole đồng, as a decimal string"`
+	Amount        string      `json:"amount" example:"1500000000" doc:"Whole đồng written as digits only, e.g. \"1500000000\" (no dots, commas, spaces, signs, decimals or exponents; no leading zero)"`
 	BudgetItem    string      `json:"budget_item,omitempty" example:"6001"`
 	Description   Description `json:"description,omitempty"`
 }
@@ -99,7 +99,7 @@ type UpdateBudgetLineInput struct {
 	Body struct {
 		ActivityID    *int64       `json:"activity_id,omitempty" minimum:"1"`
 		FundingSource *string      `json:"funding_source,omitempty" enum:"central,provincial,commune,other"`
-		Amount        *string      `json:"amount,omitempty" example:"1500000000"`
+		Amount        *string      `json:"amount,omitempty" example:"1500000000" doc:"Whole đồng written as digits only"`
 		BudgetItem    *string      `json:"budget_item,omitempty" example:"6001"`
 		Description   *Description `json:"description,omitempty"`
 	}

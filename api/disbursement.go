@@ -39,7 +39,7 @@ type DisburseInput struct {
 	LinePath
 	IdempotencyKey string `header:"Idempotency-Key" maxLength:"128" doc:"Makes retries safe: the same key with the same body returns the first answer and records nothing; keys are kept for 7 days"`
 	Body           struct {
-		Amount      string      `json:"amount" example:"250000000" doc:"Whole đồng, as a decimal string"`
+		Amount      string      `json:"amount" example:"250000000" doc:"Whole đồng written as digits only, e.g. \"250000000\" (no dots, commas, spaces, signs, decimals or exponents; no leading zero)"`
 		PaidOn      string      `json:"paid_on" example:"2026-04-02" doc:"In the plan's year or its adjustment period (to 31 January next year)"`
 		VoucherNo   string      `json:"voucher_no" example:"PC-2026-0042" doc:"Unique per province and year"`
 		Description Description `json:"description,omitempty"`

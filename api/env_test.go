@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"testing"
 	"time"
 
@@ -44,7 +45,7 @@ func newEnv(t *testing.T, db *database.DB) *env {
 	if err := demo.LoadUsers(context.Background(), svc, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	srv := api.New(svc, slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
+	srv := api.New(svc, slog.New(slog.NewTextHandler(testLog(), nil)), "test")
 	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: svc.Access, tokens: map[string]string{}, demo: svc}
 	t.Cleanup(e.ts.Close)
 	for _, u := range demo.Users {
@@ -168,4 +169,13 @@ func (e *env) expectProblem(as, method, path string, body any, status int) probl
 		e.t.Fatalf("%s %s: Content-Type %q, want application/problem+json", method, path, ct)
 	}
 	return p
+}
+
+// testLog is where the servers of tests log: nowhere, unless
+// BAOVE_TEST_LOG is set (then standard error), to see why a test got 500.
+func testLog() io.Writer {
+	if os.Getenv("BAOVE_TEST_LOG") != "" {
+		return os.Stderr
+	}
+	return io.Discard
 }

@@ -163,3 +163,22 @@ func TestPlanAPI_BadActivityNamesEachField(t *testing.T) {
 			map[string]any{"task_area": "1.1", "title": "x", "starts_on": "01/03/2026"}, 422)
 	})
 }
+
+func TestPlanAPI_DeletingATargetRemovesIt(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		p := e.planFor(t)
+		path := fmt.Sprintf("/api/v1/plans/%d/targets/CP_COMMUNE_WORKER", p.ID)
+		if res := e.doIfMatch("planner.dienbien", "DELETE", path, p.ETag, nil); res.StatusCode != 204 {
+			t.Fatalf("DELETE the target: %d %s", res.StatusCode, res.body)
+		}
+		var after api.Plan
+		e.do("planner.dienbien", "GET", fmt.Sprintf("/api/v1/plans/%d", p.ID), nil, &after)
+		if len(after.Targets) != 0 {
+			t.Fatalf("the target stays: %+v", after.Targets)
+		}
+		if res := e.doIfMatch("planner.dienbien", "DELETE", path, after.ETag, nil); res.StatusCode != 404 {
+			t.Fatalf("DELETE it again: %d, want 404", res.StatusCode)
+		}
+	})
+}

@@ -242,6 +242,7 @@ func register[I, O any](s *Server, o huma.Operation, r Rule, h func(context.Cont
 	}
 	o.Description = r.describe()
 	o.Extensions = map[string]any{"x-baove-access": r}
+	o.BodyReadTimeout = -1 // readBody has read the body, under its own deadline
 	huma.Register(s.api, o, func(ctx context.Context, in *I) (*O, error) {
 		out, err := h(ctx, in)
 		if err != nil {

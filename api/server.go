@@ -34,7 +34,7 @@ func New(svc *app.Services, log *slog.Logger, version string) *Server {
 	s.router.NotFound(s.notFound)
 	s.router.MethodNotAllowed(s.methodNotAllowed)
 	s.api = humachi.New(s.router, s.config())
-	s.api.UseMiddleware(s.authenticate)
+	s.api.UseMiddleware(s.authenticate, readBody, s.checkText)
 	s.routes()
 	s.mountDocs()
 	return s
@@ -53,7 +53,10 @@ func (s *Server) OpenAPI() *huma.OpenAPI {
 func (s *Server) config() huma.Config {
 	cfg := huma.DefaultConfig("baove", s.version)
 	cfg.Info.Description = "Kế hoạch, ngân sách và báo cáo công tác bảo vệ trẻ em của các tỉnh, thành phố. " +
-		"Provincial child-protection plans, budgets and compliance reports (MOLISA directive of 2017)."
+		"Provincial child-protection plans, budgets and compliance reports (MOLISA directive of 2017).\n\n" +
+		"Amounts are whole đồng written as a string of digits, e.g. \"1500000\" (a leading - only where a negative is allowed). " +
+		"Text is UTF-8 without control characters; tabs and line breaks only in free text (" + freeTextNames() + "). " +
+		"Anything else answers 422 naming the field, parameter or header."
 	cfg.DocsPath = "" // Huma's page loads its script from a CDN; /docs serves an embedded one instead
 	cfg.OpenAPIPath = "/openapi"
 	cfg.SchemasPath = "/schemas"

@@ -14,17 +14,18 @@ import (
 	"baove/units"
 )
 
-// budgetYear is the lock row of a province-year's money.
+// budgetYear is the lock row of a province-year's money; its JSON is what
+// the audit trail records of a close.
 type budgetYear struct {
 	bun.BaseModel `bun:"table:budget_years,alias:y"`
 
-	ProvinceCode   string    `bun:",pk"`
-	Year           int       `bun:",pk"`
-	ClosedAt       time.Time `bun:",nullzero"`
-	ClosedBy       string
-	UnspentCentral int64
-	Disposition    string
-	ReturnDeadline baove.Date `bun:",nullzero"`
+	ProvinceCode   string     `bun:",pk" json:"province_code"`
+	Year           int        `bun:",pk" json:"year"`
+	ClosedAt       time.Time  `bun:",nullzero" json:"closed_at,omitzero"`
+	ClosedBy       string     `json:"closed_by,omitempty"`
+	UnspentCentral int64      `json:"unspent_at_close"`
+	Disposition    string     `json:"unspent_disposition,omitempty"`
+	ReturnDeadline baove.Date `bun:",nullzero" json:"return_deadline,omitzero"`
 }
 
 // The lock. Every write that changes what may be paid in a province-year —

@@ -9,12 +9,13 @@
 package budget
 
 import (
-	"baove/i18n"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"baove"
+	"baove/i18n"
 )
 
 // VND is an amount of whole Vietnamese đồng.
@@ -27,22 +28,44 @@ const MaxVND VND = 1_000_000_000_000_000
 // String returns the amount as digits, e.g. "1500000000".
 func (v VND) String() string { return strconv.FormatInt(int64(v), 10) }
 
-// ParseVND parses s, a whole number of đồng written as digits, for field.
-// It returns EINVALID naming field for anything else: fractions, signs when
-// negative is false, non-numbers, and amounts of 10^15 or more.
+// ParseVND parses s, an amount of đồng as the JSON API takes it, for
+// field: decimal digits only, with a leading "-" when negative is set, and
+// no leading zero but in "0". It returns EINVALID naming field, saying how
+// to write an amount, for anything else (dots, commas, spaces, a "+",
+// exponents, fractions, leading zeros, "-0") and for amounts of 10^15 or
+// more, so that one text never means two amounts ("25.000" is not 25).
 func ParseVND(field, s string, negative bool) (VND, error) {
-	d, err := decimal.NewFromString(s)
+	digits, minus := strings.CutPrefix(s, "-")
 	switch {
-	case err != nil || s == "" || s[0] == '+':
-		return 0, baove.Invalid(field, `whole đồng written as digits, e.g. "1500000000"`, s)
-	case !d.IsInteger():
-		return 0, baove.Invalid(field, "whole đồng only: VND has no fractions", s)
-	case d.IsNegative() && !negative:
-		return 0, baove.Invalid(field, "must not be negative", s)
-	case d.Abs().GreaterThanOrEqual(decimal.NewFromInt(int64(MaxVND))):
-		return 0, baove.Invalid(field, "must be less than 10^15 đồng", s)
+	case !wholeDigits(digits) || minus && digits == "0":
+		return 0, baove.InvalidKey(field, "money.syntax", nil, s)
+	case minus && !negative:
+		return 0, baove.InvalidKey(field, "money.negative", nil, s)
+	case len(digits) > maxDigits:
+		return 0, baove.InvalidKey(field, "money.too_large", i18n.Args{"max": int64(MaxVND - 1)}, s)
 	}
-	return VND(d.IntPart()), nil
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil { // cannot happen with at most 15 digits
+		return 0, baove.InvalidKey(field, "money.syntax", nil, s)
+	}
+	return VND(n), nil
+}
+
+// maxDigits is the length of the largest amount below MaxVND.
+const maxDigits = 15
+
+// wholeDigits reports whether s is a whole number written with ASCII
+// digits and without a leading zero ("0" itself aside).
+func wholeDigits(s string) bool {
+	if s == "" || s[0] == '0' && len(s) > 1 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Rate returns part ÷ whole as a percentage with two decimals, e.g. "87.50";

@@ -6,19 +6,33 @@ import (
 	"baove"
 )
 
-func TestParseVND_AcceptsWholeDongOnly(t *testing.T) {
-	good := map[string]VND{"0": 0, "1500000000": 1_500_000_000, "999999999999999": 999_999_999_999_999, "-25000": -25000}
+func TestParseVND_AcceptsDigitsOnly(t *testing.T) {
+	good := map[string]VND{"0": 0, "1": 1, "25000": 25_000, "1500000000": 1_500_000_000,
+		"999999999999999": 999_999_999_999_999, "-25000": -25000, "-1": -1}
 	for s, want := range good {
 		got, err := ParseVND("amount", s, true)
 		if err != nil || got != want {
 			t.Errorf("ParseVND(%q) = %d, %v; want %d", s, got, err, want)
 		}
 	}
-	for _, s := range []string{"", "1.5", "1500000.01", "abc", "1e3x", "1000000000000000", "-1000000000000000", "+5", "1,000", "NaN"} {
+}
+
+func TestParseVND_RefusesEveryOtherSpellingNamingTheField(t *testing.T) {
+	refused := map[string]string{
+		"": "money.syntax", "25.000": "money.syntax", "1.500.000": "money.syntax", "1,000": "money.syntax",
+		"1e3": "money.syntax", "1.5e1": "money.syntax", "1E3": "money.syntax", "5.": "money.syntax", ".5": "money.syntax",
+		"100.0": "money.syntax", "1.5": "money.syntax", "00100": "money.syntax", "00": "money.syntax", "-0": "money.syntax",
+		"-007": "money.syntax", "+5": "money.syntax", " 5": "money.syntax", "5 ": "money.syntax", "1 000": "money.syntax",
+		"--5": "money.syntax", "-": "money.syntax", "abc": "money.syntax", "NaN": "money.syntax", "Infinity": "money.syntax",
+		"0x10": "money.syntax", "١٢": "money.syntax", "１２": "money.syntax", "12\x00": "money.syntax", "1_000": "money.syntax",
+		"1000000000000000": "money.too_large", "-1000000000000000": "money.too_large",
+		"99999999999999999999999": "money.too_large",
+	}
+	for s, key := range refused {
 		_, err := ParseVND("amount", s, true)
 		var e *baove.Error
-		if baove.ErrorCode(err) != baove.EINVALID || !asError(err, &e) || e.Fields[0].Field != "amount" {
-			t.Errorf("ParseVND(%q) = %v, want EINVALID naming amount", s, err)
+		if baove.ErrorCode(err) != baove.EINVALID || !asError(err, &e) || e.Fields[0].Field != "amount" || e.Fields[0].Key != key {
+			t.Errorf("ParseVND(%q) = %v, want EINVALID naming amount with %s", s, err, key)
 		}
 	}
 	if _, err := ParseVND("amount", "-1", false); baove.ErrorCode(err) != baove.EINVALID {

@@ -60,7 +60,7 @@ type Indicator struct {
 	// Computed indicators come from staffing and are never typed in.
 	Computed bool `json:"computed"`
 	// Targets are the national targets, by year; year 0 applies every year.
-	Targets []NationalTarget `json:"targets,omitempty"`
+	Targets []NationalTarget `json:"national_targets,omitempty"`
 }
 
 // NationalTarget is a national target of an indicator.

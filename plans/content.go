@@ -35,7 +35,7 @@ func (s *Store) Update(ctx context.Context, c access.Caller, id ID, ifMatch *Rev
 		}
 		var probs baove.Problems
 		checkTitle(&probs, "title", after.Title)
-		checkLength(&probs, "narrative", after.Narrative, MaxNarrative)
+		checkFree(&probs, "narrative", after.Narrative, MaxNarrative)
 		if err := probs.Err(); err != nil {
 			return Audit{}, err
 		}
@@ -49,9 +49,31 @@ func planFields(p Plan) map[string]any {
 	return map[string]any{"title": p.Title, "narrative": p.Narrative, "status": p.Status, "version": p.Version}
 }
 
+// checkLine refuses a one-line field longer than max characters or holding
+// a tab, a line break or anything else text may not hold.
+func checkLine(p *baove.Problems, field, s string, max int) {
+	checkLength(p, field, s, max)
+	checkText(p, field, s, false)
+}
+
+// checkFree refuses free text longer than max characters or holding what
+// text may not (tabs and line breaks it may).
+func checkFree(p *baove.Problems, field, s string, max int) {
+	checkLength(p, field, s, max)
+	checkText(p, field, s, true)
+}
+
 func checkLength(p *baove.Problems, field, s string, max int) {
 	if len([]rune(s)) > max {
 		p.Add(field, fmt.Sprintf("at most %d characters", max), nil)
+	}
+}
+
+// checkText refuses text that cannot be stored: invalid UTF-8, control
+// characters, and tabs or line breaks unless multiline (vn.TextFault).
+func checkText(p *baove.Problems, field, s string, multiline bool) {
+	if f := vn.TextFault(s, multiline); f != "" {
+		p.AddKey(field, "text."+f, nil, nil)
 	}
 }
 
@@ -76,9 +98,9 @@ func (in *ActivityInput) check(year int, taskAreas map[string]bool) error {
 		p.Add("task_area", "not a task area of the directive (see GET /api/v1/task-areas)", in.TaskArea)
 	}
 	checkTitle(&p, "title", in.Title)
-	checkLength(&p, "lead_agency", in.LeadAgency, MaxLeadAgency)
-	checkLength(&p, "partners", in.Partners, MaxPartners)
-	checkLength(&p, "expected_output", in.ExpectedOutput, MaxExpectedOutput)
+	checkLine(&p, "lead_agency", in.LeadAgency, MaxLeadAgency)
+	checkFree(&p, "partners", in.Partners, MaxPartners)
+	checkFree(&p, "expected_output", in.ExpectedOutput, MaxExpectedOutput)
 	first, last := baove.NewDate(year, 1, 1), baove.NewDate(year, 12, 31)
 	for field, d := range map[string]baove.Date{"starts_on": in.StartsOn, "ends_on": in.EndsOn} {
 		if !d.IsZero() && (d.Before(first) || d.After(last)) {
@@ -197,7 +219,13 @@ func (s *Store) SetTarget(ctx context.Context, c access.Caller, id ID, ifMatch *
 		if err := checkTarget(ind, value); err != nil {
 			return Audit{}, err
 		}
-		before := targetOf(plan, code)
+		var before any // none when the plan had no target for code
+		switch t, err := target(ctx, tx, id, code); {
+		case err == nil:
+			before = t
+		case baove.ErrorCode(err) != baove.ENOTFOUND:
+			return Audit{}, err
+		}
 		_, err = tx.NewInsert().Model(&targetRow{PlanID: int64(id), IndicatorCode: string(code), Value: value.String()}).
 			On("CONFLICT (plan_id, indicator_code) DO UPDATE").Set("value = EXCLUDED.value").Exec(ctx)
 		return Audit{"target.set", "plan", idStr(int64(id)), before, Target{code, value}}, err
@@ -216,24 +244,26 @@ func checkTarget(ind indicators.Indicator, v decimal.Decimal) error {
 	return nil
 }
 
-func targetOf(p Plan, code indicators.Code) any {
-	for _, t := range p.Targets {
-		if t.Indicator == code {
-			return t
-		}
+// target returns the plan's target for code as stored; ENOTFOUND when the
+// plan has none.
+func target(ctx context.Context, db bun.IDB, id ID, code indicators.Code) (Target, error) {
+	var r targetRow
+	err := db.NewSelect().Model(&r).Where("plan_id = ? AND indicator_code = ?", int64(id), string(code)).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Target{}, baove.Errorf(baove.ENOTFOUND, "plan %d has no target for %s", id, code)
 	}
-	return nil
+	return r.target(), err
 }
 
 // DeleteTarget removes the plan's target for an indicator (see Edit for the
 // rules). It returns ENOTFOUND when the plan has none.
 func (s *Store) DeleteTarget(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, code indicators.Code) (Plan, error) {
 	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
-		before := targetOf(plan, code)
-		if before == nil {
-			return Audit{}, baove.Errorf(baove.ENOTFOUND, "plan %d has no target for %s", id, code)
+		before, err := target(ctx, tx, id, code)
+		if err != nil {
+			return Audit{}, err
 		}
-		_, err := tx.NewDelete().Table("plan_targets").Where("plan_id = ? AND indicator_code = ?", int64(id), string(code)).Exec(ctx)
+		_, err = tx.NewDelete().Table("plan_targets").Where("plan_id = ? AND indicator_code = ?", int64(id), string(code)).Exec(ctx)
 		return Audit{"target.delete", "plan", idStr(int64(id)), before, nil}, err
 	})
 }

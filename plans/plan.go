@@ -29,22 +29,23 @@ type ActivityID int64
 // plan's ETag, so that two people editing at once never overwrite each other.
 type Revision int64
 
-// Plan is one version of a province's plan for a year.
+// Plan is one version of a province's plan for a year. Its JSON, with the
+// API's field names, is what the audit trail records.
 type Plan struct {
-	ID        ID
-	Province  units.ProvinceCode
-	Year      int
-	Version   int
-	Status    Status
-	Title     string
-	Narrative string
-	Revision  Revision
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	ID        ID                 `json:"id"`
+	Province  units.ProvinceCode `json:"province_code"`
+	Year      int                `json:"year"`
+	Version   int                `json:"version"`
+	Status    Status             `json:"status"`
+	Title     string             `json:"title"`
+	Narrative string             `json:"narrative"`
+	Revision  Revision           `json:"revision"`
+	CreatedAt time.Time          `json:"created_at"`
+	UpdatedAt time.Time          `json:"updated_at"`
 
-	Activities []Activity
-	Targets    []Target
-	History    []Event
+	Activities []Activity `json:"activities,omitempty"`
+	Targets    []Target   `json:"targets,omitempty"`
+	History    []Event    `json:"history,omitempty"`
 }
 
 // Editable reports whether the plan's content may change.

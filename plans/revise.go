@@ -82,8 +82,7 @@ func (s *Store) copyVersion(ctx context.Context, tx bun.Tx, c access.Caller, r p
 	if err := s.event(ctx, tx, c, n.ID, "revise", "", Draft, fmt.Sprintf("revision of version %d (id %d)", r.Version, r.ID)); err != nil {
 		return n, err
 	}
-	return n, recordAudit(ctx, tx, now, c, r.ProvinceCode, Audit{"plan.revise", "plan", idStr(n.ID),
-		map[string]any{"revises": r.ID, "version": r.Version}, n.plan()})
+	return n, recordAudit(ctx, tx, now, c, r.ProvinceCode, Audit{"plan.revise", "plan", idStr(n.ID), nil, n.plan()})
 }
 
 func copyActivities(ctx context.Context, tx bun.Tx, from, to int64) (map[ActivityID]ActivityID, error) {

@@ -83,6 +83,7 @@ func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, e
 	var p baove.Problems
 	p.AddYear("year", n.Year)
 	checkTitle(&p, "title", n.Title)
+	checkFree(&p, "narrative", n.Narrative, 20000)
 	if err := p.Err(); err != nil {
 		return Plan{}, err
 	}
@@ -119,12 +120,14 @@ const (
 	MaxNarrative      = 20000 // a plan's narrative
 )
 
+// checkTitle refuses an empty title, or one that is longer than 500
+// characters or not one line of text.
 func checkTitle(p *baove.Problems, field, title string) {
 	if title == "" {
 		p.Add(field, "required", nil)
 		return
 	}
-	checkLength(p, field, title, MaxTitle)
+	checkLine(p, field, title, MaxTitle)
 }
 
 // Plan returns a plan version with its activities, targets and history. A

@@ -3,7 +3,6 @@ package plans
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/uptrace/bun"
 
@@ -11,6 +10,7 @@ import (
 	"baove/access"
 	"baove/indicators"
 	"baove/units"
+	"baove/vn"
 )
 
 // Submit sends a draft or returned plan for review. Only the province's
@@ -30,7 +30,7 @@ func (s *Store) Approve(ctx context.Context, c access.Caller, id ID, ifMatch *Re
 // Return sends a submitted plan back to its planner with a reason, which is
 // required (EINVALID). Only a reviewer may.
 func (s *Store) Return(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, reason string) (Plan, error) {
-	return s.transition(ctx, c, id, ifMatch, "return", strings.TrimSpace(reason), access.Reviewer)
+	return s.transition(ctx, c, id, ifMatch, "return", vn.NFC(reason), access.Reviewer)
 }
 
 func (s *Store) transition(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, action, reason string, role access.Role) (Plan, error) {
@@ -93,8 +93,13 @@ func (s *Store) lockParts(ctx context.Context, tx bun.Tx, id ID) error {
 func (s *Store) ready(ctx context.Context, tx bun.Tx, action, reason string, r planRow) error {
 	switch action {
 	case "return":
+		var p baove.Problems
 		if reason == "" {
-			return baove.Invalid("reason", "say why the plan is returned", nil)
+			p.Add("reason", "say why the plan is returned", nil)
+		}
+		checkFree(&p, "reason", reason, 4000)
+		if err := p.Err(); err != nil {
+			return err
 		}
 	case "submit":
 		if err := s.complete(ctx, tx, r); err != nil {

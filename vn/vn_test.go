@@ -84,3 +84,21 @@ func TestKey_FoldsLookAlikesOfOneReference(t *testing.T) {
 		t.Errorf("Vietnamese letters are kept: %q", got)
 	}
 }
+
+func TestTextFault_RefusesControlsAndBadUTF8AndLineBreaksInOneLine(t *testing.T) {
+	cases := []struct {
+		s         string
+		multiline bool
+		want      string
+	}{
+		{"Kế hoạch năm 2026", false, ""}, {"dòng 1\ndòng 2\r\n\tthụt lề", true, ""}, {"", false, ""},
+		{"a\x00b", true, Control}, {"a\x01b", true, Control}, {"\x1f", true, Control}, {"a\x7fb", true, Control},
+		{"a\tb", false, LineBreak}, {"a\nb", false, LineBreak}, {"a\rb", false, LineBreak},
+		{"a\xffb", true, NotUTF8}, {"\xc3", true, NotUTF8}, {"\xed\xa0\x80", true, NotUTF8}, // a UTF-8-encoded surrogate
+	}
+	for _, c := range cases {
+		if got := TextFault(c.s, c.multiline); got != c.want {
+			t.Errorf("TextFault(%q, %v) = %q, want %q", c.s, c.multiline, got, c.want)
+		}
+	}
+}
