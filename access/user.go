@@ -55,18 +55,9 @@ func (n *NewUser) check() error {
 	if !usernameRE.MatchString(n.Username) {
 		p.Add("username", "3 to 64 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit", n.Username)
 	}
-	checkPassword(&p, "password", n.Password)
+	checkPassword(&p, "password", n.Username, n.Password)
 	checkRole(&p, n.Role, n.Province)
 	return p.Err()
-}
-
-func checkPassword(p *baove.Problems, field, password string) {
-	switch n := len([]rune(password)); {
-	case n < MinPasswordLength:
-		p.Add(field, "at least 10 characters", nil)
-	case len(password) > maxPasswordLength:
-		p.Add(field, "at most 256 bytes", nil)
-	}
 }
 
 // checkRole applies the rule that planners and finance officers belong to
