@@ -13,17 +13,43 @@ import (
 	"baove/database/dbtest"
 )
 
-// clock is a settable test clock.
+// clock is a settable test clock. Stores built on it wait out a slowed
+// username's delay by moving it on, and note each wait.
 type clock struct {
-	mu sync.Mutex
-	t  time.Time
+	mu    sync.Mutex
+	t     time.Time
+	waits []time.Duration
 }
 
 func (c *clock) Now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clock) Add(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.t = c.t.Add(d) }
 func newClock() *clock               { return &clock{t: dbtest.Now()} }
 func (c *clock) store(db *database.DB) *access.Store {
-	return access.NewStore(db, baove.NewClock(c.Now, nil), time.Hour)
+	return c.storeWith(db, access.Limits{})
+}
+
+func (c *clock) storeWith(db *database.DB, limits access.Limits) *access.Store {
+	s := access.NewStore(db, baove.NewClock(c.Now, nil), time.Hour, limits)
+	s.SetSleep(func(_ context.Context, d time.Duration) error {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.waits = append(c.waits, d)
+		c.t = c.t.Add(d)
+		return nil
+	})
+	return s
+}
+
+// lastWait returns the wait of the latest attempt.
+func (c *clock) lastWait() time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.waits[len(c.waits)-1]
+}
+
+// attempt is a sign-in of username with password from address.
+func attempt(username, password, address string) access.Attempt {
+	return access.Attempt{Username: username, Password: password, Address: address}
 }
 
 var admin = access.System("test")
@@ -45,41 +71,41 @@ func TestLogin_WrongPasswordAndUnknownUserAnswerAlike(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		s := newClock().store(db)
 		mustCreate(t, s, planner("lan", "11"))
-		_, wrong := s.Login(context.Background(), "lan", "wrong password!", "r1")
-		_, unknown := s.Login(context.Background(), "nobody", "wrong password!", "r2")
+		_, wrong := s.Login(context.Background(), attempt("lan", "wrong password!", "10.0.0.1"))
+		_, unknown := s.Login(context.Background(), attempt("nobody", "wrong password!", "10.0.0.1"))
 		if wrong == nil || unknown == nil || wrong.Error() != unknown.Error() || baove.ErrorCode(wrong) != baove.EUNAUTHORIZED {
 			t.Fatalf("wrong password: %v; unknown user: %v; want the same EUNAUTHORIZED", wrong, unknown)
 		}
-		sess, err := s.Login(context.Background(), " LAN ", "correct horse battery", "r3")
+		sess, err := s.Login(context.Background(), attempt(" LAN ", "correct horse battery", "10.0.0.1"))
 		if err != nil || sess.Token == "" || sess.User.Username != "lan" {
 			t.Fatalf("right password: %+v, %v", sess, err)
 		}
 	})
 }
 
-func TestLogin_SixthAttemptIn15MinutesIsRefusedEvenWithTheRightPassword(t *testing.T) {
+func TestLogin_SixthAttemptFromOneAddressIn15MinutesIsRefusedEvenWithTheRightPassword(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		ctx := context.Background()
 		clk := newClock()
 		s := clk.store(db)
 		mustCreate(t, s, planner("lan", "11"))
 		for i := 1; i <= 5; i++ {
-			if _, err := s.Login(ctx, "lan", "wrong password!", ""); baove.ErrorCode(err) != baove.EUNAUTHORIZED {
+			if _, err := s.Login(ctx, attempt("lan", "wrong password!", "10.0.0.2")); baove.ErrorCode(err) != baove.EUNAUTHORIZED {
 				t.Fatalf("failure %d: %v, want EUNAUTHORIZED", i, err)
 			}
 			clk.Add(time.Minute)
 		}
-		_, err := s.Login(ctx, "lan", "wrong password!", "")
+		_, err := s.Login(ctx, attempt("lan", "wrong password!", "10.0.0.2"))
 		if baove.ErrorCode(err) != baove.ETOOMANY {
 			t.Fatalf("6th wrong password: %v, want ETOOMANY", err)
 		}
-		_, err = s.Login(ctx, "lan", "correct horse battery", "")
+		_, err = s.Login(ctx, attempt("lan", "correct horse battery", "10.0.0.2"))
 		var e *baove.Error
 		if baove.ErrorCode(err) != baove.ETOOMANY || !asError(err, &e) || e.RetryAfter != 10*time.Minute {
 			t.Fatalf("right password while throttled: %v, want ETOOMANY retrying after 10m (the first failure leaves the window then)", err)
 		}
 		clk.Add(10 * time.Minute)
-		if _, err := s.Login(ctx, "lan", "correct horse battery", ""); err != nil {
+		if _, err := s.Login(ctx, attempt("lan", "correct horse battery", "10.0.0.2")); err != nil {
 			t.Fatalf("after the window: %v", err)
 		}
 	})
@@ -87,7 +113,7 @@ func TestLogin_SixthAttemptIn15MinutesIsRefusedEvenWithTheRightPassword(t *testi
 
 func TestLogin_ThrottleHoldsUnderConcurrency(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		s := newClock().store(db)
+		s := newClock().storeWith(db, access.Limits{HashWait: time.Minute}) // a loaded machine hashes slowly
 		mustCreate(t, s, planner("lan", "11"))
 		var wg sync.WaitGroup
 		codes := make(chan baove.Code, 20)
@@ -95,7 +121,7 @@ func TestLogin_ThrottleHoldsUnderConcurrency(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				_, err := s.Login(context.Background(), "lan", "wrong password!", "")
+				_, err := s.Login(context.Background(), attempt("lan", "wrong password!", "10.0.0.2"))
 				codes <- baove.ErrorCode(err)
 			}()
 		}
@@ -106,7 +132,7 @@ func TestLogin_ThrottleHoldsUnderConcurrency(t *testing.T) {
 			n[c]++
 		}
 		if n[baove.EUNAUTHORIZED] != access.MaxFailures || n[baove.ETOOMANY] != 20-access.MaxFailures {
-			t.Fatalf("20 concurrent wrong passwords: %v, want exactly %d counted and the rest throttled", n, access.MaxFailures)
+			t.Fatalf("20 concurrent wrong passwords from one address: %v, want exactly %d counted and the rest throttled", n, access.MaxFailures)
 		}
 	})
 }
@@ -117,7 +143,7 @@ func TestAuthenticate_RefusesExpiredRevokedAndDisabled(t *testing.T) {
 		clk := newClock()
 		s := clk.store(db)
 		u := mustCreate(t, s, planner("lan", "11"))
-		sess, err := s.Login(ctx, "lan", "correct horse battery", "")
+		sess, err := s.Login(ctx, attempt("lan", "correct horse battery", "10.0.0.1"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -130,7 +156,7 @@ func TestAuthenticate_RefusesExpiredRevokedAndDisabled(t *testing.T) {
 			t.Fatalf("expired token: %v, want EUNAUTHORIZED", err)
 		}
 
-		sess, _ = s.Login(ctx, "lan", "correct horse battery", "")
+		sess, _ = s.Login(ctx, attempt("lan", "correct horse battery", "10.0.0.1"))
 		yes := true
 		if _, err := s.UpdateUser(ctx, admin, u.ID, access.UserPatch{Disabled: &yes}); err != nil {
 			t.Fatal(err)

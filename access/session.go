@@ -19,69 +19,65 @@ import (
 	"baove/units"
 )
 
-// Login throttling: after MaxFailures failed logins for one username within
-// FailureWindow, every attempt is refused until the window has passed.
-const (
-	MaxFailures   = 5
-	FailureWindow = 15 * time.Minute
-)
-
 // Session is a login: the token is shown once, at login, and stored only as
 // a hash.
 type Session struct {
 	Token     string
 	ExpiresAt time.Time
 	User      User
+	// FailedAttempts are the attempts that failed on the account since its
+	// previous sign-in.
+	FailedAttempts FailedAttempts
 }
 
 type sessionRow struct {
 	bun.BaseModel `bun:"table:sessions"`
 
-	ID        int64 `bun:",pk,autoincrement"`
-	TokenHash string
-	UserID    int64
-	CreatedAt time.Time
-	ExpiresAt time.Time
-	RevokedAt time.Time `bun:",nullzero"`
+	ID                 int64 `bun:",pk,autoincrement"`
+	TokenHash          string
+	UserID             int64
+	CreatedAt          time.Time
+	ExpiresAt          time.Time
+	RevokedAt          time.Time `bun:",nullzero"`
+	FailuresBefore     int
+	LastFailureAt      time.Time `bun:",nullzero"`
+	LastFailureAddress string
 }
 
-type failureRow struct {
-	bun.BaseModel `bun:"table:login_failures"`
-
-	ID       int64 `bun:",pk,autoincrement"`
+// Attempt is one sign-in: the credentials and where they come from.
+type Attempt struct {
 	Username string
-	At       time.Time
+	Password string
+	// Address is the client's IP address as the API saw it (see
+	// api.ClientAddress); failures are counted by it.
+	Address   string
+	RequestID string // recorded in the audit trail
 }
 
-var errBadLogin = baove.Errorf(baove.EUNAUTHORIZED, "wrong username or password")
+var errBadLogin = baove.E(baove.EUNAUTHORIZED, "access.login.failed", nil)
 
-// Login checks username and password and opens a session. A wrong password,
-// an unknown username and a disabled account all answer the same
-// EUNAUTHORIZED after the same work. After MaxFailures failures within
-// FailureWindow it answers ETOOMANY, with the time to wait, even to the
-// right password. requestID is recorded in the audit trail.
-func (s *Store) Login(ctx context.Context, username, password, requestID string) (Session, error) {
-	username = NormaliseUsername(username)
-	var u userRow
-	err := s.db.NewSelect().Model(&u).Where("username = ?", username).Scan(ctx)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+// Login checks an attempt and opens a session. A wrong password, an unknown
+// username and a disabled account all answer the same EUNAUTHORIZED after
+// the same work, and count as failures. An address with MaxFailures failures
+// within FailureWindow gets ETOOMANY with the time to wait, even with the
+// right password; a username that failed often is slowed, never locked (see
+// throttle.go). When no hashing turn comes free in time it answers
+// EUNAVAILABLE with the time to wait.
+func (s *Store) Login(ctx context.Context, a Attempt) (Session, error) {
+	a.Username = NormaliseUsername(a.Username)
+	key := addressKey(a.Address)
+	if err := s.hold(ctx, a.Username, key); err != nil {
 		return Session{}, fmt.Errorf("access: login: %w", err)
 	}
-	hash := u.PasswordHash
-	if hash == "" {
-		hash = dummyHash()
-	}
-	ok, err := verifyPassword(hash, password)
+	u, ok, err := s.credentials(ctx, a)
 	if err != nil {
-		return Session{}, fmt.Errorf("access: login %s: %w", username, err)
+		return Session{}, fmt.Errorf("access: login: %w", err)
 	}
-	ok = ok && u.ID != 0 && !u.Disabled && len(password) <= MaxPasswordLength
-
 	var sess Session
 	var refusal error
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var err error
-		sess, refusal, err = s.admit(ctx, tx, u, username, ok, requestID)
+		sess, refusal, err = s.admit(ctx, tx, u, a, key, ok)
 		return err
 	})
 	if err != nil {
@@ -90,53 +86,61 @@ func (s *Store) Login(ctx context.Context, username, password, requestID string)
 	return sess, refusal
 }
 
-// admit decides a login attempt under the username's throttle lock. The
-// refusal it returns is committed with its audit entry, not rolled back.
-func (s *Store) admit(ctx context.Context, tx bun.Tx, u userRow, username string, ok bool, requestID string) (Session, error, error) {
+// credentials returns the user a names (zero when unknown) and whether they
+// may sign in with a's password. An unknown username costs one hash, as a
+// wrong password does.
+func (s *Store) credentials(ctx context.Context, a Attempt) (userRow, bool, error) {
+	var u userRow
+	err := s.db.NewSelect().Model(&u).Where("username = ?", a.Username).Scan(ctx)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return u, false, err
+	}
+	hash := u.PasswordHash
+	if hash == "" {
+		hash = dummyHash()
+	}
+	ok, err := s.hasher.verify(ctx, hash, a.Password)
+	return u, ok && u.ID != 0 && !u.Disabled && len(a.Password) <= MaxPasswordLength, err
+}
+
+// admit decides an attempt under the throttle's locks. The refusal it
+// returns is committed with what it records, not rolled back.
+func (s *Store) admit(ctx context.Context, tx bun.Tx, u userRow, a Attempt, key string, ok bool) (Session, error, error) {
 	now := s.clock.Now()
-	actor := audit.Actor{UserID: u.ID, Name: username, RequestID: requestID}
-	entityID := ""
-	if u.ID != 0 {
-		entityID = strconv.FormatInt(u.ID, 10)
-	}
-	if _, err := tx.NewRaw("INSERT INTO login_throttles (username) VALUES (?) ON CONFLICT (username) DO NOTHING",
-		username).Exec(ctx); err != nil {
-		return Session{}, nil, err
-	}
-	var locked string
-	if err := s.db.ForUpdate(tx.NewSelect().Table("login_throttles").Column("username").Where("username = ?", username)).
-		Scan(ctx, &locked); err != nil {
-		return Session{}, nil, err
-	}
-	var recent []time.Time
-	if err := tx.NewSelect().Table("login_failures").Column("at").Where("username = ? AND at > ?", username, now.Add(-FailureWindow)).
-		Order("at").Scan(ctx, &recent); err != nil {
-		return Session{}, nil, err
-	}
-	if len(recent) >= MaxFailures {
-		wait := recent[len(recent)-MaxFailures].Add(FailureWindow).Sub(now)
-		err := audit.Record(ctx, tx, now, actor, "login.throttled", "user", entityID, u.ProvinceCode, nil, nil)
-		return Session{}, &baove.Error{Code: baove.ETOOMANY, RetryAfter: wait,
-			Message: fmt.Sprintf("too many failed logins for %s; try again in %d minutes", username, int(wait.Minutes())+1)}, err
+	refusal, err := s.waitForAddress(ctx, tx, key, a.Username, now)
+	if err != nil || refusal != nil {
+		return Session{}, refusal, err
 	}
 	if !ok {
-		if _, err := tx.NewInsert().Model(&failureRow{Username: username, At: now}).Exec(ctx); err != nil {
-			return Session{}, nil, err
-		}
-		return Session{}, errBadLogin, audit.Record(ctx, tx, now, actor, "login.failed", "user", entityID, u.ProvinceCode, nil, nil)
+		return Session{}, errBadLogin, s.fail(ctx, tx, u, a, key, now)
 	}
-	if _, err := tx.NewDelete().Table("login_failures").Where("username = ?", username).Exec(ctx); err != nil {
-		return Session{}, nil, err
+	sess, err := s.open(ctx, tx, u, a, key, now)
+	return sess, nil, err
+}
+
+// open opens a session for u, which carries the failures on the account
+// since its previous sign-in. The failures of u's username from this
+// address (the owner's own typing) are forgotten.
+func (s *Store) open(ctx context.Context, tx bun.Tx, u userRow, a Attempt, key string, now time.Time) (Session, error) {
+	if _, err := tx.NewDelete().Table("login_failures").Where("username = ? AND address = ?", a.Username, key).Exec(ctx); err != nil {
+		return Session{}, err
+	}
+	failed, err := takeAlert(ctx, tx, u.ID)
+	if err != nil {
+		return Session{}, err
 	}
 	token, row, err := newSession(u.ID, now, s.tokenTTL)
 	if err != nil {
-		return Session{}, nil, err
+		return Session{}, err
 	}
+	row.FailuresBefore, row.LastFailureAt, row.LastFailureAddress = failed.Count, failed.LastAt, failed.LastAddress
 	if _, err := tx.NewInsert().Model(&row).Exec(ctx); err != nil {
-		return Session{}, nil, err
+		return Session{}, err
 	}
-	err = audit.Record(ctx, tx, now, actor, "login", "user", entityID, u.ProvinceCode, nil, nil)
-	return Session{Token: token, ExpiresAt: row.ExpiresAt, User: u.user()}, nil, err
+	actor := audit.Actor{UserID: u.ID, Name: a.Username, RequestID: a.RequestID}
+	err = audit.Record(ctx, tx, now, actor, "login", "user", strconv.FormatInt(u.ID, 10), u.ProvinceCode, nil,
+		map[string]any{"address": a.Address, "failures_before": failed.Count})
+	return Session{Token: token, ExpiresAt: row.ExpiresAt, User: u.user(), FailedAttempts: failed}, err
 }
 
 func newSession(userID int64, now time.Time, ttl time.Duration) (string, sessionRow, error) {
@@ -176,6 +180,20 @@ func (s *Store) Authenticate(ctx context.Context, token, requestID string) (Call
 		RequestID: requestID}, nil
 }
 
+// FailedAttempts returns what the session of token, the caller's, was told
+// at sign-in: the attempts that failed on the account before it. It returns
+// EUNAUTHORIZED when token is not the caller's.
+func (s *Store) FailedAttempts(ctx context.Context, c Caller, token string) (FailedAttempts, error) {
+	var r sessionRow
+	err := s.db.NewSelect().Model(&r).Where("token_hash = ? AND user_id = ?", tokenHash(token), c.UserID).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return FailedAttempts{}, baove.Errorf(baove.EUNAUTHORIZED, "the token is not an open session")
+	} else if err != nil {
+		return FailedAttempts{}, fmt.Errorf("access: failed attempts: %w", err)
+	}
+	return FailedAttempts{Count: r.FailuresBefore, LastAt: r.LastFailureAt, LastAddress: r.LastFailureAddress}, nil
+}
+
 // Logout revokes the session of token, which must be the caller's.
 func (s *Store) Logout(ctx context.Context, c Caller, token string) error {
 	now := s.clock.Now()
@@ -196,38 +214,4 @@ func (s *Store) revokeAll(ctx context.Context, tx bun.IDB, userID int64) error {
 	_, err := tx.NewUpdate().Table("sessions").Set("revoked_at = ?", s.clock.Now()).
 		Where("user_id = ? AND revoked_at IS NULL", userID).Exec(ctx)
 	return err
-}
-
-// ChangePassword sets the caller's own password after checking the current
-// one, and ends their other sessions. It returns EINVALID when current is
-// wrong or next too short.
-func (s *Store) ChangePassword(ctx context.Context, c Caller, current, next, keepToken string) error {
-	u, err := s.userRow(ctx, s.db, false, "id = ?", c.UserID)
-	if err != nil {
-		return err
-	}
-	if ok, err := verifyPassword(u.PasswordHash, current); err != nil || !ok {
-		return baove.Invalid("current_password", "wrong password", nil)
-	}
-	var p baove.Problems
-	checkPassword(&p, "new_password", next)
-	if err := p.Err(); err != nil {
-		return err
-	}
-	hash, err := hashPassword(next)
-	if err != nil {
-		return err
-	}
-	now := s.clock.Now()
-	return s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if _, err := tx.NewUpdate().Table("users").Set("password_hash = ?, updated_at = ?", hash, now).
-			Where("id = ?", c.UserID).Exec(ctx); err != nil {
-			return err
-		}
-		if _, err := tx.NewUpdate().Table("sessions").Set("revoked_at = ?", now).
-			Where("user_id = ? AND revoked_at IS NULL AND token_hash <> ?", c.UserID, tokenHash(keepToken)).Exec(ctx); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, now, c.Actor(), "user.password", "user", strconv.FormatInt(c.UserID, 10), string(c.Province), nil, nil)
-	})
 }

@@ -19,21 +19,28 @@ import (
 
 // Store keeps users and sessions.
 type Store struct {
-	db       *database.DB
-	clock    baove.Clock
-	tokenTTL time.Duration
+	db        *database.DB
+	clock     baove.Clock
+	tokenTTL  time.Duration
+	hasher    *hasher
+	delayStep time.Duration
+	sleep     func(context.Context, time.Duration) error // waits out a slowed username's delay
 }
 
 // DefaultTokenTTL is how long a session lasts unless configured otherwise.
 const DefaultTokenTTL = 12 * time.Hour
 
 // NewStore returns a store over db; sessions last tokenTTL (DefaultTokenTTL
-// when zero).
-func NewStore(db *database.DB, clock baove.Clock, tokenTTL time.Duration) *Store {
+// when zero); limits bound sign-ins (zero fields take the defaults).
+func NewStore(db *database.DB, clock baove.Clock, tokenTTL time.Duration, limits Limits) *Store {
 	if tokenTTL <= 0 {
 		tokenTTL = DefaultTokenTTL
 	}
-	return &Store{db: db, clock: clock, tokenTTL: tokenTTL}
+	if limits.DelayStep <= 0 {
+		limits.DelayStep = DefaultDelayStep
+	}
+	return &Store{db: db, clock: clock, tokenTTL: tokenTTL, hasher: newHasher(limits.HashConcurrency, limits.HashWait),
+		delayStep: limits.DelayStep, sleep: sleep}
 }
 
 type userRow struct {
@@ -56,8 +63,9 @@ func (r userRow) user() User {
 }
 
 // CreateUser adds a user. Only an administrator may; it returns EINVALID for
-// bad fields (an unknown province included) and ECONFLICT when the username
-// is taken.
+// bad fields (an unknown province and a password that breaks a rule
+// included), ECONFLICT when the username is taken, and EUNAVAILABLE when no
+// hashing turn comes free.
 func (s *Store) CreateUser(ctx context.Context, c Caller, n NewUser) (User, error) {
 	if err := c.Require(Admin); err != nil {
 		return User{}, err
@@ -65,9 +73,9 @@ func (s *Store) CreateUser(ctx context.Context, c Caller, n NewUser) (User, erro
 	if err := n.check(); err != nil {
 		return User{}, err
 	}
-	hash, err := hashPassword(n.Password)
+	hash, err := s.hasher.hash(ctx, n.Password)
 	if err != nil {
-		return User{}, err
+		return User{}, fmt.Errorf("access: create user: %w", err)
 	}
 	now := s.clock.Now()
 	r := userRow{Username: n.Username, FullName: n.FullName, Role: n.Role, ProvinceCode: string(n.Province),
@@ -141,20 +149,25 @@ func (s *Store) userRow(ctx context.Context, db bun.IDB, lock bool, where string
 
 // UpdateUser changes a user. Only an administrator may. Disabling a user or
 // setting their password revokes their sessions at once. It returns
-// EINVALID for bad fields, ENOTFOUND for an unknown id, and ECONFLICT when
-// the change would leave no enabled administrator.
+// EINVALID for bad fields, ENOTFOUND for an unknown id, ECONFLICT when
+// the change would leave no enabled administrator, and EUNAVAILABLE when no
+// hashing turn comes free.
 func (s *Store) UpdateUser(ctx context.Context, c Caller, id int64, p UserPatch) (User, error) {
 	if err := c.Require(Admin); err != nil {
 		return User{}, err
 	}
+	hash, err := s.newHash(ctx, id, p.Password)
+	if err != nil {
+		return User{}, err
+	}
 	var after userRow
-	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		before, err := s.userRow(ctx, tx, true, "id = ?", id)
 		if err != nil {
 			return err
 		}
 		after = before
-		revoke, err := applyPatch(&after, p)
+		revoke, err := applyPatch(&after, p, hash)
 		if err != nil {
 			return err
 		}
@@ -185,8 +198,30 @@ func (s *Store) UpdateUser(ctx context.Context, c Caller, id int64, p UserPatch)
 	return after.user(), nil
 }
 
-// applyPatch applies p to r and reports whether the user's sessions must go.
-func applyPatch(r *userRow, p UserPatch) (revoke bool, err error) {
+// newHash returns the hash of the password a patch of user id sets, hashed
+// outside the patch's transaction; "" when the patch sets none or the
+// password breaks a rule (applyPatch says which).
+func (s *Store) newHash(ctx context.Context, id int64, password *string) (string, error) {
+	if password == nil {
+		return "", nil
+	}
+	r, err := s.userRow(ctx, s.db, false, "id = ?", id)
+	if err != nil {
+		return "", err
+	}
+	if key, _ := passwordProblem(r.Username, *password); key != "" {
+		return "", nil
+	}
+	hash, err := s.hasher.hash(ctx, *password)
+	if err != nil {
+		return "", fmt.Errorf("access: update user %d: %w", id, err)
+	}
+	return hash, nil
+}
+
+// applyPatch applies p to r, with hash the hash of p's password, and reports
+// whether the user's sessions must go.
+func applyPatch(r *userRow, p UserPatch, hash string) (revoke bool, err error) {
 	var probs baove.Problems
 	if p.FullName != nil {
 		r.FullName = vn.NFC(*p.FullName)
@@ -203,12 +238,9 @@ func applyPatch(r *userRow, p UserPatch) (revoke bool, err error) {
 		r.Disabled = *p.Disabled
 	}
 	if p.Password != nil {
-		checkPassword(&probs, "password", *p.Password)
+		checkPassword(&probs, "password", r.Username, *p.Password)
 		if len(probs) == 0 {
-			if r.PasswordHash, err = hashPassword(*p.Password); err != nil {
-				return false, err
-			}
-			revoke = true
+			r.PasswordHash, revoke = hash, true
 		}
 	}
 	checkRole(&probs, r.Role, units.ProvinceCode(r.ProvinceCode))

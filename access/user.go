@@ -65,7 +65,7 @@ func (n *NewUser) check() error {
 			MinUsernameLength, MaxUsernameLength), n.Username)
 	}
 	checkFullName(&p, n.FullName)
-	checkPassword(&p, "password", n.Password)
+	checkPassword(&p, "password", n.Username, n.Password)
 	checkRole(&p, n.Role, n.Province)
 	return p.Err()
 }
@@ -74,15 +74,6 @@ func (n *NewUser) check() error {
 func checkFullName(p *baove.Problems, name string) {
 	if f := vn.TextFault(name, false); f != "" {
 		p.AddKey("full_name", "text."+f, nil, nil)
-	}
-}
-
-func checkPassword(p *baove.Problems, field, password string) {
-	switch n := len([]rune(password)); {
-	case n < MinPasswordLength:
-		p.Add(field, fmt.Sprintf("at least %d characters", MinPasswordLength), nil)
-	case len(password) > MaxPasswordLength:
-		p.Add(field, fmt.Sprintf("at most %d bytes", MaxPasswordLength), nil)
 	}
 }
 

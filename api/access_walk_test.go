@@ -23,7 +23,7 @@ const secret = "BÍ-MẬT-HÀ-NỘI-7f3c"
 // volatile tables change on logins, not on the operations walked; the unit
 // tables change only through `baove units import`, never through the API,
 // and are left out of snapshots for speed (14,000 rows).
-var volatile = []string{"audit_log", "sessions", "login_failures", "login_throttles", "bun_migrations", "bun_migration_locks",
+var volatile = []string{"audit_log", "sessions", "login_failures", "login_alerts", "bun_migrations", "bun_migration_locks",
 	"provinces", "communes", "commune_successions", "unit_lists"}
 
 // walker is one caller of the walk.

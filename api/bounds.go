@@ -118,14 +118,13 @@ type Password string
 // Schema implements huma.SchemaProvider.
 func (Password) Schema(huma.Registry) *huma.Schema { return text(0, access.MaxPasswordLength) }
 
-// NewPassword is a password being set: from access.MinPasswordLength to
-// access.MaxPasswordLength.
+// NewPassword is a password being set: at most access.MaxPasswordLength
+// bytes. Its other rules (access.checkPassword: length, common, repeated,
+// sequences, the username) are the domain's, whose refusal says which.
 type NewPassword string
 
 // Schema implements huma.SchemaProvider.
-func (NewPassword) Schema(huma.Registry) *huma.Schema {
-	return text(access.MinPasswordLength, access.MaxPasswordLength)
-}
+func (NewPassword) Schema(huma.Registry) *huma.Schema { return text(0, access.MaxPasswordLength) }
 
 // integer returns the schema of a whole number from lo to hi.
 func integer(lo, hi int) *huma.Schema {

@@ -29,6 +29,7 @@ type env struct {
 	access *access.Store
 	tokens map[string]string // by username; "" is anonymous
 	demo   *app.Services
+	client *http.Client // http.DefaultClient when nil
 }
 
 // loadDemo loads the whole demonstration: plans, budgets, staffing, values.
@@ -39,13 +40,23 @@ func (e *env) loadDemo() {
 	}
 }
 
-func newEnv(t *testing.T, db *database.DB) *env {
+// envConfig is what a test may change of its env.
+type envConfig struct {
+	app    app.Config
+	server []api.Option
+}
+
+func newEnv(t *testing.T, db *database.DB, opts ...func(*envConfig)) *env {
 	t.Helper()
-	svc := app.MustNew(db, app.Config{Clock: dbtest.Clock, TokenTTL: time.Hour, Ministry: "Bộ Y tế"})
+	cfg := envConfig{app: app.Config{Clock: dbtest.Clock, TokenTTL: time.Hour, Ministry: "Bộ Y tế"}}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	svc := app.MustNew(db, cfg.app)
 	if err := demo.LoadUsers(context.Background(), svc, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	srv := api.New(svc, slog.New(slog.NewTextHandler(testLog(), nil)), "test")
+	srv := api.New(svc, slog.New(slog.NewTextHandler(testLog(), nil)), "test", cfg.server...)
 	e := &env{t: t, db: db, ts: httptest.NewServer(srv), access: svc.Access, tokens: map[string]string{}, demo: svc}
 	t.Cleanup(e.ts.Close)
 	for _, u := range demo.Users {
@@ -135,7 +146,11 @@ func (e *env) send(as, method, path string, body any, headers map[string]string)
 	for k, v := range headers {
 		req.Header.Set(k, v)
 	}
-	res, err := http.DefaultClient.Do(req)
+	client := e.client
+	if client == nil {
+		client = http.DefaultClient
+	}
+	res, err := client.Do(req)
 	if err != nil {
 		e.t.Fatal(err)
 	}

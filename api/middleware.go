@@ -108,7 +108,7 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
-		s.logger(r.Context()).Info("request", "method", r.Method, "path", r.URL.Path,
+		s.logger(r.Context()).Info("request", "method", r.Method, "path", r.URL.Path, "client", ClientAddress(r.Context()),
 			"status", rec.status, "bytes", rec.bytes, "duration_ms", time.Since(start).Milliseconds())
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"baove/app"
 	"log/slog"
 	"net/http"
+	"net/netip"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humachi"
@@ -24,13 +25,17 @@ type Server struct {
 	version string
 	router  chi.Router
 	api     huma.API
+	proxies []netip.Prefix // peers whose X-Forwarded-For is believed
 }
 
 // New returns a server over the services; version is the build's version
 // string.
-func New(svc *app.Services, log *slog.Logger, version string) *Server {
+func New(svc *app.Services, log *slog.Logger, version string, opts ...Option) *Server {
 	s := &Server{svc: svc, log: log, version: version, router: chi.NewMux()}
-	s.router.Use(s.requestID, language, s.recoverer, s.accessLog)
+	for _, o := range opts {
+		o(s)
+	}
+	s.router.Use(s.requestID, language, s.clientAddress, s.recoverer, s.accessLog)
 	s.router.NotFound(s.notFound)
 	s.router.MethodNotAllowed(s.methodNotAllowed)
 	s.api = humachi.New(s.router, s.config())

@@ -32,22 +32,41 @@ type LoginInput struct {
 	}
 }
 
+// FailedAttempts tells the owner of an account about the attempts that
+// failed on it before this session's sign-in.
+type FailedAttempts struct {
+	Count       int        `json:"count" doc:"Failed sign-ins (and wrong current passwords) on the account between its previous sign-in and this session's"`
+	LastAt      *time.Time `json:"last_at,omitempty" doc:"When the last of them happened"`
+	LastAddress string     `json:"last_address,omitempty" example:"203.0.113.7" doc:"The client address the last of them came from"`
+}
+
+func failedAttemptsOf(f access.FailedAttempts) FailedAttempts {
+	out := FailedAttempts{Count: f.Count, LastAddress: f.LastAddress}
+	if !f.LastAt.IsZero() {
+		out.LastAt = &f.LastAt
+	}
+	return out
+}
+
 // LoginOutput is a new session.
 type LoginOutput struct {
 	Body struct {
-		Token     string    `json:"token" doc:"Send as Authorization: Bearer <token>"`
-		ExpiresAt time.Time `json:"expires_at"`
-		User      User      `json:"user"`
+		Token          string         `json:"token" doc:"Send as Authorization: Bearer <token>"`
+		ExpiresAt      time.Time      `json:"expires_at"`
+		User           User           `json:"user"`
+		FailedAttempts FailedAttempts `json:"failed_attempts_since_last_login"`
 	}
 }
 
 func (s *Server) login(ctx context.Context, in *LoginInput) (*LoginOutput, error) {
-	sess, err := s.svc.Access.Login(ctx, string(in.Body.Username), string(in.Body.Password), RequestID(ctx))
+	sess, err := s.svc.Access.Login(ctx, access.Attempt{Username: string(in.Body.Username), Password: string(in.Body.Password),
+		Address: ClientAddress(ctx), RequestID: RequestID(ctx)})
 	if err != nil {
 		return nil, err
 	}
 	out := &LoginOutput{}
 	out.Body.Token, out.Body.ExpiresAt, out.Body.User = sess.Token, sess.ExpiresAt, userOf(sess.User)
+	out.Body.FailedAttempts = failedAttemptsOf(sess.FailedAttempts)
 	return out, nil
 }
 
@@ -60,23 +79,38 @@ type UserOutput struct {
 	Body User
 }
 
-func (s *Server) getMe(ctx context.Context, _ *struct{}) (*UserOutput, error) {
+// Me is the signed-in user, with what their sign-in told them.
+type Me struct {
+	User
+	FailedAttempts FailedAttempts `json:"failed_attempts_since_last_login"`
+}
+
+// MeOutput is the signed-in user.
+type MeOutput struct {
+	Body Me
+}
+
+func (s *Server) getMe(ctx context.Context, _ *struct{}) (*MeOutput, error) {
 	u, err := s.svc.Access.Me(ctx, caller(ctx))
 	if err != nil {
 		return nil, err
 	}
-	return &UserOutput{Body: userOf(u)}, nil
+	failed, err := s.svc.Access.FailedAttempts(ctx, caller(ctx), token(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return &MeOutput{Body: Me{User: userOf(u), FailedAttempts: failedAttemptsOf(failed)}}, nil
 }
 
 // PasswordInput changes one's own password.
 type PasswordInput struct {
 	Body struct {
 		CurrentPassword Password    `json:"current_password" minLength:"1" example:"correct horse battery"`
-		NewPassword     NewPassword `json:"new_password" example:"a longer passphrase"`
+		NewPassword     NewPassword `json:"new_password" example:"a longer passphrase" doc:"At least 12 characters; not a common password, a repetition or a sequence, nor containing the username"`
 	}
 }
 
 func (s *Server) changeMyPassword(ctx context.Context, in *PasswordInput) (*struct{}, error) {
-	return nil, s.svc.Access.ChangePassword(ctx, caller(ctx), string(in.Body.CurrentPassword), string(in.Body.NewPassword),
-		token(ctx))
+	return nil, s.svc.Access.ChangePassword(ctx, caller(ctx), access.PasswordChange{Current: string(in.Body.CurrentPassword),
+		Next: string(in.Body.NewPassword), KeepToken: token(ctx), Address: ClientAddress(ctx)})
 }

@@ -14,7 +14,7 @@ type CreateUserInput struct {
 		FullName     string `json:"full_name,omitempty" example:"Lò Thị Hoa"`
 		Role         string `json:"role" enum:"admin,reviewer,planner,finance"`
 		ProvinceCode string `json:"province_code,omitempty" example:"11" doc:"Required for planner and finance; empty for admin and reviewer"`
-		Password     string `json:"password" example:"correct horse battery" doc:"At least 10 characters"`
+		Password     string `json:"password" example:"correct horse battery" doc:"At least 12 characters; not a common password, a repetition or a sequence, nor containing the username"`
 	}
 }
 

@@ -26,6 +26,9 @@ type Config struct {
 	// TokenTTL is how long a session lasts (access.DefaultTokenTTL when
 	// zero).
 	TokenTTL time.Duration
+	// SignIn bounds what sign-ins cost and how fast one username may be
+	// tried (zero fields take access's defaults).
+	SignIn access.Limits
 	// Ministry names the ministry in charge of children in the national
 	// report's header, e.g. "Bộ Y tế".
 	Ministry string
@@ -52,7 +55,7 @@ func New(db *database.DB, cfg Config) (*Services, error) {
 	if db == nil {
 		return nil, fmt.Errorf("app: no database")
 	}
-	s := &Services{DB: db, Clock: cfg.Clock, Access: access.NewStore(db, cfg.Clock, cfg.TokenTTL), Audit: audit.NewStore(db),
+	s := &Services{DB: db, Clock: cfg.Clock, Access: access.NewStore(db, cfg.Clock, cfg.TokenTTL, cfg.SignIn), Audit: audit.NewStore(db),
 		Units: units.NewStore(db, cfg.Clock)}
 	var err error
 	if s.Indicators, err = indicators.NewStore(db, cfg.Clock, s.Units); err != nil {

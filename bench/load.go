@@ -114,7 +114,7 @@ func (s *Services) Token(b *testing.B) string {
 	if err != nil {
 		b.Fatalf("bench: reviewer: %v", err)
 	}
-	sess, err := s.Access.Login(ctx, Reviewer.Username, benchPassword, "bench")
+	sess, err := s.Access.Login(ctx, access.Attempt{Username: Reviewer.Username, Password: benchPassword, RequestID: "bench"})
 	if err != nil {
 		b.Fatalf("bench: login: %v", err)
 	}

@@ -41,7 +41,9 @@ func startServe(t *testing.T, args []string, getenv env) string {
 			return m[1]
 		}
 	}
-	t.Fatalf("serve stopped before listening: %v", <-done)
+	err := <-done
+	done <- err // for the cleanup
+	t.Fatalf("serve stopped before listening: %v", err)
 	return ""
 }
 
@@ -178,13 +180,13 @@ func TestServe_FirstStartCreatesAdminWithTheGivenPassword(t *testing.T) {
 	dir := t.TempDir()
 	getenv := func(k string) string {
 		if k == "BAOVE_ADMIN_PASSWORD" {
-			return "first admin password"
+			return "first password of all"
 		}
 		return ""
 	}
 	base := startServe(t, []string{"--data-dir", dir}, getenv)
 	res, err := http.Post(base+"/api/v1/auth/login", "application/json",
-		strings.NewReader(`{"username":"admin","password":"first admin password"}`))
+		strings.NewReader(`{"username":"admin","password":"first password of all"}`))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,14 +29,26 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	logFormat := fs.String("log-format", "text", "text or json")
 	shutdown := fs.Duration("shutdown-timeout", 15*time.Second, "how long to let requests finish on SIGINT/SIGTERM")
+	hashes := fs.Int("hash-concurrency", access.DefaultHashConcurrency,
+		"password hashes computed at once (argon2id, 19 MiB each); more sign-ins wait up to 5s, then get 503")
+	proxies := fs.String("trusted-proxies", "",
+		"comma-separated IPs or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client")
 	if err := parse(fs, args, getenv); err != nil {
 		return err
+	}
+	trusted, err := api.ParseProxies(*proxies)
+	if err != nil {
+		return fmt.Errorf("--trusted-proxies: %w", err)
+	}
+	if *hashes < 1 {
+		return fmt.Errorf("--hash-concurrency: %d is not a positive number", *hashes)
 	}
 	log, err := newLogger(stderr, *logLevel, *logFormat)
 	if err != nil {
 		return err
 	}
-	svc, err := dbf.services(ctx, stdout, app.Config{TokenTTL: *tokenTTL, Ministry: *ministry})
+	svc, err := dbf.services(ctx, stdout, app.Config{TokenTTL: *tokenTTL, Ministry: *ministry,
+		SignIn: access.Limits{HashConcurrency: *hashes}})
 	if err != nil {
 		return err
 	}
@@ -50,7 +62,7 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 		return err
 	}
 
-	srv := api.New(svc, log, version())
+	srv := api.New(svc, log, version(), api.TrustProxies(trusted))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
