@@ -2,6 +2,7 @@ package upload
 
 import (
 	"fmt"
+	"time"
 
 	"baove"
 	"baove/i18n"
@@ -38,6 +39,34 @@ const (
 	maxCellText = 32_767   // characters in one cell, as in Excel
 	maxRecord   = 16_384   // fields of one CSV record, Excel's last column
 )
+
+// reading holds a token for each file being read. A file may hold about
+// 60 MB while it is read (a million cells of text), so uploads sent
+// together take turns rather than add up; the turns are short, as reading
+// the largest file takes about two seconds of CPU.
+var reading = make(chan struct{}, maxReading)
+
+const (
+	maxReading = 2
+	readWait   = 30 * time.Second
+)
+
+// waitTurn takes a token of reading, waiting at most readWait for one.
+func waitTurn() error {
+	select {
+	case reading <- struct{}{}:
+		return nil
+	default:
+	}
+	t := time.NewTimer(readWait)
+	defer t.Stop()
+	select {
+	case reading <- struct{}{}:
+		return nil
+	case <-t.C:
+		return &baove.Error{Code: baove.EUNAVAILABLE, Key: "upload.busy", RetryAfter: 5 * time.Second}
+	}
+}
 
 // unzipLimit is how many bytes an XLSX of at most maxBytes may unpack to.
 func unzipLimit(maxBytes int64) int64 {

@@ -61,7 +61,13 @@ func (r Row) Value(title string) string {
 // nor CSV, a CSV row that is not UTF-8 (naming each such row), or a file
 // with no header row or a column title twice. Cells are read raw: a
 // numeric cell gives "1500000", never the "1,500,000" its format shows.
+// At most maxReading files are read at once; a file that waits longer
+// than readWait for its turn is EUNAVAILABLE, with a Retry-After.
 func Read(r io.Reader, maxBytes int64) (*File, error) {
+	if err := waitTurn(); err != nil {
+		return nil, err
+	}
+	defer func() { <-reading }()
 	data, err := readCapped(r, maxBytes)
 	if err != nil {
 		return nil, err
