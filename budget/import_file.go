@@ -22,7 +22,7 @@ var ImportFields = []upload.Field{
 		Help: "Trong năm kế hoạch hoặc đến 31/01 năm sau / in the plan's year or up to 31 January next year"},
 	{Key: "voucher_no", Title: "Số chứng từ", Kind: upload.Text, Required: true, Example: "PC-2026-0042",
 		Help: "Không trùng trong năm / unique within the year"},
-	{Key: "description", Title: "Nội dung", Kind: upload.Text, Example: "Chi tập huấn kỹ năng phòng, chống xâm hại",
+	{Key: "description", Title: "Nội dung", Kind: upload.Text, FreeText: true, Example: "Chi tập huấn kỹ năng phòng, chống xâm hại",
 		Help: "Không bắt buộc / optional"},
 }
 

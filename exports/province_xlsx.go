@@ -12,6 +12,9 @@ import (
 // BuildProvinceWorkbook gathers a province's data for year as a workbook:
 // the plan's activities and budget lines, the disbursement ledger, the
 // staffing of each commune and the indicator values. Each source checks c.
+// The ledger, which may run to hundreds of thousands of entries, is not
+// read here: its sheet streams it from the store, with ctx, when the
+// workbook is written (WriteXLSX), so that it is never held in memory.
 func BuildProvinceWorkbook(ctx context.Context, src Sources, c access.Caller, p units.ProvinceCode, year int) (Workbook, error) {
 	sum, err := src.Budget.Summary(ctx, c, p, year)
 	if err != nil {
@@ -29,9 +32,8 @@ func BuildProvinceWorkbook(ctx context.Context, src Sources, c access.Caller, p 
 		}
 		sheets = append(sheets, activitySheet(*plan), lineSheet(lines))
 	}
-	ledger, err := src.Budget.Ledger(ctx, c, p, year)
-	if err != nil {
-		return Workbook{}, err
+	ledger := func(fn func(budget.Disbursement) error) error {
+		return src.Budget.EachLedgerEntry(ctx, c, p, year, fn)
 	}
 	staffing, err := staffingSheet(ctx, src, c, p, year)
 	if err != nil {
@@ -67,26 +69,40 @@ func lineSheet(lines []budget.Line) Sheet {
 	return Sheet{Name: "Dòng ngân sách", Table: t}
 }
 
-func ledgerSheet(ledger []budget.Disbursement) Sheet {
+// ledgerSheet is the sheet of a ledger that each walks, oldest first, with
+// its total: a stream, not a table.
+func ledgerSheet(each func(func(budget.Disbursement) error) error) Sheet {
 	t := Table{Columns: []Column{{Title: "Số bút toán", Kind: Count}, {Title: "Ngày chi", Kind: Date}, {Title: "Số chứng từ"},
 		{Title: "Mã dòng ngân sách", Kind: Count}, {Title: "Nguồn kinh phí"}, {Title: "Mục"}, {Title: "Loại"}, {Title: "Số tiền (đồng)", Kind: Money},
 		{Title: "Đảo bút toán số", Kind: Count}, {Title: "Nội dung"}, {Title: "Người ghi"}}}
-	var total int64
-	for _, d := range ledger {
-		kind := "Chi"
-		if d.Kind == budget.Reversal {
-			kind = "Đảo"
+	stream := func(yield func([]any) error) ([]any, error) {
+		var total int64
+		row := make([]any, len(t.Columns))
+		err := each(func(d budget.Disbursement) error {
+			ledgerRow(row, d)
+			total += int64(d.Amount)
+			return yield(row)
+		})
+		if err != nil {
+			return nil, err
 		}
-		var reverses any
-		if d.ReversesID != 0 {
-			reverses = d.ReversesID
-		}
-		t.Rows = append(t.Rows, []any{d.ID, d.PaidOn, d.VoucherNo, int64(d.LineID), Vietnamese.name(string(d.FundingSource)), d.TaskArea,
-			kind, int64(d.Amount), reverses, d.Description, d.Actor})
-		total += int64(d.Amount)
+		return []any{nil, nil, nil, nil, nil, nil, "Tổng cộng", total, nil, nil, nil}, nil
 	}
-	t.Totals = []any{nil, nil, nil, nil, nil, nil, "Tổng cộng", total, nil, nil, nil}
-	return Sheet{Name: "Sổ giải ngân", Table: t}
+	return Sheet{Name: "Sổ giải ngân", Table: t, Stream: stream}
+}
+
+// ledgerRow fills row with the cells of entry d.
+func ledgerRow(row []any, d budget.Disbursement) {
+	kind := "Chi"
+	if d.Kind == budget.Reversal {
+		kind = "Đảo"
+	}
+	var reverses any
+	if d.ReversesID != 0 {
+		reverses = d.ReversesID
+	}
+	row[0], row[1], row[2], row[3], row[4], row[5] = d.ID, d.PaidOn, d.VoucherNo, int64(d.LineID), Vietnamese.name(string(d.FundingSource)), d.TaskArea
+	row[6], row[7], row[8], row[9], row[10] = kind, int64(d.Amount), reverses, d.Description, d.Actor
 }
 
 func staffingSheet(ctx context.Context, src Sources, c access.Caller, p units.ProvinceCode, year int) (Sheet, error) {

@@ -30,6 +30,31 @@ type Sheet struct {
 	// Name is at most 31 characters, none of []:*?/\ (see SheetName).
 	Name string
 	Table
+	// Stream, when set, produces the rows in place of Table.Rows and
+	// Table.Totals, for a sheet too long to hold in memory (a year's
+	// ledger).
+	Stream RowStream
+}
+
+// RowStream produces a sheet's rows in order, calling yield with each;
+// yield does not keep the row, so the stream may reuse it. It returns the
+// totals row (nil for none) once every row is yielded, or the first error
+// of its source or of yield. WriteXLSX runs a stream twice: once to fit
+// the column widths, once to write the rows.
+type RowStream func(yield func(row []any) error) (totals []any, err error)
+
+// each calls yield with each row of s, from its stream or its table, and
+// returns its totals row.
+func (s Sheet) each(yield func(row []any) error) ([]any, error) {
+	if s.Stream != nil {
+		return s.Stream(yield)
+	}
+	for _, r := range s.Rows {
+		if err := yield(r); err != nil {
+			return nil, err
+		}
+	}
+	return s.Totals, nil
 }
 
 // Column widths in characters, as Excel measures them.
@@ -39,9 +64,12 @@ const (
 )
 
 // WriteXLSX writes wb as an XLSX file to w, each sheet through excelize's
-// stream writer. It returns an error, and writes nothing, when wb has no
-// sheet, a sheet name Excel refuses or repeats, or a cell whose type does
-// not fit its column; it returns the writer's error when writing fails.
+// stream writer, row by row: a streamed sheet is never held in memory
+// (excelize keeps what it has written in a temporary file past 16 MiB;
+// the zip of the workbook is held whole before it is written to w). It
+// returns an error, and writes nothing, when wb has no sheet, a sheet name
+// Excel refuses or repeats, or a cell whose type does not fit its column;
+// it returns a stream's error, or the writer's when writing fails.
 func WriteXLSX(w io.Writer, wb Workbook) error {
 	if err := checkSheetNames(wb.Sheets); err != nil {
 		return err
@@ -61,7 +89,7 @@ func WriteXLSX(w io.Writer, wb Workbook) error {
 		} else if _, err := f.NewSheet(name); err != nil {
 			return fmt.Errorf("exports: sheet %q: %w", name, err)
 		}
-		if err := writeSheet(f, st, name, s.Table); err != nil {
+		if err := writeSheet(f, st, name, s); err != nil {
 			return fmt.Errorf("%w (sheet %q)", err, name)
 		}
 	}
@@ -69,12 +97,16 @@ func WriteXLSX(w io.Writer, wb Workbook) error {
 	return f.Write(w)
 }
 
-func writeSheet(f *excelize.File, st *styles, name string, t Table) error {
+func writeSheet(f *excelize.File, st *styles, name string, s Sheet) error {
+	widths, err := columnWidths(s)
+	if err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
 	}
-	for i, width := range columnWidths(t) {
+	for i, width := range widths {
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
 			return err
 		}
@@ -83,19 +115,24 @@ func writeSheet(f *excelize.File, st *styles, name string, t Table) error {
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", headerCells(st, t.Columns)); err != nil {
+	if err := sw.SetRow("A1", headerCells(st, s.Columns)); err != nil {
 		return err
 	}
-	rows := t.Rows
-	if t.Totals != nil {
-		rows = append(rows[:len(rows):len(rows)], t.Totals)
-	}
-	for i, r := range rows {
-		cells, err := st.row(t.Columns, r, t.Totals != nil && i == len(rows)-1)
+	n := 2 // the next row of the sheet
+	write := func(r []any, bold bool) error {
+		cells, err := st.row(s.Columns, r, bold)
 		if err != nil {
-			return fmt.Errorf("%w in row %d", err, i+2)
+			return fmt.Errorf("%w in row %d", err, n)
 		}
-		if err := sw.SetRow(cellName(1, i+2), cells); err != nil {
+		n++
+		return sw.SetRow(cellName(1, n-1), cells)
+	}
+	totals, err := s.each(func(r []any) error { return write(r, false) })
+	if err != nil {
+		return err
+	}
+	if totals != nil {
+		if err := write(totals, true); err != nil {
 			return err
 		}
 	}
@@ -142,20 +179,30 @@ func xlsxValue(c Column, v any) (any, error) {
 }
 
 // columnWidths fits each column to its title and its longest value as a
-// Vietnamese reader sees it, within bounds.
-func columnWidths(t Table) []float64 {
-	widths := make([]float64, len(t.Columns))
-	for i, c := range t.Columns {
-		n := utf8.RuneCountInString(vn.NFC(c.Title))
-		for _, r := range append(t.Rows[:len(t.Rows):len(t.Rows)], t.Totals) {
+// Vietnamese reader sees it, totals included, within bounds. It returns
+// the error of s's stream.
+func columnWidths(s Sheet) ([]float64, error) {
+	longest := make([]int, len(s.Columns))
+	fit := func(r []any) error {
+		for i, c := range s.Columns {
 			if i < len(r) {
-				s, _ := Vietnamese.cell(c, r[i])
-				n = max(n, utf8.RuneCountInString(s))
+				text, _ := Vietnamese.cell(c, r[i])
+				longest[i] = max(longest[i], utf8.RuneCountInString(text))
 			}
 		}
+		return nil
+	}
+	totals, err := s.each(fit)
+	if err != nil {
+		return nil, err
+	}
+	fit(totals)
+	widths := make([]float64, len(s.Columns))
+	for i, c := range s.Columns {
+		n := max(longest[i], utf8.RuneCountInString(vn.NFC(c.Title)))
 		widths[i] = float64(min(max(n+2, minColumnWidth), maxColumnWidth))
 	}
-	return widths
+	return widths, nil
 }
 
 // checkSheetNames applies Excel's rules to every name and refuses a name

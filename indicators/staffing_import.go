@@ -22,7 +22,7 @@ var StaffingFields = []upload.Field{
 	{Key: "collaborators", Title: "Cộng tác viên", Kind: upload.Count, Required: true, Example: int64(12), Help: "Cộng tác viên thôn, tổ dân phố / village collaborators"},
 	{Key: "villages", Title: "Số thôn, tổ dân phố", Kind: upload.Count, Required: true, Example: int64(15), Help: "/ villages and residential groups"},
 	{Key: "villages_with_collaborator", Title: "Thôn có cộng tác viên", Kind: upload.Count, Required: true, Example: int64(12), Help: "Không quá số thôn / at most the villages"},
-	{Key: "note", Title: "Ghi chú", Kind: upload.Text, Help: "Không bắt buộc / optional"},
+	{Key: "note", Title: "Ghi chú", Kind: upload.Text, FreeText: true, Help: "Không bắt buộc / optional"},
 }
 
 // ImportStaffing records the staffing of a province's communes for year

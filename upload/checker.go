@@ -4,10 +4,13 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"baove"
+	"baove/i18n"
 )
 
 // maxReported caps the field details of the error an API answers with: a
@@ -31,8 +34,12 @@ type columnOf struct {
 
 // CellError says what is wrong with one cell of an upload.
 type CellError struct {
-	Row     int    // 1-based row number in the sheet
-	Column  string // the Field's Key
+	Row    int    // 1-based row number in the sheet
+	Column string // the Field's Key
+	// Key and Args are the message, a key of the catalogue; Message is an
+	// English text used when Key is empty.
+	Key     string
+	Args    i18n.Args
 	Message string
 	Value   string // the cell as read
 }
@@ -44,9 +51,13 @@ type RowsError struct {
 	Cells []CellError
 }
 
-// Text returns the text of r's cell under f, NFC-normalised and trimmed.
+// Text returns the text of r's cell under f, NFC-normalised and trimmed,
+// with a free-text field's line breaks as "\n".
 func (c *Checker) Text(r Row, f Field) string {
 	v, _ := c.value(r, f)
+	if f.FreeText {
+		return strings.ReplaceAll(v.text, "\r\n", "\n")
+	}
 	return v.text
 }
 
@@ -133,9 +144,14 @@ func (c *Checker) whole(r Row, f Field, notNumber string) int64 {
 }
 
 // value returns r's cell under f and whether it holds anything; an empty
-// required cell is a problem.
+// required cell is a problem, and so is text that is not valid UTF-8 or
+// holds a control character, which reads as empty.
 func (c *Checker) value(r Row, f Field) (cell, bool) {
 	v := c.cell(r, f)
+	if key, args := textProblem(v.text, f.FreeText); key != "" {
+		c.problems = append(c.problems, CellError{Row: r.Number, Column: f.Key, Key: key, Args: args, Value: strconv.Quote(v.text)})
+		return cell{}, false
+	}
 	if v.text == "" && f.Required {
 		c.add(r, f, "required", "")
 	}
@@ -168,8 +184,12 @@ func (c *Checker) cell(r Row, f Field) cell {
 // Error implements error.
 func (e *RowsError) Error() string {
 	first := e.Cells[0]
-	return fmt.Sprintf("exports: %d bad cells in the upload; row %d, column %s: %s",
-		len(e.Cells), first.Row, first.Column, first.Message)
+	message := first.Message
+	if first.Key != "" {
+		message = i18n.Text(i18n.EN, first.Key, first.Args)
+	}
+	return fmt.Sprintf("upload: %d bad cells in the upload; row %d, column %s: %s",
+		len(e.Cells), first.Row, first.Column, message)
 }
 
 // Unwrap returns the baove.Error an API answers with.
@@ -179,7 +199,8 @@ func (e *RowsError) Unwrap() error {
 	for _, c := range e.Cells {
 		rows[c.Row] = true
 		if len(fields) < maxReported {
-			fields = append(fields, baove.FieldError{Field: fmt.Sprintf("rows[%d].%s", c.Row, c.Column), Message: c.Message, Value: c.Value})
+			fields = append(fields, baove.FieldError{Field: fmt.Sprintf("rows[%d].%s", c.Row, c.Column),
+				Key: c.Key, Args: c.Args, Message: c.Message, Value: c.Value})
 		}
 	}
 	if more := len(e.Cells) - len(fields); more > 0 {

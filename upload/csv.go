@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"baove"
+	"baove/i18n"
 	"baove/vn"
 )
 
@@ -18,40 +19,105 @@ var utf8BOM = []byte("\xEF\xBB\xBF")
 
 // readCSV reads a UTF-8 CSV file, with or without a byte order mark,
 // separated by commas or, as Excel writes it where the comma is the decimal
-// mark (Vietnamese settings), by semicolons.
+// mark (Vietnamese settings), by semicolons. Rows that are not UTF-8 are
+// EINVALID, each named; the limits on rows, columns, cells and text are
+// those of an XLSX file.
 func readCSV(data []byte) ([]rawRow, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
-	if !utf8.Valid(data) {
-		return nil, baove.Invalid("file", "not an XLSX file, nor a CSV file in UTF-8: in Excel, save as \"CSV UTF-8\"", nil)
+	if err := checkRecordWidths(data); err != nil {
+		return nil, err
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = separator(data)
 	r.FieldsPerRecord = -1 // rows may end early; missing cells are empty
+	r.ReuseRecord = true
 	var rows []rawRow
+	var notUTF8 baove.Problems
+	var t tally
 	var rowOf sheetRow
 	for {
 		record, err := r.Read()
 		if errors.Is(err, io.EOF) {
-			return rows, nil
+			break
 		}
 		var perr *csv.ParseError
 		if errors.As(err, &perr) {
 			return nil, baove.Invalid("file", fmt.Sprintf("not valid CSV at line %d: %v", perr.StartLine, perr.Err), nil)
 		} else if err != nil {
-			return nil, fmt.Errorf("exports: read csv: %w", err)
+			return nil, fmt.Errorf("upload: read csv: %w", err)
 		}
-		row := rawRow{number: rowOf.next(r, record), cells: make([]cell, min(len(record), maxColumns))}
-		for i := range row.cells {
-			row.cells[i].text = vn.NFC(record[i])
-		}
-		if row.empty() {
+		number := rowOf.next(r, record)
+		if !validUTF8(record) {
+			if len(notUTF8) < maxReported {
+				notUTF8.AddKey(fmt.Sprintf("rows[%d]", number), "upload.csv_not_utf8", nil, nil)
+			}
 			continue
 		}
-		if len(rows) >= maxRows {
-			return nil, tooLarge("the file has more than %d rows", maxRows)
+		row, err := csvRow(number, record, &t)
+		if err != nil {
+			return nil, err
 		}
-		rows = append(rows, row)
+		if row.cells != nil {
+			rows = append(rows, row)
+		}
 	}
+	return rows, notUTF8.Err()
+}
+
+func validUTF8(record []string) bool {
+	for _, f := range record {
+		if !utf8.ValidString(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// csvRow returns the cells of a record up to the last that holds
+// something, or a row without cells for a blank record.
+func csvRow(number int, record []string, t *tally) (rawRow, error) {
+	last := -1
+	for i, f := range record {
+		if strings.TrimSpace(f) != "" {
+			last = i
+		}
+	}
+	if last < 0 {
+		return rawRow{}, nil
+	}
+	if last >= maxColumns {
+		return rawRow{}, tooWide(number, columnName(last+1))
+	}
+	row := rawRow{number: number, cells: make([]cell, last+1)}
+	for i := range row.cells {
+		row.cells[i].text = vn.NFC(record[i])
+		if err := t.addText(len(row.cells[i].text)); err != nil {
+			return rawRow{}, err
+		}
+	}
+	return row, t.addRow(len(row.cells))
+}
+
+// checkRecordWidths refuses a file with a record of more than maxRecord
+// fields before a CSV reader splits it: a line of ten million separators
+// would be ten million strings. Commas and semicolons outside quotes are
+// counted alike, as the separator is not yet known.
+func checkRecordWidths(data []byte) error {
+	quoted, fields := false, 1
+	for _, b := range data {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case quoted:
+		case b == '\n':
+			fields = 1
+		case b == ',' || b == ';':
+			if fields++; fields > maxRecord {
+				return tooLarge("upload.record_too_wide", i18n.Args{"max": maxRecord})
+			}
+		}
+	}
+	return nil
 }
 
 // sheetRow numbers CSV records as a spreadsheet shows the file: the reader

@@ -23,6 +23,10 @@ type Field struct {
 	Required bool
 	// Negative allows Count, Money, Decimal and Percent values below zero.
 	Negative bool
+	// FreeText lets a Text cell hold tabs and line breaks, as a
+	// description or a note may; other cells holding them are refused,
+	// as is any other control character anywhere.
+	FreeText bool
 	// Help and Example explain the column in the template: Example is typed
 	// as a table cell of the Kind.
 	Help    string

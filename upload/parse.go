@@ -19,10 +19,13 @@ var limit = decimal.New(1, 15)
 
 // Text forms of numbers, the Vietnamese way: dots group thousands, the
 // comma marks decimals. A lone dot followed by three digits ("1.500") is a
-// thousands group, never a decimal point.
+// thousands group, never a decimal point, so that "25.000" means 25,000
+// here as everywhere in the service. A leading zero ("00100", "0.500") is
+// refused as a code typed where a number belongs, and so are signs other
+// than a leading minus, spaces inside and exponents.
 var (
-	wholeText   = regexp.MustCompile(`^-?(\d+|\d{1,3}(\.\d{3})+)$`)
-	decimalText = regexp.MustCompile(`^-?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$`)
+	wholeText   = regexp.MustCompile(`^(0|-?([1-9]\d*|[1-9]\d{0,2}(\.\d{3})+))$`)
+	decimalText = regexp.MustCompile(`^-?(0|[1-9]\d*|[1-9]\d{0,2}(\.\d{3})+)(,\d+)?$`)
 	isoDate     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(T[0-9:.]*Z?)?$`)
 	dmyDate     = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
 )

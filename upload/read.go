@@ -9,16 +9,6 @@ import (
 	"baove/vn"
 )
 
-// maxRows caps the rows of an upload. An import of a province's communes,
-// budget lines or staff has hundreds or thousands of rows; the cap stops a
-// small file that declares a million empty rows from costing a million.
-const maxRows = 100_000
-
-// maxColumns bounds the cells kept of a row: no import has that many
-// columns, and a stray cell in column XFD must not make every row 16,384
-// cells wide.
-const maxColumns = 256
-
 // File is the first sheet of an uploaded XLSX or CSV file: its header row
 // and the non-empty rows under it.
 type File struct {
@@ -64,12 +54,20 @@ func (r Row) Value(title string) string {
 }
 
 // Read reads an XLSX or CSV file (told apart by content, not by name)
-// of at most maxBytes bytes. It returns an ETOOLARGE error when the file,
-// its unpacked content or its rows are over the limits, and an EINVALID
-// error for a file that is neither XLSX nor UTF-8 CSV, or that has no
-// header row or a column title twice. Cells are read raw: a numeric cell
-// gives "1500000", never the "1,500,000" its format shows.
+// of at most maxBytes bytes. It returns an ETOOLARGE error, naming the
+// limit, as soon as the file, a part of it unpacked, its rows, columns,
+// cells or text pass a limit (see limits.go), so that memory stays bounded
+// whatever the file; and an EINVALID error for a file that is neither XLSX
+// nor CSV, a CSV row that is not UTF-8 (naming each such row), or a file
+// with no header row or a column title twice. Cells are read raw: a
+// numeric cell gives "1500000", never the "1,500,000" its format shows.
+// At most maxReading files are read at once; a file that waits longer
+// than readWait for its turn is EUNAVAILABLE, with a Retry-After.
 func Read(r io.Reader, maxBytes int64) (*File, error) {
+	if err := waitTurn(); err != nil {
+		return nil, err
+	}
+	defer func() { <-reading }()
 	data, err := readCapped(r, maxBytes)
 	if err != nil {
 		return nil, err
@@ -98,16 +96,12 @@ func Read(r io.Reader, maxBytes int64) (*File, error) {
 func readCapped(r io.Reader, maxBytes int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("exports: read upload: %w", err)
+		return nil, fmt.Errorf("upload: read upload: %w", err)
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, tooLarge("the file is larger than the limit of %d bytes", maxBytes)
+		return nil, tooLarge("upload.too_large_file", size(maxBytes))
 	}
 	return data, nil
-}
-
-func tooLarge(format string, args ...any) error {
-	return baove.Errorf(baove.ETOOLARGE, format, args...)
 }
 
 // setRows takes the first non-empty row as the header and keeps the
@@ -155,7 +149,3 @@ func (r rawRow) empty() bool {
 	}
 	return true
 }
-
-// MaxSize caps an uploaded file: a month of a province's payments or its
-// communes' staffing is far smaller.
-const MaxSize = 10 << 20
