@@ -43,7 +43,7 @@ func passwordProblem(username, password string) (string, i18n.Args) {
 	case utf8.RuneCountInString(password) < MinPasswordLength:
 		return "access.password.too_short", i18n.Args{"min": MinPasswordLength}
 	case len(password) > MaxPasswordLength:
-		return "access.password.too_long", i18n.Args{"max": MaxPasswordLength}
+		return "access.password.too_long", i18n.Args{"max": i18n.Count(MaxPasswordLength)}
 	case username != "" && strings.Contains(folded, vn.Fold(username)):
 		return "access.password.has_username", nil
 	}

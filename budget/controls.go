@@ -177,7 +177,7 @@ func (n NewDisbursement) check(year int, today baove.Date) []Problem {
 		ps = append(ps, invalid("voucher_no", "ledger.voucher_form", nil, n.VoucherNo))
 	}
 	if len([]rune(n.Description)) > MaxDescription {
-		ps = append(ps, invalid("description", "field.too_long", i18n.Args{"max": MaxDescription}, nil))
+		ps = append(ps, invalid("description", "field.too_long", i18n.Args{"max": i18n.Count(MaxDescription)}, nil))
 	}
 	return ps
 }
@@ -208,7 +208,7 @@ func (b *Books) Reverse(orig Disbursement, on baove.Date, reason string) (Disbur
 		ps = append(ps, invalid("reason", "ledger.reversal_reason", nil, nil))
 	}
 	if len([]rune(reason)) > MaxDescription {
-		ps = append(ps, invalid("reason", "field.too_long", i18n.Args{"max": MaxDescription}, nil))
+		ps = append(ps, invalid("reason", "field.too_long", i18n.Args{"max": i18n.Count(MaxDescription)}, nil))
 	}
 	y := b.Years[orig.Year]
 	if y.Closed { // nothing else matters

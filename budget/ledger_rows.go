@@ -17,17 +17,17 @@ func (s *Store) EachLedgerEntry(ctx context.Context, c access.Caller, p units.Pr
 	if err := c.CanRead(p); err != nil {
 		return err
 	}
-	rows, err := selectEntries(s.db, (*entryRow)(nil)).Where("d.province_code = ? AND d.year = ?", string(p), year).Order("d.id").Rows(ctx)
+	rows, err := selectEntries(s.db, (*Disbursement)(nil)).Where("d.province_code = ? AND d.year = ?", string(p), year).Order("d.id").Rows(ctx)
 	if err != nil {
 		return fmt.Errorf("budget: ledger of %s/%d: %w", p, year, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var r entryRow
+		var r Disbursement
 		if err := s.db.ScanRow(ctx, rows, &r); err != nil {
 			return fmt.Errorf("budget: ledger of %s/%d: %w", p, year, err)
 		}
-		if err := fn(r.disbursement()); err != nil {
+		if err := fn(r); err != nil {
 			return err
 		}
 	}

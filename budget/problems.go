@@ -64,11 +64,11 @@ func (f *fileProblems) err() error {
 		return nil
 	}
 	e := &baove.Error{Code: codeOf(f.problems), Key: "ledger.file_refused",
-		Args: i18n.Args{"rows": f.rows, "problems": len(f.problems)}}
+		Args: i18n.Args{"rows": i18n.Count(f.rows), "problems": i18n.Count(len(f.problems))}}
 	for i, p := range f.problems {
 		if i == maxProblems {
 			e.Fields = append(e.Fields, baove.FieldError{Field: "rows", Key: "ledger.more_problems",
-				Args: i18n.Args{"n": len(f.problems) - maxProblems}})
+				Args: i18n.Args{"n": i18n.Count(len(f.problems) - maxProblems)}})
 			break
 		}
 		e.Fields = append(e.Fields, p.FieldError)

@@ -42,7 +42,7 @@ func ParseVND(field, s string, negative bool) (VND, error) {
 	case minus && !negative:
 		return 0, baove.InvalidKey(field, "money.negative", nil, s)
 	case len(digits) > maxDigits:
-		return 0, baove.InvalidKey(field, "money.too_large", i18n.Args{"max": int64(MaxVND - 1)}, s)
+		return 0, baove.InvalidKey(field, "money.too_large", i18n.Args{"max": MaxVND - 1}, s)
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil { // cannot happen with at most 15 digits

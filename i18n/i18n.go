@@ -165,6 +165,8 @@ func asInt(v any) (int64, bool) {
 		return int64(x), true
 	case int64:
 		return x, true
+	case Count:
+		return int64(x), true
 	}
 	return 0, false
 }

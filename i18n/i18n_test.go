@@ -99,3 +99,12 @@ func TestText_WritesYearsAndIdsAsTheyAre(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+func TestPlural_CountsGroupAndChooseTheForm(t *testing.T) {
+	if got := i18n.Render(i18n.EN, "{n} {n|row|rows}", i18n.Args{"n": i18n.Count(1)}); got != "1 row" {
+		t.Errorf("one: %q", got)
+	}
+	if got := i18n.Render(i18n.EN, "{n} {n|row|rows}", i18n.Args{"n": i18n.Count(12500)}); got != "12,500 rows" {
+		t.Errorf("many: %q", got)
+	}
+}

@@ -113,7 +113,7 @@ func checkRecordWidths(data []byte) error {
 			fields = 1
 		case b == ',' || b == ';':
 			if fields++; fields > maxRecord {
-				return tooLarge("upload.record_too_wide", i18n.Args{"max": maxRecord})
+				return tooLarge("upload.record_too_wide", i18n.Args{"max": i18n.Count(maxRecord)})
 			}
 		}
 	}

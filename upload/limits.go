@@ -111,14 +111,14 @@ func (t *tally) addRow(n int) error {
 	t.cells += n
 	switch {
 	case t.rows > maxRows:
-		return tooLarge("upload.too_many_rows", i18n.Args{"max": maxRows})
+		return tooLarge("upload.too_many_rows", i18n.Args{"max": i18n.Count(maxRows)})
 	case t.cells > maxCells:
-		return tooLarge("upload.too_many_cells", i18n.Args{"max": maxCells})
+		return tooLarge("upload.too_many_cells", i18n.Args{"max": i18n.Count(maxCells)})
 	}
 	return nil
 }
 
 // tooWide refuses a value past the last column read.
 func tooWide(row int, column string) error {
-	return tooLarge("upload.too_many_columns", i18n.Args{"row": row, "column": column, "max": maxColumns})
+	return tooLarge("upload.too_many_columns", i18n.Args{"row": row, "column": column, "max": i18n.Count(maxColumns)})
 }

@@ -43,7 +43,7 @@ func (a *archive) sharedStrings(name string, t *tally) ([]string, error) {
 				return nil, err
 			}
 			if out = append(out, text); len(out) > maxCells {
-				return nil, tooLarge("upload.too_many_strings", i18n.Args{"max": maxCells})
+				return nil, tooLarge("upload.too_many_strings", i18n.Args{"max": i18n.Count(maxCells)})
 			}
 			if err := t.addText(len(text)); err != nil {
 				return nil, err
@@ -111,7 +111,7 @@ func (r *richText) text() (string, error) {
 }
 
 func tooLongCell() error {
-	return tooLarge("upload.cell_too_long", i18n.Args{"max": maxCellText})
+	return tooLarge("upload.cell_too_long", i18n.Args{"max": i18n.Count(maxCellText)})
 }
 
 // escaped matches the escapes that spreadsheets write for characters XML

@@ -151,10 +151,10 @@ func (x *xmlPart) next() (xml.Token, error) {
 	switch t := t.(type) {
 	case xml.StartElement:
 		if x.open = append(x.open, t.Name); len(x.open) > maxDepth {
-			return nil, tooLarge("upload.xml_too_deep", i18n.Args{"max": maxDepth})
+			return nil, tooLarge("upload.xml_too_deep", i18n.Args{"max": i18n.Count(maxDepth)})
 		}
 		if x.elements++; x.elements > maxElements {
-			return nil, tooLarge("upload.xml_too_many", i18n.Args{"max": maxElements})
+			return nil, tooLarge("upload.xml_too_many", i18n.Args{"max": i18n.Count(maxElements)})
 		}
 	case xml.EndElement:
 		// RawToken leaves the matching of tags to its caller.
