@@ -2,6 +2,7 @@ package budget
 
 import (
 	"context"
+	"maps"
 	"slices"
 
 	"github.com/uptrace/bun"
@@ -193,13 +194,17 @@ func (b *Books) readVouchers(ctx context.Context, tx bun.IDB, vouchers []string)
 		keys = append(keys, vn.Key(v))
 	}
 	slices.Sort(keys)
+	years := slices.Sorted(maps.Keys(b.Years))
+	if len(years) == 0 {
+		return nil
+	}
 	for chunk := range slices.Chunk(slices.Compact(keys), batch) {
 		var used []struct {
 			Year       int
 			VoucherKey string
 		}
-		if err := tx.NewRaw(`SELECT year, voucher_key FROM disbursements WHERE province_code = ? AND voucher_key IN (?)`,
-			string(b.Province), bun.In(chunk)).Scan(ctx, &used); err != nil {
+		if err := tx.NewRaw(`SELECT year, voucher_key FROM disbursements WHERE province_code = ? AND year IN (?) AND voucher_key IN (?)`,
+			string(b.Province), bun.In(years), bun.In(chunk)).Scan(ctx, &used); err != nil {
 			return err
 		}
 		for _, u := range used {

@@ -103,21 +103,21 @@ func (b *Books) Pay(id LineID, n NewDisbursement) (Disbursement, []Problem) {
 	if ps := n.check(l.Year, b.Today); len(ps) > 0 {
 		return Disbursement{}, ps
 	}
-	y := b.Years[l.Year]
-	ps := y.payable(b.Province, l, n)
+	y, key := b.Years[l.Year], vn.Key(n.VoucherNo)
+	ps := y.payable(b.Province, l, n, key)
 	if len(ps) > 0 {
 		return Disbursement{}, ps
 	}
 	y.count(l.Lineage, l.FundingSource, n.Amount)
-	y.Vouchers[vn.Key(n.VoucherNo)] = true
+	y.Vouchers[key] = true
 	return Disbursement{Province: b.Province, Year: l.Year, LineID: l.ID, Lineage: l.Lineage,
 		FundingSource: l.FundingSource, TaskArea: l.TaskArea, Kind: Payment, Amount: n.Amount, PaidOn: n.PaidOn,
-		VoucherNo: n.VoucherNo, VoucherKey: vn.Key(n.VoucherNo), Description: n.Description}, nil
+		VoucherNo: n.VoucherNo, VoucherKey: key, Description: n.Description}, nil
 }
 
 // payable returns the rules of the ledger's state that a payment of n from
-// l would break.
-func (y *Ledger) payable(p units.ProvinceCode, l LedgerLine, n NewDisbursement) []Problem {
+// l, its voucher's key being key, would break.
+func (y *Ledger) payable(p units.ProvinceCode, l LedgerLine, n NewDisbursement, key string) []Problem {
 	var ps []Problem
 	if y.Closed {
 		return []Problem{conflict("budget_line_id", "ledger.year_closed", i18n.Args{"year": y.Year, "province": p}, int64(l.ID))}
@@ -137,7 +137,7 @@ func (y *Ledger) payable(p units.ProvinceCode, l LedgerLine, n NewDisbursement) 
 		ps = append(ps, conflict("amount", "ledger.over_central", i18n.Args{"year": y.Year, "over": over, "allocated": y.Central.Allocated,
 			"paid": y.Central.Disbursed, "left": max(y.Central.Allocated-y.Central.Disbursed, 0)}, n.Amount.String()))
 	}
-	if y.Vouchers[vn.Key(n.VoucherNo)] {
+	if y.Vouchers[key] {
 		ps = append(ps, conflict("voucher_no", "ledger.voucher_used", i18n.Args{"voucher": n.VoucherNo, "year": y.Year}, n.VoucherNo))
 	}
 	return ps

@@ -6,6 +6,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"baove/access"
+	"baove/audit"
 	"baove/units"
 )
 
@@ -59,12 +60,15 @@ func (s *Store) ImportDisbursements(ctx context.Context, c access.Caller, p unit
 		if err != nil {
 			return err
 		}
-		if _, err := s.record(ctx, tx, c, "disbursement.create", entries); err != nil {
+		if entries, err = s.write(ctx, tx, c, entries); err != nil {
 			return err
 		}
 		res = ImportResult{Recorded: len(entries)}
 		for _, e := range entries {
 			res.Total += e.Amount
+		}
+		if err := s.auditImport(ctx, tx, c, p, key, res, entries); err != nil {
+			return err
 		}
 		return k.store(ctx, tx, s.clock.Now(), res)
 	})
@@ -84,4 +88,26 @@ func (b *Books) payAll(rows []ImportRow) ([]Disbursement, error) {
 		}
 	}
 	return entries, bad.err()
+}
+
+// importRecord is what the audit trail keeps of an import: the file, what
+// it recorded and the ledger entries it made (each keeps its actor and
+// time in the ledger, which is append-only).
+type importRecord struct {
+	File     string  `json:"file_sha256"`
+	Recorded int     `json:"recorded"`
+	Total    VND     `json:"total"`
+	Entries  []int64 `json:"entry_ids"`
+}
+
+// auditImport records one audit entry for the import of file key into
+// province p: one entry for the file rather than one per row, so that an
+// import of 10,000 payments writes its ledger, not a second ledger.
+func (s *Store) auditImport(ctx context.Context, tx bun.IDB, c access.Caller, p units.ProvinceCode, key string, res ImportResult,
+	entries []Disbursement) error {
+	r := importRecord{File: key, Recorded: res.Recorded, Total: res.Total, Entries: make([]int64, len(entries))}
+	for i, e := range entries {
+		r.Entries[i] = e.ID
+	}
+	return audit.Record(ctx, tx, s.clock.Now(), c.Actor(), "disbursement.import", "import", key, string(p), nil, r)
 }

@@ -102,38 +102,40 @@ func (s *Store) disburse(ctx context.Context, c access.Caller, id LineID, n NewD
 		if len(problems) > 0 {
 			return errorOf(problems)
 		}
-		recorded, err := s.record(ctx, tx, c, "disbursement.create", []Disbursement{e})
-		if err != nil {
+		if d, err = s.record(ctx, tx, c, "disbursement.create", e); err != nil {
 			return err
 		}
-		d = recorded[0]
 		return k.store(ctx, tx, s.clock.Now(), d)
 	})
 	return d, replayed, err
 }
 
-// record writes ledger entries with their audit entries and adds them to
-// the running totals, in a constant number of statements per batch of 500
-// entries. The entries come first: the totals must equal the ledger.
-func (s *Store) record(ctx context.Context, tx bun.IDB, c access.Caller, action string, entries []Disbursement) ([]Disbursement, error) {
+// record writes one ledger entry, its audit entry (action names what it
+// is) and its share of the running totals.
+func (s *Store) record(ctx context.Context, tx bun.IDB, c access.Caller, action string, e Disbursement) (Disbursement, error) {
+	entries, err := s.write(ctx, tx, c, []Disbursement{e})
+	if err != nil {
+		return e, err
+	}
+	e = entries[0]
+	return e, audit.Record(ctx, tx, e.CreatedAt, c.Actor(), action, "disbursement", fmt.Sprint(e.ID), string(e.Province), nil, e)
+}
+
+// write writes ledger entries and adds them to the running totals, in a
+// constant number of statements per batch of 500 entries, and returns them
+// with their ids. The entries come first: the totals must equal the
+// ledger. The caller audits them.
+func (s *Store) write(ctx context.Context, tx bun.IDB, c access.Caller, entries []Disbursement) ([]Disbursement, error) {
 	now := s.clock.Now()
 	for i := range entries {
 		entries[i].CreatedAt, entries[i].ActorID, entries[i].Actor = now, c.UserID, c.Username
 	}
-	changes := make([]audit.Change, 0, len(entries))
 	for chunk := range slices.Chunk(entries, 500) {
 		if _, err := tx.NewInsert().Model(&chunk).Returning("id").Exec(ctx); err != nil {
 			return nil, err
 		}
-		for _, e := range chunk {
-			changes = append(changes, audit.Change{At: now, Actor: c.Actor(), Action: action, Entity: "disbursement",
-				EntityID: fmt.Sprint(e.ID), ProvinceCode: string(e.Province), AfterState: e})
-		}
 	}
-	if err := addToTotals(ctx, tx, entries); err != nil {
-		return nil, err
-	}
-	return entries, audit.RecordAll(ctx, tx, changes)
+	return entries, addToTotals(ctx, tx, entries)
 }
 
 func selectEntries(db bun.IDB, model any) *bun.SelectQuery {

@@ -43,10 +43,7 @@ func (s *Store) Reverse(ctx context.Context, c access.Caller, id int64, on baove
 		if len(problems) > 0 {
 			return errorOf(problems)
 		}
-		recorded, err := s.record(ctx, tx, c, "disbursement.reverse", []Disbursement{e})
-		if err == nil {
-			rev = recorded[0]
-		}
+		rev, err = s.record(ctx, tx, c, "disbursement.reverse", e)
 		return err
 	})
 	return rev, translate(err, "reverse")

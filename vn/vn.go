@@ -87,8 +87,14 @@ func SortBy[T any](items []T, key func(T) string) {
 // itself is kept as typed.
 func Key(s string) string {
 	s = strings.Map(keyRune, norm.NFKC.String(s))
-	return strings.Join(strings.Fields(cases.Fold().String(s)), " ")
+	folder := folders.Get().(cases.Caser)
+	defer folders.Put(folder)
+	return strings.Join(strings.Fields(folder.String(s)), " ")
 }
+
+// folders keeps case folders, which cost more to make than to use and may
+// not be shared by goroutines at once.
+var folders = sync.Pool{New: func() any { return cases.Fold() }}
 
 func keyRune(r rune) rune {
 	switch {
