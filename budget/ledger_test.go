@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -105,6 +106,42 @@ func TestLedger_ABrokenRuleSaysTheSameForAPaymentAndAFileRow(t *testing.T) {
 		}
 		if want := "would exceed line"; !contains(s.Text(i18n.EN), want, "by 1 đồng") {
 			t.Errorf("the refusal says %q", s.Text(i18n.EN))
+		}
+	})
+}
+
+// A key stored by a transaction still running when a payment with the same
+// key checks it: the payment cannot see it yet, waits on it when it stores
+// its own, and must then answer as the key's first request says.
+func TestDisburse_AKeyTakenWhileThePaymentRunsIsRefusedNot500(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		f := newFixture(t, db, 2026, 1_000_000, 1_000_000, 1_000_000)
+		tx, err := db.BeginTx(ctx, nil)
+		f.check(err)
+		defer tx.Rollback()
+		if db.Engine == database.Postgres { // SQLite's writers take turns: the payment simply waits for this one
+			_, err = tx.ExecContext(ctx, `INSERT INTO idempotency_keys (user_id, idem_key, request_hash, result, created_at)
+				VALUES (0, 'taken', 'another request', '{}', ?)`, dbtest.Now())
+			f.check(err)
+		}
+		done := make(chan error, 1)
+		go func() {
+			_, _, err := f.budget.Disburse(ctx, financeHN, f.provinial.ID, budget.NewDisbursement{Amount: 1_000,
+				PaidOn: baove.NewDate(2026, 4, 1), VoucherNo: "TAKEN-1"}, "taken")
+			done <- err
+		}()
+		time.Sleep(300 * time.Millisecond) // the payment is waiting on the key
+		if db.Engine == database.SQLite {
+			_, err = tx.ExecContext(ctx, `INSERT INTO idempotency_keys (user_id, idem_key, request_hash, result, created_at)
+				VALUES (0, 'taken', 'another request', '{}', ?)`, dbtest.Now())
+			f.check(err)
+		}
+		f.check(tx.Commit())
+		if err := <-done; baove.ErrorCode(err) != baove.EINVALID {
+			t.Fatalf("the payment with a key taken meanwhile: %v, want EINVALID", err)
+		}
+		if sum, _ := f.budget.Summary(ctx, reviewer, "01", 2026); sum.Total.Disbursed != 0 {
+			t.Fatalf("it recorded %d đồng", sum.Total.Disbursed)
 		}
 	})
 }
