@@ -109,6 +109,9 @@ func TestProbes(t *testing.T) {
 	}
 	db.Close()
 	e.expectProblem("", "GET", "/readyz", nil, 503)
+	if res, _ := e.raw("", "GET", "/readyz", nil); res.Header.Get("Retry-After") == "" {
+		t.Error("/readyz answers 503 without Retry-After")
+	}
 }
 
 func TestRequestID_IsEchoedOrMade(t *testing.T) {

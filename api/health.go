@@ -1,6 +1,7 @@
 package api
 
 import (
+	"baove/i18n"
 	"context"
 	"time"
 
@@ -25,7 +26,8 @@ func (s *Server) readyz(ctx context.Context, _ *struct{}) (*StatusOutput, error)
 	defer cancel()
 	if err := s.svc.DB.Ready(ctx); err != nil {
 		s.logger(ctx).Warn("not ready", "error", err.Error())
-		return nil, &baove.Error{Code: baove.EUNAVAILABLE, Message: "database unreachable"}
+		return nil, &baove.Error{Code: baove.EUNAVAILABLE, Key: "database.unreachable", Args: i18n.Args{"seconds": 10},
+			RetryAfter: 10 * time.Second}
 	}
 	return s.healthz(ctx, nil)
 }
