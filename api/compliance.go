@@ -3,7 +3,7 @@ package api
 import (
 	"context"
 
-	"baove/indicators"
+	"baove/assessment"
 	"baove/units"
 )
 
@@ -32,7 +32,7 @@ type EvidenceItem struct {
 	Name string `json:"name,omitempty" example:"Phường Ba Đình"`
 }
 
-func checkOf(r indicators.Result) ComplianceCheck {
+func checkOf(r assessment.Result) ComplianceCheck {
 	ev := Evidence{TextVI: r.Evidence.VI, TextEN: r.Evidence.EN}
 	if len(r.Evidence.Figures) > 0 {
 		ev.Figures = map[string]string{}
@@ -65,7 +65,7 @@ type ComplianceOutput struct {
 }
 
 func (s *Server) getCompliance(ctx context.Context, in *ComplianceInput) (*ComplianceOutput, error) {
-	c, err := s.svc.Assessor.Compliance(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
+	c, err := s.svc.Assessment.Compliance(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,7 @@ package api
 import (
 	"context"
 
-	"baove/indicators"
+	"baove/assessment"
 	"baove/units"
 )
 
@@ -25,7 +25,7 @@ type ProgressItem struct {
 	Status         string `json:"status" enum:"on_track,at_risk,off_track,no_data,monitored" doc:"on_track: target met (at or above it, or at or under it for lower-is-better); at_risk: missed by at most 10 % of the target; off_track: further off; monitored: a monitor indicator, never judged"`
 }
 
-func progressItemOf(p indicators.Progress) ProgressItem {
+func progressItemOf(p assessment.Progress) ProgressItem {
 	ind := p.Indicator
 	out := ProgressItem{IndicatorCode: string(ind.Code), NameVI: ind.NameVI, NameEN: ind.NameEN, Unit: string(ind.Unit),
 		Direction: string(ind.Direction), Target: p.Target.Value.String(), TargetStrict: p.Target.Strict,
@@ -46,7 +46,7 @@ type ProvinceProgress struct {
 	Items        []ProgressItem `json:"items" doc:"Each indicator with a target for the year, in catalogue order"`
 }
 
-func provinceProgressOf(p indicators.ProvinceProgress) ProvinceProgress {
+func provinceProgressOf(p assessment.ProvinceProgress) ProvinceProgress {
 	out := ProvinceProgress{ProvinceCode: string(p.Province.Code), ProvinceName: p.Province.Name, Year: p.Year,
 		PlanStatus: p.PlanStatus, Items: make([]ProgressItem, len(p.Items))}
 	for i, it := range p.Items {
@@ -67,7 +67,7 @@ type ProvinceProgressOutput struct {
 }
 
 func (s *Server) getProvinceProgress(ctx context.Context, in *ProvinceProgressInput) (*ProvinceProgressOutput, error) {
-	p, err := s.svc.Assessor.Progress(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
+	p, err := s.svc.Assessment.Progress(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +91,7 @@ type NationalFigure struct {
 	Status             string `json:"status,omitempty" enum:"on_track,at_risk,off_track,no_data,monitored" doc:"Against the national target; absent when there is none"`
 }
 
-func nationalFigureOf(f indicators.NationalFigure) NationalFigure {
+func nationalFigureOf(f assessment.NationalFigure) NationalFigure {
 	ind := f.Indicator
 	out := NationalFigure{IndicatorCode: string(ind.Code), NameVI: ind.NameVI, NameEN: ind.NameEN, Unit: string(ind.Unit),
 		Direction: string(ind.Direction), ProvincesReporting: f.Provinces, Status: string(f.Status)}
@@ -121,7 +121,7 @@ type NationalProgressOutput struct {
 }
 
 func (s *Server) getNationalProgress(ctx context.Context, in *NationalProgressInput) (*NationalProgressOutput, error) {
-	np, err := s.svc.Assessor.NationalProgress(ctx, caller(ctx), in.Year)
+	np, err := s.svc.Assessment.NationalProgress(ctx, caller(ctx), in.Year)
 	if err != nil {
 		return nil, err
 	}

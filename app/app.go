@@ -10,6 +10,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/assessment"
 	"baove/audit"
 	"baove/budget"
 	"baove/database"
@@ -41,7 +42,7 @@ type Services struct {
 	Indicators *indicators.Store
 	Plans      *plans.Store
 	Budget     *budget.Store
-	Assessor   *indicators.Assessor
+	Assessment *assessment.Service
 	// Reports builds the PDF and XLSX reports from the services above.
 	Reports exports.Sources
 }
@@ -64,8 +65,10 @@ func New(db *database.DB, cfg Config) (*Services, error) {
 	if s.Budget, err = budget.NewStore(db, cfg.Clock, s.Plans); err != nil {
 		return nil, err
 	}
-	s.Assessor = indicators.NewAssessor(s.Indicators, s.Plans, s.Budget)
-	s.Reports = exports.Sources{Units: s.Units, Plans: s.Plans, Budget: s.Budget, Indicators: s.Indicators, Assessor: s.Assessor,
+	if s.Assessment, err = assessment.New(s.Units, s.Indicators, s.Plans, s.Budget, cfg.Clock); err != nil {
+		return nil, err
+	}
+	s.Reports = exports.Sources{Units: s.Units, Plans: s.Plans, Budget: s.Budget, Indicators: s.Indicators, Assessment: s.Assessment,
 		Ministry: cfg.Ministry, Clock: cfg.Clock}
 	return s, nil
 }

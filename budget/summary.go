@@ -66,6 +66,10 @@ type Summary struct {
 	ByTaskArea []TaskAreaFigures // task areas with lines or disbursements, in the directive's order
 	Total      Figures
 	Central    CentralFunds
+	// CentralByTaskArea is central money alone by task area: the plan's
+	// central lines (Planned) and the central disbursements; the task areas
+	// with either, in the directive's order.
+	CentralByTaskArea []TaskAreaFigures
 }
 
 // sums are the grouped figures a summary is computed from.
@@ -94,7 +98,7 @@ func (s *Store) summary(ctx context.Context, db bun.IDB, p units.ProvinceCode, y
 	if plan != nil {
 		id = plan.ID
 	}
-	sum, _, _, err := s.compute(ctx, db, p, year, id)
+	sum, err := s.compute(ctx, db, p, year, id)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -103,20 +107,19 @@ func (s *Store) summary(ctx context.Context, db bun.IDB, p units.ProvinceCode, y
 }
 
 // compute reads the sums of a province-year, the lines counted being those
-// of plan version id (none when 0), and summarises them; it returns the
-// sums and task areas too, for the facts compliance reads.
-func (s *Store) compute(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, id plans.ID) (Summary, sums, []plans.TaskArea, error) {
+// of plan version id (none when 0), and summarises them.
+func (s *Store) compute(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, id plans.ID) (Summary, error) {
 	in, err := s.sums(ctx, db, p, year, id)
 	if err != nil {
-		return Summary{}, in, nil, fmt.Errorf("budget: summary of %s/%d: %w", p, year, err)
+		return Summary{}, fmt.Errorf("budget: summary of %s/%d: %w", p, year, err)
 	}
 	areas, err := s.plans.TaskAreas(ctx)
 	if err != nil {
-		return Summary{}, in, nil, err
+		return Summary{}, err
 	}
 	sum := summarise(in, areas)
 	sum.Province, sum.Year = p, year
-	return sum, in, areas, nil
+	return sum, nil
 }
 
 // countingPlan returns the version whose lines count (plans.Store.Current);
@@ -206,6 +209,10 @@ func summarise(in sums, areas []plans.TaskArea) Summary {
 		}
 		if planned != 0 || disbursed != 0 {
 			sum.ByTaskArea = append(sum.ByTaskArea, TaskAreaFigures{ta, figures(planned, planned, disbursed)})
+		}
+		planned, disbursed = in.planned[Central][ta.Code], in.disbursed[Central][ta.Code]
+		if planned != 0 || disbursed != 0 {
+			sum.CentralByTaskArea = append(sum.CentralByTaskArea, TaskAreaFigures{ta, figures(planned, planned, disbursed)})
 		}
 	}
 	c := sum.BySource[0]

@@ -13,7 +13,6 @@ import (
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/demo"
-	"baove/indicators"
 	"baove/plans"
 	"baove/units"
 )
@@ -172,9 +171,9 @@ func TestNational_ReadsJudgeAsEachProvincesOwn(t *testing.T) {
 			t.Fatal(err)
 		}
 		reviewer := access.Caller{Role: access.Reviewer}
-		a := indicators.NewAssessor(d.Indicators, d.Plans, d.Budget)
+		a := d.Assessment
 		for _, year := range []int{2025, 2026} {
-			sums, _, err := d.Budget.YearFigures(ctx, reviewer, year)
+			sums, err := d.Budget.YearFigures(ctx, reviewer, year)
 			if err != nil {
 				t.Fatal(err)
 			}

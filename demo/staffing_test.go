@@ -11,6 +11,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/app"
+	"baove/assessment"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/demo"
@@ -108,8 +109,8 @@ func TestDemo_LoadingAgainChangesNothing(t *testing.T) {
 func TestDemo_ProgressAndComplianceShowAMix(t *testing.T) {
 	db := dbtest.MustOpenDB(t, database.SQLite)
 	d := load(t, db)
-	a := indicators.NewAssessor(d.Indicators, nil, nil)
-	statuses := map[indicators.Status]bool{}
+	a := d.Assessment
+	statuses := map[assessment.Status]bool{}
 	for _, p := range demo.Provinces {
 		pp, err := a.Progress(ctx, reviewer, p, 2025)
 		if err != nil {
@@ -119,7 +120,7 @@ func TestDemo_ProgressAndComplianceShowAMix(t *testing.T) {
 			statuses[it.Status] = true
 		}
 	}
-	for _, s := range []indicators.Status{indicators.OnTrack, indicators.AtRisk, indicators.OffTrack} {
+	for _, s := range []assessment.Status{assessment.OnTrack, assessment.AtRisk, assessment.OffTrack} {
 		if !statuses[s] {
 			t.Errorf("no demo indicator is %s in 2025", s)
 		}
@@ -129,7 +130,7 @@ func TestDemo_ProgressAndComplianceShowAMix(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range c.Results {
-		if (r.Code == "ABUSE_DATA" || r.Code == "COMMUNE_WORKERS") && r.Status != indicators.Fail {
+		if (r.Code == "ABUSE_DATA" || r.Code == "COMMUNE_WORKERS") && r.Status != assessment.Fail {
 			t.Errorf("Điện Biên %s in 2026: %s, want fail (a quarter missing, communes vacant)", r.Code, r.Status)
 		}
 	}

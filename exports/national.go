@@ -9,6 +9,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/assessment"
 	"baove/budget"
 	"baove/indicators"
 )
@@ -45,11 +46,11 @@ func BuildNationalReport(ctx context.Context, src Sources, c access.Caller, year
 	if err := c.Require(access.Reviewer); err != nil {
 		return NationalReport{}, err
 	}
-	sums, facts, err := src.Budget.YearFigures(ctx, c, year)
+	sums, err := src.Budget.YearFigures(ctx, c, year)
 	if err != nil {
 		return NationalReport{}, err
 	}
-	national, err := src.Assessor.National(ctx, c, year, facts)
+	national, err := src.Assessment.National(ctx, c, year, sums)
 	if err != nil {
 		return NationalReport{}, err
 	}
@@ -62,7 +63,7 @@ func BuildNationalReport(ctx context.Context, src Sources, c access.Caller, year
 	return r, nil
 }
 
-func nationalRow(lang Lang, pp indicators.ProvinceProgress, sum budget.Summary, cov indicators.Coverage, comp indicators.Compliance) NationalRow {
+func nationalRow(lang Lang, pp assessment.ProvinceProgress, sum budget.Summary, cov indicators.Coverage, comp assessment.Compliance) NationalRow {
 	p := pp.Province
 	row := NationalRow{Code: string(p.Code), Province: p.Name, PlanStatus: lang.name("none"), Planned: int64(sum.Total.Planned),
 		Allocated: int64(sum.Total.Allocated), Disbursed: int64(sum.Total.Disbursed), Rate: sum.Total.Rate,
@@ -72,18 +73,18 @@ func nationalRow(lang Lang, pp indicators.ProvinceProgress, sum budget.Summary, 
 	}
 	for _, it := range pp.Items {
 		switch it.Status {
-		case indicators.OnTrack:
+		case assessment.OnTrack:
 			row.OnTrack++
 			row.Judged++
-		case indicators.AtRisk, indicators.OffTrack:
+		case assessment.AtRisk, assessment.OffTrack:
 			row.Judged++
 		}
 	}
 	for _, res := range comp.Results {
-		if res.Status != indicators.NotApplicable {
+		if res.Status != assessment.NotApplicable {
 			row.Checks++
 		}
-		if res.Status == indicators.Pass {
+		if res.Status == assessment.Pass {
 			row.Passed++
 		}
 	}

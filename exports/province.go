@@ -8,6 +8,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/assessment"
 	"baove/budget"
 	"baove/indicators"
 	"baove/plans"
@@ -21,7 +22,7 @@ type Sources struct {
 	Plans      *plans.Store
 	Budget     *budget.Store
 	Indicators *indicators.Store
-	Assessor   *indicators.Assessor
+	Assessment *assessment.Service
 	// Ministry is the name of the ministry in charge of children, for the
 	// national report's header, e.g. "Bộ Y tế" (configuration: it changed
 	// in 2025 and may again).
@@ -120,11 +121,11 @@ func BuildProvinceReport(ctx context.Context, src Sources, c access.Caller, p un
 	if err != nil {
 		return ProvinceReport{}, err
 	}
-	prog, err := src.Assessor.Progress(ctx, c, p, year)
+	prog, err := src.Assessment.Progress(ctx, c, p, year)
 	if err != nil {
 		return ProvinceReport{}, err
 	}
-	comp, err := src.Assessor.Compliance(ctx, c, p, year)
+	comp, err := src.Assessment.Compliance(ctx, c, p, year)
 	if err != nil {
 		return ProvinceReport{}, err
 	}
@@ -206,7 +207,7 @@ func staffingSection(c indicators.Coverage) StaffingSection {
 	return s
 }
 
-func progressRows(lang Lang, p indicators.ProvinceProgress) []ProgressRow {
+func progressRows(lang Lang, p assessment.ProvinceProgress) []ProgressRow {
 	rows := make([]ProgressRow, 0, len(p.Items))
 	for _, it := range p.Items {
 		r := ProgressRow{Code: string(it.Indicator.Code), Label: lang.pick(it.Indicator.NameVI, it.Indicator.NameEN),
@@ -223,7 +224,7 @@ func progressRows(lang Lang, p indicators.ProvinceProgress) []ProgressRow {
 	return rows
 }
 
-func complianceRows(lang Lang, c indicators.Compliance) []ComplianceRow {
+func complianceRows(lang Lang, c assessment.Compliance) []ComplianceRow {
 	rows := make([]ComplianceRow, 0, len(c.Results))
 	for _, res := range c.Results {
 		evidence := lang.pick(res.Evidence.VI, res.Evidence.EN)

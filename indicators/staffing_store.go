@@ -223,13 +223,23 @@ func (s *Store) coverage(ctx context.Context, province units.ProvinceCode, year 
 	return NewCoverage(province, year, communes, rows), nil
 }
 
-// tallies returns, for every province, the communes in force in year and
+// Tallies returns, for every province, the communes in force in year and
 // what their staffing adds up to, as Coverage without its list of
 // communes: enough for CP_COMMUNE_WORKER and CP_COLLAB_VILLAGE, read in one
 // query for the whole country. Staffing of communes not in force in the
-// year is left out, as NewCoverage leaves it out.
-func (s *Store) tallies(ctx context.Context, year int) (map[units.ProvinceCode]Coverage, error) {
+// year is left out, as NewCoverage leaves it out. It does not check a
+// caller.
+func (s *Store) Tallies(ctx context.Context, year int) (map[units.ProvinceCode]Coverage, error) {
 	return s.tally(ctx, year, "")
+}
+
+// Tally is Tallies for one province, in one query; a province without
+// communes in force has the zero tally. It does not check a caller.
+func (s *Store) Tally(ctx context.Context, province units.ProvinceCode, year int) (Coverage, error) {
+	tallies, err := s.tally(ctx, year, province)
+	c := tallies[province]
+	c.Province, c.Year = province, year
+	return c, err
 }
 
 // tally is tallies for province p only, or for all when p is empty.
@@ -261,17 +271,16 @@ func (s *Store) tally(ctx context.Context, year int, p units.ProvinceCode) (map[
 	return out, nil
 }
 
-// checkedCoverage is what the compliance checks read of a province's
-// staffing in year, in two queries: the counts, and the uncovered communes
-// by name, which are then Communes (with no staffing), in Vietnamese order.
-// The full records (Coverage) are not needed to judge and name.
-func (s *Store) checkedCoverage(ctx context.Context, province units.ProvinceCode, year int) (Coverage, error) {
-	tallies, err := s.tally(ctx, year, province)
+// Uncovered is what the compliance checks read of a province's staffing in
+// year, in two queries: the counts, and the uncovered communes by name,
+// which are then Communes (with no staffing), in Vietnamese order. The full
+// records (Coverage) are not needed to judge and name. It does not check a
+// caller.
+func (s *Store) Uncovered(ctx context.Context, province units.ProvinceCode, year int) (Coverage, error) {
+	c, err := s.Tally(ctx, province, year)
 	if err != nil {
 		return Coverage{}, err
 	}
-	c := tallies[province]
-	c.Province, c.Year = province, year
 	var rows []struct{ Code, Name string }
 	err = s.db.NewRaw(`SELECT c.code, c.name FROM communes AS c
 		LEFT JOIN commune_staffing AS s ON s.commune_code = c.code AND s.year = ?

@@ -145,6 +145,13 @@ func (s *Store) Values(ctx context.Context, c access.Caller, province units.Prov
 	return s.values(ctx, province, year)
 }
 
+// ProvinceValues returns the values of province for year (every year when
+// 0), by year, catalogue order and period. It does not check a caller: the
+// assessment, which checks its own, reads them.
+func (s *Store) ProvinceValues(ctx context.Context, province units.ProvinceCode, year int) ([]Value, error) {
+	return s.values(ctx, province, year)
+}
+
 // values returns the values of province (every province when empty) for
 // year (every year when 0).
 func (s *Store) values(ctx context.Context, province units.ProvinceCode, year int) ([]Value, error) {
@@ -171,10 +178,10 @@ func (s *Store) values(ctx context.Context, province units.ProvinceCode, year in
 	return out, nil
 }
 
-// yearValues returns every province's values of year, by province, with
+// YearValues returns every province's values of year, by province, with
 // only what progress reads of them (measure and period): one query, no
-// join, the units taken from the catalogue cat.
-func (s *Store) yearValues(ctx context.Context, year int, cat []Indicator) (map[units.ProvinceCode][]Value, error) {
+// join, the units taken from the catalogue cat. It does not check a caller.
+func (s *Store) YearValues(ctx context.Context, year int, cat []Indicator) (map[units.ProvinceCode][]Value, error) {
 	unit := make(map[string]Unit, len(cat))
 	for _, ind := range cat {
 		unit[string(ind.Code)] = ind.Unit
@@ -196,9 +203,9 @@ func (s *Store) yearValues(ctx context.Context, year int, cat []Indicator) (map[
 	return out, nil
 }
 
-// abuseQuarters returns the quarters of year for which province reported
-// CP_ABUSE_CASES, in order.
-func (s *Store) abuseQuarters(ctx context.Context, province units.ProvinceCode, year int) ([]int, error) {
+// AbuseQuarters returns the quarters of year for which province reported
+// CP_ABUSE_CASES, in order. It does not check a caller.
+func (s *Store) AbuseQuarters(ctx context.Context, province units.ProvinceCode, year int) ([]int, error) {
 	var quarters []int
 	err := s.db.NewSelect().Table("indicator_values").Column("quarter").
 		Where("province_code = ? AND indicator_code = ? AND year = ? AND quarter > 0", string(province), string(AbuseCases), year).
@@ -209,9 +216,9 @@ func (s *Store) abuseQuarters(ctx context.Context, province units.ProvinceCode, 
 	return quarters, nil
 }
 
-// yearAbuseQuarters returns, for every province, the quarters of year for
-// which it reported CP_ABUSE_CASES, in order.
-func (s *Store) yearAbuseQuarters(ctx context.Context, year int) (map[units.ProvinceCode][]int, error) {
+// YearAbuseQuarters returns, for every province, the quarters of year for
+// which it reported CP_ABUSE_CASES, in order. It does not check a caller.
+func (s *Store) YearAbuseQuarters(ctx context.Context, year int) (map[units.ProvinceCode][]int, error) {
 	var rows []struct {
 		ProvinceCode string
 		Quarter      int

@@ -1,11 +1,13 @@
-package indicators
+package assessment
+
+import "baove/indicators"
 
 // NationalFigure is an indicator rolled up over the provinces that have a
 // figure for it in a year.
 type NationalFigure struct {
-	Indicator Indicator
+	Indicator indicators.Indicator
 	// Measure sums the provinces' measures.
-	Measure Measure
+	Measure indicators.Measure
 	// Provinces counts the provinces with a figure.
 	Provinces int
 	// Target is the national target for the year, nil when there is none.
@@ -28,10 +30,10 @@ type NationalProgress struct {
 // (sum over sum, so that a province weighs by its size; percentages are
 // never averaged), the sum for a count. Provinces without a figure are left
 // out. Each sum is judged against the national target for the year.
-func Rollup(cat []Indicator, year int, provinces []map[Code]Actual) []NationalFigure {
+func Rollup(cat []indicators.Indicator, year int, provinces []map[indicators.Code]Actual) []NationalFigure {
 	out := make([]NationalFigure, 0, len(cat))
 	for _, ind := range cat {
-		f := NationalFigure{Indicator: ind, Measure: Measure{Unit: ind.Unit}}
+		f := NationalFigure{Indicator: ind, Measure: indicators.Measure{Unit: ind.Unit}}
 		for _, actuals := range provinces {
 			if a, ok := actuals[ind.Code]; ok {
 				f.Measure = f.Measure.Add(a.Measure)
@@ -52,7 +54,7 @@ func (f *NationalFigure) judge(year int) {
 	switch {
 	case f.Provinces == 0 || !ok:
 		f.Status = NoData
-	case f.Indicator.Direction == Monitor:
+	case f.Indicator.Direction == indicators.Monitor:
 		f.Status = Monitored
 	case f.Target != nil:
 		f.Status = Judge(f.Indicator.Direction, *f.Target, figure)

@@ -1,17 +1,18 @@
-package indicators
+package assessment
 
 import (
 	"slices"
 	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"baove/budget"
+	"baove/indicators"
+	"baove/plans"
 )
 
 // The compliance checks of the catalogue in compliance.go: each reads Facts
 // and returns a status with its evidence.
-
-var (
-	noPlans  = Evidence{VI: "Chưa có dữ liệu kế hoạch.", EN: "Plan data is not available."}
-	noBudget = Evidence{VI: "Chưa có dữ liệu ngân sách.", EN: "Budget data is not available."}
-)
 
 func noPlan(year int) Evidence {
 	return say("Chưa có kế hoạch năm %d.", "There is no plan for %d.", year)
@@ -21,13 +22,11 @@ func noPlan(year int) Evidence {
 // area of the directive.
 func activity(area string) func(Facts) (CheckStatus, Evidence) {
 	return func(f Facts) (CheckStatus, Evidence) {
-		switch {
-		case f.Plan == nil:
-			return NotApplicable, noPlans
-		case !f.Plan.Exists:
+		plan := f.Plan.Counting()
+		if plan == nil {
 			return Fail, noPlan(f.Year)
 		}
-		n := f.Plan.Activities[area]
+		n := plan.Activities[area]
 		if n == 0 {
 			return Fail, say("Kế hoạch chưa có hoạt động thuộc nhiệm vụ %s.", "The plan has no activity under task area %s.", area).with("activities", n)
 		}
@@ -63,38 +62,54 @@ func communeWorkers(f Facts) (CheckStatus, Evidence) {
 // planApproved: directive 3.1 asks for the year's plan; the ministry's
 // approval shows it is in force.
 func planApproved(f Facts) (CheckStatus, Evidence) {
+	plan := f.Plan.Counting()
 	switch {
-	case f.Plan == nil:
-		return NotApplicable, noPlans
-	case !f.Plan.Exists:
+	case plan == nil:
 		return Fail, noPlan(f.Year)
-	case !f.Plan.Approved:
-		return Fail, say("Kế hoạch năm %d chưa được phê duyệt (trạng thái: %s).", "The plan for %d is not approved (status: %s).", f.Year, f.Plan.Status).with("status", f.Plan.Status)
+	case plan.Status != plans.Approved:
+		return Fail, say("Kế hoạch năm %d chưa được phê duyệt (trạng thái: %s).", "The plan for %d is not approved (status: %s).", f.Year, plan.Status).with("status", plan.Status)
 	}
-	return Pass, say("Kế hoạch năm %d đã được phê duyệt.", "The plan for %d is approved.", f.Year).with("status", f.Plan.Status)
+	return Pass, say("Kế hoạch năm %d đã được phê duyệt.", "The plan for %d is approved.", f.Year).with("status", plan.Status)
 }
 
 // localBudget: directive 3.1 asks for a specific yearly local budget.
 func localBudget(f Facts) (CheckStatus, Evidence) {
-	if f.Budget == nil {
-		return NotApplicable, noBudget
-	}
-	prov, comm := f.Budget.Planned[ProvincialFunds], f.Budget.Planned[CommuneFunds]
+	prov, comm := planned(f.Budget, budget.Provincial), planned(f.Budget, budget.Commune)
 	ev := say("Chưa bố trí ngân sách tỉnh hoặc xã năm %d.", "No provincial or commune budget is planned for %d.", f.Year)
 	status := Fail
 	if prov+comm > 0 {
 		ev, status = say("Đã bố trí ngân sách địa phương năm %d.", "Local budget is planned for %d.", f.Year), Pass
 	}
-	return status, ev.with("provincial", prov).with("commune", comm).with("central", f.Budget.Planned[CentralFunds])
+	return status, ev.with("provincial", prov).with("commune", comm).with("central", planned(f.Budget, budget.Central))
+}
+
+// source returns the summary's row of funding source src.
+func source(s budget.Summary, src budget.FundingSource) budget.Figures {
+	for _, r := range s.BySource {
+		if r.Source == src {
+			return r.Figures
+		}
+	}
+	return budget.Figures{}
+}
+
+// planned returns what the summary's lines plan from src.
+func planned(s budget.Summary, src budget.FundingSource) budget.VND { return source(s, src).Planned }
+
+// disbursementRate returns what was disbursed of what was allocated over
+// every source, as a percentage exact to 16 places; it reports false when
+// nothing is allocated.
+func disbursementRate(s budget.Summary) (decimal.Decimal, bool) {
+	if s.Total.Allocated <= 0 {
+		return decimal.Zero, false
+	}
+	return decimal.NewFromInt(int64(s.Total.Disbursed)).Mul(decimal.NewFromInt(100)).Div(decimal.NewFromInt(int64(s.Total.Allocated))), true
 }
 
 // disbursementPace warns when the disbursement rate is below ExpectedPace.
 func disbursementPace(f Facts) (CheckStatus, Evidence) {
-	if f.Budget == nil {
-		return NotApplicable, noBudget
-	}
 	pace, started := ExpectedPace(f.Year, f.Today)
-	rate, allocated := f.Budget.DisbursementRate()
+	rate, allocated := disbursementRate(f.Budget)
 	switch {
 	case !started:
 		return NotApplicable, say("Năm %d chưa bắt đầu.", "%d has not started.", f.Year)
@@ -102,7 +117,7 @@ func disbursementPace(f Facts) (CheckStatus, Evidence) {
 		return NotApplicable, say("Chưa có dự toán được giao năm %d.", "Nothing is allocated for %d.", f.Year)
 	}
 	ev := say("Tỷ lệ giải ngân %s%%, tiến độ dự kiến %s%%.", "Disbursement rate %s%%, expected pace %s%%.", rate.StringFixed(2), pace.StringFixed(2)).
-		with("allocated", f.Budget.Allocated).with("disbursed", f.Budget.Disbursed).
+		with("allocated", f.Budget.Total.Allocated).with("disbursed", f.Budget.Total.Disbursed).
 		with("disbursement_rate_percent", rate.StringFixed(2)).with("expected_pace_percent", pace.StringFixed(2))
 	if rate.LessThan(pace) {
 		return Warn, ev
@@ -113,54 +128,61 @@ func disbursementPace(f Facts) (CheckStatus, Evidence) {
 // centralEligible: directive 3.2 asks that central support go only to its
 // intended purposes, i.e. task areas eligible for central funds.
 func centralEligible(f Facts) (CheckStatus, Evidence) {
-	if f.Budget == nil {
-		return NotApplicable, noBudget
-	}
-	if len(f.Budget.CentralIneligible) == 0 {
+	ineligible := centralIneligible(f.Budget)
+	if len(ineligible) == 0 {
 		return Pass, say("Kinh phí trung ương chỉ bố trí cho nhiệm vụ được hỗ trợ.", "Central funds are only on eligible task areas.")
 	}
-	var planned, disbursed int64
+	var planned, disbursed budget.VND
 	var areas []string
 	var items []Item
-	for _, m := range f.Budget.CentralIneligible {
+	for _, m := range ineligible {
 		planned, disbursed = planned+m.Planned, disbursed+m.Disbursed
-		areas = append(areas, m.TaskArea)
-		items = append(items, Item{Code: m.TaskArea})
+		areas = append(areas, m.TaskArea.Code)
+		items = append(items, Item{Code: m.TaskArea.Code})
 	}
 	ev := say("Kinh phí trung ương bố trí cho nhiệm vụ không được hỗ trợ: %s.", "Central funds on task areas not eligible for them: %s.", strings.Join(areas, ", "))
 	ev.Items = items
 	return Fail, ev.with("central_planned_ineligible", planned).with("central_disbursed_ineligible", disbursed)
 }
 
+// centralIneligible returns the task areas not eligible for central funds
+// that carry central money nonetheless, planned or disbursed.
+func centralIneligible(s budget.Summary) []budget.TaskAreaFigures {
+	var out []budget.TaskAreaFigures
+	for _, r := range s.CentralByTaskArea {
+		if !r.TaskArea.EligibleForCentralFunds && (r.Planned != 0 || r.Disbursed != 0) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // centralWithinAllocation: central disbursements may not exceed the central
 // allocation (directive 3.2).
 func centralWithinAllocation(f Facts) (CheckStatus, Evidence) {
-	if f.Budget == nil {
-		return NotApplicable, noBudget
-	}
-	b := f.Budget
-	if b.CentralAllocated == 0 && b.CentralDisbursed == 0 {
+	b := source(f.Budget, budget.Central)
+	if b.Allocated == 0 && b.Disbursed == 0 {
 		return NotApplicable, say("Không có kinh phí trung ương năm %d.", "No central funds in %d.", f.Year)
 	}
 	ev := say("Giải ngân kinh phí trung ương trong phạm vi được phân bổ.", "Central disbursements are within the allocation.")
 	status := Pass
-	if b.CentralDisbursed > b.CentralAllocated {
+	if b.Disbursed > b.Allocated {
 		ev, status = say("Giải ngân kinh phí trung ương vượt mức được phân bổ.", "Central disbursements exceed the allocation."), Fail
 	}
-	return status, ev.with("central_allocated", b.CentralAllocated).with("central_disbursed", b.CentralDisbursed)
+	return status, ev.with("central_allocated", b.Allocated).with("central_disbursed", b.Disbursed)
 }
 
 // abuseData: directive 3.3 asks for periodic data on abused children: a
 // CP_ABUSE_CASES value for every quarter of the year that has ended.
 func abuseData(f Facts) (CheckStatus, Evidence) {
-	elapsed := ElapsedQuarters(f.Year, f.Today)
+	elapsed := indicators.ElapsedQuarters(f.Year, f.Today)
 	if len(elapsed) == 0 {
 		return NotApplicable, say("Chưa hết quý nào của năm %d.", "No quarter of %d has ended yet.", f.Year)
 	}
 	var missing []Item
 	for _, q := range elapsed {
 		if !slices.Contains(f.AbuseQuarters, q) {
-			missing = append(missing, Item{Code: Period{Year: f.Year, Quarter: q}.String()})
+			missing = append(missing, Item{Code: indicators.Period{Year: f.Year, Quarter: q}.String()})
 		}
 	}
 	if len(missing) == 0 {

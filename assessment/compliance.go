@@ -1,4 +1,4 @@
-package indicators
+package assessment
 
 import (
 	"fmt"
@@ -8,6 +8,9 @@ import (
 	"github.com/shopspring/decimal"
 
 	"baove"
+	"baove/budget"
+	"baove/indicators"
+	"baove/plans"
 	"baove/units"
 )
 
@@ -54,12 +57,13 @@ func Checks() []Check { return slices.Clone(checks) }
 type Facts struct {
 	Year  int
 	Today baove.Date
-	// Plan is nil when plans are not available; Budget likewise.
-	Plan   *PlanFacts
-	Budget *BudgetFacts
+	// Plan is the province's plan for the year.
+	Plan plans.Standing
+	// Budget is the province's budget summary for the year.
+	Budget budget.Summary
 	// Coverage is the commune staffing of the year: its counts decide, and
 	// Communes holds at least the uncovered communes, which checks name.
-	Coverage Coverage
+	Coverage indicators.Coverage
 	// AbuseQuarters are the quarters of Year with CP_ABUSE_CASES reported.
 	AbuseQuarters []int
 }

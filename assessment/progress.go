@@ -1,8 +1,10 @@
-package indicators
+package assessment
 
 import (
 	"github.com/shopspring/decimal"
 
+	"baove/indicators"
+	"baove/plans"
 	"baove/units"
 )
 
@@ -50,12 +52,12 @@ type Target struct {
 // lower-is-better one) is on track; missed by at most AtRiskBand of the
 // target is at risk; anything else off track. Monitor indicators are never
 // judged.
-func Judge(dir Direction, target Target, actual decimal.Decimal) Status {
-	if dir == Monitor {
+func Judge(dir indicators.Direction, target Target, actual decimal.Decimal) Status {
+	if dir == indicators.Monitor {
 		return Monitored
 	}
 	miss := actual.Sub(target.Value) // by how much the figure is worse than the target
-	if dir == Higher {
+	if dir == indicators.Higher {
 		miss = miss.Neg()
 	}
 	switch {
@@ -69,13 +71,13 @@ func Judge(dir Direction, target Target, actual decimal.Decimal) Status {
 
 // Actual is the figure that stands for an indicator in a year.
 type Actual struct {
-	Measure
-	Period Period // what the figure covers: the year, or its latest reported quarter
+	indicators.Measure
+	Period indicators.Period // what the figure covers: the year, or its latest reported quarter
 }
 
 // Progress is one indicator of a province against its target.
 type Progress struct {
-	Indicator Indicator
+	Indicator indicators.Indicator
 	Target    Target
 	Actual    *Actual // nil when nothing was reported
 	Status    Status
@@ -85,15 +87,15 @@ type Progress struct {
 type ProvinceProgress struct {
 	Province units.Province
 	Year     int
-	// PlanStatus is the status of the province's plan for the year: "" when
-	// plans are not available, "none" when there is no plan.
+	// PlanStatus is the status of the province's plan for the year (of the
+	// version that counts), "none" when there is no plan.
 	PlanStatus string
 	Items      []Progress
 }
 
 // targetOf returns the indicator's target in year: the plan's, else the
 // national one for the year. It reports false when there is neither.
-func targetOf(ind Indicator, year int, plan *PlanFacts) (Target, bool) {
+func targetOf(ind indicators.Indicator, year int, plan *plans.Content) (Target, bool) {
 	if plan != nil {
 		if v, ok := plan.Targets[ind.Code]; ok {
 			return Target{Value: v, Source: FromPlan}, true
@@ -106,9 +108,22 @@ func targetOf(ind Indicator, year int, plan *PlanFacts) (Target, bool) {
 	return Target{Value: nt.Value, Strict: nt.Comparator == "<", Source: FromNational, Decision: nt.Source}, true
 }
 
+// provinceProgress judges province p's figures in year against its plan.
+func provinceProgress(cat []indicators.Indicator, p units.Province, year int, plan plans.Standing, actuals map[indicators.Code]Actual) ProvinceProgress {
+	return ProvinceProgress{Province: p, Year: year, PlanStatus: planStatus(plan), Items: assess(cat, year, plan.Counting(), actuals)}
+}
+
+// planStatus is what ProvinceProgress.PlanStatus says of plan.
+func planStatus(plan plans.Standing) string {
+	if c := plan.Counting(); c != nil {
+		return string(c.Status)
+	}
+	return "none"
+}
+
 // assess returns the progress of every indicator of the catalogue that has a
 // target in year, in catalogue order.
-func assess(cat []Indicator, year int, plan *PlanFacts, actuals map[Code]Actual) []Progress {
+func assess(cat []indicators.Indicator, year int, plan *plans.Content, actuals map[indicators.Code]Actual) []Progress {
 	var out []Progress
 	for _, ind := range cat {
 		t, ok := targetOf(ind, year, plan)
@@ -120,7 +135,7 @@ func assess(cat []Indicator, year int, plan *PlanFacts, actuals map[Code]Actual)
 	return out
 }
 
-func progressOf(ind Indicator, t Target, actuals map[Code]Actual) Progress {
+func progressOf(ind indicators.Indicator, t Target, actuals map[indicators.Code]Actual) Progress {
 	p := Progress{Indicator: ind, Target: t, Status: NoData}
 	a, ok := actuals[ind.Code]
 	if !ok {
@@ -137,8 +152,8 @@ func progressOf(ind Indicator, t Target, actuals map[Code]Actual) Progress {
 // for a reported one, its yearly value if there is one, else its latest
 // quarter's; for the computed ones, the year's staffing, when any commune's
 // staffing was recorded.
-func actualsOf(values []Value, cov Coverage) map[Code]Actual {
-	out := map[Code]Actual{}
+func actualsOf(values []indicators.Value, cov indicators.Coverage) map[indicators.Code]Actual {
+	out := map[indicators.Code]Actual{}
 	for _, v := range values {
 		prev, seen := out[v.Indicator]
 		if !seen || later(v.Period, prev.Period) {
@@ -146,16 +161,16 @@ func actualsOf(values []Value, cov Coverage) map[Code]Actual {
 		}
 	}
 	if cov.Recorded > 0 {
-		year := Period{Year: cov.Year}
-		out[CommuneWorker] = Actual{Measure: cov.Workers(), Period: year}
-		out[CollabVillage] = Actual{Measure: cov.Collaborators(), Period: year}
+		year := indicators.Period{Year: cov.Year}
+		out[indicators.CommuneWorker] = Actual{Measure: cov.Workers(), Period: year}
+		out[indicators.CollabVillage] = Actual{Measure: cov.Collaborators(), Period: year}
 	}
 	return out
 }
 
 // later reports whether p stands for the year rather than q: the yearly
 // value beats any quarter, a later quarter an earlier one.
-func later(p, q Period) bool {
+func later(p, q indicators.Period) bool {
 	switch {
 	case q.Quarter == 0:
 		return false
