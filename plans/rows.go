@@ -84,16 +84,11 @@ func (r eventRow) event() Event {
 		ToStatus: r.ToStatus, Reason: r.Reason}
 }
 
-type taskAreaRow struct {
-	bun.BaseModel `bun:"table:task_areas,alias:ta"`
+type eligibilityRow struct {
+	bun.BaseModel `bun:"table:task_area_eligibility,alias:e"`
 
-	Code                    string `bun:",pk"`
-	NameVI                  string `bun:"name_vi"`
-	NameEN                  string `bun:"name_en"`
-	EligibleForCentralFunds bool
-	Position                int
-}
-
-func (r taskAreaRow) taskArea() TaskArea {
-	return TaskArea{Code: r.Code, NameVI: r.NameVI, NameEN: r.NameEN, EligibleForCentralFunds: r.EligibleForCentralFunds}
+	TaskArea string `bun:",pk"`
+	FromYear int    `bun:",pk"`
+	ToYear   int    `bun:",nullzero"`
+	Eligible bool
 }

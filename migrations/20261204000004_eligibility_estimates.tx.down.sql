@@ -1,0 +1,3 @@
+ALTER TABLE indicator_values DROP COLUMN estimate;
+--bun:split
+DROP TABLE task_area_eligibility;

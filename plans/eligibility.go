@@ -1,0 +1,67 @@
+package plans
+
+import (
+	"strconv"
+
+	"baove"
+	"baove/i18n"
+)
+
+// Eligibility is a task area's eligibility for central funds over a span
+// of years: from FromYear to ToYear inclusive, or on when ToYear is 0.
+type Eligibility struct {
+	FromYear int  `json:"from_year"`
+	ToYear   int  `json:"to_year,omitempty"`
+	Eligible bool `json:"eligible"`
+}
+
+// covers reports whether the span holds year.
+func (e Eligibility) covers(year int) bool {
+	return e.FromYear <= year && (e.ToYear == 0 || year <= e.ToYear)
+}
+
+// EligibleIn reports whether central funds may pay for the task area in
+// year: by the span that holds the year, else (before the first span) by
+// the first one, else by the open-ended flag.
+func (t TaskArea) EligibleIn(year int) bool {
+	for _, e := range t.Eligibility {
+		if e.covers(year) {
+			return e.Eligible
+		}
+	}
+	if len(t.Eligibility) > 0 && year < t.Eligibility[0].FromYear {
+		return t.Eligibility[0].Eligible
+	}
+	return t.EligibleForCentralFunds
+}
+
+// changeEligibility returns the spans after making the task area eligible
+// (or not) from year from on: the spans before from stay, the one that
+// holds from ends the year before, the later ones go, and one open-ended
+// span follows; adjacent spans that agree become one.
+func changeEligibility(spans []Eligibility, eligible bool, from int) []Eligibility {
+	var out []Eligibility
+	for _, e := range spans {
+		switch {
+		case e.FromYear >= from:
+			continue
+		case e.covers(from):
+			e.ToYear = from - 1
+		}
+		out = append(out, e)
+	}
+	if n := len(out); n > 0 && out[n-1].Eligible == eligible && out[n-1].ToYear == from-1 {
+		out[n-1].ToYear = 0
+		return out
+	}
+	return append(out, Eligibility{FromYear: from, Eligible: eligible})
+}
+
+// checkEligibleFrom returns EINVALID unless from is this year or later:
+// an eligibility change never rewrites the years already judged.
+func checkEligibleFrom(from int, today baove.Date) error {
+	if from < today.Year() || from > 2100 {
+		return baove.InvalidKey("eligible_from_year", "task_area.eligible_from_past", i18n.Args{"year": strconv.Itoa(today.Year())}, from)
+	}
+	return nil
+}
