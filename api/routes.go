@@ -84,6 +84,7 @@ func (s *Server) routes() {
 	register(s, op(post, Prefix+"/indicators", "create-indicator", "Add a reported indicator to the catalogue", "indicators"), roles(access.Admin), s.createIndicator)
 	register(s, op(get, Prefix+"/provinces/{code}/indicator-values", "list-indicator-values", "A province's reported indicator values", "indicators"), inProvince(access.Reviewer, access.Planner, access.Finance), s.listValues)
 	register(s, op(put, Prefix+"/provinces/{code}/indicator-values/{indicator_code}/{period}", "put-indicator-value", "Report an indicator value for a year or a quarter", "indicators"), inProvince(access.Planner), s.putValue)
+	register(s, op(del, Prefix+"/provinces/{code}/indicator-values/{indicator_code}/{period}", "delete-indicator-value", "Remove a reported indicator value", "indicators"), inProvince(access.Planner), s.deleteValue)
 
 	// Commune staffing.
 	register(s, op(get, Prefix+"/provinces/{code}/staffing/{year}", "get-province-staffing", "Commune staffing and worker coverage of a province in a year", "staffing"), inProvince(access.Reviewer, access.Planner, access.Finance), s.getProvinceStaffing)

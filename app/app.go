@@ -56,7 +56,7 @@ func New(db *database.DB, cfg Config) (*Services, error) {
 	s := &Services{DB: db, Clock: cfg.Clock, Access: access.NewStore(db, cfg.Clock, cfg.TokenTTL), Audit: audit.NewStore(db),
 		Units: units.NewStore(db, cfg.Clock)}
 	var err error
-	if s.Indicators, err = indicators.NewStore(db, cfg.Clock, s.Units); err != nil {
+	if s.Indicators, err = indicators.NewStore(db, cfg.Clock, s.Units, budget.ClosedYears{}); err != nil {
 		return nil, err
 	}
 	if s.Plans, err = plans.NewStore(db, cfg.Clock, s.Indicators, budget.Lines{}); err != nil {

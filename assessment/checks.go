@@ -2,99 +2,144 @@ package assessment
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"baove/budget"
+	"baove/i18n"
 	"baove/indicators"
 	"baove/plans"
 )
 
 // The compliance checks of the catalogue in compliance.go: each reads Facts
-// and returns a status with its evidence.
+// and returns a status with its evidence, worded in the catalogue
+// (assessment.txt). No check passes without data: with nothing to judge a
+// check is not applicable, and a duty with no report behind it fails.
 
-func noPlan(year int) Evidence {
-	return say("Chưa có kế hoạch năm %d.", "There is no plan for %d.", year)
+// year writes a year for a message: never grouped like a number.
+func year(y int) string { return strconv.Itoa(y) }
+
+// noPlanInForce is the evidence of a plan check without a version in
+// force, naming the pending one if there is one.
+func noPlanInForce(f Facts) Evidence {
+	p := f.Plan.Pending
+	if p == nil {
+		return say("no_plan", i18n.Args{"year": year(f.Year)})
+	}
+	return say("no_plan_in_force", i18n.Args{"year": year(f.Year), "version": p.Version, "status": statusName(p.Status)}).
+		with("pending_version", p.Version).with("pending_status", p.Status)
 }
 
-// activity returns the check that the plan has an activity under a task
-// area of the directive.
+// statusName is a plan status as the messages name it.
+func statusName(s plans.Status) localized { return localized("assessment.plan_status." + string(s)) }
+
+// localized is a catalogue key that writes itself as its message.
+type localized string
+
+// Localize implements i18n.Localizer.
+func (k localized) Localize(lang i18n.Lang) string { return i18n.Text(lang, string(k), nil) }
+
+// pendingToo adds to e the revision or draft waiting beside the plan in
+// force, which the check does not judge.
+func pendingToo(e Evidence, f Facts) Evidence {
+	if p := f.Plan.Pending; p != nil && f.Plan.InForce != nil {
+		e = e.also("pending_beside", i18n.Args{"version": p.Version, "status": statusName(p.Status)}).
+			with("pending_version", p.Version).with("pending_status", p.Status)
+	}
+	return e
+}
+
+// activity returns the check that the plan in force has an activity under
+// a task area of the directive.
 func activity(area string) func(Facts) (CheckStatus, Evidence) {
 	return func(f Facts) (CheckStatus, Evidence) {
-		plan := f.Plan.Counting()
+		plan := f.Plan.InForce
 		if plan == nil {
-			return Fail, noPlan(f.Year)
+			return Fail, noPlanInForce(f).with("activities", 0)
 		}
 		n := plan.Activities[area]
 		if n == 0 {
-			return Fail, say("Kế hoạch chưa có hoạt động thuộc nhiệm vụ %s.", "The plan has no activity under task area %s.", area).with("activities", n)
+			return Fail, pendingToo(say("no_activity", i18n.Args{"area": area}).with("activities", n), f)
 		}
-		return Pass, say("Kế hoạch có %d hoạt động thuộc nhiệm vụ %s.", "The plan has %d activities under task area %s.", n, area).with("activities", n)
+		return Pass, pendingToo(say("activities", i18n.Args{"n": n, "area": area}).with("activities", n), f)
 	}
 }
 
-// communeWorkers: directive 2.2 and Law on Children art. 90 ask for at
-// least one child-protection worker in every commune.
+// workerTarget is what directive 2.2 and Law on Children art. 90 ask: a
+// child-protection worker in every commune.
+var workerTarget = Target{Value: decimal.NewFromInt(100), Source: FromNational, Decision: "Luật Trẻ em 102/2016/QH13, Điều 90"}
+
+// communeWorkers judges the coverage of the year against every commune
+// with the status function progress uses, so that the two sections agree:
+// achieved or on track passes, at risk (the year under way) warns, not
+// achieved fails; a province that recorded no staffing fails for want of a
+// report, and says so rather than counting its communes as uncovered.
 func communeWorkers(f Facts) (CheckStatus, Evidence) {
 	c := f.Coverage
-	if c.Total == 0 {
-		return NotApplicable, say("Không có xã nào có hiệu lực trong năm %d.", "No commune was in force in %d.", f.Year)
+	args := i18n.Args{"year": year(f.Year), "total": c.Total, "uncovered": c.Total - c.Covered, "recorded": c.Recorded}
+	switch {
+	case c.Total == 0:
+		return NotApplicable, say("no_communes", args)
+	case c.Recorded == 0:
+		return Fail, say("no_staffing", args).with("communes_total", c.Total).with("communes_recorded", 0)
 	}
-	// Counts decide, so that a national tally without the communes' names
-	// judges as the province's own coverage does.
-	uncovered := c.Total - c.Covered
 	pct, _ := c.Workers().Rounded(2)
-	ev := say("Cả %d xã, phường, đặc khu đều có người làm công tác bảo vệ trẻ em.", "All %d communes have a child-protection worker.", c.Total)
-	if uncovered > 0 {
-		ev = say("%d trong %d xã, phường, đặc khu chưa có người làm công tác bảo vệ trẻ em.", "%d of %d communes have no child-protection worker.", uncovered, c.Total)
+	key := "all_covered"
+	if c.Covered < c.Total {
+		key = "uncovered"
 	}
-	ev = ev.with("communes_total", c.Total).with("communes_covered", c.Covered).with("communes_recorded", c.Recorded).with("coverage_percent", pct.StringFixed(2))
+	ev := say(key, args).with("communes_total", c.Total).with("communes_covered", c.Covered).with("communes_recorded", c.Recorded).
+		with("coverage_percent", pct.StringFixed(2))
+	if c.Recorded < c.Total {
+		ev = ev.also("unrecorded", i18n.Args{"n": c.Total - c.Recorded})
+	}
 	for _, u := range c.Uncovered() {
 		ev.Items = append(ev.Items, Item{Code: string(u.Code), Name: u.Name})
 	}
-	if uncovered > 0 {
-		return Fail, ev
-	}
-	return Pass, ev
+	a := Actual{Measure: c.Workers(), Year: f.Year}
+	return checkOf(StatusOf(indicators.Higher, workerTarget, &a, Closed(f.Year, f.Today))), ev
 }
 
-// planApproved: directive 3.1 asks for the year's plan; the ministry's
-// approval shows it is in force.
+// checkOf is the check status a figure's status gives.
+func checkOf(s Status) CheckStatus {
+	switch s {
+	case Achieved, OnTrack:
+		return Pass
+	case AtRisk, InProgress:
+		return Warn
+	}
+	return Fail
+}
+
+// planApproved: directive 3.1 asks for the year's plan; approval puts it in
+// force.
 func planApproved(f Facts) (CheckStatus, Evidence) {
-	plan := f.Plan.Counting()
-	switch {
-	case plan == nil:
-		return Fail, noPlan(f.Year)
-	case plan.Status != plans.Approved:
-		return Fail, say("Kế hoạch năm %d chưa được phê duyệt (trạng thái: %s).", "The plan for %d is not approved (status: %s).", f.Year, plan.Status).with("status", plan.Status)
-	}
-	return Pass, say("Kế hoạch năm %d đã được phê duyệt.", "The plan for %d is approved.", f.Year).with("status", plan.Status)
-}
-
-// localBudget: directive 3.1 asks for a specific yearly local budget.
-func localBudget(f Facts) (CheckStatus, Evidence) {
-	prov, comm := planned(f.Budget, budget.Provincial), planned(f.Budget, budget.Commune)
-	ev := say("Chưa bố trí ngân sách tỉnh hoặc xã năm %d.", "No provincial or commune budget is planned for %d.", f.Year)
-	status := Fail
-	if prov+comm > 0 {
-		ev, status = say("Đã bố trí ngân sách địa phương năm %d.", "Local budget is planned for %d.", f.Year), Pass
-	}
-	return status, ev.with("provincial", prov).with("commune", comm).with("central", planned(f.Budget, budget.Central))
-}
-
-// source returns the summary's row of funding source src.
-func source(s budget.Summary, src budget.FundingSource) budget.Figures {
-	for _, r := range s.BySource {
-		if r.Source == src {
-			return r.Figures
+	if f.Plan.InForce == nil {
+		status := "none"
+		if p := f.Plan.Pending; p != nil {
+			status = string(p.Status)
 		}
+		return Fail, noPlanInForce(f).with("status", status)
 	}
-	return budget.Figures{}
+	ev := say("plan_in_force", i18n.Args{"year": year(f.Year), "version": f.Plan.InForce.Version})
+	return Pass, pendingToo(ev.with("status", plans.Approved).with("version", f.Plan.InForce.Version), f)
 }
 
-// planned returns what the summary's lines plan from src.
-func planned(s budget.Summary, src budget.FundingSource) budget.VND { return source(s, src).Planned }
+// localBudget: directive 3.1 asks for a specific yearly local budget, in
+// the plan in force.
+func localBudget(f Facts) (CheckStatus, Evidence) {
+	prov, comm := f.Budget.Source(budget.Provincial).Planned, f.Budget.Source(budget.Commune).Planned
+	if !f.Budget.InForce() {
+		return Fail, noPlanInForce(f).with("provincial_pending", prov).with("commune_pending", comm)
+	}
+	ev, status := say("no_local_budget", i18n.Args{"year": year(f.Year)}), Fail
+	if prov+comm > 0 {
+		ev, status = say("local_budget", i18n.Args{"year": year(f.Year), "provincial": int64(prov), "commune": int64(comm)}), Pass
+	}
+	return status, ev.with("provincial", prov).with("commune", comm).with("central", f.Budget.Source(budget.Central).Planned)
+}
 
 // disbursementRate returns what was disbursed of what was allocated over
 // every source, as a percentage exact to 16 places; it reports false when
@@ -106,17 +151,20 @@ func disbursementRate(s budget.Summary) (decimal.Decimal, bool) {
 	return decimal.NewFromInt(int64(s.Total.Disbursed)).Mul(decimal.NewFromInt(100)).Div(decimal.NewFromInt(int64(s.Total.Allocated))), true
 }
 
-// disbursementPace warns when the disbursement rate is below ExpectedPace.
+// disbursementPace warns when the disbursement rate is below ExpectedPace;
+// without a plan in force nothing can be paid, so there is no pace to keep.
 func disbursementPace(f Facts) (CheckStatus, Evidence) {
 	pace, started := ExpectedPace(f.Year, f.Today)
 	rate, allocated := disbursementRate(f.Budget)
 	switch {
 	case !started:
-		return NotApplicable, say("Năm %d chưa bắt đầu.", "%d has not started.", f.Year)
+		return NotApplicable, say("year_not_started", i18n.Args{"year": year(f.Year)})
+	case f.Plan.InForce == nil:
+		return NotApplicable, noPlanInForce(f).also("no_payments", nil)
 	case !allocated:
-		return NotApplicable, say("Chưa có dự toán được giao năm %d.", "Nothing is allocated for %d.", f.Year)
+		return NotApplicable, say("nothing_allocated", i18n.Args{"year": year(f.Year)})
 	}
-	ev := say("Tỷ lệ giải ngân %s%%, tiến độ dự kiến %s%%.", "Disbursement rate %s%%, expected pace %s%%.", rate.StringFixed(2), pace.StringFixed(2)).
+	ev := say("pace", i18n.Args{"rate": rate.Round(2), "pace": pace.Round(2)}).
 		with("allocated", f.Budget.Total.Allocated).with("disbursed", f.Budget.Total.Disbursed).
 		with("disbursement_rate_percent", rate.StringFixed(2)).with("expected_pace_percent", pace.StringFixed(2))
 	if rate.LessThan(pace) {
@@ -125,49 +173,61 @@ func disbursementPace(f Facts) (CheckStatus, Evidence) {
 	return Pass, ev
 }
 
-// centralEligible: directive 3.2 asks that central support go only to its
-// intended purposes, i.e. task areas eligible for central funds.
-func centralEligible(f Facts) (CheckStatus, Evidence) {
-	ineligible := centralIneligible(f.Budget)
-	if len(ineligible) == 0 {
-		return Pass, say("Kinh phí trung ương chỉ bố trí cho nhiệm vụ được hỗ trợ.", "Central funds are only on eligible task areas.")
-	}
-	var planned, disbursed budget.VND
-	var areas []string
-	var items []Item
-	for _, m := range ineligible {
-		planned, disbursed = planned+m.Planned, disbursed+m.Disbursed
-		areas = append(areas, m.TaskArea.Code)
-		items = append(items, Item{Code: m.TaskArea.Code})
-	}
-	ev := say("Kinh phí trung ương bố trí cho nhiệm vụ không được hỗ trợ: %s.", "Central funds on task areas not eligible for them: %s.", strings.Join(areas, ", "))
-	ev.Items = items
-	return Fail, ev.with("central_planned_ineligible", planned).with("central_disbursed_ineligible", disbursed)
-}
-
-// centralIneligible returns the task areas not eligible for central funds
-// that carry central money nonetheless, planned or disbursed.
-func centralIneligible(s budget.Summary) []budget.TaskAreaFigures {
+// centralMoney returns the central money of the year by task area that
+// the checks judge: the lines of the plan in force (a draft's lines are
+// not money) and every central disbursement.
+func centralMoney(f Facts) []budget.TaskAreaFigures {
 	var out []budget.TaskAreaFigures
-	for _, r := range s.CentralByTaskArea {
-		if !r.TaskArea.EligibleForCentralFunds && (r.Planned != 0 || r.Disbursed != 0) {
+	for _, r := range f.Budget.CentralByTaskArea {
+		if !f.Budget.InForce() {
+			r.Planned = 0
+		}
+		if r.Planned != 0 || r.Disbursed != 0 {
 			out = append(out, r)
 		}
 	}
 	return out
 }
 
+// centralEligible: directive 3.2 asks that central support go only to its
+// intended purposes, i.e. task areas eligible for central funds in the
+// year judged (an administrator's later change does not rewrite it).
+func centralEligible(f Facts) (CheckStatus, Evidence) {
+	money := centralMoney(f)
+	if len(money) == 0 {
+		return NotApplicable, say("no_central", i18n.Args{"year": year(f.Year)})
+	}
+	var planned, disbursed budget.VND
+	var areas []string
+	var items []Item
+	for _, m := range money {
+		if m.TaskArea.EligibleIn(f.Year) {
+			continue
+		}
+		planned, disbursed = planned+m.Planned, disbursed+m.Disbursed
+		areas = append(areas, m.TaskArea.Code)
+		items = append(items, Item{Code: m.TaskArea.Code, Name: m.TaskArea.NameVI})
+	}
+	if len(items) == 0 {
+		return Pass, say("central_eligible", i18n.Args{"year": year(f.Year)})
+	}
+	ev := say("central_ineligible", i18n.Args{"areas": strings.Join(areas, ", "), "year": year(f.Year)})
+	ev.Items = items
+	return Fail, ev.with("central_planned_ineligible", planned).with("central_disbursed_ineligible", disbursed)
+}
+
 // centralWithinAllocation: central disbursements may not exceed the central
 // allocation (directive 3.2).
 func centralWithinAllocation(f Facts) (CheckStatus, Evidence) {
-	b := source(f.Budget, budget.Central)
+	b := f.Budget.Source(budget.Central)
 	if b.Allocated == 0 && b.Disbursed == 0 {
-		return NotApplicable, say("Không có kinh phí trung ương năm %d.", "No central funds in %d.", f.Year)
+		return NotApplicable, say("no_central", i18n.Args{"year": year(f.Year)})
 	}
-	ev := say("Giải ngân kinh phí trung ương trong phạm vi được phân bổ.", "Central disbursements are within the allocation.")
-	status := Pass
+	args := i18n.Args{"allocated": int64(b.Allocated), "disbursed": int64(b.Disbursed)}
+	ev, status := say("central_within", args), Pass
 	if b.Disbursed > b.Allocated {
-		ev, status = say("Giải ngân kinh phí trung ương vượt mức được phân bổ.", "Central disbursements exceed the allocation."), Fail
+		args["over"] = int64(b.Disbursed - b.Allocated)
+		ev, status = say("central_over", args), Fail
 	}
 	return status, ev.with("central_allocated", b.Allocated).with("central_disbursed", b.Disbursed)
 }
@@ -177,7 +237,7 @@ func centralWithinAllocation(f Facts) (CheckStatus, Evidence) {
 func abuseData(f Facts) (CheckStatus, Evidence) {
 	elapsed := indicators.ElapsedQuarters(f.Year, f.Today)
 	if len(elapsed) == 0 {
-		return NotApplicable, say("Chưa hết quý nào của năm %d.", "No quarter of %d has ended yet.", f.Year)
+		return NotApplicable, say("no_quarter_over", i18n.Args{"year": year(f.Year)})
 	}
 	var missing []Item
 	for _, q := range elapsed {
@@ -185,10 +245,11 @@ func abuseData(f Facts) (CheckStatus, Evidence) {
 			missing = append(missing, Item{Code: indicators.Period{Year: f.Year, Quarter: q}.String()})
 		}
 	}
+	args := i18n.Args{"elapsed": len(elapsed), "missing": len(missing)}
 	if len(missing) == 0 {
-		return Pass, say("Đã báo cáo số vụ xâm hại trẻ em cho cả %d quý đã qua.", "Abuse cases are reported for all %d elapsed quarters.", len(elapsed)).with("quarters_elapsed", len(elapsed))
+		return Pass, say("abuse_reported", args).with("quarters_elapsed", len(elapsed))
 	}
-	ev := say("Thiếu số vụ xâm hại trẻ em của %d trong %d quý đã qua.", "Abuse cases are missing for %d of %d elapsed quarters.", len(missing), len(elapsed))
+	ev := say("abuse_missing", args)
 	ev.Items = missing
 	return Fail, ev.with("quarters_elapsed", len(elapsed)).with("quarters_missing", len(missing))
 }

@@ -9,6 +9,7 @@ import (
 
 	"baove"
 	"baove/budget"
+	"baove/i18n"
 	"baove/indicators"
 	"baove/plans"
 	"baove/units"
@@ -22,7 +23,7 @@ const (
 	Pass          CheckStatus = "pass"
 	Fail          CheckStatus = "fail"
 	Warn          CheckStatus = "warn"           // not yet a failure, but behind
-	NotApplicable CheckStatus = "not_applicable" // nothing to judge yet, or the facts are not available
+	NotApplicable CheckStatus = "not_applicable" // nothing to judge: no commune, no central money, no plan in force to pay from, no quarter over
 )
 
 // Check is one requirement of the directive that a province's data can
@@ -57,7 +58,8 @@ func Checks() []Check { return slices.Clone(checks) }
 type Facts struct {
 	Year  int
 	Today baove.Date
-	// Plan is the province's plan for the year.
+	// Plan is the province's plan for the year: the content checks judge
+	// the version in force only, and name a pending one beside it.
 	Plan plans.Standing
 	// Budget is the province's budget summary for the year.
 	Budget budget.Summary
@@ -110,10 +112,18 @@ func Evaluate(f Facts) []Result {
 	return out
 }
 
-// say returns evidence with a sentence in each language, both formatted with
-// args in the same order.
-func say(vi, en string, args ...any) Evidence {
-	return Evidence{VI: fmt.Sprintf(vi, args...), EN: fmt.Sprintf(en, args...)}
+// say returns evidence with the sentence of the catalogue's key
+// "assessment.<key>" in each language, with args.
+func say(key string, args i18n.Args) Evidence {
+	key = "assessment." + key
+	return Evidence{VI: i18n.Text(i18n.VI, key, args), EN: i18n.Text(i18n.EN, key, args)}
+}
+
+// also returns e with the sentence of key appended in each language.
+func (e Evidence) also(key string, args i18n.Args) Evidence {
+	more := say(key, args)
+	e.VI, e.EN = e.VI+" "+more.VI, e.EN+" "+more.EN
+	return e
 }
 
 // with returns e with one more figure.

@@ -87,6 +87,12 @@ func ratio(num, den int64) indicators.Entry {
 
 func count(n int64) indicators.Entry { return indicators.Entry{Count: &n} }
 
+// estimate marks e as an estimate of a period under way.
+func estimate(e indicators.Entry) indicators.Entry {
+	e.Estimate = true
+	return e
+}
+
 // line is a budget line of a test plan: an activity under a task area, with
 // money from one source.
 type line struct {

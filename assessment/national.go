@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"context"
+	"slices"
 
 	"baove/access"
 	"baove/budget"
@@ -20,7 +21,7 @@ func (s *Service) NationalProgress(ctx context.Context, c access.Caller, year in
 	if err != nil {
 		return NationalProgress{}, err
 	}
-	return nationalProgress(cat, provinces, in, year), nil
+	return nationalProgress(cat, provinces, in, year, Closed(year, s.today())), nil
 }
 
 // national checks that c may read the national assessment of year and
@@ -46,15 +47,15 @@ func (s *Service) national(ctx context.Context, c access.Caller, year int) ([]un
 
 // nationalProgress judges every province's progress and rolls the figures
 // up, from facts already read.
-func nationalProgress(cat []indicators.Indicator, provinces []units.Province, in yearFacts, year int) NationalProgress {
-	np := NationalProgress{Year: year}
+func nationalProgress(cat []indicators.Indicator, provinces []units.Province, in yearFacts, year int, closed bool) NationalProgress {
+	np := NationalProgress{Year: year, Closed: closed}
 	all := make([]map[indicators.Code]Actual, 0, len(provinces))
 	for _, p := range provinces {
-		actuals := actualsOf(in.values[p.Code], in.coverage[p.Code])
-		np.Provinces = append(np.Provinces, provinceProgress(cat, p, year, in.plans[p.Code], actuals))
+		actuals := actualsOf(year, in.values[p.Code], in.coverage[p.Code])
+		np.Provinces = append(np.Provinces, provinceProgress(cat, p, year, closed, in.plans[p.Code], actuals))
 		all = append(all, actuals)
 	}
-	np.Figures = Rollup(cat, year, all)
+	np.Figures = Rollup(cat, year, closed, np.Provinces, all)
 	return np
 }
 
@@ -105,16 +106,26 @@ func (s *Service) National(ctx context.Context, c access.Caller, year int, budge
 			return National{}, err
 		}
 	}
-	quarters, err := s.indicators.YearAbuseQuarters(ctx, year)
-	if err != nil {
-		return National{}, err
-	}
-	n := National{Progress: nationalProgress(cat, provinces, in, year), Coverage: in.coverage}
 	today := s.today()
+	n := National{Progress: nationalProgress(cat, provinces, in, year, Closed(year, today)), Coverage: in.coverage}
 	for _, p := range provinces {
 		f := Facts{Year: year, Today: today, Plan: in.plans[p.Code], Budget: budgets[p.Code], Coverage: in.coverage[p.Code],
-			AbuseQuarters: quarters[p.Code]}
+			AbuseQuarters: abuseQuarters(year, in.values[p.Code])}
 		n.Compliance = append(n.Compliance, Compliance{Province: p, Year: year, Today: today, Results: Evaluate(f)})
 	}
 	return n, nil
+}
+
+// abuseQuarters returns the quarters of year with CP_ABUSE_CASES among
+// values, in order: what indicators.Store.AbuseQuarters reads of one
+// province, taken from the values the roll-up has read already.
+func abuseQuarters(year int, values []indicators.Value) []int {
+	var out []int
+	for _, v := range values {
+		if v.Indicator == indicators.AbuseCases && v.Period.Year == year && v.Period.Quarter > 0 {
+			out = append(out, v.Period.Quarter)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -70,7 +70,7 @@ func (s *Service) Progress(ctx context.Context, c access.Caller, province units.
 	if err != nil {
 		return ProvinceProgress{}, err
 	}
-	return provinceProgress(cat, p, year, plan, actualsOf(values, cov)), nil
+	return provinceProgress(cat, p, year, Closed(year, s.today()), plan, actualsOf(year, values, cov)), nil
 }
 
 // province checks that c may read province's assessment for year and

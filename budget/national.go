@@ -26,11 +26,12 @@ func (s *Store) YearFigures(ctx context.Context, c access.Caller, year int) (map
 	}
 	sums := make(map[units.ProvinceCode]Summary, len(all))
 	for p, in := range all {
-		sum := summarise(in, areas)
-		sum.Province, sum.Year = p, year
-		if plan, ok := current[p]; ok {
-			sum.Plan = &plan
+		var plan *plans.Plan
+		if cp, ok := current[p]; ok {
+			plan = &cp
 		}
+		sum := summarise(in, plan, areas)
+		sum.Province, sum.Year = p, year
 		sums[p] = sum
 	}
 	return sums, nil

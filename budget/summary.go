@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
 	"baove"
@@ -13,75 +12,9 @@ import (
 	"baove/units"
 )
 
-// Figures are the money of one row of the summary. For central funds,
-// Allocated is the ministry's allocations with corrections and carried-in
-// funds; for the province's own sources, the plan's lines are the
-// allocation. Remaining is Allocated − Disbursed, and Rate is
-// Disbursed ÷ Allocated as a percentage with two decimals.
-type Figures struct {
-	Planned   VND
-	Allocated VND
-	Disbursed VND
-	Remaining VND
-	Rate      decimal.Decimal
-}
-
-func figures(planned, allocated, disbursed VND) Figures {
-	return Figures{Planned: planned, Allocated: allocated, Disbursed: disbursed, Remaining: allocated - disbursed,
-		Rate: Rate(disbursed, allocated)}
-}
-
-// SourceFigures is a funding source's row of the summary.
-type SourceFigures struct {
-	Source FundingSource
-	Figures
-}
-
-// TaskAreaFigures is a task area's row of the summary; its allocation is
-// what the plan's lines give it.
-type TaskAreaFigures struct {
-	TaskArea plans.TaskArea
-	Figures
-}
-
-// CentralFunds is the state of a year's central support.
-type CentralFunds struct {
-	Allocated      VND // decisions and corrections
-	CarriedIn      VND // unspent funds carried over from the year before
-	Disbursed      VND
-	Remaining      VND
-	Closed         bool
-	Disposition    string // "carry_over" or "return", once closed
-	Unspent        VND    // at the close
-	ReturnDeadline baove.Date
-}
-
-// Summary is a province's money for a year, computed in one place for the
-// API, the reports and the compliance checks.
-type Summary struct {
-	Province   units.ProvinceCode
-	Year       int
-	Plan       *plans.Plan // the version whose lines count (the one in force, else the latest), without its parts; nil without a plan
-	BySource   []SourceFigures
-	ByTaskArea []TaskAreaFigures // task areas with lines or disbursements, in the directive's order
-	Total      Figures
-	Central    CentralFunds
-	// CentralByTaskArea is central money alone by task area: the plan's
-	// central lines (Planned) and the central disbursements; the task areas
-	// with either, in the directive's order.
-	CentralByTaskArea []TaskAreaFigures
-}
-
-// sums are the grouped figures a summary is computed from.
-type sums struct {
-	planned     map[FundingSource]map[string]VND // by source, then task area
-	disbursed   map[FundingSource]map[string]VND
-	allocations map[AllocationKind]VND
-	year        budgetYear
-}
-
 // Summary computes a province's budget for a year. A reviewer reads every
 // province; a planner or finance officer their own (EFORBIDDEN otherwise).
+// It returns ENOTFOUND for an unknown province.
 func (s *Store) Summary(ctx context.Context, c access.Caller, p units.ProvinceCode, year int) (Summary, error) {
 	if err := c.CanRead(p); err != nil {
 		return Summary{}, err
@@ -94,30 +27,28 @@ func (s *Store) summary(ctx context.Context, db bun.IDB, p units.ProvinceCode, y
 	if err != nil {
 		return Summary{}, err
 	}
+	return s.compute(ctx, db, p, year, plan)
+}
+
+// compute reads the sums of a province-year, the lines counted being those
+// of plan (none when nil), and summarises them. It returns ENOTFOUND for an
+// unknown province.
+func (s *Store) compute(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, plan *plans.Plan) (Summary, error) {
 	var id plans.ID
 	if plan != nil {
 		id = plan.ID
 	}
-	sum, err := s.compute(ctx, db, p, year, id)
-	if err != nil {
-		return Summary{}, err
-	}
-	sum.Plan = plan
-	return sum, nil
-}
-
-// compute reads the sums of a province-year, the lines counted being those
-// of plan version id (none when 0), and summarises them.
-func (s *Store) compute(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, id plans.ID) (Summary, error) {
 	in, err := s.sums(ctx, db, p, year, id)
-	if err != nil {
+	if baove.ErrorCode(err) == baove.ENOTFOUND {
+		return Summary{}, err
+	} else if err != nil {
 		return Summary{}, fmt.Errorf("budget: summary of %s/%d: %w", p, year, err)
 	}
 	areas, err := s.plans.TaskAreas(ctx)
 	if err != nil {
 		return Summary{}, err
 	}
-	sum := summarise(in, areas)
+	sum := summarise(in, plan, areas)
 	sum.Province, sum.Year = p, year
 	return sum, nil
 }
@@ -164,11 +95,25 @@ func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year
 	for _, a := range allocs {
 		in.allocations[a.Kind] = VND(a.Sum)
 	}
-	err := db.NewSelect().Model(&in.year).Where("province_code = ? AND year = ?", string(p), year).Scan(ctx)
-	if err != nil && !isNoRows(err) {
-		return in, err
+	return in, s.yearOf(ctx, db, p, year, &in.year)
+}
+
+// yearOf reads the province-year's close into y, in the query that tells
+// whether the province exists: ENOTFOUND when it does not.
+func (s *Store) yearOf(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, y *budgetYear) error {
+	var rows []budgetYear
+	err := db.NewSelect().TableExpr("provinces AS p").
+		ColumnExpr("p.code AS province_code, y.year, y.closed_at, y.closed_by, y.unspent_central, y.disposition, y.return_deadline").
+		Join("LEFT JOIN budget_years AS y ON y.province_code = p.code AND y.year = ?", year).
+		Where("p.code = ?", string(p)).Scan(ctx, &rows)
+	switch {
+	case err != nil:
+		return err
+	case len(rows) == 0:
+		return baove.Errorf(baove.ENOTFOUND, "no province with code %s", p)
 	}
-	return in, nil
+	*y = rows[0]
+	return nil
 }
 
 func add(m map[FundingSource]map[string]VND, rows []struct {
@@ -182,50 +127,4 @@ func add(m map[FundingSource]map[string]VND, rows []struct {
 		}
 		m[r.Source][r.TaskArea] += VND(r.Sum)
 	}
-}
-
-// summarise computes the summary's figures from grouped sums; it touches no
-// database.
-func summarise(in sums, areas []plans.TaskArea) Summary {
-	var sum Summary
-	var total Figures
-	for _, src := range Sources {
-		planned, disbursed := total1(in.planned[src]), total1(in.disbursed[src])
-		allocated := planned
-		if src == Central {
-			allocated = in.allocations[Allocated] + in.allocations[Correction] + in.allocations[CarriedIn]
-		}
-		sum.BySource = append(sum.BySource, SourceFigures{src, figures(planned, allocated, disbursed)})
-		total.Planned += planned
-		total.Allocated += allocated
-		total.Disbursed += disbursed
-	}
-	sum.Total = figures(total.Planned, total.Allocated, total.Disbursed)
-	for _, ta := range areas {
-		var planned, disbursed VND
-		for _, src := range Sources {
-			planned += in.planned[src][ta.Code]
-			disbursed += in.disbursed[src][ta.Code]
-		}
-		if planned != 0 || disbursed != 0 {
-			sum.ByTaskArea = append(sum.ByTaskArea, TaskAreaFigures{ta, figures(planned, planned, disbursed)})
-		}
-		planned, disbursed = in.planned[Central][ta.Code], in.disbursed[Central][ta.Code]
-		if planned != 0 || disbursed != 0 {
-			sum.CentralByTaskArea = append(sum.CentralByTaskArea, TaskAreaFigures{ta, figures(planned, planned, disbursed)})
-		}
-	}
-	c := sum.BySource[0]
-	sum.Central = CentralFunds{Allocated: in.allocations[Allocated] + in.allocations[Correction], CarriedIn: in.allocations[CarriedIn],
-		Disbursed: c.Disbursed, Remaining: c.Remaining, Closed: !in.year.ClosedAt.IsZero(), Disposition: in.year.Disposition,
-		Unspent: VND(in.year.UnspentCentral), ReturnDeadline: in.year.ReturnDeadline}
-	return sum
-}
-
-func total1(m map[string]VND) VND {
-	var t VND
-	for _, v := range m {
-		t += v
-	}
-	return t
 }

@@ -105,7 +105,7 @@ func handSummary(t *testing.T, db *database.DB, province string, year int) map[s
 	if err != nil {
 		t.Fatal(err)
 	}
-	best := -1
+	best, inForce := -1, false
 	for rows.Next() {
 		var id int64
 		var status string
@@ -116,14 +116,14 @@ func handSummary(t *testing.T, db *database.DB, province string, year int) map[s
 			rank += 1000
 		}
 		if rank > best {
-			best, planID = rank, id
+			best, planID, inForce = rank, id, status == "approved"
 		}
 	}
 	rows.Close()
 	each(t, db, "SELECT funding_source, amount FROM budget_lines WHERE plan_id = "+itoa(int(planID)), func(src string, amount int64) {
 		f := out[src]
 		f.planned += budget.VND(amount)
-		if src != "central" {
+		if src != "central" && inForce { // only the plan in force allocates
 			f.allocated += budget.VND(amount)
 		}
 		out[src] = f

@@ -11,6 +11,7 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/database"
+	"baove/i18n"
 	"baove/units"
 	"baove/vn"
 )
@@ -84,6 +85,13 @@ func (s *Store) PutStaffing(ctx context.Context, c access.Caller, commune units.
 // how many records changed; ENOTFOUND for an unknown province; EINVALID
 // naming each bad item's field, e.g. items[3].villages_with_collaborator.
 func (s *Store) PutProvinceStaffing(ctx context.Context, c access.Caller, province units.ProvinceCode, year int, items []Staffing) (int, error) {
+	return s.putProvinceStaffing(ctx, c, province, year, items, nil)
+}
+
+// putProvinceStaffing is PutProvinceStaffing where names, when not nil,
+// are the commune names given beside the items' codes (empty when none):
+// each given name must be the code's commune's.
+func (s *Store) putProvinceStaffing(ctx context.Context, c access.Caller, province units.ProvinceCode, year int, items []Staffing, names []string) (int, error) {
 	if err := c.CanAct(province, access.Planner); err != nil {
 		return 0, err
 	}
@@ -94,18 +102,19 @@ func (s *Store) PutProvinceStaffing(ctx context.Context, c access.Caller, provin
 	if err != nil {
 		return 0, err
 	}
-	if err := checkItems(province, year, communes, items); err != nil {
+	if err := checkItems(province, year, communes, items, names); err != nil {
 		return 0, err
 	}
 	return s.writeStaffing(ctx, c, province, year, items)
 }
 
 // checkItems sets each item's year and returns an EINVALID error naming
-// every bad field of every item.
-func checkItems(province units.ProvinceCode, year int, communes []units.Commune, items []Staffing) error {
-	valid := make(map[units.CommuneCode]bool, len(communes))
+// every bad field of every item, names (when not nil) being the commune
+// names given beside the codes.
+func checkItems(province units.ProvinceCode, year int, communes []units.Commune, items []Staffing, names []string) error {
+	valid := make(map[units.CommuneCode]units.Commune, len(communes))
 	for _, u := range communes {
-		valid[u.Code] = true
+		valid[u.Code] = u
 	}
 	first := map[units.CommuneCode]int{}
 	var p baove.Problems
@@ -114,10 +123,13 @@ func checkItems(province units.ProvinceCode, year int, communes []units.Commune,
 	}
 	for i := range items {
 		at, code := fmt.Sprintf("items[%d].", i), items[i].Commune
+		u, known := valid[code]
 		if j, twice := first[code]; twice {
 			p.Add(at+"commune_code", fmt.Sprintf("listed twice: also items[%d]", j), code)
-		} else if !valid[code] {
+		} else if !known {
 			p.Add(at+"commune_code", fmt.Sprintf("not a commune of province %s in force in %d", province, year), code)
+		} else if names != nil && !nameMatches(names[i], u.Name) {
+			p.AddKey(at+"commune_name", "staffing.name_mismatch", i18n.Args{"given": vn.NFC(names[i]), "code": string(code), "name": u.Name}, vn.NFC(names[i]))
 		}
 		first[code] = i
 		items[i].Year = year
