@@ -217,11 +217,16 @@ func centralEligible(f Facts) (CheckStatus, Evidence) {
 }
 
 // centralWithinAllocation: central disbursements may not exceed the central
-// allocation (directive 3.2).
+// allocation (directive 3.2); with nothing disbursed there is nothing to
+// check.
 func centralWithinAllocation(f Facts) (CheckStatus, Evidence) {
 	b := f.Budget.Source(budget.Central)
-	if b.Allocated == 0 && b.Disbursed == 0 {
+	switch {
+	case b.Allocated == 0 && b.Disbursed == 0:
 		return NotApplicable, say("no_central", i18n.Args{"year": year(f.Year)})
+	case b.Disbursed == 0:
+		return NotApplicable, say("no_central_disbursed", i18n.Args{"year": year(f.Year), "allocated": int64(b.Allocated)}).
+			with("central_allocated", b.Allocated).with("central_disbursed", 0)
 	}
 	args := i18n.Args{"allocated": int64(b.Allocated), "disbursed": int64(b.Disbursed)}
 	ev, status := say("central_within", args), Pass

@@ -23,6 +23,7 @@ type NationalFigure struct {
 	// whose own figure meets their own target.
 	PerProvince bool
 	Meeting     int
+	anyAtRisk   bool
 	// Status judges the figure: against Target, or by Meeting for a
 	// target per province; empty when there is no target (no_data when no
 	// province has a figure, monitored for a monitor indicator).
@@ -57,24 +58,28 @@ func Rollup(cat []indicators.Indicator, year int, closed bool, progress []Provin
 				f.Partial, f.Estimate = f.Partial || a.Partial(), f.Estimate || a.Estimate
 			}
 		}
-		f.Meeting = meeting(ind.Code, progress)
+		f.Meeting, f.anyAtRisk = meeting(ind.Code, progress)
 		f.judge(year, closed)
 		out = append(out, f)
 	}
 	return out
 }
 
-// meeting counts the provinces whose figure of code meets their target.
-func meeting(code indicators.Code, progress []ProvinceProgress) int {
-	n := 0
+// meeting counts the provinces whose figure of code meets their target,
+// and reports whether some province's is at risk.
+func meeting(code indicators.Code, progress []ProvinceProgress) (n int, atRisk bool) {
 	for _, pp := range progress {
 		for _, it := range pp.Items {
-			if it.Indicator.Code == code && (it.Status == Achieved || it.Status == OnTrack) {
+			switch {
+			case it.Indicator.Code != code:
+			case it.Status == Achieved || it.Status == OnTrack:
 				n++
+			case it.Status == AtRisk:
+				atRisk = true
 			}
 		}
 	}
-	return n
+	return n, atRisk
 }
 
 func (f *NationalFigure) judge(year int, closed bool) {
@@ -89,14 +94,17 @@ func (f *NationalFigure) judge(year int, closed bool) {
 		f.Status = Monitored
 	case f.Target == nil:
 	case f.PerProvince:
-		f.Status = everyProvince(f.Meeting == f.Total, closed)
+		f.Status = everyProvince(f.Meeting == f.Total, f.anyAtRisk, closed)
 	default:
 		f.Status = StatusOf(f.Indicator.Direction, *f.Target, &Actual{Measure: f.Measure, Year: year, Estimate: f.Estimate}, closed)
 	}
 }
 
-// everyProvince is the status of a target every province must meet.
-func everyProvince(all, closed bool) Status {
+// everyProvince is the status of a target every province must meet: once
+// the year is over, achieved only if all did; while it runs, on track if
+// all do so far, at risk if some province is, else in progress (figures
+// missing or estimates only).
+func everyProvince(all, someAtRisk, closed bool) Status {
 	switch {
 	case all && closed:
 		return Achieved
@@ -104,6 +112,8 @@ func everyProvince(all, closed bool) Status {
 		return NotAchieved
 	case all:
 		return OnTrack
+	case someAtRisk:
+		return AtRisk
 	}
-	return AtRisk
+	return InProgress
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"baove"
@@ -83,6 +84,9 @@ func TestCompliance_WithoutPlanOrMoneyFailsThePlanChecksAndChecksTheCallerFirst(
 		for _, r := range c.Results {
 			if w, ok := want[r.Code]; ok && r.Status != w {
 				t.Errorf("%s without a plan or money: %s, want %s", r.Code, r.Status, w)
+			}
+			if r.Code == "COMMUNE_WORKERS" && (len(r.Evidence.Items) != 0 || !strings.HasPrefix(r.Evidence.VI, "Chưa có số liệu")) {
+				t.Errorf("no staffing recorded: %q naming %d communes, want no data and none named", r.Evidence.VI, len(r.Evidence.Items))
 			}
 		}
 		if _, err := a.Compliance(ctx, plannerOf("79"), "11", 1900); baove.ErrorCode(err) != baove.EFORBIDDEN {

@@ -201,16 +201,30 @@ func (r NationalReport) figureTable() Table {
 	l := r.Lang
 	t := Table{Columns: []Column{{Title: l.pick("Chỉ tiêu", "Indicator"), Width: 5}, {Title: l.pick("Cả nước", "Nationwide"), Kind: Decimal, Places: 2, Width: 1.3},
 		{Title: l.pick("Mục tiêu", "Target"), Kind: Decimal, Places: 2, Width: 1}, {Title: l.pick("Số tỉnh đã báo cáo", "Provinces reporting"), Width: 1.2},
-		{Title: l.pick("Số tỉnh đạt mục tiêu của tỉnh", "Provinces meeting their target"), Width: 1.3}, {Title: l.pick("Đánh giá", "Status"), Width: 1.6}},
+		{Title: l.pick("Số tỉnh đạt mục tiêu của tỉnh", "Provinces meeting their target"), Width: 1.3}, {Title: l.pick("Đánh giá", "Status"), Width: 1.6},
+		{Title: l.pick("Ghi chú", "Note"), Width: 1.4}},
 		Unit: l.pick("% hoặc số lượng", "% or count")}
 	for _, f := range r.Figures {
 		var value any = Note(l.notReported())
 		if f.Value.Valid {
 			value = f.Value.Decimal
 		}
-		t.Rows = append(t.Rows, []any{f.Label, value, nullable(f.Target), f.Reporting, f.Meeting, f.Status})
+		t.Rows = append(t.Rows, []any{f.Label, value, nullable(f.Target), f.Reporting, f.Meeting, f.Status, l.figureNote(f)})
 	}
 	return t
+}
+
+// figureNote says what a national figure is short of: quarters missing in
+// some province, estimates.
+func (l Lang) figureNote(f NationalFigureRow) string {
+	var notes []string
+	if f.Partial {
+		notes = append(notes, l.pick("có tỉnh chưa đủ quý", "some provinces lack quarters"))
+	}
+	if f.Estimate {
+		notes = append(notes, l.pick("có số ước tính", "includes estimates"))
+	}
+	return strings.Join(notes, "; ")
 }
 
 func nationalCells(l Lang, r NationalRow) []any {

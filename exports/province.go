@@ -292,7 +292,11 @@ func complianceRows(lang Lang, c assessment.Compliance) []ComplianceRow {
 		evidence := lang.pick(res.Evidence.VI, res.Evidence.EN)
 		var named []string
 		for _, it := range res.Evidence.Items {
-			named = append(named, it.Name)
+			if it.Name == "" {
+				named = append(named, it.Code)
+			} else {
+				named = append(named, it.Name)
+			}
 		}
 		if len(named) > 0 {
 			evidence += " (" + strings.Join(named, "; ") + ")"

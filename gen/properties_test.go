@@ -144,7 +144,7 @@ func (d data) has(code string) bool {
 	case "CENTRAL_ELIGIBLE":
 		return central.Disbursed != 0 || d.sum.InForce() && central.Planned != 0
 	case "CENTRAL_WITHIN_ALLOCATION":
-		return central.Allocated != 0 || central.Disbursed != 0
+		return central.Disbursed != 0
 	case "ABUSE_DATA":
 		return len(d.quarters) > 0
 	}

@@ -220,22 +220,3 @@ func (s *Store) AbuseQuarters(ctx context.Context, province units.ProvinceCode, 
 	}
 	return quarters, nil
 }
-
-// YearAbuseQuarters returns, for every province, the quarters of year for
-// which it reported CP_ABUSE_CASES, in order. It does not check a caller.
-func (s *Store) YearAbuseQuarters(ctx context.Context, year int) (map[units.ProvinceCode][]int, error) {
-	var rows []struct {
-		ProvinceCode string
-		Quarter      int
-	}
-	err := s.db.NewSelect().Table("indicator_values").Column("province_code", "quarter").
-		Where("indicator_code = ? AND year = ? AND quarter > 0", string(AbuseCases), year).Order("province_code", "quarter").Scan(ctx, &rows)
-	if err != nil {
-		return nil, fmt.Errorf("indicators: abuse data of %d: %w", year, err)
-	}
-	out := map[units.ProvinceCode][]int{}
-	for _, r := range rows {
-		out[units.ProvinceCode(r.ProvinceCode)] = append(out[units.ProvinceCode(r.ProvinceCode)], r.Quarter)
-	}
-	return out, nil
-}
