@@ -95,24 +95,32 @@ func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year
 	for _, a := range allocs {
 		in.allocations[a.Kind] = VND(a.Sum)
 	}
-	return in, s.yearOf(ctx, db, p, year, &in.year)
+	err := db.NewSelect().Model(&in.year).Where("province_code = ? AND year = ?", string(p), year).Scan(ctx)
+	if err != nil && !isNoRows(err) {
+		return in, err
+	}
+	if plan == 0 && in.empty() {
+		return in, provinceExists(ctx, db, p)
+	}
+	return in, nil
 }
 
-// yearOf reads the province-year's close into y, in the query that tells
-// whether the province exists: ENOTFOUND when it does not.
-func (s *Store) yearOf(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, y *budgetYear) error {
-	var rows []budgetYear
-	err := db.NewSelect().TableExpr("provinces AS p").
-		ColumnExpr("p.code AS province_code, y.year, y.closed_at, y.closed_by, y.unspent_central, y.disposition, y.return_deadline").
-		Join("LEFT JOIN budget_years AS y ON y.province_code = p.code AND y.year = ?", year).
-		Where("p.code = ?", string(p)).Scan(ctx, &rows)
+// empty reports whether the sums hold nothing at all: no line, payment,
+// allocation or budget year, as for a province that does not exist.
+func (in sums) empty() bool {
+	return len(in.planned) == 0 && len(in.disbursed) == 0 && len(in.allocations) == 0 && in.year.ProvinceCode == ""
+}
+
+// provinceExists returns ENOTFOUND unless province p exists. Summaries ask
+// only when they found nothing, so a province with money costs no query.
+func provinceExists(ctx context.Context, db bun.IDB, p units.ProvinceCode) error {
+	n, err := db.NewSelect().Table("provinces").Where("code = ?", string(p)).Count(ctx)
 	switch {
 	case err != nil:
 		return err
-	case len(rows) == 0:
+	case n == 0:
 		return baove.Errorf(baove.ENOTFOUND, "no province with code %s", p)
 	}
-	*y = rows[0]
 	return nil
 }
 

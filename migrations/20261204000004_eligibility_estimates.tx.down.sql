@@ -1,3 +1,3 @@
 ALTER TABLE indicator_values DROP COLUMN estimate;
 --bun:split
-DROP TABLE task_area_eligibility;
+ALTER TABLE task_areas DROP COLUMN central_eligibility;

@@ -1,7 +1,9 @@
 package plans
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	"baove"
 	"baove/i18n"
@@ -64,4 +66,45 @@ func checkEligibleFrom(from int, today baove.Date) error {
 		return baove.InvalidKey("eligible_from_year", "task_area.eligible_from_past", i18n.Args{"year": strconv.Itoa(today.Year())}, from)
 	}
 	return nil
+}
+
+// formatEligibility writes spans as task_areas.central_eligibility holds
+// them: "2016-2025:1;2026-:0".
+func formatEligibility(spans []Eligibility) string {
+	parts := make([]string, len(spans))
+	for i, e := range spans {
+		to, flag := "", "0"
+		if e.ToYear != 0 {
+			to = strconv.Itoa(e.ToYear)
+		}
+		if e.Eligible {
+			flag = "1"
+		}
+		parts[i] = fmt.Sprintf("%d-%s:%s", e.FromYear, to, flag)
+	}
+	return strings.Join(parts, ";")
+}
+
+// parseEligibility reads what formatEligibility writes; "" is no span.
+func parseEligibility(s string) ([]Eligibility, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out []Eligibility
+	for _, part := range strings.Split(s, ";") {
+		span, flag, ok1 := strings.Cut(part, ":")
+		from, to, ok2 := strings.Cut(span, "-")
+		e := Eligibility{Eligible: flag == "1"}
+		var err error
+		if e.FromYear, err = strconv.Atoi(from); err != nil || !ok1 || !ok2 || (flag != "0" && flag != "1") {
+			return nil, fmt.Errorf("bad span %q", part)
+		}
+		if to != "" {
+			if e.ToYear, err = strconv.Atoi(to); err != nil {
+				return nil, fmt.Errorf("bad span %q", part)
+			}
+		}
+		out = append(out, e)
+	}
+	return out, nil
 }

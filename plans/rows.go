@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -84,11 +85,24 @@ func (r eventRow) event() Event {
 		ToStatus: r.ToStatus, Reason: r.Reason}
 }
 
-type eligibilityRow struct {
-	bun.BaseModel `bun:"table:task_area_eligibility,alias:e"`
+type taskAreaRow struct {
+	bun.BaseModel `bun:"table:task_areas,alias:ta"`
 
-	TaskArea string `bun:",pk"`
-	FromYear int    `bun:",pk"`
-	ToYear   int    `bun:",nullzero"`
-	Eligible bool
+	Code                    string `bun:",pk"`
+	NameVI                  string `bun:"name_vi"`
+	NameEN                  string `bun:"name_en"`
+	EligibleForCentralFunds bool
+	CentralEligibility      string
+	Position                int
+}
+
+// taskArea returns the row as a task area; it fails on spans it cannot
+// read.
+func (r taskAreaRow) taskArea() (TaskArea, error) {
+	spans, err := parseEligibility(r.CentralEligibility)
+	if err != nil {
+		return TaskArea{}, fmt.Errorf("plans: eligibility of task area %s: %w", r.Code, err)
+	}
+	return TaskArea{Code: r.Code, NameVI: r.NameVI, NameEN: r.NameEN, EligibleForCentralFunds: r.EligibleForCentralFunds,
+		Eligibility: spans}, nil
 }

@@ -2,6 +2,8 @@ package plans
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/uptrace/bun"
@@ -21,9 +23,17 @@ func (s *Store) TaskAreas(ctx context.Context) ([]TaskArea, error) {
 // TaskAreasIn is TaskAreas read within db, for the domains that attach
 // parts to plans and check them in the plans transaction.
 func TaskAreasIn(ctx context.Context, db bun.IDB) ([]TaskArea, error) {
-	out, err := taskAreas(ctx, db, "")
-	if err != nil {
+	var rows []taskAreaRow
+	if err := db.NewSelect().Model(&rows).Order("position").Scan(ctx); err != nil {
 		return nil, fmt.Errorf("plans: task areas: %w", err)
+	}
+	out := make([]TaskArea, len(rows))
+	for i, r := range rows {
+		ta, err := r.taskArea()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = ta
 	}
 	return out, nil
 }
@@ -31,50 +41,14 @@ func TaskAreasIn(ctx context.Context, db bun.IDB) ([]TaskArea, error) {
 // TaskArea returns the task area with code and its eligibility, read
 // within db. It returns ENOTFOUND for an unknown code.
 func (s *Store) TaskArea(ctx context.Context, db bun.IDB, code string) (TaskArea, error) {
-	out, err := taskAreas(ctx, db, code)
-	switch {
-	case err != nil:
-		return TaskArea{}, err
-	case len(out) == 0:
+	var r taskAreaRow
+	err := db.NewSelect().Model(&r).Where("code = ?", code).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
 		return TaskArea{}, baove.Errorf(baove.ENOTFOUND, "no task area %s", code)
+	} else if err != nil {
+		return TaskArea{}, err
 	}
-	return out[0], nil
-}
-
-// taskAreas reads the task areas (only code's when not empty) with their
-// eligibility spans.
-func taskAreas(ctx context.Context, db bun.IDB, code string) ([]TaskArea, error) {
-	var rows []struct {
-		Code                    string
-		NameVI                  string `bun:"name_vi"`
-		NameEN                  string `bun:"name_en"`
-		EligibleForCentralFunds bool
-		FromYear, ToYear        *int
-		Eligible                *bool
-	}
-	q := db.NewSelect().TableExpr("task_areas AS ta").
-		ColumnExpr("ta.code, ta.name_vi, ta.name_en, ta.eligible_for_central_funds, e.from_year, e.to_year, e.eligible").
-		Join("LEFT JOIN task_area_eligibility AS e ON e.task_area = ta.code").OrderExpr("ta.position, e.from_year")
-	if code != "" {
-		q = q.Where("ta.code = ?", code)
-	}
-	if err := q.Scan(ctx, &rows); err != nil {
-		return nil, err
-	}
-	var out []TaskArea
-	for _, r := range rows {
-		if n := len(out); n == 0 || out[n-1].Code != r.Code {
-			out = append(out, TaskArea{Code: r.Code, NameVI: r.NameVI, NameEN: r.NameEN, EligibleForCentralFunds: r.EligibleForCentralFunds})
-		}
-		if r.FromYear != nil {
-			e := Eligibility{FromYear: *r.FromYear, Eligible: *r.Eligible}
-			if r.ToYear != nil {
-				e.ToYear = *r.ToYear
-			}
-			out[len(out)-1].Eligibility = append(out[len(out)-1].Eligibility, e)
-		}
-	}
-	return out, nil
+	return r.taskArea()
 }
 
 func (s *Store) taskAreaCodes(ctx context.Context, db bun.IDB) (map[string]bool, error) {
@@ -126,11 +100,12 @@ func (s *Store) UpdateTaskArea(ctx context.Context, c access.Caller, code string
 		if err := probs.Err(); err != nil {
 			return err
 		}
-		if err := s.changeEligibility(ctx, tx, &after, p); err != nil {
+		if err := s.changeEligibility(&after, p); err != nil {
 			return err
 		}
 		if _, err := tx.NewUpdate().Table("task_areas").
-			Set("name_vi = ?, name_en = ?, eligible_for_central_funds = ?", after.NameVI, after.NameEN, after.EligibleForCentralFunds).
+			Set("name_vi = ?, name_en = ?, eligible_for_central_funds = ?, central_eligibility = ?", after.NameVI, after.NameEN,
+				after.EligibleForCentralFunds, formatEligibility(after.Eligibility)).
 			Where("code = ?", code).Exec(ctx); err != nil {
 			return err
 		}
@@ -139,9 +114,9 @@ func (s *Store) UpdateTaskArea(ctx context.Context, c access.Caller, code string
 	return after, translate(err, "update task area")
 }
 
-// changeEligibility applies the patch's eligibility to t and rewrites its
-// spans; nothing when the patch leaves eligibility alone.
-func (s *Store) changeEligibility(ctx context.Context, tx bun.Tx, t *TaskArea, p TaskAreaPatch) error {
+// changeEligibility applies the patch's eligibility to t: its spans and
+// its open-ended flag; nothing when the patch leaves eligibility alone.
+func (s *Store) changeEligibility(t *TaskArea, p TaskAreaPatch) error {
 	if p.EligibleForCentralFunds == nil {
 		return nil
 	}
@@ -154,13 +129,5 @@ func (s *Store) changeEligibility(ctx context.Context, tx bun.Tx, t *TaskArea, p
 	}
 	t.Eligibility = changeEligibility(t.Eligibility, *p.EligibleForCentralFunds, from)
 	t.EligibleForCentralFunds = *p.EligibleForCentralFunds
-	if _, err := tx.NewDelete().Model((*eligibilityRow)(nil)).Where("task_area = ?", t.Code).Exec(ctx); err != nil {
-		return err
-	}
-	rows := make([]eligibilityRow, len(t.Eligibility))
-	for i, e := range t.Eligibility {
-		rows[i] = eligibilityRow{TaskArea: t.Code, FromYear: e.FromYear, ToYear: e.ToYear, Eligible: e.Eligible}
-	}
-	_, err := tx.NewInsert().Model(&rows).Exec(ctx)
-	return err
+	return nil
 }
