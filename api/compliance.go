@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"baove/assessment"
+	"baove/i18n"
 	"baove/units"
 )
 
@@ -33,7 +34,7 @@ type EvidenceItem struct {
 }
 
 func checkOf(r assessment.Result) ComplianceCheck {
-	ev := Evidence{TextVI: r.Evidence.VI, TextEN: r.Evidence.EN}
+	ev := Evidence{TextVI: r.Evidence.Text(i18n.VI), TextEN: r.Evidence.Text(i18n.EN)}
 	if len(r.Evidence.Figures) > 0 {
 		ev.Figures = map[string]string{}
 	}

@@ -3,6 +3,7 @@ package assessment
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -72,9 +73,27 @@ type Facts struct {
 
 // Evidence says why a check came out as it did.
 type Evidence struct {
-	VI, EN  string   // one sentence in each language
-	Figures []Figure // the numbers behind it
-	Items   []Item   // what it names: uncovered communes, missing quarters, task areas
+	// Sentences say it, in order, as catalogue keys with their arguments:
+	// the API and the reports render them in the reader's language (Text).
+	Sentences []Sentence
+	Figures   []Figure // the numbers behind it
+	Items     []Item   // what it names: uncovered communes, missing quarters, task areas
+}
+
+// Sentence is a message of the catalogue (assessment.txt) with its
+// arguments.
+type Sentence struct {
+	Key  string
+	Args i18n.Args
+}
+
+// Text returns the evidence in lang, its sentences joined by a space.
+func (e Evidence) Text(lang i18n.Lang) string {
+	parts := make([]string, len(e.Sentences))
+	for i, s := range e.Sentences {
+		parts[i] = i18n.Text(lang, s.Key, s.Args)
+	}
+	return strings.Join(parts, " ")
 }
 
 // Figure is a named number, written exactly (whole đồng, decimals as text).
@@ -112,17 +131,15 @@ func Evaluate(f Facts) []Result {
 	return out
 }
 
-// say returns evidence with the sentence of the catalogue's key
-// "assessment.<key>" in each language, with args.
+// say returns evidence saying the catalogue's "assessment.<key>" with
+// args.
 func say(key string, args i18n.Args) Evidence {
-	key = "assessment." + key
-	return Evidence{VI: i18n.Text(i18n.VI, key, args), EN: i18n.Text(i18n.EN, key, args)}
+	return Evidence{Sentences: []Sentence{{Key: "assessment." + key, Args: args}}}
 }
 
-// also returns e with the sentence of key appended in each language.
+// also returns e with the sentence of key appended.
 func (e Evidence) also(key string, args i18n.Args) Evidence {
-	more := say(key, args)
-	e.VI, e.EN = e.VI+" "+more.VI, e.EN+" "+more.EN
+	e.Sentences = append(e.Sentences, Sentence{Key: "assessment." + key, Args: args})
 	return e
 }
 

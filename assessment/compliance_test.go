@@ -9,6 +9,7 @@ import (
 	"baove"
 	"baove/assessment"
 	"baove/budget"
+	"baove/i18n"
 	"baove/indicators"
 	"baove/plans"
 	"baove/units"
@@ -102,7 +103,7 @@ func TestChecks_EachPassesAndFails(t *testing.T) {
 	for _, c := range assessment.Checks() {
 		t.Run(c.Code+"/pass", func(t *testing.T) {
 			if r := result(t, passing(), c.Code); r.Status != assessment.Pass {
-				t.Errorf("%s: %s (%s), want pass", c.Code, r.Status, r.Evidence.EN)
+				t.Errorf("%s: %s (%s), want pass", c.Code, r.Status, r.Evidence.Text(i18n.EN))
 			}
 		})
 		t.Run(c.Code+"/fail", func(t *testing.T) {
@@ -117,7 +118,7 @@ func TestChecks_EachPassesAndFails(t *testing.T) {
 				want = w
 			}
 			if r := result(t, f, c.Code); r.Status != want {
-				t.Errorf("%s: %s (%s), want %s", c.Code, r.Status, r.Evidence.EN, want)
+				t.Errorf("%s: %s (%s), want %s", c.Code, r.Status, r.Evidence.Text(i18n.EN), want)
 			}
 			for _, r := range assessment.Evaluate(f) {
 				also, expected := collateral[c.Code][r.Code]
@@ -171,7 +172,7 @@ func TestChecks_WithNothingToCheckAreNotApplicable(t *testing.T) {
 	f.Today = baove.NewDate(2026, 2, 1)
 	for _, r := range assessment.Evaluate(f) {
 		if r.Status == assessment.Pass {
-			t.Errorf("%s passes with no plan, no money, no commune, no quarter over: %s", r.Code, r.Evidence.EN)
+			t.Errorf("%s passes with no plan, no money, no commune, no quarter over: %s", r.Code, r.Evidence.Text(i18n.EN))
 		}
 	}
 }
@@ -190,7 +191,7 @@ func TestChecks_JudgeThePlanInForceOnly(t *testing.T) {
 		for code, w := range want {
 			r := result(t, f, code)
 			if r.Status != w {
-				t.Errorf("%s plan, %s: %s (%s), want %s", status, code, r.Status, r.Evidence.EN, w)
+				t.Errorf("%s plan, %s: %s (%s), want %s", status, code, r.Status, r.Evidence.Text(i18n.EN), w)
 			}
 			if code != "DISBURSEMENT_PACE" && !slices.Contains(r.Evidence.Figures, assessment.Figure{Name: "pending_status", Value: string(status)}) {
 				t.Errorf("%s plan, %s: evidence %v does not name the plan waiting", status, code, r.Evidence.Figures)
@@ -199,8 +200,8 @@ func TestChecks_JudgeThePlanInForceOnly(t *testing.T) {
 	}
 	f := passing()
 	f.Plan.Pending = &plans.Content{Version: 2, Status: plans.Draft}
-	if r := result(t, f, "HOTLINE_ACTIVITY"); r.Status != assessment.Pass || !strings.Contains(r.Evidence.EN, "revision (version 2, draft)") {
-		t.Errorf("a revision under way beside the plan in force: %s (%s)", r.Status, r.Evidence.EN)
+	if r := result(t, f, "HOTLINE_ACTIVITY"); r.Status != assessment.Pass || !strings.Contains(r.Evidence.Text(i18n.EN), "revision (version 2, draft)") {
+		t.Errorf("a revision under way beside the plan in force: %s (%s)", r.Status, r.Evidence.Text(i18n.EN))
 	}
 }
 
@@ -212,9 +213,9 @@ func TestCommuneWorkers_SaysWhenNothingWasReported(t *testing.T) {
 	communes := []units.Commune{{Code: "00001", Name: "Xã An"}, {Code: "00002", Name: "Xã Bình"}}
 	f.Coverage = indicators.NewCoverage("11", 2026, communes, nil)
 	r := result(t, f, "COMMUNE_WORKERS")
-	if r.Status != assessment.Fail || len(r.Evidence.Items) != 0 || !strings.HasPrefix(r.Evidence.VI, "Chưa có số liệu") ||
-		strings.Contains(r.Evidence.EN, "have no child-protection worker") {
-		t.Errorf("no staffing recorded: %s, %q / %q, items %v; want a failure for want of a report, naming no commune", r.Status, r.Evidence.VI, r.Evidence.EN, r.Evidence.Items)
+	if r.Status != assessment.Fail || len(r.Evidence.Items) != 0 || !strings.HasPrefix(r.Evidence.Text(i18n.VI), "Chưa có số liệu") ||
+		strings.Contains(r.Evidence.Text(i18n.EN), "have no child-protection worker") {
+		t.Errorf("no staffing recorded: %s, %q / %q, items %v; want a failure for want of a report, naming no commune", r.Status, r.Evidence.Text(i18n.VI), r.Evidence.Text(i18n.EN), r.Evidence.Items)
 	}
 }
 
@@ -245,11 +246,11 @@ func TestCentralEligible_JudgesTheYearsEligibility(t *testing.T) {
 	f := passing()
 	f.Budget.CentralByTaskArea[0].TaskArea.Eligibility = []plans.Eligibility{{FromYear: 2016, ToYear: 2026, Eligible: true}, {FromYear: 2027, Eligible: false}}
 	if r := result(t, f, "CENTRAL_ELIGIBLE"); r.Status != assessment.Pass {
-		t.Errorf("2026, eligible until 2026: %s (%s)", r.Status, r.Evidence.EN)
+		t.Errorf("2026, eligible until 2026: %s (%s)", r.Status, r.Evidence.Text(i18n.EN))
 	}
 	f.Year = 2027
 	if r := result(t, f, "CENTRAL_ELIGIBLE"); r.Status != assessment.Fail {
-		t.Errorf("2027, not eligible from 2027: %s (%s)", r.Status, r.Evidence.EN)
+		t.Errorf("2027, not eligible from 2027: %s (%s)", r.Status, r.Evidence.Text(i18n.EN))
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
+	"baove/i18n"
 	"baove/indicators"
 	"baove/plans"
 	"baove/units"
@@ -63,7 +64,7 @@ func TestCompliance_PassesAndFailsEveryCheckFromStoredData(t *testing.T) {
 					w = o
 				}
 				if r.Status != w {
-					t.Errorf("%s %s: %s (%s), want %s", p, r.Code, r.Status, r.Evidence.EN, w)
+					t.Errorf("%s %s: %s (%s), want %s", p, r.Code, r.Status, r.Evidence.Text(i18n.EN), w)
 				}
 			}
 		}
@@ -85,8 +86,8 @@ func TestCompliance_WithoutPlanOrMoneyFailsThePlanChecksAndChecksTheCallerFirst(
 			if w, ok := want[r.Code]; ok && r.Status != w {
 				t.Errorf("%s without a plan or money: %s, want %s", r.Code, r.Status, w)
 			}
-			if r.Code == "COMMUNE_WORKERS" && (len(r.Evidence.Items) != 0 || !strings.HasPrefix(r.Evidence.VI, "Chưa có số liệu")) {
-				t.Errorf("no staffing recorded: %q naming %d communes, want no data and none named", r.Evidence.VI, len(r.Evidence.Items))
+			if r.Code == "COMMUNE_WORKERS" && (len(r.Evidence.Items) != 0 || !strings.HasPrefix(r.Evidence.Text(i18n.VI), "Chưa có số liệu")) {
+				t.Errorf("no staffing recorded: %q naming %d communes, want no data and none named", r.Evidence.Text(i18n.VI), len(r.Evidence.Items))
 			}
 		}
 		if _, err := a.Compliance(ctx, plannerOf("79"), "11", 1900); baove.ErrorCode(err) != baove.EFORBIDDEN {

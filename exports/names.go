@@ -1,5 +1,7 @@
 package exports
 
+import "baove/i18n"
+
 // names gives the words a report uses for the domain's codes, in both
 // languages: statuses, funding sources, workflow steps.
 var names = map[string][2]string{ // code → {Vietnamese, English}
@@ -45,4 +47,13 @@ func (l Lang) pick(vi, en string) string {
 		return en
 	}
 	return vi
+}
+
+// i18n returns the catalogue's language for lang: English, else
+// Vietnamese.
+func (l Lang) i18n() i18n.Lang {
+	if l == English {
+		return i18n.EN
+	}
+	return i18n.VI
 }

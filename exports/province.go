@@ -289,7 +289,7 @@ func quarters(qs []int) string {
 func complianceRows(lang Lang, c assessment.Compliance) []ComplianceRow {
 	rows := make([]ComplianceRow, 0, len(c.Results))
 	for _, res := range c.Results {
-		evidence := lang.pick(res.Evidence.VI, res.Evidence.EN)
+		evidence := res.Evidence.Text(lang.i18n())
 		var named []string
 		for _, it := range res.Evidence.Items {
 			if it.Name == "" {

@@ -7,6 +7,7 @@ import (
 	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
+	"baove/i18n"
 	"baove/indicators"
 	"baove/plans"
 )
@@ -48,7 +49,7 @@ func TestRun_TheNumbersAddUpAndNoCheckPassesWithoutData(t *testing.T) {
 				}
 				for _, r := range c.Results {
 					if r.Status == assessment.Pass && !d.has(r.Code) {
-						t.Errorf("%s/%d %s passes without data: %s", p, year, r.Code, r.Evidence.EN)
+						t.Errorf("%s/%d %s passes without data: %s", p, year, r.Code, r.Evidence.Text(i18n.EN))
 					}
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"baove"
 	"baove/i18n"
@@ -85,11 +86,28 @@ func formatEligibility(spans []Eligibility) string {
 	return strings.Join(parts, ";")
 }
 
-// parseEligibility reads what formatEligibility writes; "" is no span.
+// parsed holds the spans read so far by their text: a handful of distinct
+// texts serve every summary, which reads every task area.
+var parsed sync.Map // string → []Eligibility, never changed once stored
+
+// parseEligibility reads what formatEligibility writes; "" is no span. The
+// spans returned may be shared: callers build new slices, never change
+// them.
 func parseEligibility(s string) ([]Eligibility, error) {
 	if s == "" {
 		return nil, nil
 	}
+	if spans, ok := parsed.Load(s); ok {
+		return spans.([]Eligibility), nil
+	}
+	spans, err := readEligibility(s)
+	if err == nil {
+		parsed.Store(s, spans)
+	}
+	return spans, err
+}
+
+func readEligibility(s string) ([]Eligibility, error) {
 	var out []Eligibility
 	for _, part := range strings.Split(s, ";") {
 		span, flag, ok1 := strings.Cut(part, ":")
