@@ -390,3 +390,22 @@ func asSlice(v any) []any {
 	s, _ := v.([]any)
 	return s
 }
+
+// TestProvinces_AnUnknownProvinceIsNotFoundOnEveryOperation is issue 13's
+// eighth case: GET /provinces/99/budget/2027 answered 200 with zeros where
+// every other /provinces/99/… answered 404. Every operation on a province
+// that the reviewer may read answers 404 for province 99.
+func TestProvinces_AnUnknownProvinceIsNotFoundOnEveryOperation(t *testing.T) {
+	e := newEnv(t, dbtest.MustOpenDB(t, database.SQLite))
+	fixtures := plantSecrets(t, e)
+	fixtures["provinces"] = "99"
+	for _, o := range readOperations(t, e) {
+		if o.method != "GET" || !strings.HasPrefix(o.path, "/api/v1/provinces/{code}") || !o.allows(walker{"reviewer", access.Reviewer, ""}) {
+			continue
+		}
+		path := o.url(t, fixtures)
+		if res, _ := e.raw("reviewer", o.method, path, o.body); res.StatusCode != 404 {
+			t.Errorf("GET %s: %d, want 404: %s", path, res.StatusCode, res.body)
+		}
+	}
+}

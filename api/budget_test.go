@@ -72,7 +72,7 @@ func TestBudgetAPI_BadAmountsNameTheField(t *testing.T) {
 		e.expectProblem("finance.dienbien", "POST", path, map[string]any{"amount": "10", "paid_on": "2026-13-02", "voucher_no": "V-date"}, 422)
 		var sum api.BudgetSummary
 		e.do("reviewer", "GET", "/api/v1/provinces/11/budget/2026", nil, &sum)
-		if sum.BySource[0].Allocated != "800000" || sum.BySource[0].Rate != "0.00" || sum.Total.Planned != "251000000" {
+		if sum.BySource[0].Allocated != "800000" || sum.BySource[0].Rate == nil || *sum.BySource[0].Rate != "0.00" || sum.Total.Planned != "251000000" {
 			t.Fatalf("summary %+v", sum)
 		}
 	})

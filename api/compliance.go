@@ -3,7 +3,8 @@ package api
 import (
 	"context"
 
-	"baove/indicators"
+	"baove/assessment"
+	"baove/i18n"
 	"baove/units"
 )
 
@@ -32,8 +33,8 @@ type EvidenceItem struct {
 	Name string `json:"name,omitempty" example:"Phường Ba Đình"`
 }
 
-func checkOf(r indicators.Result) ComplianceCheck {
-	ev := Evidence{TextVI: r.Evidence.VI, TextEN: r.Evidence.EN}
+func checkOf(r assessment.Result) ComplianceCheck {
+	ev := Evidence{TextVI: r.Evidence.Text(i18n.VI), TextEN: r.Evidence.Text(i18n.EN)}
 	if len(r.Evidence.Figures) > 0 {
 		ev.Figures = map[string]string{}
 	}
@@ -65,7 +66,7 @@ type ComplianceOutput struct {
 }
 
 func (s *Server) getCompliance(ctx context.Context, in *ComplianceInput) (*ComplianceOutput, error) {
-	c, err := s.svc.Assessor.Compliance(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
+	c, err := s.svc.Assessment.Compliance(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year)
 	if err != nil {
 		return nil, err
 	}

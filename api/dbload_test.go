@@ -98,7 +98,7 @@ func TestSQLiteUnderWriteLoad_NoWriteFailsAndEveryAnswerIsKept(t *testing.T) {
 				return
 			case <-time.After(100 * time.Millisecond):
 			}
-			res, _ := e.send(planner, "PUT", "/api/v1/provinces/01/indicator-values/CP_ABUSE_CASES/2026", map[string]any{"value": i}, nil)
+			res, _ := e.send(planner, "PUT", "/api/v1/provinces/01/indicator-values/CP_ABUSE_CASES/2026-Q3", map[string]any{"value": i}, nil)
 			if check("indicator value", res, 200) {
 				mu.Lock()
 				reports, reported = reports+1, i

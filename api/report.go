@@ -175,6 +175,9 @@ type TemplateInput struct {
 }
 
 func (s *Server) disbursementTemplate(ctx context.Context, in *TemplateInput) (*FileOutput, error) {
+	if _, err := s.svc.Units.Province(ctx, units.ProvinceCode(in.Code)); err != nil {
+		return nil, err // a template for no province: 404, as every /provinces/{code} operation
+	}
 	var b bytes.Buffer
 	if err := exports.WriteTemplate(&b, "Giải ngân", budget.ImportFields); err != nil {
 		return nil, err
@@ -189,6 +192,9 @@ type StaffingTemplateInput struct {
 }
 
 func (s *Server) staffingTemplate(ctx context.Context, in *StaffingTemplateInput) (*FileOutput, error) {
+	if _, err := s.svc.Units.Province(ctx, units.ProvinceCode(in.Code)); err != nil {
+		return nil, err
+	}
 	var b bytes.Buffer
 	if err := exports.WriteTemplate(&b, "Nhân lực xã", indicators.StaffingFields); err != nil {
 		return nil, err

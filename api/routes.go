@@ -155,6 +155,8 @@ func (s *Server) routes() {
 		"list-indicator-values", "A province's reported indicator values")
 	g.add(put, "/provinces/{code}/indicator-values/{indicator_code}/{period}", planner, call(s.putValue),
 		"put-indicator-value", "Report an indicator value for a year or a quarter")
+	g.add(del, "/provinces/{code}/indicator-values/{indicator_code}/{period}", planner, call(s.deleteValue),
+		"delete-indicator-value", "Remove a reported indicator value")
 
 	// Commune staffing.
 	g = s.group(Prefix, "staffing")

@@ -18,6 +18,7 @@ type IndicatorValue struct {
 	Value         string    `json:"value" example:"96.43" doc:"Decimal: the count, or the figure derived from numerator and denominator (percent or per 100,000), rounded half away from zero to 2 places"`
 	Numerator     *int64    `json:"numerator,omitempty" example:"162"`
 	Denominator   *int64    `json:"denominator,omitempty" example:"168"`
+	Estimate      bool      `json:"estimate" doc:"The figure was given as an estimate, before its period ended"`
 	Note          string    `json:"note,omitempty" example:"Báo cáo của Sở Y tế"`
 	UpdatedAt     time.Time `json:"updated_at"`
 	UpdatedBy     string    `json:"updated_by" example:"planner.dienbien"`
@@ -46,7 +47,7 @@ func counts(m indicators.Measure) (num, den *int64) {
 
 func valueOf(v indicators.Value) IndicatorValue {
 	out := IndicatorValue{ProvinceCode: string(v.Province), IndicatorCode: string(v.Indicator), Period: v.Period.String(),
-		Unit: string(v.Unit), Value: figure(v.Measure), Note: v.Note, UpdatedAt: v.UpdatedAt, UpdatedBy: v.UpdatedBy}
+		Unit: string(v.Unit), Value: figure(v.Measure), Estimate: v.Estimate, Note: v.Note, UpdatedAt: v.UpdatedAt, UpdatedBy: v.UpdatedBy}
 	out.Numerator, out.Denominator = counts(v.Measure)
 	return out
 }
@@ -62,6 +63,7 @@ type PutValueInput struct {
 		Denominator *int64 `json:"denominator,omitempty" minimum:"1" example:"168" doc:"Percent and per-100,000 indicators: the whole, e.g. all communes"`
 		Value       *int64 `json:"value,omitempty" minimum:"0" example:"12" doc:"Count indicators: the count"`
 		Note        Note   `json:"note,omitempty" example:"Báo cáo của Sở Y tế" doc:"Where the figure comes from"`
+		Estimate    bool   `json:"estimate,omitempty" doc:"An estimate of the period under way: required before the period ends; a period not yet begun is refused"`
 	}
 }
 
@@ -77,7 +79,7 @@ func (s *Server) putValue(ctx context.Context, in *PutValueInput) (*IndicatorVal
 	}
 	b := in.Body
 	v, err := s.svc.Indicators.PutValue(ctx, caller(ctx), units.ProvinceCode(in.Code), indicators.Code(in.IndicatorCode), p,
-		indicators.Entry{Numerator: b.Numerator, Denominator: b.Denominator, Count: b.Value, Note: string(b.Note)})
+		indicators.Entry{Numerator: b.Numerator, Denominator: b.Denominator, Count: b.Value, Note: string(b.Note), Estimate: b.Estimate})
 	if err != nil {
 		return nil, err
 	}
@@ -108,4 +110,22 @@ func (s *Server) listValues(ctx context.Context, in *ValueListInput) (*ValueList
 		out.Body.Items[i] = valueOf(v)
 	}
 	return out, nil
+}
+
+// DeleteValueInput selects a reported value.
+type DeleteValueInput struct {
+	ProvinceCodePath
+	IndicatorCode string `path:"indicator_code" pattern:"^[A-Z][A-Z0-9_]{2,39}$" example:"CP_STAFF_TRAINED"`
+	Period        string `path:"period" pattern:"^[0-9]{4}(-Q[1-4])?$" example:"2026-Q1" doc:"A year (2026) or a quarter (2026-Q1 … 2026-Q4)"`
+}
+
+func (s *Server) deleteValue(ctx context.Context, in *DeleteValueInput) (*struct{}, error) {
+	p, err := indicators.ParsePeriod("path.period", in.Period)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.svc.Indicators.DeleteValue(ctx, caller(ctx), units.ProvinceCode(in.Code), indicators.Code(in.IndicatorCode), p); err != nil {
+		return nil, err
+	}
+	return &struct{}{}, nil
 }

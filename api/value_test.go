@@ -12,9 +12,9 @@ func TestIndicatorValues_DeriveRatiosAndRefuseComputedIndicators(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		e := newEnv(t, db)
 		var v api.IndicatorValue
-		res := e.do(planner, "PUT", "/api/v1/provinces/01/indicator-values/CP_STAFF_TRAINED/2026", map[string]any{"numerator": 162, "denominator": 168}, &v)
-		if res.StatusCode != 200 || v.Value != "96.43" || *v.Numerator != 162 || v.Period != "2026" {
-			t.Fatalf("%d: %+v, want the decimal string 96.43", res.StatusCode, v)
+		res := e.do(planner, "PUT", "/api/v1/provinces/01/indicator-values/CP_STAFF_TRAINED/2026", map[string]any{"numerator": 162, "denominator": 168, "estimate": true}, &v)
+		if res.StatusCode != 200 || v.Value != "96.43" || *v.Numerator != 162 || v.Period != "2026" || !v.Estimate {
+			t.Fatalf("%d: %+v, want the decimal string 96.43, an estimate", res.StatusCode, v)
 		}
 		p := e.expectProblem(planner, "PUT", "/api/v1/provinces/01/indicator-values/CP_COMMUNE_WORKER/2026", map[string]any{"numerator": 1, "denominator": 2}, 422)
 		if len(p.Errors) != 1 || p.Errors[0].Location != "indicator_code" {
@@ -24,6 +24,34 @@ func TestIndicatorValues_DeriveRatiosAndRefuseComputedIndicators(t *testing.T) {
 		e.do("finance.hanoi", "GET", "/api/v1/provinces/01/indicator-values?year=2026", nil, &list)
 		if len(list.Items) != 1 || list.Items[0].Value != "96.43" {
 			t.Errorf("finance reads %+v", list.Items)
+		}
+	})
+}
+
+// TestIndicatorValues_OnlyForPeriodsThatEndedAndDeletable is the values
+// part of issue 13's sixth case: a value for 2030 was accepted and could
+// never be removed (DELETE answered 405).
+func TestIndicatorValues_OnlyForPeriodsThatEndedAndDeletable(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		path := "/api/v1/provinces/01/indicator-values/CP_ABUSE_CASES/"
+		for _, period := range []string{"2030", "2026-Q4", "2026"} {
+			p := e.expectProblem(planner, "PUT", path+period, map[string]any{"value": 4}, 422)
+			if len(p.Errors) != 1 || p.Errors[0].Location != "period" {
+				t.Errorf("%s: %+v, want 422 naming period", period, p)
+			}
+		}
+		if res := e.do(planner, "PUT", path+"2026-Q3", map[string]any{"value": 4}, nil); res.StatusCode != 200 {
+			t.Fatalf("2026-Q3, ended: %d", res.StatusCode)
+		}
+		e.expectProblem("reviewer", "DELETE", path+"2026-Q3", nil, 403)
+		if res, _ := e.raw(planner, "DELETE", path+"2026-Q3", nil); res.StatusCode != 204 {
+			t.Fatalf("DELETE: %d %s, want 204", res.StatusCode, res.body)
+		}
+		e.expectProblem(planner, "DELETE", path+"2026-Q3", nil, 404)
+		var list struct{ Items []api.IndicatorValue }
+		if e.do(planner, "GET", "/api/v1/provinces/01/indicator-values?year=2026", nil, &list); len(list.Items) != 0 {
+			t.Errorf("after DELETE: %+v", list.Items)
 		}
 	})
 }

@@ -10,6 +10,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/assessment"
 	"baove/audit"
 	"baove/budget"
 	"baove/database"
@@ -44,7 +45,7 @@ type Services struct {
 	Indicators *indicators.Store
 	Plans      *plans.Store
 	Budget     *budget.Store
-	Assessor   *indicators.Assessor
+	Assessment *assessment.Service
 	// Reports builds the PDF and XLSX reports from the services above.
 	Reports exports.Sources
 }
@@ -58,7 +59,7 @@ func New(db *database.DB, cfg Config) (*Services, error) {
 	s := &Services{DB: db, Clock: cfg.Clock, Access: access.NewStore(db, cfg.Clock, cfg.TokenTTL, cfg.SignIn), Audit: audit.NewStore(db),
 		Units: units.NewStore(db, cfg.Clock)}
 	var err error
-	if s.Indicators, err = indicators.NewStore(db, cfg.Clock, s.Units); err != nil {
+	if s.Indicators, err = indicators.NewStore(db, cfg.Clock, s.Units, budget.ClosedYears{}); err != nil {
 		return nil, err
 	}
 	if s.Plans, err = plans.NewStore(db, cfg.Clock, s.Indicators, budget.Lines{}); err != nil {
@@ -67,8 +68,10 @@ func New(db *database.DB, cfg Config) (*Services, error) {
 	if s.Budget, err = budget.NewStore(db, cfg.Clock, s.Plans); err != nil {
 		return nil, err
 	}
-	s.Assessor = indicators.NewAssessor(s.Indicators, s.Plans, s.Budget)
-	s.Reports = exports.Sources{Units: s.Units, Plans: s.Plans, Budget: s.Budget, Indicators: s.Indicators, Assessor: s.Assessor,
+	if s.Assessment, err = assessment.New(s.Units, s.Indicators, s.Plans, s.Budget, cfg.Clock); err != nil {
+		return nil, err
+	}
+	s.Reports = exports.Sources{Units: s.Units, Plans: s.Plans, Budget: s.Budget, Indicators: s.Indicators, Assessment: s.Assessment,
 		Ministry: cfg.Ministry, Clock: cfg.Clock}
 	return s, nil
 }

@@ -22,12 +22,12 @@ func BenchmarkBudgetSummary(b *testing.B) {
 }
 
 // BenchmarkCompliance times one province's compliance checks for a year
-// (indicators.Assessor.Compliance) against the aggregates they need.
+// (indicators.Assessment.Compliance) against the aggregates they need.
 func BenchmarkCompliance(b *testing.B) {
 	bench.Engines(b, func(b *testing.B, s *bench.Services) {
 		t := s.Target
 		bench.Compare(b, func(ctx context.Context) error {
-			_, err := s.Assessor.Compliance(ctx, bench.Reviewer, t.Province, t.Year)
+			_, err := s.Assessment.Compliance(ctx, bench.Reviewer, t.Province, t.Year)
 			return err
 		}, func(ctx context.Context) error {
 			return complianceLimit(ctx, s.DB, t.Province, t.Year)
@@ -36,13 +36,13 @@ func BenchmarkCompliance(b *testing.B) {
 }
 
 // BenchmarkNationalProgress times the national roll-up of every province's
-// progress in a year (indicators.Assessor.NationalProgress) against the
+// progress in a year (indicators.Assessment.NationalProgress) against the
 // reads it needs.
 func BenchmarkNationalProgress(b *testing.B) {
 	bench.Engines(b, func(b *testing.B, s *bench.Services) {
 		year := s.Target.Year
 		bench.Compare(b, func(ctx context.Context) error {
-			_, err := s.Assessor.NationalProgress(ctx, bench.Reviewer, year)
+			_, err := s.Assessment.NationalProgress(ctx, bench.Reviewer, year)
 			return err
 		}, func(ctx context.Context) error {
 			return rollupLimit(ctx, s.DB, year)

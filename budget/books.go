@@ -26,7 +26,8 @@ type paymentState struct {
 	Lineage, TaskArea  string
 	FundingSource      FundingSource
 	Status             plans.Status
-	Eligible           bool
+	Eligible           bool   // the task area's open-ended eligibility for central funds
+	Eligibility        string // its spans by year (plans.CentralEligibleIn)
 	Paid               int64
 	Allocated          int64
 	CentralPaid        int64
@@ -39,7 +40,7 @@ type paymentState struct {
 func loadPayment(ctx context.Context, tx bun.IDB, y budgetYear, today baove.Date, id LineID, voucher string, k idempotency) (*Books, *keyRow, error) {
 	var st paymentState
 	err := tx.NewRaw(`SELECT l.id, l.plan_id, l.amount, l.lineage, a.task_area, l.funding_source, p.status,
-		ta.eligible_for_central_funds AS eligible,
+		ta.eligible_for_central_funds AS eligible, ta.central_eligibility AS eligibility,
 		(SELECT coalesce(sum(t.amount), 0) FROM ledger_totals AS t
 			WHERE t.province_code = p.province_code AND t.year = p.year AND t.line_lineage = l.lineage) AS paid,
 		(SELECT coalesce(sum(al.amount), 0) FROM allocations AS al WHERE al.province_code = p.province_code AND al.year = p.year) AS allocated,
@@ -62,8 +63,12 @@ func loadPayment(ctx context.Context, tx bun.IDB, y budgetYear, today baove.Date
 	if st.VoucherUsed > 0 {
 		led.Vouchers[vn.Key(voucher)] = true
 	}
+	eligible, err := plans.CentralEligibleIn(st.Eligibility, st.Eligible, y.Year)
+	if err != nil {
+		return nil, nil, err
+	}
 	line := LedgerLine{Line: Line{ID: LineID(st.ID), PlanID: plans.ID(st.PlanID), Lineage: st.Lineage, TaskArea: st.TaskArea,
-		FundingSource: st.FundingSource, Amount: VND(st.Amount)}, Province: p, Year: y.Year, Status: st.Status, CentralEligible: st.Eligible}
+		FundingSource: st.FundingSource, Amount: VND(st.Amount)}, Province: p, Year: y.Year, Status: st.Status, CentralEligible: eligible}
 	books := &Books{Province: p, Today: today, Lines: map[LineID]LedgerLine{line.ID: line}, Years: map[int]*Ledger{y.Year: led}}
 	var first *keyRow
 	if st.KeyHash != nil && st.KeyResult != nil {
@@ -139,15 +144,19 @@ func (b *Books) readLines(ctx context.Context, tx bun.IDB, ids []LineID) error {
 			Year         int
 		}
 		if err := tx.NewRaw(`SELECT l.id, l.plan_id, l.amount, l.lineage, a.task_area, l.funding_source, p.status,
-			ta.eligible_for_central_funds AS eligible, p.province_code, p.year
+			ta.eligible_for_central_funds AS eligible, ta.central_eligibility AS eligibility, p.province_code, p.year
 			FROM budget_lines AS l JOIN activities AS a ON a.id = l.activity_id JOIN plans AS p ON p.id = l.plan_id
 			JOIN task_areas AS ta ON ta.code = a.task_area WHERE l.id IN (?)`, bun.In(chunk)).Scan(ctx, &found); err != nil {
 			return err
 		}
 		for _, f := range found {
+			eligible, err := plans.CentralEligibleIn(f.Eligibility, f.Eligible, f.Year)
+			if err != nil {
+				return err
+			}
 			b.Lines[LineID(f.ID)] = LedgerLine{Line: Line{ID: LineID(f.ID), PlanID: plans.ID(f.PlanID), Lineage: f.Lineage,
 				TaskArea: f.TaskArea, FundingSource: f.FundingSource, Amount: VND(f.Amount)},
-				Province: units.ProvinceCode(f.ProvinceCode), Year: f.Year, Status: f.Status, CentralEligible: f.Eligible}
+				Province: units.ProvinceCode(f.ProvinceCode), Year: f.Year, Status: f.Status, CentralEligible: eligible}
 		}
 	}
 	return nil

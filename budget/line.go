@@ -13,6 +13,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/i18n"
 	"baove/plans"
 	"baove/vn"
 )
@@ -92,18 +93,27 @@ func (in *LineInput) check(ctx context.Context, tx bun.IDB, plan plans.ID) error
 		p.Add("description", fmt.Sprintf("at most %d characters", MaxDescription), nil)
 	}
 	var area struct {
-		Code     string
-		Eligible bool
+		Code        string
+		Eligible    bool
+		Eligibility string
+		Year        int
 	}
-	err := tx.NewRaw(`SELECT ta.code, ta.eligible_for_central_funds AS eligible FROM activities AS a
-		JOIN task_areas AS ta ON ta.code = a.task_area WHERE a.id = ? AND a.plan_id = ?`, int64(in.ActivityID), int64(plan)).Scan(ctx, &area)
+	err := tx.NewRaw(`SELECT ta.code, ta.eligible_for_central_funds AS eligible, ta.central_eligibility AS eligibility, p.year
+		FROM activities AS a JOIN task_areas AS ta ON ta.code = a.task_area JOIN plans AS p ON p.id = a.plan_id
+		WHERE a.id = ? AND a.plan_id = ?`, int64(in.ActivityID), int64(plan)).Scan(ctx, &area)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		p.Add("activity_id", "not an activity of this plan version", in.ActivityID)
 	case err != nil:
 		return err
-	case in.FundingSource == Central && !area.Eligible:
-		p.Add("funding_source", fmt.Sprintf("central support funds may not pay for task area %s (directive 3.2)", area.Code), in.FundingSource)
+	case in.FundingSource == Central:
+		eligible, err := plans.CentralEligibleIn(area.Eligibility, area.Eligible, area.Year)
+		if err != nil {
+			return err
+		}
+		if !eligible {
+			p.AddKey("funding_source", "ledger.central_ineligible", i18n.Args{"area": area.Code, "year": area.Year}, in.FundingSource)
+		}
 	}
 	return p.Err()
 }

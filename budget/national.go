@@ -7,50 +7,34 @@ import (
 	"github.com/uptrace/bun"
 
 	"baove/access"
-	"baove/indicators"
 	"baove/plans"
 	"baove/units"
 )
 
 // YearFigures computes every province's budget summary for year at once,
 // in a handful of queries rather than a round per province, with the same
-// arithmetic as Summary, and, from the same reads, every province's budget
-// facts for compliance (see YearBudgetFacts). Each summary's Plan is the
+// arithmetic as Summary; every province has one. Each summary's Plan is the
 // counting version without its activities, targets and history. Only a
 // reviewer may (EFORBIDDEN).
-func (s *Store) YearFigures(ctx context.Context, c access.Caller, year int) (map[units.ProvinceCode]Summary, map[units.ProvinceCode]indicators.BudgetFacts, error) {
+func (s *Store) YearFigures(ctx context.Context, c access.Caller, year int) (map[units.ProvinceCode]Summary, error) {
 	if err := c.Require(access.Reviewer); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	all, current, areas, err := s.yearSums(ctx, s.db, year)
 	if err != nil {
-		return nil, nil, err
-	}
-	sums := make(map[units.ProvinceCode]Summary, len(all))
-	facts := make(map[units.ProvinceCode]indicators.BudgetFacts, len(all))
-	for p, in := range all {
-		sum := summarise(in, areas)
-		sum.Province, sum.Year = p, year
-		if plan, ok := current[p]; ok {
-			sum.Plan = &plan
-		}
-		sums[p], facts[p] = sum, factsOf(sum, in, areas)
-	}
-	return sums, facts, nil
-}
-
-// YearBudgetFacts implements indicators.BudgetSource for every province at
-// once.
-func (s *Store) YearBudgetFacts(ctx context.Context, year int) (map[units.ProvinceCode]indicators.BudgetFacts, error) {
-	all, _, areas, err := s.yearSums(ctx, s.db, year)
-	if err != nil {
 		return nil, err
 	}
-	out := make(map[units.ProvinceCode]indicators.BudgetFacts, len(all))
+	sums := make(map[units.ProvinceCode]Summary, len(all))
 	for p, in := range all {
-		out[p] = factsOf(summarise(in, areas), in, areas)
+		var plan *plans.Plan
+		if cp, ok := current[p]; ok {
+			plan = &cp
+		}
+		sum := summarise(in, plan, areas)
+		sum.Province, sum.Year = p, year
+		sums[p] = sum
 	}
-	return out, nil
+	return sums, nil
 }
 
 type groupedSum struct {

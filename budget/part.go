@@ -68,14 +68,19 @@ func (Lines) Items(ctx context.Context, db bun.IDB, plan plans.ID) (map[string]m
 	return items, nil
 }
 
-// Check implements plans.Part: every line keeps at least what was disbursed
-// from it, and no line that was paid from is left out of the version.
+// Check implements plans.Part: central lines only on task areas eligible
+// for central funds in the plan's year (directive 3.2), every line keeps at
+// least what was disbursed from it, and no line that was paid from is left
+// out of the version.
 func (Lines) Check(ctx context.Context, db bun.IDB, plan plans.ID) error {
 	var p struct {
 		ProvinceCode string
 		Year         int
 	}
 	if err := db.NewSelect().Table("plans").Column("province_code", "year").Where("id = ?", int64(plan)).Scan(ctx, &p); err != nil {
+		return err
+	}
+	if err := centralEligible(ctx, db, plan, p.Year); err != nil {
 		return err
 	}
 	paid, err := disbursedByLineage(ctx, db, units.ProvinceCode(p.ProvinceCode), p.Year)

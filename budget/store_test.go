@@ -113,8 +113,8 @@ func TestSummary_IsExactOverManySmallAmounts(t *testing.T) {
 			t.Fatalf("central row %+v, want disbursed %d", c, want)
 		}
 		wantRate := decimal.NewFromInt(int64(want)).Mul(decimal.NewFromInt(100)).DivRound(decimal.NewFromInt(1_000_000_007), 2)
-		if !c.Rate.Equal(wantRate) || sum.Total.Disbursed != want || sum.Total.Planned != 1_500_000_007 {
-			t.Fatalf("rate %s (want %s), totals %+v", c.Rate, wantRate, sum.Total)
+		if !c.Rate.Decimal.Equal(wantRate) || sum.Total.Disbursed != want || sum.Total.Planned != 1_500_000_007 {
+			t.Fatalf("rate %s (want %s), totals %+v", c.Rate.Decimal, wantRate, sum.Total)
 		}
 	})
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
 	"baove"
@@ -13,71 +12,9 @@ import (
 	"baove/units"
 )
 
-// Figures are the money of one row of the summary. For central funds,
-// Allocated is the ministry's allocations with corrections and carried-in
-// funds; for the province's own sources, the plan's lines are the
-// allocation. Remaining is Allocated − Disbursed, and Rate is
-// Disbursed ÷ Allocated as a percentage with two decimals.
-type Figures struct {
-	Planned   VND
-	Allocated VND
-	Disbursed VND
-	Remaining VND
-	Rate      decimal.Decimal
-}
-
-func figures(planned, allocated, disbursed VND) Figures {
-	return Figures{Planned: planned, Allocated: allocated, Disbursed: disbursed, Remaining: allocated - disbursed,
-		Rate: Rate(disbursed, allocated)}
-}
-
-// SourceFigures is a funding source's row of the summary.
-type SourceFigures struct {
-	Source FundingSource
-	Figures
-}
-
-// TaskAreaFigures is a task area's row of the summary; its allocation is
-// what the plan's lines give it.
-type TaskAreaFigures struct {
-	TaskArea plans.TaskArea
-	Figures
-}
-
-// CentralFunds is the state of a year's central support.
-type CentralFunds struct {
-	Allocated      VND // decisions and corrections
-	CarriedIn      VND // unspent funds carried over from the year before
-	Disbursed      VND
-	Remaining      VND
-	Closed         bool
-	Disposition    string // "carry_over" or "return", once closed
-	Unspent        VND    // at the close
-	ReturnDeadline baove.Date
-}
-
-// Summary is a province's money for a year, computed in one place for the
-// API, the reports and the compliance checks.
-type Summary struct {
-	Province   units.ProvinceCode
-	Year       int
-	Plan       *plans.Plan // the version whose lines count (the one in force, else the latest), without its parts; nil without a plan
-	BySource   []SourceFigures
-	ByTaskArea []TaskAreaFigures // task areas with lines or disbursements, in the directive's order
-	Total      Figures
-	Central    CentralFunds
-}
-
-// sums are the grouped figures a summary is computed from.
-type sums struct {
-	planned     map[FundingSource]map[string]VND // by source, then task area
-	disbursed   map[FundingSource]map[string]VND
-	allocations map[AllocationKind]VND
-	year        budgetYear
-}
-
 // Summary computes a province's budget for a year. A reviewer reads every
 // province; a planner or finance officer their own (EFORBIDDEN otherwise).
+// It returns ENOTFOUND for an unknown province.
 func (s *Store) Summary(ctx context.Context, c access.Caller, p units.ProvinceCode, year int) (Summary, error) {
 	if err := c.CanRead(p); err != nil {
 		return Summary{}, err
@@ -90,33 +27,30 @@ func (s *Store) summary(ctx context.Context, db bun.IDB, p units.ProvinceCode, y
 	if err != nil {
 		return Summary{}, err
 	}
+	return s.compute(ctx, db, p, year, plan)
+}
+
+// compute reads the sums of a province-year, the lines counted being those
+// of plan (none when nil), and summarises them. It returns ENOTFOUND for an
+// unknown province.
+func (s *Store) compute(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, plan *plans.Plan) (Summary, error) {
 	var id plans.ID
 	if plan != nil {
 		id = plan.ID
 	}
-	sum, _, _, err := s.compute(ctx, db, p, year, id)
+	in, err := s.sums(ctx, db, p, year, id)
+	if baove.ErrorCode(err) == baove.ENOTFOUND {
+		return Summary{}, err
+	} else if err != nil {
+		return Summary{}, fmt.Errorf("budget: summary of %s/%d: %w", p, year, err)
+	}
+	areas, err := plans.TaskAreasIn(ctx, db)
 	if err != nil {
 		return Summary{}, err
 	}
-	sum.Plan = plan
-	return sum, nil
-}
-
-// compute reads the sums of a province-year, the lines counted being those
-// of plan version id (none when 0), and summarises them; it returns the
-// sums and task areas too, for the facts compliance reads.
-func (s *Store) compute(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, id plans.ID) (Summary, sums, []plans.TaskArea, error) {
-	in, err := s.sums(ctx, db, p, year, id)
-	if err != nil {
-		return Summary{}, in, nil, fmt.Errorf("budget: summary of %s/%d: %w", p, year, err)
-	}
-	areas, err := s.plans.TaskAreasIn(ctx, db)
-	if err != nil {
-		return Summary{}, in, nil, err
-	}
-	sum := summarise(in, areas)
+	sum := summarise(in, plan, areas)
 	sum.Province, sum.Year = p, year
-	return sum, in, areas, nil
+	return sum, nil
 }
 
 // countingPlan returns the version whose lines count (plans.Store.Current);
@@ -165,7 +99,29 @@ func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year
 	if err != nil && !isNoRows(err) {
 		return in, err
 	}
+	if plan == 0 && in.empty() {
+		return in, provinceExists(ctx, db, p)
+	}
 	return in, nil
+}
+
+// empty reports whether the sums hold nothing at all: no line, payment,
+// allocation or budget year, as for a province that does not exist.
+func (in sums) empty() bool {
+	return len(in.planned) == 0 && len(in.disbursed) == 0 && len(in.allocations) == 0 && in.year.ProvinceCode == ""
+}
+
+// provinceExists returns ENOTFOUND unless province p exists. Summaries ask
+// only when they found nothing, so a province with money costs no query.
+func provinceExists(ctx context.Context, db bun.IDB, p units.ProvinceCode) error {
+	n, err := db.NewSelect().Table("provinces").Where("code = ?", string(p)).Count(ctx)
+	switch {
+	case err != nil:
+		return err
+	case n == 0:
+		return baove.Errorf(baove.ENOTFOUND, "no province with code %s", p)
+	}
+	return nil
 }
 
 func add(m map[FundingSource]map[string]VND, rows []struct {
@@ -179,46 +135,4 @@ func add(m map[FundingSource]map[string]VND, rows []struct {
 		}
 		m[r.Source][r.TaskArea] += VND(r.Sum)
 	}
-}
-
-// summarise computes the summary's figures from grouped sums; it touches no
-// database.
-func summarise(in sums, areas []plans.TaskArea) Summary {
-	var sum Summary
-	var total Figures
-	for _, src := range Sources {
-		planned, disbursed := total1(in.planned[src]), total1(in.disbursed[src])
-		allocated := planned
-		if src == Central {
-			allocated = in.allocations[Allocated] + in.allocations[Correction] + in.allocations[CarriedIn]
-		}
-		sum.BySource = append(sum.BySource, SourceFigures{src, figures(planned, allocated, disbursed)})
-		total.Planned += planned
-		total.Allocated += allocated
-		total.Disbursed += disbursed
-	}
-	sum.Total = figures(total.Planned, total.Allocated, total.Disbursed)
-	for _, ta := range areas {
-		var planned, disbursed VND
-		for _, src := range Sources {
-			planned += in.planned[src][ta.Code]
-			disbursed += in.disbursed[src][ta.Code]
-		}
-		if planned != 0 || disbursed != 0 {
-			sum.ByTaskArea = append(sum.ByTaskArea, TaskAreaFigures{ta, figures(planned, planned, disbursed)})
-		}
-	}
-	c := sum.BySource[0]
-	sum.Central = CentralFunds{Allocated: in.allocations[Allocated] + in.allocations[Correction], CarriedIn: in.allocations[CarriedIn],
-		Disbursed: c.Disbursed, Remaining: c.Remaining, Closed: !in.year.ClosedAt.IsZero(), Disposition: in.year.Disposition,
-		Unspent: VND(in.year.UnspentCentral), ReturnDeadline: in.year.ReturnDeadline}
-	return sum
-}
-
-func total1(m map[string]VND) VND {
-	var t VND
-	for _, v := range m {
-		t += v
-	}
-	return t
 }

@@ -69,12 +69,13 @@ func wholeDigits(s string) bool {
 }
 
 // Rate returns part ÷ whole as a percentage with two decimals, e.g. "87.50";
-// "0.00" when whole is zero or negative.
-func Rate(part, whole VND) decimal.Decimal {
+// null when whole is zero or negative: a rate of nothing is no data, not
+// 0 %.
+func Rate(part, whole VND) decimal.NullDecimal {
 	if whole <= 0 {
-		return decimal.Zero.Round(2)
+		return decimal.NullDecimal{}
 	}
-	return decimal.NewFromInt(int64(part)).Mul(decimal.NewFromInt(100)).DivRound(decimal.NewFromInt(int64(whole)), 2)
+	return decimal.NewNullDecimal(decimal.NewFromInt(int64(part)).Mul(decimal.NewFromInt(100)).DivRound(decimal.NewFromInt(int64(whole)), 2))
 }
 
 // FundingSource is where a budget line's money comes from.

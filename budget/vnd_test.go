@@ -40,14 +40,15 @@ func TestParseVND_RefusesEveryOtherSpellingNamingTheField(t *testing.T) {
 	}
 }
 
-func TestRate_IsExactToTwoPlaces(t *testing.T) {
+func TestRate_IsExactToTwoPlacesAndNullOfNothing(t *testing.T) {
 	cases := []struct {
 		part, whole VND
 		want        string
-	}{{875, 1000, "87.5"}, {1, 3, "33.33"}, {2, 3, "66.67"}, {5, 0, "0"}, {1_234_567_890_123, 1_234_567_890_123, "100"}}
+	}{{875, 1000, "87.5"}, {1, 3, "33.33"}, {2, 3, "66.67"}, {5, 0, ""}, {1_234_567_890_123, 1_234_567_890_123, "100"}}
 	for _, c := range cases {
-		if got := Rate(c.part, c.whole); got.String() != c.want || got.StringFixed(2) == "" {
-			t.Errorf("Rate(%d, %d) = %s, want %s", c.part, c.whole, got, c.want)
+		got := Rate(c.part, c.whole)
+		if s := got.Decimal.String(); got.Valid != (c.want != "") || (got.Valid && s != c.want) {
+			t.Errorf("Rate(%d, %d) = %v %s, want %q", c.part, c.whole, got.Valid, s, c.want)
 		}
 	}
 }

@@ -3,7 +3,10 @@
 // for 2025 (approved) and 2026 (Hà Nội approved with a revision in draft,
 // Điện Biên submitted, TP Hồ Chí Minh returned with a reason) with their
 // budgets, allocations and a year of payments; and the staffing of every
-// commune of these provinces and their indicator values for 2025 and 2026.
+// commune of these provinces and their indicator values for 2025 and 2026,
+// with what a reviewer meets in practice: TP Hồ Chí Minh has not reported
+// its 2026 staffing, and it and Điện Biên are late with the latest quarter's
+// abuse cases.
 // Loading is idempotent: what exists already is left alone.
 //
 // The demo password is public (it is in the README): never load the demo

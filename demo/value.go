@@ -18,10 +18,12 @@ type figure struct {
 	num, den int64
 }
 
-// dated is a figure for a period.
+// dated is a figure for a period; an estimate when the period is under
+// way.
 type dated struct {
 	figure
-	period indicators.Period
+	period   indicators.Period
+	estimate bool
 }
 
 // yearly are the demo provinces' values for 2025, chosen so that progress
@@ -45,31 +47,37 @@ var yearly = map[units.ProvinceCode][]figure{
 // mid-size province sees tens a year).
 var abuseBase = map[units.ProvinceCode]int64{"01": 22, "11": 6, "79": 28}
 
+// late are the provinces that have not yet reported the latest quarter of
+// the current year, so that a compliance check fails and progress shows
+// the quarters it holds.
+var late = map[units.ProvinceCode]bool{"11": true, "79": true}
+
 // figures returns the demo values of the planner's province for year as of
-// today: the yearly values for 2025, the social work centres every year, and
-// CP_ABUSE_CASES for each quarter that has ended, except that Điện Biên has
-// not yet reported the latest quarter of the current year, so that a
-// compliance check fails.
+// today: the yearly values for 2025, the social work centres every year (an
+// estimate while the year is under way), and CP_ABUSE_CASES for each
+// quarter that has ended, except the latest one of the current year in the
+// late provinces.
 func figures(p units.ProvinceCode, year int, today baove.Date) []dated {
 	var out []dated
 	for _, f := range yearly[p] {
 		if year == 2025 || f.code == "CP_SWC" {
-			out = append(out, dated{f, indicators.Period{Year: year}})
+			period := indicators.Period{Year: year}
+			out = append(out, dated{f, period, !today.After(period.End())})
 		}
 	}
 	quarters := indicators.ElapsedQuarters(year, today)
-	if p == "11" && year == today.Year() && len(quarters) > 0 {
+	if late[p] && year == today.Year() && len(quarters) > 0 {
 		quarters = quarters[:len(quarters)-1]
 	}
 	for _, q := range quarters {
 		f := figure{code: indicators.AbuseCases, num: abuseBase[p] + int64((q*7+year)%9)}
-		out = append(out, dated{f, indicators.Period{Year: year, Quarter: q}})
+		out = append(out, dated{f, indicators.Period{Year: year, Quarter: q}, false})
 	}
 	return out
 }
 
-func (f figure) entry() indicators.Entry {
-	e := indicators.Entry{Note: "Số liệu minh họa (demo)"}
+func (f dated) entry() indicators.Entry {
+	e := indicators.Entry{Note: "Số liệu minh họa (demo)", Estimate: f.estimate}
 	if f.den == 0 {
 		e.Count = &f.num
 	} else {

@@ -128,11 +128,18 @@ type BarChart struct {
 	Target decimal.NullDecimal
 }
 
-// Bar is one labelled value of a BarChart.
+// Bar is one labelled value of a BarChart. A bar without a value says
+// Missing instead (e.g. "chưa báo cáo") and draws nothing: missing is not
+// zero.
 type Bar struct {
-	Label string
-	Value decimal.Decimal
+	Label   string
+	Value   decimal.Decimal
+	Missing string
 }
+
+// Note stands in a table cell of any kind for a value that is not there,
+// e.g. "chưa báo cáo" where a percentage would be: missing is not zero.
+type Note string
 
 // Signature is one signature block at the end of a document, e.g.
 // "NGƯỜI LẬP BIỂU" with "(Ký, ghi rõ họ tên)" under it and room to sign.

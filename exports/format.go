@@ -140,8 +140,11 @@ func (l Lang) number(k Kind, d decimal.Decimal, places int32) string {
 // when v's Go type does not fit the kind, so that a report model with a
 // float where money belongs fails loudly instead of printing a guess.
 func (l Lang) cell(c Column, v any) (string, error) {
-	if v == nil {
+	switch n := v.(type) {
+	case nil:
 		return "", nil
+	case Note:
+		return vn.NFC(string(n)), nil
 	}
 	switch c.Kind {
 	case Text:

@@ -1,5 +1,7 @@
 package exports
 
+import "baove/i18n"
+
 // names gives the words a report uses for the domain's codes, in both
 // languages: statuses, funding sources, workflow steps.
 var names = map[string][2]string{ // code → {Vietnamese, English}
@@ -15,7 +17,8 @@ var names = map[string][2]string{ // code → {Vietnamese, English}
 	"provincial": {"Ngân sách tỉnh", "Provincial budget"}, "commune": {"Ngân sách xã", "Commune budget"},
 	"other": {"Nguồn khác (xã hội hóa, tài trợ)", "Other (mobilised, donors)"},
 	// progress
-	"on_track": {"Đạt", "On track"}, "at_risk": {"Có nguy cơ không đạt", "At risk"}, "off_track": {"Không đạt", "Off track"},
+	"in_progress": {"Đang thực hiện (số ước tính)", "In progress (estimate)"}, "on_track": {"Đúng tiến độ", "On track"},
+	"at_risk": {"Có nguy cơ không đạt", "At risk"}, "achieved": {"Đạt", "Achieved"}, "not_achieved": {"Không đạt", "Not achieved"},
 	"no_data": {"Chưa có số liệu", "No data"}, "monitored": {"Theo dõi", "Monitored"},
 	"plan": {"Kế hoạch tỉnh", "Provincial plan"}, "national": {"Chỉ tiêu quốc gia", "National target"},
 	// compliance
@@ -44,4 +47,13 @@ func (l Lang) pick(vi, en string) string {
 		return en
 	}
 	return vi
+}
+
+// i18n returns the catalogue's language for lang: English, else
+// Vietnamese.
+func (l Lang) i18n() i18n.Lang {
+	if l == English {
+		return i18n.EN
+	}
+	return i18n.VI
 }

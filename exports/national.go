@@ -9,6 +9,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/assessment"
 	"baove/budget"
 	"baove/indicators"
 )
@@ -22,19 +23,36 @@ type NationalReport struct {
 	Ministry string
 	Rows     []NationalRow // the 34 provinces in Vietnamese order
 	Total    NationalRow
+	// Figures are the national figures of the indicators, each over the
+	// provinces that reported it.
+	Figures []NationalFigureRow
 }
 
 // NationalRow is a province's line of the national report, or the totals.
-// Coverage is the share of communes with a worker, in percent; the total's
-// is the sum of covered communes over the sum of communes, never an
-// average of percentages.
+// Coverage is the share of communes with a worker, in percent, null for a
+// province that reported no staffing (never 0 %); the total's is the sum
+// of covered communes over the sum of communes of the provinces that
+// reported, never an average of percentages, and Reporting of Provinces
+// says how many those are.
 type NationalRow struct {
 	Code, Province, PlanStatus      string
 	Planned, Allocated, Disbursed   int64
-	Rate                            decimal.Decimal
+	Rate                            decimal.NullDecimal
 	Communes, Covered               int
-	Coverage                        decimal.Decimal
+	Coverage                        decimal.NullDecimal
+	Reporting, Provinces            int
 	OnTrack, Judged, Passed, Checks int
+}
+
+// NationalFigureRow is an indicator rolled up over the provinces: its value
+// over those that reported, how many did, and its status; for a target
+// every province must meet, how many meet theirs.
+type NationalFigureRow struct {
+	Code, Label        string
+	Value, Target      decimal.NullDecimal
+	Reporting, Meeting string // "31/34"; Meeting only for a target per province
+	Partial, Estimate  bool
+	Status             string
 }
 
 // BuildNationalReport gathers every province's figures for year, reading
@@ -45,11 +63,11 @@ func BuildNationalReport(ctx context.Context, src Sources, c access.Caller, year
 	if err := c.Require(access.Reviewer); err != nil {
 		return NationalReport{}, err
 	}
-	sums, facts, err := src.Budget.YearFigures(ctx, c, year)
+	sums, err := src.Budget.YearFigures(ctx, c, year)
 	if err != nil {
 		return NationalReport{}, err
 	}
-	national, err := src.Assessor.National(ctx, c, year, facts)
+	national, err := src.Assessment.National(ctx, c, year, sums)
 	if err != nil {
 		return NationalReport{}, err
 	}
@@ -59,42 +77,49 @@ func BuildNationalReport(ctx context.Context, src Sources, c access.Caller, year
 		r.Rows = append(r.Rows, nationalRow(lang, pp, sums[code], national.Coverage[code], national.Compliance[i]))
 	}
 	r.Total = totalRow(lang, r.Rows)
+	for _, f := range national.Progress.Figures {
+		r.Figures = append(r.Figures, figureRow(lang, f))
+	}
 	return r, nil
 }
 
-func nationalRow(lang Lang, pp indicators.ProvinceProgress, sum budget.Summary, cov indicators.Coverage, comp indicators.Compliance) NationalRow {
+func nationalRow(lang Lang, pp assessment.ProvinceProgress, sum budget.Summary, cov indicators.Coverage, comp assessment.Compliance) NationalRow {
 	p := pp.Province
 	row := NationalRow{Code: string(p.Code), Province: p.Name, PlanStatus: lang.name("none"), Planned: int64(sum.Total.Planned),
-		Allocated: int64(sum.Total.Allocated), Disbursed: int64(sum.Total.Disbursed), Rate: sum.Total.Rate,
-		Communes: cov.Total, Covered: cov.Covered, Coverage: percent(int64(cov.Covered), int64(cov.Total))}
+		Allocated: int64(sum.Total.Allocated), Disbursed: int64(sum.Total.Disbursed), Rate: sum.Total.Rate, Provinces: 1}
+	if cov.Recorded > 0 {
+		row.Communes, row.Covered, row.Reporting = cov.Total, cov.Covered, 1
+		row.Coverage = percent(int64(cov.Covered), int64(cov.Total))
+	}
 	if sum.Plan != nil {
 		row.PlanStatus = lang.name(string(sum.Plan.Status))
 	}
 	for _, it := range pp.Items {
 		switch it.Status {
-		case indicators.OnTrack:
+		case assessment.Achieved, assessment.OnTrack:
 			row.OnTrack++
 			row.Judged++
-		case indicators.AtRisk, indicators.OffTrack:
+		case assessment.AtRisk, assessment.NotAchieved:
 			row.Judged++
 		}
 	}
 	for _, res := range comp.Results {
-		if res.Status != indicators.NotApplicable {
+		if res.Status != assessment.NotApplicable {
 			row.Checks++
 		}
-		if res.Status == indicators.Pass {
+		if res.Status == assessment.Pass {
 			row.Passed++
 		}
 	}
 	return row
 }
 
-func percent(part, whole int64) decimal.Decimal {
+// percent is part of whole in percent to two places; null of nothing.
+func percent(part, whole int64) decimal.NullDecimal {
 	if whole <= 0 {
-		return decimal.Zero
+		return decimal.NullDecimal{}
 	}
-	return decimal.NewFromInt(part).Mul(decimal.NewFromInt(100)).DivRound(decimal.NewFromInt(whole), 2)
+	return decimal.NewNullDecimal(decimal.NewFromInt(part).Mul(decimal.NewFromInt(100)).DivRound(decimal.NewFromInt(whole), 2))
 }
 
 func totalRow(lang Lang, rows []NationalRow) NationalRow {
@@ -105,6 +130,8 @@ func totalRow(lang Lang, rows []NationalRow) NationalRow {
 		t.Disbursed += r.Disbursed
 		t.Communes += r.Communes
 		t.Covered += r.Covered
+		t.Reporting += r.Reporting
+		t.Provinces += r.Provinces
 		t.OnTrack += r.OnTrack
 		t.Judged += r.Judged
 		t.Passed += r.Passed
@@ -114,6 +141,23 @@ func totalRow(lang Lang, rows []NationalRow) NationalRow {
 	return t
 }
 
+func figureRow(lang Lang, f assessment.NationalFigure) NationalFigureRow {
+	r := NationalFigureRow{Code: string(f.Indicator.Code), Label: lang.pick(f.Indicator.NameVI, f.Indicator.NameEN),
+		Reporting: fmt.Sprintf("%d/%d", f.Provinces, f.Total), Partial: f.Partial, Estimate: f.Estimate, Status: lang.name(string(f.Status))}
+	if f.Provinces > 0 {
+		if v, ok := f.Measure.Rounded(2); ok {
+			r.Value = decimal.NewNullDecimal(v)
+		}
+	}
+	if f.Target != nil {
+		r.Target = decimal.NewNullDecimal(f.Target.Value)
+	}
+	if f.PerProvince {
+		r.Meeting = fmt.Sprintf("%d/%d", f.Meeting, f.Total)
+	}
+	return r
+}
+
 // Document lays the national report out in landscape: one row per
 // province, the national totals, and a chart of staffing coverage.
 func (r NationalReport) Document() Document {
@@ -121,7 +165,7 @@ func (r NationalReport) Document() Document {
 	d := Document{Lang: l, Issuer: []string{strings.ToUpper(r.Ministry)}, Place: "Hà Nội", Date: r.Date, Landscape: true,
 		Title: l.pick(fmt.Sprintf("Tổng hợp tình hình thực hiện công tác bảo vệ trẻ em năm %d", r.Year),
 			fmt.Sprintf("National summary of child-protection work in %d", r.Year)),
-		Subtitle:   l.pick("(34 tỉnh, thành phố)", "(34 provinces and cities)"),
+		Subtitle:   l.pick(fmt.Sprintf("(%d tỉnh, thành phố)", len(r.Rows)), fmt.Sprintf("(%d provinces and cities)", len(r.Rows))),
 		Signatures: []Signature{{Title: l.pick("Người lập biểu", "Prepared by")}, {Title: l.pick("Thủ trưởng đơn vị", "Head of department")}}}
 	t := Table{Columns: []Column{{Title: l.pick("Tỉnh, thành phố", "Province"), Width: 2.4}, {Title: l.pick("Kế hoạch", "Plan"), Width: 1.8},
 		{Title: l.pick("Kế hoạch chi", "Planned"), Kind: Money, Width: 1.6}, {Title: l.pick("Phân bổ", "Allocated"), Kind: Money, Width: 1.6},
@@ -130,16 +174,64 @@ func (r NationalReport) Document() Document {
 		{Title: l.pick("Chỉ tiêu đạt", "Indicators on track"), Width: 0.9}, {Title: l.pick("Tiêu chí đạt", "Checks passed"), Width: 0.9}}}
 	chart := BarChart{Kind: Percent, Places: 1, Max: decimal.NewFromInt(1), Target: decimal.NewNullDecimal(decimal.NewFromInt(1))}
 	for _, row := range r.Rows {
-		t.Rows = append(t.Rows, nationalCells(row))
-		chart.Bars = append(chart.Bars, Bar{Label: row.Province, Value: row.Coverage.Div(decimal.NewFromInt(100))})
+		t.Rows = append(t.Rows, nationalCells(l, row))
+		bar := Bar{Label: row.Province, Missing: l.notReported()}
+		if row.Coverage.Valid {
+			bar = Bar{Label: row.Province, Value: row.Coverage.Decimal.Div(decimal.NewFromInt(100))}
+		}
+		chart.Bars = append(chart.Bars, bar)
 	}
-	t.Totals = nationalCells(r.Total)
+	t.Totals = nationalCells(l, r.Total)
 	d.Blocks = []Block{Heading{l.pick("I. TỔNG HỢP THEO TỈNH, THÀNH PHỐ", "I. BY PROVINCE")}, t,
-		Heading{l.pick("II. TỶ LỆ XÃ, PHƯỜNG, ĐẶC KHU CÓ NGƯỜI LÀM CÔNG TÁC BẢO VỆ TRẺ EM", "II. COMMUNES WITH A CHILD-PROTECTION WORKER")}, chart}
+		Paragraph{r.completeness()},
+		Heading{l.pick("II. TỶ LỆ XÃ, PHƯỜNG, ĐẶC KHU CÓ NGƯỜI LÀM CÔNG TÁC BẢO VỆ TRẺ EM", "II. COMMUNES WITH A CHILD-PROTECTION WORKER")}, chart,
+		Heading{l.pick("III. CÁC CHỈ TIÊU TRÊN CẢ NƯỚC", "III. INDICATORS NATIONWIDE")}, r.figureTable()}
 	return d
 }
 
-func nationalCells(r NationalRow) []any {
-	return []any{r.Province, r.PlanStatus, r.Planned, r.Allocated, r.Disbursed, r.Rate, r.Coverage,
+// completeness says over how many provinces the national coverage is.
+func (r NationalReport) completeness() string {
+	return r.Lang.pick(fmt.Sprintf("Tỷ lệ xã có người làm công tác bảo vệ trẻ em của cả nước tính trên %d/%d tỉnh, thành phố đã báo cáo.", r.Total.Reporting, r.Total.Provinces),
+		fmt.Sprintf("The national share of communes with a worker is over the %d/%d provinces that reported.", r.Total.Reporting, r.Total.Provinces))
+}
+
+// figureTable lists the national figures with how many provinces each is
+// over.
+func (r NationalReport) figureTable() Table {
+	l := r.Lang
+	t := Table{Columns: []Column{{Title: l.pick("Chỉ tiêu", "Indicator"), Width: 5}, {Title: l.pick("Cả nước", "Nationwide"), Kind: Decimal, Places: 2, Width: 1.3},
+		{Title: l.pick("Mục tiêu", "Target"), Kind: Decimal, Places: 2, Width: 1}, {Title: l.pick("Số tỉnh đã báo cáo", "Provinces reporting"), Width: 1.2},
+		{Title: l.pick("Số tỉnh đạt mục tiêu của tỉnh", "Provinces meeting their target"), Width: 1.3}, {Title: l.pick("Đánh giá", "Status"), Width: 1.6},
+		{Title: l.pick("Ghi chú", "Note"), Width: 1.4}},
+		Unit: l.pick("% hoặc số lượng", "% or count")}
+	for _, f := range r.Figures {
+		var value any = Note(l.notReported())
+		if f.Value.Valid {
+			value = f.Value.Decimal
+		}
+		t.Rows = append(t.Rows, []any{f.Label, value, nullable(f.Target), f.Reporting, f.Meeting, f.Status, l.figureNote(f)})
+	}
+	return t
+}
+
+// figureNote says what a national figure is short of: quarters missing in
+// some province, estimates.
+func (l Lang) figureNote(f NationalFigureRow) string {
+	var notes []string
+	if f.Partial {
+		notes = append(notes, l.pick("có tỉnh chưa đủ quý", "some provinces lack quarters"))
+	}
+	if f.Estimate {
+		notes = append(notes, l.pick("có số ước tính", "includes estimates"))
+	}
+	return strings.Join(notes, "; ")
+}
+
+func nationalCells(l Lang, r NationalRow) []any {
+	var coverage any = Note(l.notReported())
+	if r.Coverage.Valid {
+		coverage = r.Coverage.Decimal
+	}
+	return []any{r.Province, r.PlanStatus, r.Planned, r.Allocated, r.Disbursed, nullable(r.Rate), coverage,
 		fmt.Sprintf("%d/%d", r.OnTrack, r.Judged), fmt.Sprintf("%d/%d", r.Passed, r.Checks)}
 }

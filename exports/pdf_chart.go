@@ -77,7 +77,7 @@ func (p *pdfWriter) chartLayout(c BarChart) chartLayout {
 	var labelW, valueW float64
 	for _, b := range c.Bars {
 		labelW = max(labelW, p.f.GetStringWidth(vn.NFC(b.Label))+margin)
-		valueW = max(valueW, p.f.GetStringWidth(p.lang.number(c.Kind, b.Value, c.Places))+margin)
+		valueW = max(valueW, p.f.GetStringWidth(p.barValue(c, b))+margin)
 	}
 	labelW = min(labelW, p.width*labelShare)
 	barX := p.left + labelW + 1
@@ -102,13 +102,21 @@ func (p *pdfWriter) bar(c BarChart, l chartLayout, b Bar) {
 	label := vn.NFC(b.Label)
 	p.fitSize("", sizeTable, label, l.labelW)
 	p.lines(p.left, y, l.labelW, barPitch, []string{label}, "L")
-	if w := l.length(b.Value); w > 0 {
+	if w := l.length(b.Value); w > 0 && b.Missing == "" {
 		p.f.SetFillColor(79, 129, 189)
 		p.f.Rect(l.barX, y+(barPitch-barThickness)/2, w, barThickness, "F")
 	}
 	p.setFont("", sizeTable)
-	p.lines(l.valueX, y, l.valueW, barPitch, []string{p.lang.number(c.Kind, b.Value, c.Places)}, "R")
+	p.lines(l.valueX, y, l.valueW, barPitch, []string{p.barValue(c, b)}, "R")
 	p.f.SetY(y + barPitch)
+}
+
+// barValue is what a bar says beside it: its value, or why it has none.
+func (p *pdfWriter) barValue(c BarChart, b Bar) string {
+	if b.Missing != "" {
+		return vn.NFC(b.Missing)
+	}
+	return p.lang.number(c.Kind, b.Value, c.Places)
 }
 
 // length is the drawn length of a bar of value v: geometry, not money, so a

@@ -2,12 +2,15 @@ package exports
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"baove"
 	"baove/access"
+	"baove/assessment"
 	"baove/budget"
 	"baove/indicators"
 	"baove/plans"
@@ -21,7 +24,7 @@ type Sources struct {
 	Plans      *plans.Store
 	Budget     *budget.Store
 	Indicators *indicators.Store
-	Assessor   *indicators.Assessor
+	Assessment *assessment.Service
 	// Ministry is the name of the ministry in charge of children, for the
 	// national report's header, e.g. "Bộ Y tế" (configuration: it changed
 	// in 2025 and may again).
@@ -66,31 +69,49 @@ type HistoryRow struct {
 	Reason              string
 }
 
-// MoneyRow is a row of figures in whole đồng; Rate is a percentage.
+// MoneyRow is a row of figures in whole đồng; Rate is a percentage, null
+// when nothing is allocated.
 type MoneyRow struct {
 	Label                                    string
 	Planned, Allocated, Disbursed, Remaining int64
-	Rate                                     decimal.Decimal
+	Rate                                     decimal.NullDecimal
+}
+
+// AreaRow is a task area's money: planned and disbursed. Allocations are
+// made per province and year, so they appear on the totals row only.
+type AreaRow struct {
+	Label              string
+	Planned, Disbursed int64
 }
 
 // BudgetSection is the budget summary and the state of central funds.
+// Every table's totals row is the summary's: Total for the rows by source
+// and by task area, the central row for central money by task area.
 type BudgetSection struct {
-	BySource, ByTaskArea []MoneyRow
-	Total                MoneyRow
-	Central              budget.CentralFunds
+	BySource []MoneyRow
+	Total    MoneyRow
+	// InForce reports whether the lines are those of the plan in force:
+	// without one, the province's own sources allocate nothing.
+	InForce           bool
+	ByTaskArea        []AreaRow
+	CentralByTaskArea []AreaRow
+	CentralTotal      MoneyRow
+	Central           budget.CentralFunds
 }
 
 // StaffingSection is the commune staffing coverage with the uncovered
-// communes.
+// communes. Without any record the percentages are null: not reported is
+// not 0 %.
 type StaffingSection struct {
-	Total, Covered         int
-	CoveragePercent        decimal.Decimal
-	CollaboratorPercent    decimal.Decimal
-	HasCollaboratorFigures bool
-	Uncovered              []CountRow // Code and Label of each commune without a worker
+	Total, Recorded, Covered int
+	CoveragePercent          decimal.NullDecimal
+	CollaboratorPercent      decimal.NullDecimal
+	Uncovered                []CountRow // Code and Label of each commune without a worker
 }
 
-// ProgressRow is an indicator against its target.
+// ProgressRow is an indicator against its target. Actual is null without
+// data; Period says what the figure covers ("2026", "Q1–Q3/2026") and
+// whether it is an estimate.
 type ProgressRow struct {
 	Code, Label, Unit string
 	Target            decimal.NullDecimal
@@ -120,11 +141,11 @@ func BuildProvinceReport(ctx context.Context, src Sources, c access.Caller, p un
 	if err != nil {
 		return ProvinceReport{}, err
 	}
-	prog, err := src.Assessor.Progress(ctx, c, p, year)
+	prog, err := src.Assessment.Progress(ctx, c, p, year)
 	if err != nil {
 		return ProvinceReport{}, err
 	}
-	comp, err := src.Assessor.Compliance(ctx, c, p, year)
+	comp, err := src.Assessment.Compliance(ctx, c, p, year)
 	if err != nil {
 		return ProvinceReport{}, err
 	}
@@ -177,14 +198,24 @@ func planSection(lang Lang, p *plans.Plan, areas []plans.TaskArea, clock baove.C
 }
 
 func budgetSection(lang Lang, s budget.Summary) BudgetSection {
-	b := BudgetSection{Total: moneyRow(lang.pick("Tổng cộng", "Total"), s.Total), Central: s.Central}
+	total := lang.pick("Tổng cộng", "Total")
+	b := BudgetSection{Total: moneyRow(total, s.Total), InForce: s.InForce(), Central: s.Central,
+		CentralTotal: moneyRow(total, s.Source(budget.Central))}
 	for _, r := range s.BySource {
 		b.BySource = append(b.BySource, moneyRow(lang.name(string(r.Source)), r.Figures))
 	}
-	for _, r := range s.ByTaskArea {
-		b.ByTaskArea = append(b.ByTaskArea, moneyRow(r.TaskArea.Code+". "+lang.pick(r.TaskArea.NameVI, r.TaskArea.NameEN), r.Figures))
-	}
+	b.ByTaskArea = areaRows(lang, s.ByTaskArea)
+	b.CentralByTaskArea = areaRows(lang, s.CentralByTaskArea)
 	return b
+}
+
+func areaRows(lang Lang, rows []budget.TaskAreaFigures) []AreaRow {
+	out := make([]AreaRow, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, AreaRow{Label: r.TaskArea.Code + ". " + lang.pick(r.TaskArea.NameVI, r.TaskArea.NameEN),
+			Planned: int64(r.Planned), Disbursed: int64(r.Disbursed)})
+	}
+	return out
 }
 
 func moneyRow(label string, f budget.Figures) MoneyRow {
@@ -193,12 +224,15 @@ func moneyRow(label string, f budget.Figures) MoneyRow {
 }
 
 func staffingSection(c indicators.Coverage) StaffingSection {
-	s := StaffingSection{Total: c.Total, Covered: c.Covered}
+	s := StaffingSection{Total: c.Total, Recorded: c.Recorded, Covered: c.Covered}
+	if c.Recorded == 0 {
+		return s
+	}
 	if v, ok := c.Workers().Rounded(2); ok {
-		s.CoveragePercent = v
+		s.CoveragePercent = decimal.NewNullDecimal(v)
 	}
 	if v, ok := c.Collaborators().Rounded(2); ok {
-		s.CollaboratorPercent, s.HasCollaboratorFigures = v, true
+		s.CollaboratorPercent = decimal.NewNullDecimal(v)
 	}
 	for _, u := range c.Uncovered() {
 		s.Uncovered = append(s.Uncovered, CountRow{Code: string(u.Code), Label: u.Name})
@@ -206,7 +240,7 @@ func staffingSection(c indicators.Coverage) StaffingSection {
 	return s
 }
 
-func progressRows(lang Lang, p indicators.ProvinceProgress) []ProgressRow {
+func progressRows(lang Lang, p assessment.ProvinceProgress) []ProgressRow {
 	rows := make([]ProgressRow, 0, len(p.Items))
 	for _, it := range p.Items {
 		r := ProgressRow{Code: string(it.Indicator.Code), Label: lang.pick(it.Indicator.NameVI, it.Indicator.NameEN),
@@ -216,20 +250,53 @@ func progressRows(lang Lang, p indicators.ProvinceProgress) []ProgressRow {
 			if v, ok := it.Actual.Rounded(2); ok {
 				r.Actual = decimal.NewNullDecimal(v)
 			}
-			r.Period = it.Actual.Period.String()
+			r.Period = lang.period(*it.Actual)
 		}
 		rows = append(rows, r)
 	}
 	return rows
 }
 
-func complianceRows(lang Lang, c indicators.Compliance) []ComplianceRow {
+// period says what a figure covers: the year, the quarters summed, and
+// whether it is an estimate, e.g. "Q1–Q3/2026 (ước tính)".
+func (l Lang) period(a assessment.Actual) string {
+	s := strconv.Itoa(a.Year)
+	if a.Partial() {
+		s = quarters(a.Quarters) + "/" + s
+	}
+	if a.Estimate {
+		s += l.pick(" (ước tính)", " (estimate)")
+	}
+	return s
+}
+
+// quarters writes quarters in order: "Q1–Q3" when they follow each other,
+// else "Q1, Q3".
+func quarters(qs []int) string {
+	if qs[len(qs)-1]-qs[0] == len(qs)-1 {
+		if len(qs) == 1 {
+			return fmt.Sprintf("Q%d", qs[0])
+		}
+		return fmt.Sprintf("Q%d–Q%d", qs[0], qs[len(qs)-1])
+	}
+	parts := make([]string, len(qs))
+	for i, q := range qs {
+		parts[i] = fmt.Sprintf("Q%d", q)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func complianceRows(lang Lang, c assessment.Compliance) []ComplianceRow {
 	rows := make([]ComplianceRow, 0, len(c.Results))
 	for _, res := range c.Results {
-		evidence := lang.pick(res.Evidence.VI, res.Evidence.EN)
+		evidence := res.Evidence.Text(lang.i18n())
 		var named []string
 		for _, it := range res.Evidence.Items {
-			named = append(named, it.Name)
+			if it.Name == "" {
+				named = append(named, it.Code)
+			} else {
+				named = append(named, it.Name)
+			}
 		}
 		if len(named) > 0 {
 			evidence += " (" + strings.Join(named, "; ") + ")"

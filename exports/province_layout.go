@@ -61,32 +61,56 @@ func (r ProvinceReport) planBlocks() []Block {
 	return append(blocks, acts, Paragraph{l.pick("Quá trình xem xét, phê duyệt:", "Review history:")}, hist)
 }
 
-func (r ProvinceReport) moneyTable(first string, rows []MoneyRow, total *MoneyRow) Table {
-	l := r.Lang
-	t := Table{Columns: []Column{{Title: first, Width: 3.4}, {Title: l.pick("Kế hoạch", "Planned"), Kind: Money, Width: 1.5},
-		{Title: l.pick("Phân bổ", "Allocated"), Kind: Money, Width: 1.5}, {Title: l.pick("Đã giải ngân", "Disbursed"), Kind: Money, Width: 1.5},
+// moneyColumns are the columns of a budget table; allocated names what
+// the allocation column holds.
+func (l Lang) moneyColumns(first, allocated string) []Column {
+	return []Column{{Title: first, Width: 3.4}, {Title: l.pick("Kế hoạch", "Planned"), Kind: Money, Width: 1.5},
+		{Title: allocated, Kind: Money, Width: 1.5}, {Title: l.pick("Đã giải ngân", "Disbursed"), Kind: Money, Width: 1.5},
 		{Title: l.pick("Còn lại", "Remaining"), Kind: Money, Width: 1.5},
-		{Title: l.pick("Tỷ lệ giải ngân (%)", "Disbursement rate (%)"), Kind: Decimal, Places: 2, Width: 1.1}}}
+		{Title: l.pick("Tỷ lệ giải ngân (%)", "Disbursement rate (%)"), Kind: Decimal, Places: 2, Width: 1.1}}
+}
+
+func (r ProvinceReport) moneyTable(first string, rows []MoneyRow, total MoneyRow) Table {
+	t := Table{Columns: r.Lang.moneyColumns(first, r.Lang.pick("Phân bổ", "Allocated")), Totals: moneyCells(total)}
 	for _, m := range rows {
 		t.Rows = append(t.Rows, moneyCells(m))
 	}
-	if total != nil {
-		t.Totals = moneyCells(*total)
+	return t
+}
+
+// areaTable lists money by task area: planned and disbursed by row; the
+// allocation, made per province and year, and what remains of it on the
+// totals row only.
+func (r ProvinceReport) areaTable(rows []AreaRow, total MoneyRow) Table {
+	l := r.Lang
+	t := Table{Columns: l.moneyColumns(l.pick("Nhiệm vụ", "Task area"), l.pick("Phân bổ (cả năm, không chia theo nhiệm vụ)",
+		"Allocated (per year, not by task area)")), Totals: moneyCells(total)}
+	for _, a := range rows {
+		t.Rows = append(t.Rows, []any{a.Label, a.Planned, nil, a.Disbursed, nil, nil})
 	}
 	return t
 }
 
 func moneyCells(m MoneyRow) []any {
-	return []any{m.Label, m.Planned, m.Allocated, m.Disbursed, m.Remaining, m.Rate}
+	return []any{m.Label, m.Planned, m.Allocated, m.Disbursed, m.Remaining, nullable(m.Rate)}
 }
 
 func (r ProvinceReport) budgetBlocks() []Block {
 	l := r.Lang
-	return []Block{Heading{l.pick("II. KINH PHÍ THỰC HIỆN", "II. BUDGET")},
+	blocks := []Block{Heading{l.pick("II. KINH PHÍ THỰC HIỆN", "II. BUDGET")},
 		Paragraph{l.pick("1. Theo nguồn kinh phí", "1. By funding source")},
-		r.moneyTable(l.pick("Nguồn kinh phí", "Funding source"), r.Budget.BySource, &r.Budget.Total),
-		Paragraph{l.pick("2. Theo nhiệm vụ của Chỉ thị", "2. By task area of the directive")},
-		r.moneyTable(l.pick("Nhiệm vụ", "Task area"), r.Budget.ByTaskArea, nil)}
+		r.moneyTable(l.pick("Nguồn kinh phí", "Funding source"), r.Budget.BySource, r.Budget.Total)}
+	if !r.Budget.InForce {
+		blocks = append(blocks, Paragraph{l.pick("Kế hoạch năm chưa được phê duyệt: các dòng kinh phí chưa được tính là phân bổ.",
+			"The year's plan is not approved: its lines are not counted as allocated.")})
+	}
+	return append(blocks,
+		Paragraph{l.pick("2. Theo nhiệm vụ của Chỉ thị (mọi nguồn)", "2. By task area of the directive (every source)")},
+		r.areaTable(r.Budget.ByTaskArea, r.Budget.Total),
+		Paragraph{l.pick("3. Kinh phí trung ương theo nhiệm vụ", "3. Central funds by task area")},
+		r.areaTable(r.Budget.CentralByTaskArea, r.Budget.CentralTotal),
+		Paragraph{l.pick("Kinh phí được phân bổ theo tỉnh và năm, không chia theo nhiệm vụ: cột Phân bổ và Còn lại chỉ có ở dòng Tổng cộng.",
+			"Funds are allocated per province and year, not by task area: Allocated and Remaining are on the Total row only.")})
 }
 
 func (r ProvinceReport) centralBlocks() []Block {
@@ -113,15 +137,29 @@ func (l Lang) money(v int64) string {
 	return l.integer(v) + l.pick(" đồng", " VND")
 }
 
+// notReported is what a figure without data reads as.
+func (l Lang) notReported() string { return l.pick("chưa báo cáo", "not reported") }
+
 func (r ProvinceReport) staffingBlocks() []Block {
 	l, s := r.Lang, r.Staffing
+	heading := Heading{l.pick("IV. NGƯỜI LÀM CÔNG TÁC BẢO VỆ TRẺ EM CẤP XÃ", "IV. COMMUNE CHILD-PROTECTION WORKERS")}
 	kv := KeyValues{{l.pick("Số xã, phường, đặc khu", "Communes"), l.integer(int64(s.Total))},
-		{l.pick("Có người làm công tác bảo vệ trẻ em", "With a child-protection worker"),
-			fmt.Sprintf("%s (%s %%)", l.integer(int64(s.Covered)), l.decimal(s.CoveragePercent, 2))}}
-	if s.HasCollaboratorFigures {
-		kv = append(kv, KeyValue{l.pick("Thôn, tổ dân phố có cộng tác viên", "Villages with a collaborator"), l.decimal(s.CollaboratorPercent, 2) + " %"})
+		{l.pick("Đã báo cáo", "Reported"), l.integer(int64(s.Recorded))}}
+	if s.Recorded == 0 {
+		kv = append(kv, KeyValue{l.pick("Có người làm công tác bảo vệ trẻ em", "With a child-protection worker"), l.notReported()})
+		return []Block{heading, kv, Paragraph{l.pick(fmt.Sprintf("Tỉnh chưa báo cáo nhân lực làm công tác bảo vệ trẻ em cấp xã năm %d.", r.Year),
+			fmt.Sprintf("The province has not reported its commune child-protection staffing for %d.", r.Year))}}
 	}
-	blocks := []Block{Heading{l.pick("IV. NGƯỜI LÀM CÔNG TÁC BẢO VỆ TRẺ EM CẤP XÃ", "IV. COMMUNE CHILD-PROTECTION WORKERS")}, kv}
+	kv = append(kv, KeyValue{l.pick("Có người làm công tác bảo vệ trẻ em", "With a child-protection worker"),
+		fmt.Sprintf("%s (%s %%)", l.integer(int64(s.Covered)), l.decimal(s.CoveragePercent.Decimal, 2))})
+	if s.CollaboratorPercent.Valid {
+		kv = append(kv, KeyValue{l.pick("Thôn, tổ dân phố có cộng tác viên", "Villages with a collaborator"), l.decimal(s.CollaboratorPercent.Decimal, 2) + " %"})
+	}
+	blocks := []Block{heading, kv}
+	if s.Recorded < s.Total {
+		blocks = append(blocks, Paragraph{l.pick(fmt.Sprintf("%d xã, phường, đặc khu chưa được báo cáo, được tính là chưa có người.", s.Total-s.Recorded),
+			fmt.Sprintf("%d communes are not reported and counted as without a worker.", s.Total-s.Recorded))})
+	}
 	if len(s.Uncovered) == 0 {
 		return append(blocks, Paragraph{l.pick("Tất cả các xã, phường, đặc khu đều có người làm công tác bảo vệ trẻ em.", "Every commune has a child-protection worker.")})
 	}
@@ -139,7 +177,11 @@ func (r ProvinceReport) progressBlocks() []Block {
 		{Title: l.pick("Nguồn mục tiêu", "Target from"), Width: 1.6}, {Title: l.pick("Thực hiện", "Actual"), Kind: Decimal, Places: 2, Width: 1.2},
 		{Title: l.pick("Kỳ", "Period"), Width: 1}, {Title: l.pick("Đánh giá", "Status"), Width: 1.6}}, Unit: l.pick("% hoặc số lượng", "% or count")}
 	for _, p := range r.Progress {
-		t.Rows = append(t.Rows, []any{p.Label, nullable(p.Target), p.TargetSource, nullable(p.Actual), p.Period, p.Status})
+		var actual any = Note(l.notReported())
+		if p.Actual.Valid {
+			actual = p.Actual.Decimal
+		}
+		t.Rows = append(t.Rows, []any{p.Label, nullable(p.Target), p.TargetSource, actual, p.Period, p.Status})
 	}
 	return []Block{Heading{l.pick("V. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "V. INDICATORS AGAINST TARGETS")}, t}
 }

@@ -95,3 +95,43 @@ func TestNationalReport_ModelMatchesTheGoldenFile(t *testing.T) {
 		golden(t, "national_2025.json", r)
 	})
 }
+
+// TestReports_ShowTheDemosMissingDataAsMissing: TP Hồ Chí Minh has not
+// reported its 2026 staffing and is late with the third quarter's abuse
+// cases; its report and the national one say so ("chưa báo cáo"), never
+// 0 %, and the national coverage is over the provinces that reported.
+func TestReports_ShowTheDemosMissingDataAsMissing(t *testing.T) {
+	db := dbtest.MustOpenDB(t, database.SQLite)
+	src := demoSources(t, db)
+	ctx := context.Background()
+	r, err := exports.BuildProvinceReport(ctx, src, reviewer, "79", 2026, exports.Vietnamese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(pdfPages(t, r.Document()), "\n")
+	for _, want := range []string{"Tỉnh chưa báo cáo nhân lực làm công tác bảo vệ trẻ em cấp xã năm 2026", "Chưa có số liệu", "(2026-Q3)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("TP Hồ Chí Minh's 2026 report lacks %q", want)
+		}
+	}
+	if r.Staffing.CoveragePercent.Valid || len(r.Staffing.Uncovered) != 0 {
+		t.Errorf("staffing not reported reads as %+v, want no percentage and no commune named uncovered", r.Staffing)
+	}
+	n, err := exports.BuildNationalReport(ctx, src, reviewer, 2026, exports.Vietnamese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text = strings.Join(pdfPages(t, n.Document()), "\n")
+	line := ""
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, "Thành phố Hồ Chí Minh") && strings.Contains(l, "Trả lại") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, "chưa báo cáo") || !strings.Contains(text, "tính trên 2/34 tỉnh, thành phố đã báo cáo") {
+		t.Errorf("national row of TP Hồ Chí Minh %q, want its coverage not reported, and the total over 2/34", line)
+	}
+	if n.Total.Reporting != 2 || n.Total.Communes >= 3321 {
+		t.Errorf("national total %+v, want coverage over the 2 provinces that reported", n.Total)
+	}
+}

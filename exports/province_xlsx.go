@@ -10,17 +10,19 @@ import (
 )
 
 // BuildProvinceWorkbook gathers a province's data for year as a workbook:
-// the plan's activities and budget lines, the disbursement ledger, the
-// staffing of each commune and the indicator values. Each source checks c.
-// The ledger, which may run to hundreds of thousands of entries, is not
-// read here: its sheet streams it from the store, with ctx, when the
-// workbook is written (WriteXLSX), so that it is never held in memory.
+// the budget summary (the same figures, "remaining" included, as the API
+// and the PDF), the plan's activities and budget lines, the disbursement
+// ledger, the staffing of each commune and the indicator values. Each
+// source checks c. The ledger, which may run to hundreds of thousands of
+// entries, is not read here: its sheet streams it from the store, with
+// ctx, when the workbook is written (WriteXLSX), so that it is never held
+// in memory.
 func BuildProvinceWorkbook(ctx context.Context, src Sources, c access.Caller, p units.ProvinceCode, year int) (Workbook, error) {
 	sum, err := src.Budget.Summary(ctx, c, p, year)
 	if err != nil {
 		return Workbook{}, err
 	}
-	var sheets []Sheet
+	sheets := []Sheet{summarySheet(sum)}
 	plan, err := fullPlan(ctx, src, c, sum)
 	if err != nil {
 		return Workbook{}, err
@@ -46,6 +48,31 @@ func BuildProvinceWorkbook(ctx context.Context, src Sources, c access.Caller, p 
 	return Workbook{Sheets: append(sheets, ledgerSheet(ledger), staffing, values)}, nil
 }
 
+// summarySheet is the budget summary by funding source and by task area,
+// each table closed by the summary's totals.
+func summarySheet(sum budget.Summary) Sheet {
+	b := budgetSection(Vietnamese, sum)
+	t := Table{Columns: []Column{{Title: "Bảng"}, {Title: "Nguồn kinh phí, nhiệm vụ"}, {Title: "Kế hoạch (đồng)", Kind: Money},
+		{Title: "Phân bổ (đồng)", Kind: Money}, {Title: "Đã giải ngân (đồng)", Kind: Money}, {Title: "Còn lại (đồng)", Kind: Money},
+		{Title: "Tỷ lệ giải ngân (%)", Kind: Decimal, Places: 2}}}
+	add := func(table string, m MoneyRow) {
+		t.Rows = append(t.Rows, []any{table, m.Label, m.Planned, m.Allocated, m.Disbursed, m.Remaining, nullable(m.Rate)})
+	}
+	areas := func(table string, rows []AreaRow, total MoneyRow) {
+		for _, a := range rows {
+			t.Rows = append(t.Rows, []any{table, a.Label, a.Planned, nil, a.Disbursed, nil, nil})
+		}
+		add(table, total)
+	}
+	for _, m := range b.BySource {
+		add("Theo nguồn", m)
+	}
+	add("Theo nguồn", b.Total)
+	areas("Theo nhiệm vụ (phân bổ theo năm, không chia theo nhiệm vụ)", b.ByTaskArea, b.Total)
+	areas("Kinh phí trung ương theo nhiệm vụ", b.CentralByTaskArea, b.CentralTotal)
+	return Sheet{Name: "Tổng hợp kinh phí", Table: t}
+}
+
 func activitySheet(plan plans.Plan) Sheet {
 	t := Table{Columns: []Column{{Title: "Mã hoạt động", Kind: Count}, {Title: "Mục (nhiệm vụ)"}, {Title: "Hoạt động"}, {Title: "Cơ quan chủ trì"},
 		{Title: "Cơ quan phối hợp"}, {Title: "Từ ngày", Kind: Date}, {Title: "Đến ngày", Kind: Date}, {Title: "Kết quả dự kiến"}}}
@@ -58,14 +85,16 @@ func activitySheet(plan plans.Plan) Sheet {
 func lineSheet(lines []budget.Line) Sheet {
 	t := Table{Columns: []Column{{Title: "Mã dòng ngân sách", Kind: Count}, {Title: "Mã hoạt động", Kind: Count}, {Title: "Mục"},
 		{Title: "Nguồn kinh phí"}, {Title: "Tiểu mục"}, {Title: "Số tiền (đồng)", Kind: Money}, {Title: "Đã giải ngân (đồng)", Kind: Money},
-		{Title: "Còn lại (đồng)", Kind: Money}, {Title: "Ghi chú"}}}
+		{Title: "Chưa giải ngân của dòng (đồng)", Kind: Money}, {Title: "Ghi chú"}}}
 	var amount, paid int64
 	for _, l := range lines {
 		t.Rows = append(t.Rows, []any{int64(l.ID), int64(l.ActivityID), l.TaskArea, Vietnamese.name(string(l.FundingSource)), l.BudgetItem,
 			int64(l.Amount), int64(l.Disbursed), int64(l.Remaining()), l.Description})
 		amount, paid = amount+int64(l.Amount), paid+int64(l.Disbursed)
 	}
-	t.Totals = []any{nil, nil, nil, "Tổng cộng", nil, amount, paid, amount - paid, nil}
+	// What remains to spend is allocated − disbursed, on the summary sheet;
+	// a line's undisbursed amount is another figure, so it has no total.
+	t.Totals = []any{nil, nil, nil, "Tổng cộng", nil, amount, paid, nil, nil}
 	return Sheet{Name: "Dòng ngân sách", Table: t}
 }
 
@@ -132,7 +161,7 @@ func valueSheet(ctx context.Context, src Sources, c access.Caller, p units.Provi
 		return Sheet{}, err
 	}
 	t := Table{Columns: []Column{{Title: "Mã chỉ tiêu"}, {Title: "Kỳ"}, {Title: "Tử số", Kind: Count}, {Title: "Mẫu số", Kind: Count},
-		{Title: "Số lượng", Kind: Count}, {Title: "Giá trị", Kind: Decimal, Places: 2}, {Title: "Ghi chú"}}}
+		{Title: "Số lượng", Kind: Count}, {Title: "Giá trị", Kind: Decimal, Places: 2}, {Title: "Ước tính"}, {Title: "Ghi chú"}}}
 	for _, v := range values {
 		var num, den, count, figure any
 		if v.Denominator != 0 {
@@ -143,7 +172,11 @@ func valueSheet(ctx context.Context, src Sources, c access.Caller, p units.Provi
 		if f, ok := v.Rounded(2); ok {
 			figure = f
 		}
-		t.Rows = append(t.Rows, []any{string(v.Indicator), v.Period.String(), num, den, count, figure, v.Note})
+		estimate := "Không"
+		if v.Estimate {
+			estimate = "Có"
+		}
+		t.Rows = append(t.Rows, []any{string(v.Indicator), v.Period.String(), num, den, count, figure, estimate, v.Note})
 	}
 	return Sheet{Name: "Chỉ số", Table: t}, nil
 }

@@ -152,8 +152,11 @@ func headerCells(st *styles, cols []Column) []any {
 // binary floating point in every spreadsheet, exact to 15 significant
 // digits; dates become times that the stream writer turns into serials.
 func xlsxValue(c Column, v any) (any, error) {
-	if v == nil {
+	switch n := v.(type) {
+	case nil:
 		return nil, nil
+	case Note:
+		return vn.NFC(string(n)), nil
 	}
 	switch c.Kind {
 	case Text:

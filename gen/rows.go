@@ -146,6 +146,7 @@ type valueRow struct {
 	Numerator     *int64
 	Denominator   *int64
 	Value         string
+	Estimate      bool
 	Note          string
 	UpdatedAt     time.Time
 	UpdatedBy     string

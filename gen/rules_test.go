@@ -158,16 +158,16 @@ func TestRun_TheServicesReadEveryProvinceAndYear(t *testing.T) {
 					t.Fatalf("summary %s/%d: %v (plan %v)", p, year, err, sum.Plan)
 				}
 				disbursed += sum.Total.Disbursed
-				if _, err := s.Assessor.Compliance(ctx, reviewer, units.ProvinceCode(p), year); err != nil {
+				if _, err := s.Assessment.Compliance(ctx, reviewer, units.ProvinceCode(p), year); err != nil {
 					t.Fatalf("compliance %s/%d: %v", p, year, err)
 				}
 			}
-			np, err := s.Assessor.NationalProgress(ctx, reviewer, year)
+			np, err := s.Assessment.NationalProgress(ctx, reviewer, year)
 			if err != nil || len(np.Provinces) != 34 {
 				t.Fatalf("national progress %d: %d provinces, %v", year, len(np.Provinces), err)
 			}
 			for _, got := range np.Provinces {
-				if want, err := s.Assessor.Progress(ctx, reviewer, got.Province.Code, year); err != nil || !reflect.DeepEqual(got, want) {
+				if want, err := s.Assessment.Progress(ctx, reviewer, got.Province.Code, year); err != nil || !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s/%d: the roll-up says %+v, the province's progress %+v (%v)", got.Province.Code, year, got, want, err)
 				}
 			}

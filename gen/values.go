@@ -121,7 +121,9 @@ func (g *generator) yearly(r *rand.Rand, p *province, year int, ind indicator, s
 	if !ind.unit.Ratio() {
 		m = indicators.Measure{Unit: ind.unit, Count: num}
 	}
-	return g.valueRow(r, p, ind.code, indicators.Period{Year: year}, m, note), true
+	v := g.valueRow(r, p, ind.code, indicators.Period{Year: year}, m, note)
+	v.Estimate = year == g.last // the year under way: only an estimate
+	return v, true
 }
 
 // valueRow stores m as the indicators store does: the figure rounded to

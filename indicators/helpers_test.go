@@ -9,6 +9,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/audit"
+	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/indicators"
@@ -18,7 +19,7 @@ import (
 var ctx = context.Background()
 
 func newStore(db *database.DB) *indicators.Store {
-	s, err := indicators.NewStore(db, dbtest.Clock, units.NewStore(db, dbtest.Clock))
+	s, err := indicators.NewStore(db, dbtest.Clock, units.NewStore(db, dbtest.Clock), budget.ClosedYears{})
 	if err != nil {
 		panic(err)
 	}

@@ -1,6 +1,3 @@
-// Package indicators holds the indicator catalogue (docs/domain.md §3) with its
-// national targets, the values provinces report, commune staffing, and the
-// progress and compliance computed from them.
 package indicators
 
 import (

@@ -44,6 +44,14 @@ func (p Period) String() string {
 // MarshalText implements encoding.TextMarshaler, for the audit trail.
 func (p Period) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
 
+// Start returns the first day of the period.
+func (p Period) Start() baove.Date {
+	if p.Quarter == 0 {
+		return baove.NewDate(p.Year, 1, 1)
+	}
+	return baove.NewDate(p.Year, time.Month(3*p.Quarter-2), 1)
+}
+
 // End returns the last day of the period.
 func (p Period) End() baove.Date {
 	if p.Quarter == 0 {

@@ -5,12 +5,14 @@ import (
 	"baove/access"
 	"baove/units"
 	"baove/upload"
+	"baove/vn"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // StaffingFields are the columns of a staffing import.
@@ -37,29 +39,52 @@ func (s *Store) ImportStaffing(ctx context.Context, c access.Caller, p units.Pro
 	if err != nil {
 		return 0, err
 	}
-	items, numbers, err := parseStaffing(u)
+	items, names, numbers, err := parseStaffing(u)
 	if err != nil {
 		return 0, err
 	}
-	n, err := s.PutProvinceStaffing(ctx, c, p, year, items)
+	n, err := s.putProvinceStaffing(ctx, c, p, year, items, names)
 	return n, itemsToRows(err, numbers)
 }
 
-func parseStaffing(u *upload.File) ([]Staffing, []int, error) {
+// parseStaffing reads the rows into items, the commune names given beside
+// them (empty when none) and their row numbers.
+func parseStaffing(u *upload.File) ([]Staffing, []string, []int, error) {
 	if err := u.CheckColumns(StaffingFields); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var ch upload.Checker
 	f := StaffingFields
 	items := make([]Staffing, 0, len(u.Rows))
+	names := make([]string, 0, len(u.Rows))
 	numbers := make([]int, 0, len(u.Rows))
 	for _, r := range u.Rows {
 		items = append(items, Staffing{Commune: units.CommuneCode(ch.Text(r, f[0])), FullTime: int(ch.Int(r, f[2])),
 			PartTime: int(ch.Int(r, f[3])), Collaborators: int(ch.Int(r, f[4])), Villages: int(ch.Int(r, f[5])),
 			VillagesWithCollaborator: int(ch.Int(r, f[6])), Note: ch.Text(r, f[7])})
+		names = append(names, ch.Text(r, f[1]))
 		numbers = append(numbers, r.Number)
 	}
-	return items, numbers, ch.Err()
+	return items, names, numbers, ch.Err()
+}
+
+// kindPrefixes are the folded words a commune's name starts with.
+var kindPrefixes = []string{"xa ", "phuong ", "dac khu ", "thi tran "}
+
+// nameMatches reports whether given names the commune called name: empty
+// (the column is optional), or the same once normalised, without case or
+// diacritics, with or without the kind ("Xã", "Phường", "Đặc khu").
+func nameMatches(given, name string) bool {
+	g, n := vn.Fold(vn.NFC(given)), vn.Fold(name)
+	if g == "" || g == n {
+		return true
+	}
+	for _, k := range kindPrefixes {
+		if rest, ok := strings.CutPrefix(n, k); ok && rest == g {
+			return true
+		}
+	}
+	return false
 }
 
 var itemRE = regexp.MustCompile(`^items\[(\d+)\]`)

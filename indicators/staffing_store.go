@@ -13,6 +13,7 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/database"
+	"baove/i18n"
 	"baove/units"
 	"baove/vn"
 )
@@ -86,6 +87,13 @@ func (s *Store) PutStaffing(ctx context.Context, c access.Caller, commune units.
 // how many records changed; ENOTFOUND for an unknown province; EINVALID
 // naming each bad item's field, e.g. items[3].villages_with_collaborator.
 func (s *Store) PutProvinceStaffing(ctx context.Context, c access.Caller, province units.ProvinceCode, year int, items []Staffing) (int, error) {
+	return s.putProvinceStaffing(ctx, c, province, year, items, nil)
+}
+
+// putProvinceStaffing is PutProvinceStaffing where names, when not nil,
+// are the commune names given beside the items' codes (empty when none):
+// each given name must be the code's commune's.
+func (s *Store) putProvinceStaffing(ctx context.Context, c access.Caller, province units.ProvinceCode, year int, items []Staffing, names []string) (int, error) {
 	if err := c.CanAct(province, access.Planner); err != nil {
 		return 0, err
 	}
@@ -96,18 +104,19 @@ func (s *Store) PutProvinceStaffing(ctx context.Context, c access.Caller, provin
 	if err != nil {
 		return 0, err
 	}
-	if err := checkItems(province, year, communes, items); err != nil {
+	if err := checkItems(province, year, communes, items, names); err != nil {
 		return 0, err
 	}
 	return s.writeStaffing(ctx, c, province, year, items)
 }
 
 // checkItems sets each item's year and returns an EINVALID error naming
-// every bad field of every item.
-func checkItems(province units.ProvinceCode, year int, communes []units.Commune, items []Staffing) error {
-	valid := make(map[units.CommuneCode]bool, len(communes))
+// every bad field of every item, names (when not nil) being the commune
+// names given beside the codes.
+func checkItems(province units.ProvinceCode, year int, communes []units.Commune, items []Staffing, names []string) error {
+	valid := make(map[units.CommuneCode]units.Commune, len(communes))
 	for _, u := range communes {
-		valid[u.Code] = true
+		valid[u.Code] = u
 	}
 	first := map[units.CommuneCode]int{}
 	var p baove.Problems
@@ -116,10 +125,13 @@ func checkItems(province units.ProvinceCode, year int, communes []units.Commune,
 	}
 	for i := range items {
 		at, code := fmt.Sprintf("items[%d].", i), items[i].Commune
+		u, known := valid[code]
 		if j, twice := first[code]; twice {
 			p.Add(at+"commune_code", fmt.Sprintf("listed twice: also items[%d]", j), code)
-		} else if !valid[code] {
+		} else if !known {
 			p.Add(at+"commune_code", fmt.Sprintf("not a commune of province %s in force in %d", province, year), code)
+		} else if names != nil && !nameMatches(names[i], u.Name) {
+			p.AddKey(at+"commune_name", "staffing.name_mismatch", i18n.Args{"given": vn.NFC(names[i]), "code": string(code), "name": u.Name}, vn.NFC(names[i]))
 		}
 		first[code] = i
 		items[i].Year = year
@@ -238,13 +250,23 @@ func (s *Store) coverage(ctx context.Context, province units.ProvinceCode, year 
 	return NewCoverage(province, year, communes, rows), nil
 }
 
-// tallies returns, for every province, the communes in force in year and
+// Tallies returns, for every province, the communes in force in year and
 // what their staffing adds up to, as Coverage without its list of
 // communes: enough for CP_COMMUNE_WORKER and CP_COLLAB_VILLAGE, read in one
 // query for the whole country. Staffing of communes not in force in the
-// year is left out, as NewCoverage leaves it out.
-func (s *Store) tallies(ctx context.Context, year int) (map[units.ProvinceCode]Coverage, error) {
+// year is left out, as NewCoverage leaves it out. It does not check a
+// caller.
+func (s *Store) Tallies(ctx context.Context, year int) (map[units.ProvinceCode]Coverage, error) {
 	return s.tally(ctx, year, "")
+}
+
+// Tally is Tallies for one province, in one query; a province without
+// communes in force has the zero tally. It does not check a caller.
+func (s *Store) Tally(ctx context.Context, province units.ProvinceCode, year int) (Coverage, error) {
+	tallies, err := s.tally(ctx, year, province)
+	c := tallies[province]
+	c.Province, c.Year = province, year
+	return c, err
 }
 
 // tally is tallies for province p only, or for all when p is empty.
@@ -276,17 +298,16 @@ func (s *Store) tally(ctx context.Context, year int, p units.ProvinceCode) (map[
 	return out, nil
 }
 
-// checkedCoverage is what the compliance checks read of a province's
-// staffing in year, in two queries: the counts, and the uncovered communes
-// by name, which are then Communes (with no staffing), in Vietnamese order.
-// The full records (Coverage) are not needed to judge and name.
-func (s *Store) checkedCoverage(ctx context.Context, province units.ProvinceCode, year int) (Coverage, error) {
-	tallies, err := s.tally(ctx, year, province)
+// Uncovered is what the compliance checks read of a province's staffing in
+// year, in two queries: the counts, and the uncovered communes by name,
+// which are then Communes (with no staffing), in Vietnamese order. The full
+// records (Coverage) are not needed to judge and name. It does not check a
+// caller.
+func (s *Store) Uncovered(ctx context.Context, province units.ProvinceCode, year int) (Coverage, error) {
+	c, err := s.Tally(ctx, province, year)
 	if err != nil {
 		return Coverage{}, err
 	}
-	c := tallies[province]
-	c.Province, c.Year = province, year
 	var rows []struct{ Code, Name string }
 	err = s.db.NewRaw(`SELECT c.code, c.name FROM communes AS c
 		LEFT JOIN commune_staffing AS s ON s.commune_code = c.code AND s.year = ?

@@ -1,12 +1,15 @@
 package indicators_test
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"baove"
 	"baove/database"
 	"baove/database/dbtest"
+	"baove/i18n"
 	"baove/indicators"
 	"baove/units"
 	"baove/vn"
@@ -106,6 +109,34 @@ func TestPutStaffing_RefusesOtherProvincesAndOldCodes(t *testing.T) {
 		}
 		if _, err := s.PutProvinceStaffing(ctx, plannerOf("11"), "01", 2026, nil); baove.ErrorCode(err) != baove.EFORBIDDEN {
 			t.Errorf("bulk on another province: %v, want EFORBIDDEN", err)
+		}
+	})
+}
+
+// TestImportStaffing_RefusesARowWhoseNameIsNotTheCodesCommune is issue 13's
+// tenth case: the template's example row (03151, "Xã Mường Phăng")
+// uploaded unchanged overwrote Phường Mường Lay, which is 03151.
+func TestImportStaffing_RefusesARowWhoseNameIsNotTheCodesCommune(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		header := "commune_code,commune_name,full_time,part_time,collaborators,villages,villages_with_collaborator,note\n"
+		file := header + "03151,Xã Mường Phăng,1,0,12,15,12,\n"
+		_, err := s.ImportStaffing(ctx, plannerOf("11"), "11", 2026, []byte(file))
+		var e *baove.Error
+		if !errors.As(err, &e) || len(e.Fields) != 1 || e.Fields[0].Field != "rows[2].commune_name" {
+			t.Fatalf("the example row: %v, want 422 naming rows[2].commune_name", err)
+		}
+		if msg := e.Fields[0].Text(i18n.VI); !strings.Contains(msg, "Xã Mường Phăng") || !strings.Contains(msg, "Phường Mường Lay") {
+			t.Errorf("message %q names not both communes", msg)
+		}
+		if cov, _ := s.Coverage(ctx, reviewer, "11", 2026); cov.Recorded != 0 {
+			t.Errorf("%d communes recorded from a refused file", cov.Recorded)
+		}
+		for _, name := range []string{"", "phuong muong lay", "Mường Lay", "PHƯỜNG MƯỜNG LAY", "Phường Mươ\u0300ng Lay"} {
+			file := header + "03151," + name + ",1,0,12,15,12,\n"
+			if _, err := s.ImportStaffing(ctx, plannerOf("11"), "11", 2026, []byte(file)); err != nil {
+				t.Errorf("name %q: %v, want it taken as 03151's", name, err)
+			}
 		}
 	})
 }

@@ -19,18 +19,20 @@ import (
 // Store keeps the catalogue, the values provinces report and commune
 // staffing.
 type Store struct {
-	db    *database.DB
-	units *units.Store
-	clock baove.Clock
+	db     *database.DB
+	units  *units.Store
+	clock  baove.Clock
+	closer YearCloser
 }
 
 // NewStore returns a store over db; u tells which communes are in force,
-// clock tells the time. It fails when u is missing.
-func NewStore(db *database.DB, clock baove.Clock, u *units.Store) (*Store, error) {
-	if db == nil || u == nil {
-		return nil, errors.New("indicators: NewStore needs a database and the units store")
+// clock tells the time, closer which budget years are closed (give it
+// budget.ClosedYears{}). It fails when u or closer is missing.
+func NewStore(db *database.DB, clock baove.Clock, u *units.Store, closer YearCloser) (*Store, error) {
+	if db == nil || u == nil || closer == nil {
+		return nil, errors.New("indicators: NewStore needs a database, the units store and the budget's closed years")
 	}
-	return &Store{db: db, units: u, clock: clock}, nil
+	return &Store{db: db, units: u, clock: clock, closer: closer}, nil
 }
 
 type indicatorRow struct {

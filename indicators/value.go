@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"baove"
+	"baove/i18n"
 	"baove/units"
 	"baove/vn"
 )
@@ -19,6 +20,8 @@ type Value struct {
 	Indicator Code               `json:"indicator_code"`
 	Period    Period             `json:"period"`
 	Measure
+	// Estimate marks a figure given before its period ended.
+	Estimate  bool      `json:"estimate,omitempty"`
 	Note      string    `json:"note,omitempty"`
 	UpdatedAt time.Time `json:"updated_at"`
 	UpdatedBy string    `json:"updated_by"`
@@ -32,6 +35,9 @@ type Entry struct {
 	Denominator *int64
 	Count       *int64
 	Note        string // where the figure comes from, at most MaxNote characters
+	// Estimate marks a figure of the period under way: only an estimate may
+	// be given before its period ends.
+	Estimate bool
 }
 
 // measure checks e against the indicator and returns its measure, or an
@@ -86,8 +92,22 @@ func checkFigure(p *baove.Problems, field string, v *int64, least int64) {
 	}
 }
 
-// same reports whether v already holds m and note, so that reporting it
+// same reports whether v already holds what o holds, so that reporting it
 // again changes nothing.
-func (v Value) same(m Measure, note string) bool {
-	return v.Measure == m && v.Note == note
+func (v Value) same(o Value) bool {
+	return v.Measure == o.Measure && v.Note == o.Note && v.Estimate == o.Estimate
+}
+
+// checkPeriod returns EINVALID naming field unless values may be reported
+// for p on today: a period that has ended, or the one under way when the
+// figure is an estimate; never a period not yet begun.
+func checkPeriod(field string, p Period, estimate bool, today baove.Date) error {
+	args := i18n.Args{"period": p.String(), "start": p.Start(), "end": p.End()}
+	switch {
+	case today.Before(p.Start()):
+		return baove.InvalidKey(field, "indicator_value.period_not_begun", args, p.String())
+	case !today.After(p.End()) && !estimate:
+		return baove.InvalidKey(field, "indicator_value.period_under_way", args, p.String())
+	}
+	return nil
 }

@@ -32,6 +32,7 @@ type valueRow struct {
 	Numerator     *int64
 	Denominator   *int64
 	Value         string
+	Estimate      bool
 	Note          string
 	UpdatedAt     time.Time
 	UpdatedBy     string
@@ -40,7 +41,7 @@ type valueRow struct {
 
 func (r valueRow) value() (Value, error) {
 	v := Value{Province: units.ProvinceCode(r.ProvinceCode), Indicator: Code(r.IndicatorCode),
-		Period: Period{Year: r.Year, Quarter: r.Quarter}, Measure: Measure{Unit: r.Unit}, Note: r.Note,
+		Period: Period{Year: r.Year, Quarter: r.Quarter}, Measure: Measure{Unit: r.Unit}, Estimate: r.Estimate, Note: r.Note,
 		UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy}
 	if r.Numerator != nil && r.Denominator != nil {
 		v.Numerator, v.Denominator = *r.Numerator, *r.Denominator
@@ -56,7 +57,7 @@ func (r valueRow) value() (Value, error) {
 
 func rowOf(v Value) valueRow {
 	r := valueRow{ProvinceCode: string(v.Province), IndicatorCode: string(v.Indicator), Year: v.Period.Year,
-		Quarter: v.Period.Quarter, Note: v.Note, UpdatedAt: v.UpdatedAt, UpdatedBy: v.UpdatedBy, Unit: v.Unit}
+		Quarter: v.Period.Quarter, Estimate: v.Estimate, Note: v.Note, UpdatedAt: v.UpdatedAt, UpdatedBy: v.UpdatedBy, Unit: v.Unit}
 	figure, _ := v.Rounded(valuePlaces)
 	r.Value = figure.String()
 	if v.Unit.Ratio() {
@@ -67,10 +68,11 @@ func rowOf(v Value) valueRow {
 
 // PutValue records what province reports for the indicator code and period,
 // replacing what was there; reporting the same again changes nothing. Only a
-// planner of the province may. It returns ENOTFOUND for an unknown
-// indicator, EINVALID for a computed indicator or a bad entry (one detail
-// per field), and ECONFLICT when another request wrote the same value at the
-// same moment.
+// planner of the province may. A period must have ended, or be under way
+// with the entry marked as an estimate. It returns ENOTFOUND for an unknown
+// indicator, EINVALID for a computed indicator, a period not yet ended or a
+// bad entry (one detail per field), and ECONFLICT when another request
+// wrote the same value at the same moment.
 func (s *Store) PutValue(ctx context.Context, c access.Caller, province units.ProvinceCode, code Code, p Period, e Entry) (Value, error) {
 	if err := c.CanAct(province, access.Planner); err != nil {
 		return Value{}, err
@@ -86,7 +88,10 @@ func (s *Store) PutValue(ctx context.Context, c access.Caller, province units.Pr
 	if err != nil {
 		return Value{}, err
 	}
-	v := Value{Province: province, Indicator: code, Period: p, Measure: m, Note: e.Note,
+	if err := checkPeriod("period", p, e.Estimate, s.clock.Today()); err != nil {
+		return Value{}, err
+	}
+	v := Value{Province: province, Indicator: code, Period: p, Measure: m, Estimate: e.Estimate, Note: e.Note,
 		UpdatedAt: s.clock.Now(), UpdatedBy: c.Username}
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		return s.putValue(ctx, tx, c, &v)
@@ -117,7 +122,7 @@ func (s *Store) putValue(ctx context.Context, tx bun.Tx, c access.Caller, v *Val
 	default:
 		old.Unit = v.Unit
 		prev, perr := old.value()
-		if perr != nil || prev.same(v.Measure, v.Note) {
+		if perr != nil || prev.same(*v) {
 			*v = prev
 			return perr
 		}
@@ -142,6 +147,13 @@ func (s *Store) Values(ctx context.Context, c access.Caller, province units.Prov
 	if _, err := s.units.Province(ctx, province); err != nil {
 		return nil, err
 	}
+	return s.values(ctx, province, year)
+}
+
+// ProvinceValues returns the values of province for year (every year when
+// 0), by year, catalogue order and period. It does not check a caller: the
+// assessment, which checks its own, reads them.
+func (s *Store) ProvinceValues(ctx context.Context, province units.ProvinceCode, year int) ([]Value, error) {
 	return s.values(ctx, province, year)
 }
 
@@ -171,16 +183,16 @@ func (s *Store) values(ctx context.Context, province units.ProvinceCode, year in
 	return out, nil
 }
 
-// yearValues returns every province's values of year, by province, with
+// YearValues returns every province's values of year, by province, with
 // only what progress reads of them (measure and period): one query, no
-// join, the units taken from the catalogue cat.
-func (s *Store) yearValues(ctx context.Context, year int, cat []Indicator) (map[units.ProvinceCode][]Value, error) {
+// join, the units taken from the catalogue cat. It does not check a caller.
+func (s *Store) YearValues(ctx context.Context, year int, cat []Indicator) (map[units.ProvinceCode][]Value, error) {
 	unit := make(map[string]Unit, len(cat))
 	for _, ind := range cat {
 		unit[string(ind.Code)] = ind.Unit
 	}
 	var rows []valueRow
-	if err := s.db.NewSelect().Model(&rows).Column("province_code", "indicator_code", "year", "quarter", "numerator", "denominator", "value").
+	if err := s.db.NewSelect().Model(&rows).Column("province_code", "indicator_code", "year", "quarter", "numerator", "denominator", "value", "estimate").
 		Where("year = ?", year).Scan(ctx); err != nil {
 		return nil, fmt.Errorf("indicators: values of %d: %w", year, err)
 	}
@@ -196,9 +208,9 @@ func (s *Store) yearValues(ctx context.Context, year int, cat []Indicator) (map[
 	return out, nil
 }
 
-// abuseQuarters returns the quarters of year for which province reported
-// CP_ABUSE_CASES, in order.
-func (s *Store) abuseQuarters(ctx context.Context, province units.ProvinceCode, year int) ([]int, error) {
+// AbuseQuarters returns the quarters of year for which province reported
+// CP_ABUSE_CASES, in order. It does not check a caller.
+func (s *Store) AbuseQuarters(ctx context.Context, province units.ProvinceCode, year int) ([]int, error) {
 	var quarters []int
 	err := s.db.NewSelect().Table("indicator_values").Column("quarter").
 		Where("province_code = ? AND indicator_code = ? AND year = ? AND quarter > 0", string(province), string(AbuseCases), year).
@@ -207,23 +219,4 @@ func (s *Store) abuseQuarters(ctx context.Context, province units.ProvinceCode, 
 		return nil, fmt.Errorf("indicators: abuse data of %s in %d: %w", province, year, err)
 	}
 	return quarters, nil
-}
-
-// yearAbuseQuarters returns, for every province, the quarters of year for
-// which it reported CP_ABUSE_CASES, in order.
-func (s *Store) yearAbuseQuarters(ctx context.Context, year int) (map[units.ProvinceCode][]int, error) {
-	var rows []struct {
-		ProvinceCode string
-		Quarter      int
-	}
-	err := s.db.NewSelect().Table("indicator_values").Column("province_code", "quarter").
-		Where("indicator_code = ? AND year = ? AND quarter > 0", string(AbuseCases), year).Order("province_code", "quarter").Scan(ctx, &rows)
-	if err != nil {
-		return nil, fmt.Errorf("indicators: abuse data of %d: %w", year, err)
-	}
-	out := map[units.ProvinceCode][]int{}
-	for _, r := range rows {
-		out[units.ProvinceCode(r.ProvinceCode)] = append(out[units.ProvinceCode(r.ProvinceCode)], r.Quarter)
-	}
-	return out, nil
 }

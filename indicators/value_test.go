@@ -15,8 +15,8 @@ import (
 func TestPutValue_DerivesThePercentFromNumeratorAndDenominator(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		s := newStore(db)
-		report(t, s, "11", "CP_STAFF_TRAINED", "2026", ratio(162, 168))
-		vs, err := s.Values(ctx, reviewer, "11", 2026)
+		report(t, s, "11", "CP_STAFF_TRAINED", "2025", ratio(162, 168))
+		vs, err := s.Values(ctx, reviewer, "11", 2025)
 		if err != nil || len(vs) != 1 {
 			t.Fatalf("values: %v, %v", vs, err)
 		}
@@ -97,4 +97,85 @@ func TestPutValue_OnlyAPlannerOfTheProvinceWritesBeforeAnyInputIsRead(t *testing
 func put(s *indicators.Store, c access.Caller, e indicators.Entry) error {
 	_, err := s.PutValue(ctx, c, "11", indicators.AbuseCases, indicators.Period{Year: 2026, Quarter: 1}, e)
 	return err
+}
+
+// TestPutValue_TakesOnlyPeriodsThatEndedOrEstimatesOfTheCurrentOne is the
+// values part of issue 13's sixth case, on 28 November 2026.
+func TestPutValue_TakesOnlyPeriodsThatEndedOrEstimatesOfTheCurrentOne(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		for _, c := range []struct {
+			period   string
+			estimate bool
+			ok       bool
+		}{
+			{"2026-Q3", false, true}, {"2025", false, true},
+			{"2026-Q4", false, false}, {"2026-Q4", true, true}, // under way: an estimate only
+			{"2026", false, false}, {"2026", true, true},
+			{"2027-Q1", true, false}, {"2030", true, false}, // not begun, estimate or not
+		} {
+			p, _ := indicators.ParsePeriod("period", c.period)
+			e := count(4)
+			e.Estimate = c.estimate
+			v, err := s.PutValue(ctx, plannerOf("11"), "11", indicators.AbuseCases, p, e)
+			switch {
+			case c.ok && (err != nil || v.Estimate != c.estimate):
+				t.Errorf("%s (estimate %v): %v, %+v", c.period, c.estimate, err, v)
+			case !c.ok && !slices.Equal(fields(t, err), []string{"period"}):
+				t.Errorf("%s (estimate %v): %v, want 422 naming period", c.period, c.estimate, err)
+			}
+		}
+	})
+}
+
+func TestPutValue_StoresTheNoteInNFC(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		e := count(3)
+		e.Note = " Báo cáo của Sở Y tê\u0301 " // "tế" typed with a combining acute accent
+		v, err := s.PutValue(ctx, plannerOf("11"), "11", indicators.AbuseCases, indicators.Period{Year: 2026, Quarter: 1}, e)
+		if err != nil || v.Note != "Báo cáo của Sở Y tế" {
+			t.Fatalf("%q, %v; want the note in NFC, trimmed", v.Note, err)
+		}
+		vs, _ := s.Values(ctx, reviewer, "11", 2026)
+		if len(vs) != 1 || vs[0].Note != "Báo cáo của Sở Y tế" {
+			t.Errorf("stored %+v", vs)
+		}
+	})
+}
+
+func TestDeleteValue_RemovesItWithAnAuditEntryAndRefusesAClosedYear(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		report(t, s, "11", indicators.AbuseCases, "2026-Q1", count(7))
+		report(t, s, "11", indicators.AbuseCases, "2025-Q1", count(5))
+		q1 := indicators.Period{Year: 2026, Quarter: 1}
+		if err := s.DeleteValue(ctx, plannerOf("79"), "11", indicators.AbuseCases, q1); baove.ErrorCode(err) != baove.EFORBIDDEN {
+			t.Errorf("another province's planner: %v, want EFORBIDDEN", err)
+		}
+		if err := s.DeleteValue(ctx, plannerOf("11"), "11", indicators.AbuseCases, q1); err != nil {
+			t.Fatal(err)
+		}
+		if vs, _ := s.Values(ctx, reviewer, "11", 2026); len(vs) != 0 {
+			t.Errorf("after delete: %+v", vs)
+		}
+		es := auditOf(t, db, "indicator_value")
+		if es[0].Action != "indicator_value.delete" || es[0].EntityID != "11/CP_ABUSE_CASES/2026-Q1" || !bytes.Contains(es[0].Before, []byte(`"count":7`)) {
+			t.Errorf("trail %+v, want the deletion with what was there", es[0])
+		}
+		if err := s.DeleteValue(ctx, plannerOf("11"), "11", indicators.AbuseCases, q1); baove.ErrorCode(err) != baove.ENOTFOUND {
+			t.Errorf("deleting again: %v, want ENOTFOUND", err)
+		}
+		if _, err := db.NewRaw("INSERT INTO budget_years (province_code, year, closed_at, closed_by, disposition) VALUES ('11', 2025, ?, 'finance', 'return')",
+			dbtest.Now()).Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+		err := s.DeleteValue(ctx, plannerOf("11"), "11", indicators.AbuseCases, indicators.Period{Year: 2025, Quarter: 1})
+		if baove.ErrorCode(err) != baove.ECONFLICT {
+			t.Errorf("a value of a closed year: %v, want ECONFLICT", err)
+		}
+		if vs, _ := s.Values(ctx, reviewer, "11", 2025); len(vs) != 1 {
+			t.Errorf("the closed year's value: %+v, want it kept", vs)
+		}
+	})
 }

@@ -83,8 +83,13 @@ type Event struct {
 
 // TaskArea is a chapter of the plan: an item of the 2017 directive.
 type TaskArea struct {
-	Code                    string `json:"code"`
-	NameVI                  string `json:"name_vi"`
-	NameEN                  string `json:"name_en"`
-	EligibleForCentralFunds bool   `json:"eligible_for_central_funds"`
+	Code   string `json:"code"`
+	NameVI string `json:"name_vi"`
+	NameEN string `json:"name_en"`
+	// EligibleForCentralFunds is the open-ended eligibility for central
+	// funds (directive 3.2): that of the current year and the years after.
+	EligibleForCentralFunds bool `json:"eligible_for_central_funds"`
+	// Eligibility is the eligibility by years, in order, without gaps from
+	// the first year; a year judges central money by EligibleIn.
+	Eligibility []Eligibility `json:"central_funds_eligibility"`
 }

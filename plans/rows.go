@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -91,9 +92,17 @@ type taskAreaRow struct {
 	NameVI                  string `bun:"name_vi"`
 	NameEN                  string `bun:"name_en"`
 	EligibleForCentralFunds bool
+	CentralEligibility      string
 	Position                int
 }
 
-func (r taskAreaRow) taskArea() TaskArea {
-	return TaskArea{Code: r.Code, NameVI: r.NameVI, NameEN: r.NameEN, EligibleForCentralFunds: r.EligibleForCentralFunds}
+// taskArea returns the row as a task area; it fails on spans it cannot
+// read.
+func (r taskAreaRow) taskArea() (TaskArea, error) {
+	spans, err := parseEligibility(r.CentralEligibility)
+	if err != nil {
+		return TaskArea{}, fmt.Errorf("plans: eligibility of task area %s: %w", r.Code, err)
+	}
+	return TaskArea{Code: r.Code, NameVI: r.NameVI, NameEN: r.NameEN, EligibleForCentralFunds: r.EligibleForCentralFunds,
+		Eligibility: spans}, nil
 }

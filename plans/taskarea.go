@@ -14,34 +14,41 @@ import (
 	"baove/vn"
 )
 
-// TaskAreas returns the directive's task areas in the directive's order.
+// TaskAreas returns the directive's task areas in the directive's order,
+// each with its eligibility for central funds by years, in one query.
 func (s *Store) TaskAreas(ctx context.Context) ([]TaskArea, error) {
-	return s.TaskAreasIn(ctx, s.db)
+	return TaskAreasIn(ctx, s.db)
 }
 
-// TaskAreasIn is TaskAreas read within db, e.g. the transaction of a write
-// that must not wait for a second connection while it holds locks.
-func (s *Store) TaskAreasIn(ctx context.Context, db bun.IDB) ([]TaskArea, error) {
+// TaskAreasIn is TaskAreas read within db, for the domains that attach
+// parts to plans and check them in the plans transaction.
+func TaskAreasIn(ctx context.Context, db bun.IDB) ([]TaskArea, error) {
 	var rows []taskAreaRow
 	if err := db.NewSelect().Model(&rows).Order("position").Scan(ctx); err != nil {
 		return nil, fmt.Errorf("plans: task areas: %w", err)
 	}
 	out := make([]TaskArea, len(rows))
 	for i, r := range rows {
-		out[i] = r.taskArea()
+		ta, err := r.taskArea()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = ta
 	}
 	return out, nil
 }
 
-// TaskArea returns the task area with code, read within db. It returns
-// ENOTFOUND for an unknown code.
+// TaskArea returns the task area with code and its eligibility, read
+// within db. It returns ENOTFOUND for an unknown code.
 func (s *Store) TaskArea(ctx context.Context, db bun.IDB, code string) (TaskArea, error) {
 	var r taskAreaRow
 	err := db.NewSelect().Model(&r).Where("code = ?", code).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return TaskArea{}, baove.Errorf(baove.ENOTFOUND, "no task area %s", code)
+	} else if err != nil {
+		return TaskArea{}, err
 	}
-	return r.taskArea(), err
+	return r.taskArea()
 }
 
 func (s *Store) taskAreaCodes(ctx context.Context, db bun.IDB) (map[string]bool, error) {
@@ -60,11 +67,16 @@ func (s *Store) taskAreaCodes(ctx context.Context, db bun.IDB) (map[string]bool,
 type TaskAreaPatch struct {
 	NameVI, NameEN          *string
 	EligibleForCentralFunds *bool
+	// EligibleFrom is the first year the new eligibility applies to: this
+	// year when nil, never an earlier one.
+	EligibleFrom *int
 }
 
 // UpdateTaskArea changes a task area's names or its eligibility for central
-// funds. Only an administrator may. It returns ENOTFOUND for an unknown code
-// and EINVALID for an empty name.
+// funds from a year on (this year by default): the years before keep the
+// eligibility they had, so that their checks do not change. Only an
+// administrator may. It returns ENOTFOUND for an unknown code and EINVALID
+// for an empty name or a year before this one.
 func (s *Store) UpdateTaskArea(ctx context.Context, c access.Caller, code string, p TaskAreaPatch) (TaskArea, error) {
 	if err := c.Require(access.Admin); err != nil {
 		return TaskArea{}, err
@@ -82,21 +94,40 @@ func (s *Store) UpdateTaskArea(ctx context.Context, c access.Caller, code string
 		if p.NameEN != nil {
 			after.NameEN = vn.NFC(*p.NameEN)
 		}
-		if p.EligibleForCentralFunds != nil {
-			after.EligibleForCentralFunds = *p.EligibleForCentralFunds
-		}
 		var probs baove.Problems
 		checkTitle(&probs, "name_vi", after.NameVI)
 		checkTitle(&probs, "name_en", after.NameEN)
 		if err := probs.Err(); err != nil {
 			return err
 		}
+		if err := s.changeEligibility(&after, p); err != nil {
+			return err
+		}
 		if _, err := tx.NewUpdate().Table("task_areas").
-			Set("name_vi = ?, name_en = ?, eligible_for_central_funds = ?", after.NameVI, after.NameEN, after.EligibleForCentralFunds).
+			Set("name_vi = ?, name_en = ?, eligible_for_central_funds = ?, central_eligibility = ?", after.NameVI, after.NameEN,
+				after.EligibleForCentralFunds, formatEligibility(after.Eligibility)).
 			Where("code = ?", code).Exec(ctx); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, s.clock.Now(), c.Actor(), "task_area.update", "task_area", code, "", before, after)
 	})
 	return after, translate(err, "update task area")
+}
+
+// changeEligibility applies the patch's eligibility to t: its spans and
+// its open-ended flag; nothing when the patch leaves eligibility alone.
+func (s *Store) changeEligibility(t *TaskArea, p TaskAreaPatch) error {
+	if p.EligibleForCentralFunds == nil {
+		return nil
+	}
+	from := s.clock.Today().Year()
+	if p.EligibleFrom != nil {
+		from = *p.EligibleFrom
+	}
+	if err := checkEligibleFrom(from, s.clock.Today()); err != nil {
+		return err
+	}
+	t.Eligibility = changeEligibility(t.Eligibility, *p.EligibleForCentralFunds, from)
+	t.EligibleForCentralFunds = *p.EligibleForCentralFunds
+	return nil
 }

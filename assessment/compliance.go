@@ -1,13 +1,18 @@
-package indicators
+package assessment
 
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"baove"
+	"baove/budget"
+	"baove/i18n"
+	"baove/indicators"
+	"baove/plans"
 	"baove/units"
 )
 
@@ -19,7 +24,7 @@ const (
 	Pass          CheckStatus = "pass"
 	Fail          CheckStatus = "fail"
 	Warn          CheckStatus = "warn"           // not yet a failure, but behind
-	NotApplicable CheckStatus = "not_applicable" // nothing to judge yet, or the facts are not available
+	NotApplicable CheckStatus = "not_applicable" // nothing to judge: no commune, no central money, no plan in force to pay from, no quarter over
 )
 
 // Check is one requirement of the directive that a province's data can
@@ -54,21 +59,41 @@ func Checks() []Check { return slices.Clone(checks) }
 type Facts struct {
 	Year  int
 	Today baove.Date
-	// Plan is nil when plans are not available; Budget likewise.
-	Plan   *PlanFacts
-	Budget *BudgetFacts
+	// Plan is the province's plan for the year: the content checks judge
+	// the version in force only, and name a pending one beside it.
+	Plan plans.Standing
+	// Budget is the province's budget summary for the year.
+	Budget budget.Summary
 	// Coverage is the commune staffing of the year: its counts decide, and
 	// Communes holds at least the uncovered communes, which checks name.
-	Coverage Coverage
+	Coverage indicators.Coverage
 	// AbuseQuarters are the quarters of Year with CP_ABUSE_CASES reported.
 	AbuseQuarters []int
 }
 
 // Evidence says why a check came out as it did.
 type Evidence struct {
-	VI, EN  string   // one sentence in each language
-	Figures []Figure // the numbers behind it
-	Items   []Item   // what it names: uncovered communes, missing quarters, task areas
+	// Sentences say it, in order, as catalogue keys with their arguments:
+	// the API and the reports render them in the reader's language (Text).
+	Sentences []Sentence
+	Figures   []Figure // the numbers behind it
+	Items     []Item   // what it names: uncovered communes, missing quarters, task areas
+}
+
+// Sentence is a message of the catalogue (assessment.txt) with its
+// arguments.
+type Sentence struct {
+	Key  string
+	Args i18n.Args
+}
+
+// Text returns the evidence in lang, its sentences joined by a space.
+func (e Evidence) Text(lang i18n.Lang) string {
+	parts := make([]string, len(e.Sentences))
+	for i, s := range e.Sentences {
+		parts[i] = i18n.Text(lang, s.Key, s.Args)
+	}
+	return strings.Join(parts, " ")
 }
 
 // Figure is a named number, written exactly (whole đồng, decimals as text).
@@ -106,10 +131,16 @@ func Evaluate(f Facts) []Result {
 	return out
 }
 
-// say returns evidence with a sentence in each language, both formatted with
-// args in the same order.
-func say(vi, en string, args ...any) Evidence {
-	return Evidence{VI: fmt.Sprintf(vi, args...), EN: fmt.Sprintf(en, args...)}
+// say returns evidence saying the catalogue's "assessment.<key>" with
+// args.
+func say(key string, args i18n.Args) Evidence {
+	return Evidence{Sentences: []Sentence{{Key: "assessment." + key, Args: args}}}
+}
+
+// also returns e with the sentence of key appended.
+func (e Evidence) also(key string, args i18n.Args) Evidence {
+	e.Sentences = append(e.Sentences, Sentence{Key: "assessment." + key, Args: args})
+	return e
 }
 
 // with returns e with one more figure.

@@ -1,0 +1,132 @@
+package assessment
+
+import (
+	"baove"
+	"context"
+	"slices"
+
+	"baove/access"
+	"baove/budget"
+	"baove/indicators"
+	"baove/plans"
+	"baove/units"
+)
+
+// NationalProgress returns every province's progress in year and the
+// national figures rolled up from them. Only a reviewer may read it. It
+// returns EINVALID for a year out of range. It reads every province's
+// plans, values and staffing at once, in a handful of queries, not a
+// round of queries per province.
+func (s *Service) NationalProgress(ctx context.Context, c access.Caller, year int) (NationalProgress, error) {
+	provinces, cat, in, err := s.national(ctx, c, year)
+	if err != nil {
+		return NationalProgress{}, err
+	}
+	return nationalProgress(cat, provinces, in, year, Closed(year, s.today())), nil
+}
+
+// national checks that c may read the national assessment of year and
+// reads the provinces, the catalogue and every province's facts.
+func (s *Service) national(ctx context.Context, c access.Caller, year int) ([]units.Province, []indicators.Indicator, yearFacts, error) {
+	if err := c.Require(access.Reviewer); err != nil {
+		return nil, nil, yearFacts{}, err
+	}
+	if err := baove.CheckYear("year", year); err != nil {
+		return nil, nil, yearFacts{}, err
+	}
+	provinces, err := s.units.Provinces(ctx)
+	if err != nil {
+		return nil, nil, yearFacts{}, err
+	}
+	cat, err := s.indicators.Catalogue(ctx)
+	if err != nil {
+		return nil, nil, yearFacts{}, err
+	}
+	in, err := s.yearFacts(ctx, year, cat)
+	return provinces, cat, in, err
+}
+
+// nationalProgress judges every province's progress and rolls the figures
+// up, from facts already read.
+func nationalProgress(cat []indicators.Indicator, provinces []units.Province, in yearFacts, year int, closed bool) NationalProgress {
+	np := NationalProgress{Year: year, Closed: closed}
+	all := make([]map[indicators.Code]Actual, 0, len(provinces))
+	for _, p := range provinces {
+		actuals := actualsOf(year, in.values[p.Code], in.coverage[p.Code])
+		np.Provinces = append(np.Provinces, provinceProgress(cat, p, year, closed, in.plans[p.Code], actuals))
+		all = append(all, actuals)
+	}
+	np.Figures = Rollup(cat, year, closed, np.Provinces, all)
+	return np
+}
+
+// yearFacts are what the national roll-up reads of every province in a
+// year.
+type yearFacts struct {
+	plans    map[units.ProvinceCode]plans.Standing
+	values   map[units.ProvinceCode][]indicators.Value
+	coverage map[units.ProvinceCode]indicators.Coverage // tallies, without the communes
+}
+
+func (s *Service) yearFacts(ctx context.Context, year int, cat []indicators.Indicator) (yearFacts, error) {
+	var f yearFacts
+	var err error
+	if f.plans, err = s.plans.YearStandings(ctx, year); err != nil {
+		return f, err
+	}
+	if f.values, err = s.indicators.YearValues(ctx, year, cat); err != nil {
+		return f, err
+	}
+	f.coverage, err = s.indicators.Tallies(ctx, year)
+	return f, err
+}
+
+// National is every province's progress and compliance in a year, with
+// the staffing tallies both were judged on.
+type National struct {
+	Progress   NationalProgress
+	Compliance []Compliance                               // in the order of Progress.Provinces
+	Coverage   map[units.ProvinceCode]indicators.Coverage // counts, without the communes
+}
+
+// National reads every province's facts for year once and answers both the
+// national progress and every province's compliance as of today. budgets,
+// when not nil, are the provinces' budget summaries the caller has already
+// read (budget.Store.YearFigures: a report that also shows them need not
+// read the ledger twice); nil reads them. The checks judge as Compliance
+// does; the evidence of COMMUNE_WORKERS gives the counts but does not name
+// the uncovered communes (each province's own compliance does). Only a
+// reviewer may. It returns EINVALID for a year out of range.
+func (s *Service) National(ctx context.Context, c access.Caller, year int, budgets map[units.ProvinceCode]budget.Summary) (National, error) {
+	provinces, cat, in, err := s.national(ctx, c, year)
+	if err != nil {
+		return National{}, err
+	}
+	if budgets == nil {
+		if budgets, err = s.budget.YearFigures(ctx, c, year); err != nil {
+			return National{}, err
+		}
+	}
+	today := s.today()
+	n := National{Progress: nationalProgress(cat, provinces, in, year, Closed(year, today)), Coverage: in.coverage}
+	for _, p := range provinces {
+		f := Facts{Year: year, Today: today, Plan: in.plans[p.Code], Budget: budgets[p.Code], Coverage: in.coverage[p.Code],
+			AbuseQuarters: abuseQuarters(year, in.values[p.Code])}
+		n.Compliance = append(n.Compliance, Compliance{Province: p, Year: year, Today: today, Results: Evaluate(f)})
+	}
+	return n, nil
+}
+
+// abuseQuarters returns the quarters of year with CP_ABUSE_CASES among
+// values, in order: what indicators.Store.AbuseQuarters reads of one
+// province, taken from the values the roll-up has read already.
+func abuseQuarters(year int, values []indicators.Value) []int {
+	var out []int
+	for _, v := range values {
+		if v.Indicator == indicators.AbuseCases && v.Period.Year == year && v.Period.Quarter > 0 {
+			out = append(out, v.Period.Quarter)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
