@@ -126,8 +126,8 @@ func (s *Store) insertAllocation(ctx context.Context, tx bun.Tx, c access.Caller
 	if _, err := tx.NewInsert().Model(r).Exec(ctx); err != nil {
 		return err
 	}
-	return audit.Record(ctx, tx, r.CreatedAt, c.Actor(), "allocation."+string(r.Kind), "allocation", fmt.Sprint(r.ID),
-		r.ProvinceCode, nil, r.allocation())
+	return audit.Record(ctx, tx, audit.Change{At: r.CreatedAt, Actor: c.Actor(), Action: "allocation." + string(r.Kind),
+		Entity: "allocation", EntityID: fmt.Sprint(r.ID), ProvinceCode: r.ProvinceCode, AfterState: r.allocation()})
 }
 
 // loadYears locks the years of province p and reads their books: whether

@@ -70,8 +70,9 @@ func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, p units.P
 	if _, err := tx.NewUpdate().Model(&y).WherePK().Exec(ctx); err != nil {
 		return err
 	}
-	if err := audit.Record(ctx, tx, y.ClosedAt, c.Actor(), "budget_year.close", "budget_year", fmt.Sprintf("%s/%d", p, year),
-		y.ProvinceCode, before, y); err != nil {
+	if err := audit.Record(ctx, tx, audit.Change{At: y.ClosedAt, Actor: c.Actor(), Action: "budget_year.close",
+		Entity: "budget_year", EntityID: fmt.Sprintf("%s/%d", p, year), ProvinceCode: y.ProvinceCode, BeforeState: before,
+		AfterState: y}); err != nil {
 		return err
 	}
 	if disposition != CarryOver || unspent == 0 {

@@ -109,5 +109,6 @@ func (s *Store) auditImport(ctx context.Context, tx bun.IDB, c access.Caller, p 
 	for i, e := range entries {
 		r.Entries[i] = e.ID
 	}
-	return audit.Record(ctx, tx, s.clock.Now(), c.Actor(), "disbursement.import", "import", key, string(p), nil, r)
+	return audit.Record(ctx, tx, audit.Change{At: s.clock.Now(), Actor: c.Actor(), Action: "disbursement.import",
+		Entity: "import", EntityID: key, ProvinceCode: string(p), AfterState: r})
 }

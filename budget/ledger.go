@@ -118,7 +118,8 @@ func (s *Store) record(ctx context.Context, tx bun.IDB, c access.Caller, action 
 		return e, err
 	}
 	e = entries[0]
-	return e, audit.Record(ctx, tx, e.CreatedAt, c.Actor(), action, "disbursement", fmt.Sprint(e.ID), string(e.Province), nil, e)
+	return e, audit.Record(ctx, tx, audit.Change{At: e.CreatedAt, Actor: c.Actor(), Action: action, Entity: "disbursement",
+		EntityID: fmt.Sprint(e.ID), ProvinceCode: string(e.Province), AfterState: e})
 }
 
 // write writes ledger entries and adds them to the running totals, in a

@@ -204,7 +204,8 @@ func writeOne(ctx context.Context, tx bun.Tx, c access.Caller, province units.Pr
 		return err
 	}
 	id := fmt.Sprintf("%s/%d", st.Commune, st.Year)
-	return audit.Record(ctx, tx, st.UpdatedAt, c.Actor(), "staffing.put", "staffing", id, string(province), before, st)
+	return audit.Record(ctx, tx, audit.Change{At: st.UpdatedAt, Actor: c.Actor(), Action: "staffing.put",
+		Entity: "staffing", EntityID: id, ProvinceCode: string(province), BeforeState: before, AfterState: st})
 }
 
 // staffingRows returns the records of province in year, locked for the

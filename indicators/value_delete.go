@@ -70,5 +70,6 @@ func (s *Store) deleteValue(ctx context.Context, tx bun.Tx, c access.Caller, pro
 		return err
 	}
 	id := fmt.Sprintf("%s/%s/%s", province, ind.Code, p)
-	return audit.Record(ctx, tx, s.clock.Now(), c.Actor(), "indicator_value.delete", "indicator_value", id, string(province), before, nil)
+	return audit.Record(ctx, tx, audit.Change{At: s.clock.Now(), Actor: c.Actor(), Action: "indicator_value.delete",
+		Entity: "indicator_value", EntityID: id, ProvinceCode: string(province), BeforeState: before})
 }

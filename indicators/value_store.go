@@ -133,7 +133,8 @@ func (s *Store) putValue(ctx context.Context, tx bun.Tx, c access.Caller, v *Val
 		return err
 	}
 	id := fmt.Sprintf("%s/%s/%s", v.Province, v.Indicator, v.Period)
-	return audit.Record(ctx, tx, v.UpdatedAt, c.Actor(), "indicator_value.put", "indicator_value", id, string(v.Province), before, *v)
+	return audit.Record(ctx, tx, audit.Change{At: v.UpdatedAt, Actor: c.Actor(), Action: "indicator_value.put",
+		Entity: "indicator_value", EntityID: id, ProvinceCode: string(v.Province), BeforeState: before, AfterState: *v})
 }
 
 // Values returns what province reported for year (every year when year is

@@ -128,7 +128,8 @@ func (s *Store) bump(ctx context.Context, tx bun.Tx, r planRow) error {
 }
 
 func recordAudit(ctx context.Context, tx bun.IDB, now time.Time, c access.Caller, province string, a Audit) error {
-	return audit.Record(ctx, tx, now, c.Actor(), a.Action, a.Entity, a.EntityID, province, a.Before, a.After)
+	return audit.Record(ctx, tx, audit.Change{At: now, Actor: c.Actor(), Action: a.Action, Entity: a.Entity,
+		EntityID: a.EntityID, ProvinceCode: province, BeforeState: a.Before, AfterState: a.After})
 }
 
 // translate maps database errors of plan edits to application errors.

@@ -97,7 +97,8 @@ func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, e
 		if err := s.event(ctx, tx, c, r.ID, "create", "", Draft, ""); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, c.Actor(), "plan.create", "plan", idStr(r.ID), r.ProvinceCode, nil, r.plan())
+		return audit.Record(ctx, tx, audit.Change{At: now, Actor: c.Actor(), Action: "plan.create", Entity: "plan",
+			EntityID: idStr(r.ID), ProvinceCode: r.ProvinceCode, AfterState: r.plan()})
 	})
 	switch {
 	case database.IsUniqueViolation(err):
