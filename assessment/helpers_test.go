@@ -132,7 +132,7 @@ func makePlan(t *testing.T, s *app.Services, p units.ProvinceCode, year int, in 
 	for code, v := range targets {
 		plan, err = s.Plans.Plan(ctx, planner, plan.ID)
 		must(t, err)
-		_, err = s.Plans.SetTarget(ctx, planner, plan.ID, &plan.Revision, code, d(v))
+		_, err = s.Plans.SetTarget(ctx, planner, plan.Ref(), plans.Target{Indicator: code, Value: d(v)})
 		must(t, err)
 	}
 	return moveTo(t, s, plan, in.state), lines
@@ -143,14 +143,14 @@ func moveTo(t *testing.T, s *app.Services, plan plans.Plan, state string) plans.
 	t.Helper()
 	var err error
 	if state != "draft" {
-		plan, err = s.Plans.Submit(ctx, plannerOf(plan.Province), plan.ID, nil)
+		plan, err = s.Plans.Submit(ctx, plannerOf(plan.Province), plans.Ref{ID: plan.ID})
 		must(t, err)
 	}
 	switch state {
 	case "returned":
-		plan, err = s.Plans.Return(ctx, reviewer, plan.ID, nil, "Đề nghị bổ sung")
+		plan, err = s.Plans.Return(ctx, reviewer, plans.Ref{ID: plan.ID}, "Đề nghị bổ sung")
 	case "approved":
-		plan, err = s.Plans.Approve(ctx, reviewer, plan.ID, nil)
+		plan, err = s.Plans.Approve(ctx, reviewer, plans.Ref{ID: plan.ID})
 	}
 	must(t, err)
 	return plan

@@ -10,6 +10,7 @@ import (
 	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
+	"baove/plans"
 )
 
 // Every write that changes what may be paid takes the lock payments take:
@@ -61,15 +62,15 @@ func TestApproval_RacedAgainstPaymentsNeverLeavesALineOverspent(t *testing.T) {
 			f.check(err)
 			lines, err := f.budget.Lines(ctx, plannerHN, v2.ID)
 			f.check(err)
-			v2, err = f.budget.UpdateLine(ctx, plannerHN, v2.ID, lines[1].ID, &v2.Revision, func(in *budget.LineInput) { in.Amount = 299_997 })
+			v2, err = f.budget.UpdateLine(ctx, plannerHN, budget.LineRef{Plan: v2.Ref(), Line: lines[1].ID}, func(in *budget.LineInput) { in.Amount = 299_997 })
 			f.check(err)
-			_, err = f.plans.Submit(ctx, plannerHN, v2.ID, nil)
+			_, err = f.plans.Submit(ctx, plannerHN, plans.Ref{ID: v2.ID})
 			f.check(err)
 			for range 14 { // 280.000 paid: one more payment of 20.000 goes over the revised line
 				_, err = f.pay(f.provinial, 20_000)
 				f.check(err)
 			}
-			race(f, f.provinial, 4, 20_000, baove.NewDate(2026, 4, 1), func() { f.plans.Approve(ctx, reviewer, v2.ID, nil) })
+			race(f, f.provinial, 4, 20_000, baove.NewDate(2026, 4, 1), func() { f.plans.Approve(ctx, reviewer, plans.Ref{ID: v2.ID}) })
 			sum, err := f.budget.Summary(ctx, reviewer, "01", 2026)
 			f.check(err)
 			inForce, err := f.budget.Lines(ctx, reviewer, sum.Plan.ID)
