@@ -167,7 +167,7 @@ func allocate(t *testing.T, s *app.Services, p units.ProvinceCode, year int, amo
 // pay records a payment from l on 10 March of its year.
 func pay(t *testing.T, s *app.Services, p units.ProvinceCode, year int, l budget.Line, amount budget.VND) {
 	t.Helper()
-	_, _, err := s.Budget.Disburse(ctx, financeOf(p), l.ID, budget.NewDisbursement{Amount: amount,
+	_, _, err := s.Budget.Disburse(ctx, financeOf(p), budget.NewDisbursement{Line: l.ID, Amount: amount,
 		PaidOn: baove.NewDate(year, 3, 10), VoucherNo: fmt.Sprintf("PC-%d", l.ID)}, "")
 	must(t, err)
 }

@@ -25,6 +25,14 @@ const ReturnDays = 30
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
 
+// YearEnd is the close of a province's budget year: what becomes of its
+// unspent central funds, CarryOver or Return.
+type YearEnd struct {
+	Province    units.ProvinceCode
+	Year        int
+	Disposition string
+}
+
 // Close closes a province's budget year once it has ended: unspent central
 // funds (allocated − disbursed) are either carried over, becoming a
 // carried-in allocation of the next year, or to be returned to the central
@@ -32,7 +40,8 @@ func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
 // allocations. Only the province's finance officer may. It returns EINVALID
 // for an unknown disposition and ECONFLICT before the year's end or when the
 // year is already closed.
-func (s *Store) Close(ctx context.Context, c access.Caller, p units.ProvinceCode, year int, disposition string) (Summary, error) {
+func (s *Store) Close(ctx context.Context, c access.Caller, y YearEnd) (Summary, error) {
+	p, year, disposition := y.Province, y.Year, y.Disposition
 	if err := c.CanAct(p, access.Finance); err != nil {
 		return Summary{}, err
 	}
@@ -46,7 +55,7 @@ func (s *Store) Close(ctx context.Context, c access.Caller, p units.ProvinceCode
 		if len(problems) > 0 {
 			return errorOf(problems)
 		}
-		if err := s.close(ctx, tx, c, p, year, disposition, unspent); err != nil {
+		if err := s.close(ctx, tx, c, y, unspent); err != nil {
 			return err
 		}
 		sum, err = s.summary(ctx, tx, p, year)
@@ -57,7 +66,8 @@ func (s *Store) Close(ctx context.Context, c access.Caller, p units.ProvinceCode
 
 // close records the close of a year the controls allowed: the year's row,
 // its audit entry, and the carried-in allocation of the next year.
-func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, p units.ProvinceCode, year int, disposition string, unspent VND) error {
+func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, end YearEnd, unspent VND) error {
+	p, year, disposition := end.Province, end.Year, end.Disposition
 	var before budgetYear
 	if err := tx.NewSelect().Model(&before).Where("province_code = ? AND year = ?", string(p), year).Scan(ctx); err != nil {
 		return err

@@ -27,7 +27,7 @@ func race(f *fixture, line budget.Line, n int, amount budget.VND, paidOn baove.D
 		go func() {
 			defer wg.Done()
 			<-start
-			f.budget.Disburse(ctx, financeHN, line.ID, budget.NewDisbursement{Amount: amount, PaidOn: paidOn,
+			f.budget.Disburse(ctx, financeHN, budget.NewDisbursement{Line: line.ID, Amount: amount, PaidOn: paidOn,
 				VoucherNo: fmt.Sprintf("R-%d-%d", line.ID, i)}, "")
 		}()
 	}
@@ -106,7 +106,9 @@ func TestClose_RacedAgainstPaymentsCountsEveryPaymentOrRefusesIt(t *testing.T) {
 		{
 			f := newFixture(t, db, 2025, 2_000_000, 500_000, 1_000_000)
 			f.now = time.Date(2026, 1, 20, 2, 0, 0, 0, time.UTC) // the adjustment period: payments of 2025 still go in
-			race(f, f.central, 30, 20_000, baove.NewDate(2026, 1, 15), func() { f.budget.Close(ctx, financeHN, "01", 2025, budget.CarryOver) })
+			race(f, f.central, 30, 20_000, baove.NewDate(2026, 1, 15), func() {
+				f.budget.Close(ctx, financeHN, budget.YearEnd{Province: "01", Year: 2025, Disposition: budget.CarryOver})
+			})
 			sum, err := f.budget.Summary(ctx, reviewer, "01", 2025)
 			f.check(err)
 			if sum.Central.Closed && sum.Central.Unspent+sum.BySource[0].Disbursed != sum.BySource[0].Allocated {
