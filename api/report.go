@@ -160,7 +160,8 @@ func (s *Server) importStaffing(ctx context.Context, in *StaffingUploadInput) (*
 	if err != nil {
 		return nil, err
 	}
-	n, err := s.svc.Indicators.ImportStaffing(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year, b)
+	f := indicators.StaffingFile{Province: units.ProvinceCode(in.Code), Year: in.Year, File: b}
+	n, err := s.svc.Indicators.ImportStaffing(ctx, caller(ctx), f)
 	if err != nil {
 		return nil, err
 	}

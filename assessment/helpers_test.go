@@ -64,7 +64,7 @@ func staff(t *testing.T, s *app.Services, p units.ProvinceCode, year int, vacant
 			}
 		}
 	}
-	_, err := s.Indicators.PutProvinceStaffing(ctx, plannerOf(p), p, year, items)
+	_, err := s.Indicators.PutProvinceStaffing(ctx, plannerOf(p), indicators.ProvinceStaffing{Province: p, Year: year, Items: items})
 	must(t, err)
 	return cs
 }
@@ -74,7 +74,7 @@ func report(t *testing.T, s *app.Services, p units.ProvinceCode, code indicators
 	t.Helper()
 	per, err := indicators.ParsePeriod("period", period)
 	must(t, err)
-	v, err := s.Indicators.PutValue(ctx, plannerOf(p), p, code, per, e)
+	v, err := s.Indicators.PutValue(ctx, plannerOf(p), indicators.ValueKey{Province: p, Indicator: code, Period: per}, e)
 	if err != nil {
 		t.Fatalf("report %s %s: %v", code, period, err)
 	}

@@ -66,6 +66,14 @@ func rowOf(v Value) valueRow {
 	return r
 }
 
+// ValueKey names a reported value: a province's figure of an indicator for
+// a period.
+type ValueKey struct {
+	Province  units.ProvinceCode
+	Indicator Code
+	Period    Period
+}
+
 // PutValue records what province reports for the indicator code and period,
 // replacing what was there; reporting the same again changes nothing. Only a
 // planner of the province may. A period must have ended, or be under way
@@ -73,7 +81,8 @@ func rowOf(v Value) valueRow {
 // indicator, EINVALID for a computed indicator, a period not yet ended or a
 // bad entry (one detail per field), and ECONFLICT when another request
 // wrote the same value at the same moment.
-func (s *Store) PutValue(ctx context.Context, c access.Caller, province units.ProvinceCode, code Code, p Period, e Entry) (Value, error) {
+func (s *Store) PutValue(ctx context.Context, c access.Caller, k ValueKey, e Entry) (Value, error) {
+	province, code, p := k.Province, k.Indicator, k.Period
 	if err := c.CanAct(province, access.Planner); err != nil {
 		return Value{}, err
 	}
