@@ -1,7 +1,6 @@
 package upload
 
 import (
-	"encoding/xml"
 	"errors"
 	"io"
 	"slices"
@@ -32,15 +31,46 @@ type sheetReader struct {
 	c      cellReader
 }
 
+// cellType is a cell's type (its t attribute) as far as reading its value
+// goes.
+type cellType uint8
+
+const (
+	numberCell cellType = iota // no type, or "n"
+	sharedCell                 // "s"
+	inlineCell                 // "inlineStr"
+	otherCell                  // a formula's text, a boolean, an error or an ISO date
+)
+
+// typeOf returns the type a t attribute names.
+func typeOf(t []byte) cellType {
+	switch string(t) {
+	case "", "n":
+		return numberCell
+	case "s":
+		return sharedCell
+	case "inlineStr":
+		return inlineCell
+	}
+	return otherCell
+}
+
 // cellReader reads one <c> element: where it is, its type, its <v> and
-// its inline string.
+// its inline string. Its buffers are kept from cell to cell.
 type cellReader struct {
-	open    bool
-	col     int
-	typ     string
-	inValue bool
-	value   richText
-	inline  *richText // set inside <is>
+	open     bool
+	col      int
+	typ      cellType
+	inValue  bool
+	value    richText
+	inInline bool // inside <is>
+	inline   richText
+}
+
+// reset starts reading the cell at col, of type typ, or (open false) no cell.
+func (c *cellReader) reset(open bool, col int, typ cellType) {
+	*c = cellReader{open: open, col: col, typ: typ,
+		value: richText{buf: c.value.buf[:0]}, inline: richText{buf: c.inline.buf[:0]}}
 }
 
 // sheetRows reads the non-empty rows of the sheet part name, its shared
@@ -51,6 +81,11 @@ func (a *archive) sheetRows(name string, shared []string, t *tally) ([]rawRow, e
 		return nil, err
 	}
 	defer x.Close()
+	return readSheet(x, shared, t)
+}
+
+// readSheet reads the non-empty rows of the sheet part x.
+func readSheet(x *xmlPart, shared []string, t *tally) ([]rawRow, error) {
 	s := &sheetReader{shared: shared, t: t}
 	for {
 		tok, err := x.next()
@@ -59,7 +94,7 @@ func (a *archive) sheetRows(name string, shared []string, t *tally) ([]rawRow, e
 		} else if err != nil {
 			return nil, err
 		}
-		if end, ok := tok.(xml.EndElement); ok && end.Name.Local == "sheetData" {
+		if tok.kind == endElement && tok.is("sheetData") {
 			return s.rows, nil // what follows the data (merged cells, page setup) is not read
 		}
 		if err := s.take(tok); err != nil {
@@ -69,52 +104,53 @@ func (a *archive) sheetRows(name string, shared []string, t *tally) ([]rawRow, e
 }
 
 // take reads one token of the sheet.
-func (s *sheetReader) take(tok xml.Token) error {
-	switch tok := tok.(type) {
-	case xml.StartElement:
+func (s *sheetReader) take(tok *token) error {
+	switch tok.kind {
+	case startElement:
 		return s.start(tok)
-	case xml.EndElement:
-		return s.end(tok.Name.Local)
-	case xml.CharData:
+	case endElement:
+		return s.end(tok)
+	case charData:
 		switch {
-		case s.c.inline != nil:
+		case s.c.inInline:
 			return s.c.inline.take(tok)
 		case s.c.inValue:
-			return s.c.value.add(tok)
+			return s.c.value.add(tok.text)
 		}
 	}
 	return nil
 }
 
-func (s *sheetReader) start(e xml.StartElement) error {
+func (s *sheetReader) start(e *token) error {
 	switch {
-	case e.Name.Local == "row":
-		return s.startRow(attr(e, "r"))
-	case e.Name.Local == "c":
-		return s.startCell(attr(e, "r"), attr(e, "t"))
+	case e.is("row"):
+		return s.startRow(e.attr("r"))
+	case e.is("c"):
+		return s.startCell(e.attr("r"), e.attr("t"))
 	case !s.c.open:
 		return nil
-	case s.c.inline != nil:
+	case s.c.inInline:
 		return s.c.inline.take(e)
-	case e.Name.Local == "v":
+	case e.is("v"):
 		s.c.inValue = true
-	case e.Name.Local == "is":
-		s.c.inline = &richText{}
+	case e.is("is"):
+		s.c.inInline, s.c.inline = true, richText{buf: s.c.inline.buf[:0]}
 	}
 	return nil
 }
 
-func (s *sheetReader) end(name string) error {
+func (s *sheetReader) end(e *token) error {
 	switch {
-	case name == "row":
+	case e.is("row"):
 		return s.endRow()
-	case name == "c":
+	case e.is("c"):
 		return s.endCell()
-	case name == "is" && s.c.inline != nil:
-		s.c.value, s.c.inline, s.c.typ = *s.c.inline, nil, "inlineStr"
-	case s.c.inline != nil:
-		return s.c.inline.take(xml.EndElement{Name: xml.Name{Local: name}})
-	case name == "v":
+	case e.is("is") && s.c.inInline:
+		s.c.value, s.c.inline = s.c.inline, s.c.value
+		s.c.inInline, s.c.typ = false, inlineCell
+	case s.c.inInline:
+		return s.c.inline.take(e)
+	case e.is("v"):
 		s.c.inValue = false
 	}
 	return nil
@@ -122,42 +158,43 @@ func (s *sheetReader) end(name string) error {
 
 // startRow begins the row numbered r, or following the last when r is
 // empty. Rows come in order, as every spreadsheet writes them.
-func (s *sheetReader) startRow(r string) error {
+func (s *sheetReader) startRow(r []byte) error {
 	n := s.row + 1
-	if r != "" {
-		var err error
-		if n, err = strconv.Atoi(r); err != nil {
+	if len(r) > 0 {
+		var ok bool
+		if n, ok = atoi(r); !ok {
 			return notXLSX()
 		}
 	}
 	if n <= s.row || n > lastRow {
 		return outOfOrder()
 	}
-	s.row, s.cells, s.c = n, s.cells[:0], cellReader{}
+	s.row, s.cells = n, s.cells[:0]
+	s.c.reset(false, 0, numberCell)
 	return nil
 }
 
 // startCell begins the cell at ref ("B5"), or following the last when ref
 // is empty, of type typ. Cells come in order within their row.
-func (s *sheetReader) startCell(ref, typ string) error {
+func (s *sheetReader) startCell(ref, typ []byte) error {
 	col := s.c.col + 1
-	if ref != "" {
-		var err error
-		if col, _, err = excelize.CellNameToCoordinates(ref); err != nil {
+	if len(ref) > 0 {
+		var ok bool
+		if col, ok = cellColumn(ref); !ok {
 			return notXLSX()
 		}
 	}
 	if s.row == 0 || col <= s.c.col || col > lastColumn {
 		return outOfOrder()
 	}
-	s.c = cellReader{open: true, col: col, typ: typ}
+	s.c.reset(true, col, typeOf(typ))
 	return nil
 }
 
 // endCell keeps the cell's value in the row if it holds one.
 func (s *sheetReader) endCell() error {
 	v, fromShared, err := s.value()
-	s.c.open, s.c.inValue, s.c.inline = false, false, nil
+	s.c.open, s.c.inValue, s.c.inInline = false, false, false
 	if err != nil || v.text == "" {
 		return err
 	}
@@ -186,7 +223,7 @@ func (s *sheetReader) value() (v cell, fromShared bool, err error) {
 		return cell{}, false, err
 	}
 	switch s.c.typ {
-	case "s":
+	case sharedCell:
 		if text == "" {
 			return cell{}, false, nil
 		}
@@ -195,9 +232,9 @@ func (s *sheetReader) value() (v cell, fromShared bool, err error) {
 			return cell{}, false, notXLSX()
 		}
 		return cell{text: s.shared[i]}, true, nil
-	case "", "n":
+	case numberCell:
 		return cell{text: text, number: text != "" && strings.Trim(text, "0123456789.eE+-") == ""}, false, nil
-	case "inlineStr":
+	case inlineCell:
 		return cell{text: text}, false, nil
 	}
 	// A formula's text, a boolean, an error or an ISO date: as written,
@@ -228,4 +265,53 @@ func outOfOrder() error {
 func columnName(n int) string {
 	name, _ := excelize.ColumnNumberToName(n)
 	return name
+}
+
+// atoi reads a row number as strconv.Atoi does.
+func atoi(b []byte) (int, bool) {
+	if len(b) > 0 && len(b) < 19 {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				n = -1
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		if n >= 0 {
+			return n, true
+		}
+	}
+	n, err := strconv.Atoi(string(b))
+	return n, err == nil
+}
+
+// cellColumn returns the column of a cell reference ("B5" is 2), as
+// excelize.CellNameToCoordinates reads it: the common form is read here,
+// any other ("$b$5") by excelize.
+func cellColumn(ref []byte) (int, bool) {
+	letters := 0
+	for letters < len(ref) && letters < 4 && 'A' <= ref[letters] && ref[letters] <= 'Z' {
+		letters++
+	}
+	digits := ref[letters:]
+	if letters == 0 || letters > 3 || len(digits) == 0 || len(digits) > 7 {
+		return excelizeColumn(ref)
+	}
+	row, col := 0, 0
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return excelizeColumn(ref)
+		}
+		row = row*10 + int(c-'0')
+	}
+	for _, c := range ref[:letters] {
+		col = col*26 + int(c-'A'+1)
+	}
+	return col, row > 0 && row <= excelize.TotalRows && col <= excelize.MaxColumns
+}
+
+func excelizeColumn(ref []byte) (int, bool) {
+	col, _, err := excelize.CellNameToCoordinates(string(ref))
+	return col, err == nil
 }

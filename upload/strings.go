@@ -1,7 +1,6 @@
 package upload
 
 import (
-	"encoding/xml"
 	"errors"
 	"io"
 	"regexp"
@@ -25,6 +24,11 @@ func (a *archive) sharedStrings(name string, t *tally) ([]string, error) {
 		return nil, err
 	}
 	defer x.Close()
+	return readShared(x, t)
+}
+
+// readShared reads the strings of the shared strings part x.
+func readShared(x *xmlPart, t *tally) ([]string, error) {
 	var out []string
 	var s richText
 	for {
@@ -34,10 +38,10 @@ func (a *archive) sharedStrings(name string, t *tally) ([]string, error) {
 		} else if err != nil {
 			return nil, err
 		}
-		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "si" {
-			s = richText{}
+		if tok.kind == startElement && tok.is("si") {
+			s = richText{buf: s.buf[:0]}
 		}
-		if end, ok := tok.(xml.EndElement); ok && end.Name.Local == "si" {
+		if tok.kind == endElement && tok.is("si") {
 			text, err := s.text()
 			if err != nil {
 				return nil, err
@@ -66,25 +70,25 @@ type richText struct {
 }
 
 // take reads one token of the string's XML.
-func (r *richText) take(tok xml.Token) error {
-	switch tok := tok.(type) {
-	case xml.StartElement:
-		switch tok.Name.Local {
-		case "t":
+func (r *richText) take(tok *token) error {
+	switch tok.kind {
+	case startElement:
+		switch {
+		case tok.is("t"):
 			r.inText = r.phonetic == 0
-		case "rPh":
+		case tok.is("rPh"):
 			r.phonetic++
 		}
-	case xml.EndElement:
-		switch tok.Name.Local {
-		case "t":
+	case endElement:
+		switch {
+		case tok.is("t"):
 			r.inText = false
-		case "rPh":
+		case tok.is("rPh"):
 			r.phonetic--
 		}
-	case xml.CharData:
+	case charData:
 		if r.inText {
-			return r.add(tok)
+			return r.add(tok.text)
 		}
 	}
 	return nil

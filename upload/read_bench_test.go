@@ -1,0 +1,46 @@
+package upload_test
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"baove"
+	"baove/exports"
+	"baove/upload"
+)
+
+// disbursementXLSX writes n rows of a disbursement import as the import
+// benchmark writes them (bench/writes_test.go): the line's id, an amount,
+// a date, a voucher number and a description, through exports.WriteXLSX.
+func disbursementXLSX(tb testing.TB, n int) []byte {
+	tb.Helper()
+	cols := []exports.Column{{Title: "Mã dòng ngân sách", Kind: upload.Count}, {Title: "Số tiền (đồng)", Kind: upload.Money},
+		{Title: "Ngày chi", Kind: upload.Date}, {Title: "Số chứng từ", Kind: upload.Text}, {Title: "Nội dung", Kind: upload.Text}}
+	rows := make([][]any, n)
+	first := baove.NewDate(2026, 1, 1)
+	for j := range rows {
+		rows[j] = []any{int64(51 + j%7), int64(1_000 * (1 + j%10)), first.AddDays(j % 330), fmt.Sprintf("NK-%05d", j),
+			"Chi hỗ trợ hoạt động (nhập từ tệp)"}
+	}
+	var buf bytes.Buffer
+	sheet := exports.Sheet{Name: "Giải ngân", Table: exports.Table{Columns: cols, Rows: rows}}
+	if err := exports.WriteXLSX(&buf, exports.Workbook{Sheets: []exports.Sheet{sheet}}); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkRead reads a workbook of 10,000 disbursements, as an import of
+// the largest file the import benchmark sends.
+func BenchmarkRead(b *testing.B) {
+	file := disbursementXLSX(b, 10_000)
+	b.SetBytes(int64(len(file)))
+	b.ReportAllocs()
+	for b.Loop() {
+		up, err := upload.Read(bytes.NewReader(file), upload.MaxSize)
+		if err != nil || len(up.Rows) != 10_000 {
+			b.Fatalf("read %v rows: %v", up, err)
+		}
+	}
+}
