@@ -1,12 +1,16 @@
 package upload
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"baove/i18n"
 	"baove/vn"
@@ -42,10 +46,11 @@ func readShared(x *xmlPart, t *tally) ([]string, error) {
 			s = richText{buf: s.buf[:0]}
 		}
 		if tok.kind == endElement && tok.is("si") {
-			text, err := s.text()
+			b, err := s.text()
 			if err != nil {
 				return nil, err
 			}
+			text := string(b)
 			if out = append(out, text); len(out) > maxCells {
 				return nil, tooLarge("upload.too_many_strings", i18n.Args{"max": i18n.Count(maxCells)})
 			}
@@ -105,14 +110,54 @@ func (r *richText) add(b []byte) error {
 }
 
 // text returns the string with its escapes decoded, NFC-normalised and
-// trimmed.
-func (r *richText) text() (string, error) {
-	s := vn.NFC(unescape(string(r.buf)))
-	if utf8.RuneCountInString(s) > maxCellText {
-		return "", tooLongCell()
+// trimmed: a slice of r's buffer when the buffer is in NFC without
+// escapes, as nearly every string is.
+func (r *richText) text() ([]byte, error) {
+	b := r.buf
+	if bytes.Contains(b, []byte("_x")) || !isNFC(b) {
+		b = []byte(vn.NFC(unescape(string(b))))
+	} else {
+		b = bytes.TrimSpace(b)
 	}
-	return s, nil
+	if len(b) > maxCellText && utf8.RuneCount(b) > maxCellText {
+		return nil, tooLongCell()
+	}
+	return b, nil
 }
+
+// isNFC reports whether b is in NFC. Text of ASCII and of letters that
+// are in NFC whatever surrounds them, as the letters of Vietnamese typed
+// precomposed are, is; other text is checked by norm.
+func isNFC(b []byte) bool {
+	safe := nfcSafe()
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if int(r) >= len(safe) || !safe[r] {
+			return norm.NFC.IsNormal(b)
+		}
+		i += n
+	}
+	return true
+}
+
+// nfcSafe marks the characters below U+3000 that are in NFC whatever
+// surrounds them: in NFC alone (the NFC quick check is not No), of
+// combining class 0, and combining with no character before them (nor
+// Maybe), so that a text of them and ASCII needs no normalisation (UAX
+// #15, the quick check).
+var nfcSafe = sync.OnceValue(func() []bool {
+	safe := make([]bool, 0x3000)
+	for r := range rune(len(safe)) {
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		safe[r] = p.CCC() == 0 && p.BoundaryBefore() && norm.NFC.IsNormalString(s)
+	}
+	return safe
+})
 
 func tooLongCell() error {
 	return tooLarge("upload.cell_too_long", i18n.Args{"max": i18n.Count(maxCellText)})

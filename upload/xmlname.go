@@ -110,7 +110,7 @@ func (s *scanner) space() {
 }
 
 // bang reads what starts "<!": a comment, a CDATA section, or a directive
-// such as <!DOCTYPE …>, which is skipped as the decoder skipped it.
+// such as <!DOCTYPE …>, which is skipped as encoding/xml skipped it.
 func (s *scanner) bang() (*token, error) {
 	b, ok := s.mustgetc()
 	if !ok {
@@ -167,7 +167,7 @@ func (s *scanner) comment() (*token, error) {
 }
 
 // directive reads a directive up to its '>', skipping quoted text,
-// nested angle brackets and comments, byte for byte as the decoder did.
+// nested angle brackets and comments, byte for byte as encoding/xml did.
 func (s *scanner) directive() bool {
 	var b, inquote byte
 	var ok bool

@@ -6,14 +6,15 @@ import (
 )
 
 // The scanner reads the XML of a workbook's parts. It is encoding/xml's
-// Decoder.RawToken, strict and knowing no entities but the five that XML
-// predefines, rewritten for the XML that spreadsheets write: it takes the
-// same bytes in the same order, accepts and refuses the same documents and
-// returns the same tokens (xmldiff_test.go and xmlfuzz_test.go compare the
-// two), but reads from a window of the part rather than byte by byte
-// through an interface, and its tokens are slices of that window rather
-// than new strings. encoding/xml read about 30 MB of a sheet a second, the
-// scanner several times that.
+// Decoder.RawToken (strict, knowing no entities but the five that XML
+// predefines) rewritten for speed, and the limits the reader over
+// encoding/xml kept (xmlref_test.go): it takes the same bytes in the same
+// order, accepts and refuses the same documents and returns the same
+// tokens, within the same limits, with the same errors (xmlcases_test.go,
+// xmlfuzz_test.go). It reads from a window of the part rather than byte by
+// byte through an interface, most tokens along a fast path, and its tokens
+// are slices of the window rather than new strings: encoding/xml read
+// about 30 MB of a sheet a second, the scanner several times that.
 
 // readChunk is how much the scanner asks of a part at a time: what
 // bufio.Reader asked for when encoding/xml read the parts, so that a zip
@@ -24,9 +25,9 @@ const readChunk = 4096
 // readable XLSX (readError).
 var errSyntax = errors.New("upload: XML syntax error")
 
-// scanner reads one part's XML. Its limits are those of partReader before
-// it: a token of more than maxToken bytes, a byte past the size the part's
-// zip header declares or past limit are refused where the byte is read.
+// scanner reads one part's XML. A token of more than maxToken bytes, a
+// byte past the size the part's zip header declares or past limit are
+// refused where that byte is read, as the reference refused them.
 type scanner struct {
 	src  io.Reader
 	buf  []byte
@@ -57,9 +58,9 @@ func newScanner(src io.Reader, declared, limit, maxToken int64) *scanner {
 	return &scanner{src: src, buf: make([]byte, 16*readChunk), declared: declared, limit: limit, maxToken: maxToken, refused: -1}
 }
 
-// begin starts a token at the next byte. Like the decoder, which took a
-// byte too many to see where a text ends, the token that follows a text
-// does not count its '<' against maxToken.
+// begin starts a token at the next byte. encoding/xml took the byte after
+// a text to see where it ends, so the token that follows a text does not
+// count its '<' against maxToken.
 func (s *scanner) begin() {
 	s.tok0 = s.r
 	first := s.base + int64(s.r)
@@ -105,7 +106,7 @@ func (s *scanner) mustgetc() (byte, bool) {
 
 // more makes the next byte ready when the window is spent: it reads more
 // of the part, or fails with the part's error, or refuses the byte for a
-// limit, in the order partReader checked them.
+// limit, in the order the reference checked them.
 func (s *scanner) more() bool {
 	if s.err != nil {
 		return false
@@ -168,8 +169,8 @@ func (s *scanner) fill() {
 }
 
 // tooLong reports whether the token just read took a byte past maxToken:
-// a text cut short by its limit is returned before its error, as the
-// decoder returned it, and refused then.
+// a text cut short by its limit is returned before its error, as
+// encoding/xml returned it, and refused then.
 func (s *scanner) tooLong() bool {
 	return s.refused >= s.tokLimit
 }

@@ -28,7 +28,7 @@ var special = func() (t [256]uint8) {
 	return t
 }()
 
-// text reads character data as the decoder did: up to a '<', which it
+// text reads character data as encoding/xml did: up to a '<', which it
 // leaves unread, or the closing quote of an attribute value (quote >= 0),
 // or the "]]>" that ends a CDATA section. Entities are decoded, and "\r\n"
 // and "\r" read as "\n"; then every character is checked. It returns the

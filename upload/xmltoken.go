@@ -47,7 +47,7 @@ func (t *token) attr(local string) []byte {
 	return nil
 }
 
-// next reads the next token, as the decoder's rawToken did. At the end of
+// next reads the next token, as encoding/xml's rawToken did. At the end of
 // the part it returns io.EOF.
 func (s *scanner) next() (*token, error) {
 	if s.err != nil {
