@@ -151,10 +151,11 @@ func isNFC(b []byte) bool {
 // #15, the quick check).
 var nfcSafe = sync.OnceValue(func() []bool {
 	safe := make([]bool, 0x3000)
+	var buf [utf8.UTFMax]byte
 	for r := range rune(len(safe)) {
-		s := string(r)
-		p := norm.NFC.PropertiesString(s)
-		safe[r] = p.CCC() == 0 && p.BoundaryBefore() && norm.NFC.IsNormalString(s)
+		b := utf8.AppendRune(buf[:0], r)
+		p := norm.NFC.Properties(b)
+		safe[r] = p.CCC() == 0 && p.BoundaryBefore() && norm.NFC.IsNormal(b)
 	}
 	return safe
 })
