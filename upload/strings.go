@@ -33,12 +33,12 @@ func (a *archive) sharedStrings(name string, t *tally) ([]string, error) {
 
 // readShared reads the strings of the shared strings part x.
 func readShared(x *xmlPart, t *tally) ([]string, error) {
-	var out []string
+	var out stringStore
 	var s richText
 	for {
 		tok, err := x.next()
 		if errors.Is(err, io.EOF) {
-			return out, nil
+			return out.all(), nil
 		} else if err != nil {
 			return nil, err
 		}
@@ -50,11 +50,10 @@ func readShared(x *xmlPart, t *tally) ([]string, error) {
 			if err != nil {
 				return nil, err
 			}
-			text := string(b)
-			if out = append(out, text); len(out) > maxCells {
+			if out.add(b); len(out.strings) > maxCells {
 				return nil, tooLarge("upload.too_many_strings", i18n.Args{"max": i18n.Count(maxCells)})
 			}
-			if err := t.addText(len(text)); err != nil {
+			if err := t.addText(len(b)); err != nil {
 				return nil, err
 			}
 			continue
@@ -63,6 +62,40 @@ func readShared(x *xmlPart, t *tally) ([]string, error) {
 			return nil, err
 		}
 	}
+}
+
+// stringStore keeps the shared strings as they are read, cut from strings
+// of the text of many of them (as rowStore keeps rows' text).
+type stringStore struct {
+	strings []string
+	text    []byte // the text of strings[cut:], one after the other
+	ends    []int  // where each of them ends in text
+	cut     int
+}
+
+// add keeps a string of b.
+func (st *stringStore) add(b []byte) {
+	if len(st.text)+len(b) > textChunk {
+		st.seal()
+	}
+	st.text = append(st.text, b...)
+	st.ends = append(st.ends, len(st.text))
+	st.strings = append(st.strings, "")
+}
+
+// seal makes a string of the text kept and cuts the strings from it.
+func (st *stringStore) seal() {
+	text, from := string(st.text), 0
+	for i, end := range st.ends {
+		st.strings[st.cut+i], from = text[from:end], end
+	}
+	st.cut, st.text, st.ends = len(st.strings), st.text[:0], st.ends[:0]
+}
+
+// all returns the strings kept.
+func (st *stringStore) all() []string {
+	st.seal()
+	return st.strings
 }
 
 // richText gathers the text of a shared string or an inline string: its
