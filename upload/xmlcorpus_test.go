@@ -22,6 +22,15 @@ func corpus(t *testing.T) map[string][]byte {
 		"values":         excelizeBook(t, false, values()),
 		"values in 1904": excelizeBook(t, true, values()),
 		"streamed":       streamedBook(t),
+		"shared strings, many": excelizeBook(t, false, func(f *excelize.File) error {
+			for j := range 6_000 {
+				row := []any{fmt.Sprintf("NK-%05d %s", j, strings.Repeat("ạ", j%40)), j, "Chi hỗ trợ", fmt.Sprintf("%d", j%100)}
+				if err := f.SetSheetRow("Sheet1", fmt.Sprintf("B%d", j+1), &row); err != nil {
+					return err
+				}
+			}
+			return nil
+		}),
 		"a cell too long": excelizeBook(t, false, func(f *excelize.File) error {
 			return f.SetCellValue("Sheet1", "A1", strings.Repeat("ạ", 32_767)+"x")
 		}),
