@@ -79,7 +79,7 @@ func (s *scanner) next() (*token, error) {
 	case '/':
 		return s.endTag()
 	case '?':
-		return s.procInst()
+		return s.instruction()
 	case '!':
 		return s.bang()
 	}
@@ -178,9 +178,9 @@ func (s *scanner) endTag() (*token, error) {
 	return &s.tok, nil
 }
 
-// procInst reads a processing instruction after its "<?". The XML
+// instruction reads a processing instruction after its "<?". The XML
 // declaration may declare version 1.0 and UTF-8 only.
-func (s *scanner) procInst() (*token, error) {
+func (s *scanner) instruction() (*token, error) {
 	target, ok := s.name()
 	if !ok {
 		return nil, s.syntaxUnlessFailed()

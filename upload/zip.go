@@ -122,7 +122,7 @@ func (x *xmlPart) next() (*token, error) {
 		if x.elements++; x.elements > x.maxElements {
 			return nil, tooLarge("upload.xml_too_many", i18n.Args{"max": i18n.Count(maxElements)})
 		}
-	case endElement:
+	case endElement: // the scanner leaves matching tags to its caller, as RawToken did
 		if !bytes.Equal(t.name, x.innermost()) {
 			return nil, notXLSX()
 		}
