@@ -1,0 +1,35 @@
+package web
+
+import (
+	"context"
+
+	"baove/access"
+)
+
+// roleKeys name each role in words.
+var roleKeys = map[access.Role]string{
+	access.Admin:    "web.role.admin",
+	access.Reviewer: "web.role.reviewer",
+	access.Planner:  "web.role.planner",
+	access.Finance:  "web.role.finance",
+}
+
+// roleName returns role in the reader's words: "Cán bộ lập kế hoạch".
+func roleName(ctx context.Context, role access.Role) string {
+	if key, ok := roleKeys[role]; ok {
+		return T(ctx, key)
+	}
+	return string(role)
+}
+
+// placeOf returns where v works: their province, or the whole country for
+// the ministry's reviewers; "" for administrators, who work on the system.
+func placeOf(ctx context.Context, v *viewer) string {
+	switch {
+	case v.Province != "":
+		return v.Province
+	case v.Role == access.Reviewer:
+		return T(ctx, "web.place.national")
+	}
+	return ""
+}
