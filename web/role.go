@@ -22,13 +22,14 @@ func roleName(ctx context.Context, role access.Role) string {
 	return string(role)
 }
 
-// placeOf returns where v works: their province, or the whole country for
-// the ministry's reviewers; "" for administrators, who work on the system.
-func placeOf(ctx context.Context, v *viewer) string {
+// placeName returns where a user of role works, given the name of their
+// province: the province, or the whole country for the ministry's
+// reviewers; "" for administrators, who work on the system.
+func placeName(ctx context.Context, role access.Role, province string) string {
 	switch {
-	case v.Province != "":
-		return v.Province
-	case v.Role == access.Reviewer:
+	case province != "":
+		return province
+	case role == access.Reviewer:
 		return T(ctx, "web.place.national")
 	}
 	return ""

@@ -67,7 +67,7 @@ type demoView struct {
 type demoAccount struct {
 	Username string
 	Role     string
-	Province string
+	Place    string
 }
 
 // demoAccounts returns the demonstration's accounts, or nil unless the
@@ -79,14 +79,15 @@ func (s *Server) demoAccounts(r *http.Request) (*demoView, error) {
 	ctx := r.Context()
 	d := &demoView{Password: s.demo.Password, Accounts: make([]demoAccount, len(s.demo.Users))}
 	for i, u := range s.demo.Users {
-		d.Accounts[i] = demoAccount{Username: u.Username, Role: roleName(ctx, u.Role)}
+		province := ""
 		if u.Province != "" {
 			p, err := s.svc.Units.Province(ctx, u.Province)
 			if err != nil {
 				return nil, err
 			}
-			d.Accounts[i].Province = p.Name
+			province = p.Name
 		}
+		d.Accounts[i] = demoAccount{Username: u.Username, Role: roleName(ctx, u.Role), Place: placeName(ctx, u.Role, province)}
 	}
 	return d, nil
 }

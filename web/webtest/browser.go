@@ -35,8 +35,8 @@ type Browser struct {
 	origin string // the server's scheme and host
 
 	mu       sync.Mutex
-	allowed  []string        // origins the pages may reach: the server's, and those a test allows
-	problems []string        // requests elsewhere
+	allowed  []string // origins the pages may reach: the server's, and those a test allows
+	problems []string // requests elsewhere
 	errors   []chromedp.ConsoleMessage
 	failed   map[string]bool // documents loaded with an error status the test saw
 }
