@@ -99,3 +99,23 @@ func TestPages_SpeakTheLanguageChosenAndRememberIt(t *testing.T) {
 		t.Errorf("no way back to Vietnamese: %s", res.body)
 	}
 }
+
+func TestPages_ADatabaseDownIs503WithWhenToTryAgain(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := webtest.Start(t, db)
+		c := signIn(t, s, "planner.hanoi")
+		db.Close()
+		for name, res := range map[string]answer{
+			"sign-in": post(t, s, "/signin", url.Values{"username": {"planner.hanoi"}, "password": {demo.Password}}),
+			"home":    get(t, s, "/", c),
+		} {
+			if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" ||
+				!strings.Contains(res.body, "vui lòng thử lại sau") {
+				t.Errorf("%s with the database down: %d, Retry-After %q: %s", name, res.StatusCode, res.Header.Get("Retry-After"), res.body)
+			}
+		}
+		if res := get(t, s, "/signin"); res.StatusCode != 200 {
+			t.Errorf("the sign-in page needs the database: %d", res.StatusCode)
+		}
+	})
+}

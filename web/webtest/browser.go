@@ -387,3 +387,14 @@ func (b *Browser) SignIn(username, password string) int {
 	b.FillByLabel(i18n.Text(lang, "web.signin.password", nil), password)
 	return b.Click(i18n.Text(lang, "web.signin.submit", nil))
 }
+
+// Screenshot returns a PNG of the whole page shown, e.g. for the pictures
+// of docs/.
+func (b *Browser) Screenshot() []byte {
+	b.t.Helper()
+	png, err := chromedp.Run(b.step(), chromedp.FullScreenshot(100))
+	if err != nil {
+		b.t.Fatalf("screenshot: %v", err)
+	}
+	return png
+}
