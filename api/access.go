@@ -143,6 +143,7 @@ func (s *Server) writeError(ctx huma.Context, err error) {
 func securitySchemes() map[string]*huma.SecurityScheme {
 	return map[string]*huma.SecurityScheme{
 		"bearer": {Type: "http", Scheme: "bearer",
-			Description: "Token from POST /api/v1/auth/login, sent as Authorization: Bearer <token>. It expires (12 hours by default) and is revoked by logout."},
+			Description: "Token from POST /api/v1/auth/login, sent as Authorization: Bearer <token>. It expires (12 hours by default) and is revoked by logout. " +
+				"The pages' session cookie (" + SessionCookie + ") also authenticates GET and HEAD requests, so that a report link opens in the browser; a change always needs the bearer token."},
 	}
 }

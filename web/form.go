@@ -2,9 +2,40 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"slices"
+	"sort"
 
 	"github.com/a-h/templ"
+
+	"baove"
+	"baove/vn"
 )
+
+// readForm returns the fields of the form r sent, refusing, as the API
+// does, any value unfit to be stored or looked up (invalid UTF-8, a control
+// character, a tab or line break outside the multiline fields named): an
+// EINVALID error naming each such field, before anything reaches a rule.
+func readForm(r *http.Request, multiline ...string) (url.Values, error) {
+	if err := r.ParseForm(); err != nil {
+		return nil, baove.E(baove.EINVALID, "web.form.unreadable", nil)
+	}
+	names := make([]string, 0, len(r.PostForm))
+	for name := range r.PostForm {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var p baove.Problems
+	for _, name := range names {
+		for _, v := range r.PostForm[name] {
+			if f := vn.TextFault(v, slices.Contains(multiline, name)); f != "" {
+				p.AddKey(name, "text."+f, nil, nil)
+				break
+			}
+		}
+	}
+	return r.PostForm, p.Err()
+}
 
 // form is what a page's form shows: the values typed (never a password),
 // and after a refusal its message and the messages of its fields, by the

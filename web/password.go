@@ -18,8 +18,11 @@ func (s *Server) passwordPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	v := viewerOf(ctx)
-	err := s.svc.Access.ChangePassword(ctx, v.Caller, access.PasswordChange{Current: r.PostFormValue("current_password"),
-		Next: r.PostFormValue("new_password"), KeepToken: v.token, Address: clientAddress(ctx)})
+	in, err := readForm(r)
+	if err == nil {
+		err = s.svc.Access.ChangePassword(ctx, v.Caller, access.PasswordChange{Current: in.Get("current_password"),
+			Next: in.Get("new_password"), KeepToken: v.token, Address: clientAddress(ctx)})
+	}
 	if err != nil {
 		var f form
 		status, ok := s.refused(w, r, err, &f)

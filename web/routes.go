@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
 )
 
 // apiPaths are the paths the API answers, exactly; apiPrefixes begin the
@@ -30,7 +31,7 @@ func isAPIPath(path string) bool {
 func (s *Server) routes() chi.Router {
 	const get, post = http.MethodGet, http.MethodPost
 	r := chi.NewRouter()
-	r.Use(s.requestID, s.clientAddress, s.accessLog, s.recoverer, securityHeaders, s.language)
+	r.Use(s.requestID, s.clientAddress, s.accessLog, s.recoverer, securityHeaders, s.language, middleware.GetHead)
 	r.NotFound(s.session(http.HandlerFunc(s.notFound)).ServeHTTP)
 	r.MethodNotAllowed(s.session(http.HandlerFunc(s.methodNotAllowed)).ServeHTTP)
 	r.Get("/static/{name}", s.static)

@@ -30,6 +30,7 @@ func TestServer_SendsTheAPIsPathsToTheAPIAndTheRestToThePages(t *testing.T) {
 		{"GET", "/apis", 404, "text/html"},
 		{"GET", "/docsx", 404, "text/html"},
 		{"PUT", "/signin", 405, "text/html"},
+		{"HEAD", "/signin", 200, "text/html"},
 		{"GET", "/signin", 200, "text/html"},
 	} {
 		res := send(t, s, c.method, c.path, nil, nil)

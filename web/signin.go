@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"baove/access"
+	"baove/vn"
 )
 
 // signinPage shows the sign-in form; a signed-in reader goes home.
@@ -19,11 +20,18 @@ func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) {
 // same failures counted), then sends the reader where they were going.
 func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	username, next := r.PostFormValue("username"), localPath(r.PostFormValue("next"))
-	sess, err := s.svc.Access.Login(ctx, access.Attempt{Username: username, Password: r.PostFormValue("password"),
-		Address: clientAddress(ctx), RequestID: requestIDOf(ctx)})
+	in, err := readForm(r)
+	username, next := in.Get("username"), localPath(in.Get("next"))
+	var sess access.Session
+	if err == nil {
+		sess, err = s.svc.Access.Login(ctx, access.Attempt{Username: username, Password: in.Get("password"),
+			Address: clientAddress(ctx), RequestID: requestIDOf(ctx)})
+	}
 	if err != nil {
-		f := form{Values: map[string]string{"username": username}}
+		f := form{Values: map[string]string{}}
+		if vn.TextFault(username, false) == "" { // shown again only when fit to show
+			f.Values["username"] = username
+		}
 		status, ok := s.refused(w, r, err, &f)
 		if !ok {
 			s.fail(w, r, err)

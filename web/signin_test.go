@@ -119,3 +119,11 @@ func TestPages_ADatabaseDownIs503WithWhenToTryAgain(t *testing.T) {
 		}
 	})
 }
+
+func TestSignIn_RefusesControlCharactersBeforeAnyRule(t *testing.T) {
+	s := webtest.Start(t, dbtest.MustOpenDB(t, database.SQLite))
+	res := post(t, s, "/signin", url.Values{"username": {"admin\x00"}, "password": {demo.Password}})
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, `id="username-error"`) {
+		t.Errorf("a NUL in the username: %d %s", res.StatusCode, res.body)
+	}
+}
