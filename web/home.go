@@ -27,7 +27,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	h := homeView{Viewer: v, Role: roleName(ctx, v.Role), Place: placeName(ctx, v.Role, v.Province)}
+	h := homeView{Viewer: v, Role: roleName(ctx, v.Role), Place: placeName(ctx, v.Role, v.ProvinceName)}
 	if failed.Count > 0 {
 		h.Failed = Tf(ctx, "web.home.failed", i18n.Args{"count": i18n.Count(failed.Count),
 			"at": s.when(ctx, failed.LastAt), "address": failed.LastAddress})

@@ -334,7 +334,7 @@ func siteHeader(p page) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if place := placeName(ctx, v.Role, v.Province); place != "" {
+			if place := placeName(ctx, v.Role, v.ProvinceName); place != "" {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 28, "<span class=\"who-place\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err

@@ -58,11 +58,11 @@ func (s *Server) links(ctx context.Context, menu bool) []link {
 		return nil
 	}
 	year := s.svc.Clock.Today().Year()
-	fill := strings.NewReplacer("{province}", string(v.User.Province), "{year}", strconv.Itoa(year),
+	fill := strings.NewReplacer("{province}", string(v.Province), "{year}", strconv.Itoa(year),
 		"{lang}", string(langOf(ctx)))
 	var out []link
 	for _, d := range destinations {
-		if (menu && !d.Menu) || !slices.Contains(d.Roles, v.User.Role) {
+		if (menu && !d.Menu) || !slices.Contains(d.Roles, v.Role) {
 			continue
 		}
 		out = append(out, link{Text: Tf(ctx, d.Key, i18n.Args{"year": year}), URL: fill.Replace(d.Path),

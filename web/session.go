@@ -15,10 +15,10 @@ import (
 type viewer struct {
 	access.User
 	Caller access.Caller
-	// Province is the name of the user's province; "" for the ministry's
-	// roles.
-	Province string
-	token    string
+	// ProvinceName is the name of the user's province (User.Province);
+	// "" for the ministry's roles.
+	ProvinceName string
+	token        string
 }
 
 // viewerOf returns the signed-in reader of the request ctx belongs to, or
@@ -69,7 +69,7 @@ func (s *Server) loadViewer(ctx context.Context, token string) (*viewer, error) 
 		if err != nil {
 			return nil, err
 		}
-		v.Province = p.Name
+		v.ProvinceName = p.Name
 	}
 	return v, nil
 }

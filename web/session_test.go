@@ -102,3 +102,15 @@ func TestPages_RefuseChangesSentFromOtherSites(t *testing.T) {
 		t.Errorf("a refused sign-out ended the session: / answers %d", res.StatusCode)
 	}
 }
+
+func TestSignIn_AgainEndsTheSessionItReplaces(t *testing.T) {
+	s := webtest.Start(t, dbtest.MustOpenDB(t, database.SQLite))
+	first := signIn(t, s, "planner.hanoi")
+	res := post(t, s, "/signin", url.Values{"username": {"finance.hanoi"}, "password": {demo.Password}}, first)
+	if res.StatusCode != http.StatusSeeOther || cookie(res, api.SessionCookie) == nil {
+		t.Fatalf("signing in over a session: %d", res.StatusCode)
+	}
+	if res := get(t, s, "/api/v1/me", first); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("the replaced session still reads: %d", res.StatusCode)
+	}
+}

@@ -40,6 +40,9 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
 		s.renderSignin(w, r, status, f, next)
 		return
 	}
+	if old := viewerOf(ctx); old != nil {
+		s.svc.Access.Logout(ctx, old.Caller, old.token) // a session replaced is a session ended; it would expire anyway
+	}
 	s.startSession(w, r, sess.Token)
 	seeOther(w, r, next)
 }
