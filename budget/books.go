@@ -37,7 +37,7 @@ type paymentState struct {
 
 // loadPayment reads the books of a payment from line id in the locked year
 // y, and the key's first answer (nil when the key is new).
-func loadPayment(ctx context.Context, tx bun.IDB, y budgetYear, today baove.Date, id LineID, voucher string, k idempotency) (*Books, *keyRow, error) {
+func loadPayment(ctx context.Context, tx bun.IDB, y YearRecord, today baove.Date, id LineID, voucher string, k idempotency) (*Books, *keyRow, error) {
 	var st paymentState
 	err := tx.NewRaw(`SELECT l.id, l.plan_id, l.amount, l.lineage, a.task_area, l.funding_source, p.status,
 		ta.eligible_for_central_funds AS eligible, ta.central_eligibility AS eligibility,

@@ -11,7 +11,6 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/units"
-	"baove/vn"
 )
 
 // Dispositions of unspent central funds at the year-end close.
@@ -46,7 +45,8 @@ func (s *Store) Close(ctx context.Context, c access.Caller, p units.ProvinceCode
 		if len(problems) > 0 {
 			return errorOf(problems)
 		}
-		if err := s.close(ctx, tx, c, p, year, disposition, unspent); err != nil {
+		cl := Closing{Year: year, Disposition: disposition, Unspent: unspent, At: s.clock.Now(), On: s.clock.Today(), By: c.Username}
+		if err := s.close(ctx, tx, c, p, cl); err != nil {
 			return err
 		}
 		sum, err = s.summary(ctx, tx, p, year)
@@ -57,28 +57,24 @@ func (s *Store) Close(ctx context.Context, c access.Caller, p units.ProvinceCode
 
 // close records the close of a year the controls allowed: the year's row,
 // its audit entry, and the carried-in allocation of the next year.
-func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, p units.ProvinceCode, year int, disposition string, unspent VND) error {
-	var before budgetYear
-	if err := tx.NewSelect().Model(&before).Where("province_code = ? AND year = ?", string(p), year).Scan(ctx); err != nil {
+func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, p units.ProvinceCode, cl Closing) error {
+	var before YearRecord
+	if err := tx.NewSelect().Model(&before).Where("province_code = ? AND year = ?", string(p), cl.Year).Scan(ctx); err != nil {
 		return err
 	}
-	y, today := before, s.clock.Today()
-	y.ClosedAt, y.ClosedBy, y.Disposition, y.UnspentCentral = s.clock.Now(), c.Username, disposition, int64(unspent)
-	if disposition == Return {
-		y.ReturnDeadline = today.AddDays(ReturnDays)
-	}
+	y := before
+	y.Close(cl)
 	if _, err := tx.NewUpdate().Model(&y).WherePK().Exec(ctx); err != nil {
 		return err
 	}
-	if err := audit.Record(ctx, tx, y.ClosedAt, c.Actor(), "budget_year.close", "budget_year", fmt.Sprintf("%s/%d", p, year),
+	if err := audit.Record(ctx, tx, y.ClosedAt, c.Actor(), "budget_year.close", "budget_year", fmt.Sprintf("%s/%d", p, cl.Year),
 		y.ProvinceCode, before, y); err != nil {
 		return err
 	}
-	if disposition != CarryOver || unspent == 0 {
+	a, ok := cl.CarryIn(p)
+	if !ok {
 		return nil
 	}
-	return s.insertAllocation(ctx, tx, c, &allocationRow{ProvinceCode: y.ProvinceCode, Year: year + 1, Kind: CarriedIn,
-		Amount: int64(unspent), DecisionNo: fmt.Sprintf("Chuyển nguồn năm %d", year), DecidedOn: today,
-		Reason:    fmt.Sprintf("%s đồng kinh phí trung ương chưa giải ngân năm %d", vn.Int(int64(unspent)), year),
-		CreatedAt: y.ClosedAt, ActorID: c.UserID, Actor: c.Username})
+	a.ActorID = c.UserID
+	return s.insertAllocation(ctx, tx, c, &a)
 }

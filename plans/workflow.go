@@ -90,7 +90,7 @@ func (s *Store) lockParts(ctx context.Context, tx bun.Tx, id ID) error {
 
 // ready checks what an action needs beyond the status: a reason to return,
 // the content to submit.
-func (s *Store) ready(ctx context.Context, tx bun.Tx, action, reason string, r planRow) error {
+func (s *Store) ready(ctx context.Context, tx bun.Tx, action, reason string, r PlanRecord) error {
 	switch action {
 	case "return":
 		var p baove.Problems
@@ -117,7 +117,7 @@ func (s *Store) ready(ctx context.Context, tx bun.Tx, action, reason string, r p
 }
 
 // complete returns EINVALID listing what a plan lacks for submission.
-func (s *Store) complete(ctx context.Context, tx bun.Tx, r planRow) error {
+func (s *Store) complete(ctx context.Context, tx bun.Tx, r PlanRecord) error {
 	var p baove.Problems
 	n, err := tx.NewSelect().Table("activities").Where("plan_id = ?", r.ID).Count(ctx)
 	if err != nil {
@@ -152,7 +152,7 @@ func (s *Store) complete(ctx context.Context, tx bun.Tx, r planRow) error {
 }
 
 // move sets a plan's status, with its history event and audit entry.
-func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, r planRow, action string, to Status, reason string) error {
+func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, r PlanRecord, action string, to Status, reason string) error {
 	now := s.clock.Now()
 	if _, err := tx.NewUpdate().Table("plans").Set("status = ?, revision = revision + 1, updated_at = ?", string(to), now).
 		Where("id = ?", r.ID).Exec(ctx); err != nil {
@@ -171,8 +171,8 @@ func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, r planRow,
 
 // supersedePrevious marks the approved version that r revises, if any, as
 // superseded.
-func (s *Store) supersedePrevious(ctx context.Context, tx bun.Tx, c access.Caller, r planRow) error {
-	var prev []planRow
+func (s *Store) supersedePrevious(ctx context.Context, tx bun.Tx, c access.Caller, r PlanRecord) error {
+	var prev []PlanRecord
 	if err := tx.NewSelect().Model(&prev).Where("province_code = ? AND year = ? AND status = ? AND version < ?",
 		r.ProvinceCode, r.Year, string(Approved), r.Version).Scan(ctx); err != nil {
 		return err
