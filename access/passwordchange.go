@@ -84,6 +84,7 @@ func (s *Store) setOwnPassword(ctx context.Context, c Caller, hash, keepToken st
 			Where("user_id = ? AND revoked_at IS NULL AND token_hash <> ?", c.UserID, tokenHash(keepToken)).Exec(ctx); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, c.Actor(), "user.password", "user", strconv.FormatInt(c.UserID, 10), string(c.Province), nil, nil)
+		return audit.Record(ctx, tx, audit.Change{At: now, Actor: c.Actor(), Action: "user.password", Entity: "user",
+			EntityID: strconv.FormatInt(c.UserID, 10), ProvinceCode: string(c.Province)})
 	})
 }

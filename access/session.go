@@ -138,8 +138,9 @@ func (s *Store) open(ctx context.Context, tx bun.Tx, u userRow, a Attempt, key s
 		return Session{}, err
 	}
 	actor := audit.Actor{UserID: u.ID, Name: a.Username, RequestID: a.RequestID}
-	err = audit.Record(ctx, tx, now, actor, "login", "user", strconv.FormatInt(u.ID, 10), u.ProvinceCode, nil,
-		map[string]any{"address": a.Address, "failures_before": failed.Count})
+	err = audit.Record(ctx, tx, audit.Change{At: now, Actor: actor, Action: "login", Entity: "user",
+		EntityID: strconv.FormatInt(u.ID, 10), ProvinceCode: u.ProvinceCode,
+		AfterState: map[string]any{"address": a.Address, "failures_before": failed.Count}})
 	return Session{Token: token, ExpiresAt: row.ExpiresAt, User: u.user(), FailedAttempts: failed}, err
 }
 
@@ -206,7 +207,8 @@ func (s *Store) Logout(ctx context.Context, c Caller, token string) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return baove.Errorf(baove.EUNAUTHORIZED, "the token is not an open session")
 		}
-		return audit.Record(ctx, tx, now, c.Actor(), "logout", "user", strconv.FormatInt(c.UserID, 10), string(c.Province), nil, nil)
+		return audit.Record(ctx, tx, audit.Change{At: now, Actor: c.Actor(), Action: "logout", Entity: "user",
+			EntityID: strconv.FormatInt(c.UserID, 10), ProvinceCode: string(c.Province)})
 	})
 }
 

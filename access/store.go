@@ -84,8 +84,8 @@ func (s *Store) CreateUser(ctx context.Context, c Caller, n NewUser) (User, erro
 		if _, err := tx.NewInsert().Model(&r).Exec(ctx); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, c.Actor(), "user.create", "user", strconv.FormatInt(r.ID, 10),
-			r.ProvinceCode, nil, r.user())
+		return audit.Record(ctx, tx, audit.Change{At: now, Actor: c.Actor(), Action: "user.create", Entity: "user",
+			EntityID: strconv.FormatInt(r.ID, 10), ProvinceCode: r.ProvinceCode, AfterState: r.user()})
 	})
 	switch {
 	case database.IsUniqueViolation(err):
@@ -183,8 +183,9 @@ func (s *Store) UpdateUser(ctx context.Context, c Caller, id int64, p UserPatch)
 				return err
 			}
 		}
-		return audit.Record(ctx, tx, after.UpdatedAt, c.Actor(), "user.update", "user", strconv.FormatInt(id, 10),
-			after.ProvinceCode, before.user(), after.user())
+		return audit.Record(ctx, tx, audit.Change{At: after.UpdatedAt, Actor: c.Actor(), Action: "user.update",
+			Entity: "user", EntityID: strconv.FormatInt(id, 10), ProvinceCode: after.ProvinceCode,
+			BeforeState: before.user(), AfterState: after.user()})
 	})
 	var appErr *baove.Error
 	switch {

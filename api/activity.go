@@ -117,20 +117,20 @@ func (s *Server) updateActivity(ctx context.Context, in *UpdateActivityInput) (*
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
-	return planOutput(s.svc.Plans.UpdateActivity(ctx, caller(ctx), plans.ID(in.ID), plans.ActivityID(in.ActivityID),
-		ifMatch(in.IfMatch.IfMatch, in.ID), func(a *plans.ActivityInput) {
-			set(&a.TaskArea, b.TaskArea)
-			set(&a.Title, b.Title)
-			set(&a.LeadAgency, b.LeadAgency)
-			set(&a.Partners, b.Partners)
-			set(&a.ExpectedOutput, b.ExpectedOutput)
-			if b.StartsOn != nil {
-				a.StartsOn = starts
-			}
-			if b.EndsOn != nil {
-				a.EndsOn = ends
-			}
-		}))
+	ref := plans.ActivityRef{Plan: planRef(in.ID, in.IfMatch.IfMatch), Activity: plans.ActivityID(in.ActivityID)}
+	return planOutput(s.svc.Plans.UpdateActivity(ctx, caller(ctx), ref, func(a *plans.ActivityInput) {
+		set(&a.TaskArea, b.TaskArea)
+		set(&a.Title, b.Title)
+		set(&a.LeadAgency, b.LeadAgency)
+		set(&a.Partners, b.Partners)
+		set(&a.ExpectedOutput, b.ExpectedOutput)
+		if b.StartsOn != nil {
+			a.StartsOn = starts
+		}
+		if b.EndsOn != nil {
+			a.EndsOn = ends
+		}
+	}))
 }
 
 func set[D, S ~string](dst *D, v *S) {
@@ -151,7 +151,8 @@ type ChangedOutput struct {
 }
 
 func (s *Server) deleteActivity(ctx context.Context, in *DeleteActivityInput) (*ChangedOutput, error) {
-	p, err := s.svc.Plans.DeleteActivity(ctx, caller(ctx), plans.ID(in.ID), plans.ActivityID(in.ActivityID), ifMatch(in.IfMatch.IfMatch, in.ID))
+	ref := plans.ActivityRef{Plan: planRef(in.ID, in.IfMatch.IfMatch), Activity: plans.ActivityID(in.ActivityID)}
+	p, err := s.svc.Plans.DeleteActivity(ctx, caller(ctx), ref)
 	if err != nil {
 		return nil, err
 	}

@@ -130,7 +130,8 @@ type CloseInput struct {
 }
 
 func (s *Server) closeBudgetYear(ctx context.Context, in *CloseInput) (*BudgetSummaryOutput, error) {
-	sum, err := s.svc.Budget.Close(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year, in.Body.UnspentCentral)
+	end := budget.YearEnd{Province: units.ProvinceCode(in.Code), Year: in.Year, Disposition: in.Body.UnspentCentral}
+	sum, err := s.svc.Budget.Close(ctx, caller(ctx), end)
 	if err != nil {
 		return nil, err
 	}

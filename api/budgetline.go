@@ -114,20 +114,20 @@ func (s *Server) updateBudgetLine(ctx context.Context, in *UpdateBudgetLineInput
 			return nil, err
 		}
 	}
-	return planOutput(s.svc.Budget.UpdateLine(ctx, caller(ctx), plans.ID(in.ID), budget.LineID(in.LineID),
-		ifMatch(in.IfMatch.IfMatch, in.ID), func(l *budget.LineInput) {
-			if b.ActivityID != nil {
-				l.ActivityID = plans.ActivityID(*b.ActivityID)
-			}
-			if b.FundingSource != nil {
-				l.FundingSource = budget.FundingSource(*b.FundingSource)
-			}
-			if b.Amount != nil {
-				l.Amount = amount
-			}
-			set(&l.BudgetItem, b.BudgetItem)
-			set(&l.Description, b.Description)
-		}))
+	ref := budget.LineRef{Plan: planRef(in.ID, in.IfMatch.IfMatch), Line: budget.LineID(in.LineID)}
+	return planOutput(s.svc.Budget.UpdateLine(ctx, caller(ctx), ref, func(l *budget.LineInput) {
+		if b.ActivityID != nil {
+			l.ActivityID = plans.ActivityID(*b.ActivityID)
+		}
+		if b.FundingSource != nil {
+			l.FundingSource = budget.FundingSource(*b.FundingSource)
+		}
+		if b.Amount != nil {
+			l.Amount = amount
+		}
+		set(&l.BudgetItem, b.BudgetItem)
+		set(&l.Description, b.Description)
+	}))
 }
 
 // DeleteBudgetLineInput removes a budget line.
@@ -137,7 +137,8 @@ type DeleteBudgetLineInput struct {
 }
 
 func (s *Server) deleteBudgetLine(ctx context.Context, in *DeleteBudgetLineInput) (*ChangedOutput, error) {
-	p, err := s.svc.Budget.DeleteLine(ctx, caller(ctx), plans.ID(in.ID), budget.LineID(in.LineID), ifMatch(in.IfMatch.IfMatch, in.ID))
+	ref := budget.LineRef{Plan: planRef(in.ID, in.IfMatch.IfMatch), Line: budget.LineID(in.LineID)}
+	p, err := s.svc.Budget.DeleteLine(ctx, caller(ctx), ref)
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ func (s *Server) disburse(ctx context.Context, in *DisburseInput) (*Disbursement
 	if err != nil {
 		return nil, err
 	}
-	d, replayed, err := s.svc.Budget.Disburse(ctx, caller(ctx), budget.LineID(in.ID), budget.NewDisbursement{Amount: amount,
+	d, replayed, err := s.svc.Budget.Disburse(ctx, caller(ctx), budget.NewDisbursement{Line: budget.LineID(in.ID), Amount: amount,
 		PaidOn: paidOn, VoucherNo: in.Body.VoucherNo, Description: string(in.Body.Description)}, in.IdempotencyKey)
 	if err != nil {
 		return nil, err
@@ -117,7 +117,7 @@ func (s *Server) reverseDisbursement(ctx context.Context, in *ReverseInput) (*Di
 			return nil, err
 		}
 	}
-	d, err := s.svc.Budget.Reverse(ctx, caller(ctx), in.ID, on, in.Body.Reason)
+	d, err := s.svc.Budget.Reverse(ctx, caller(ctx), budget.NewReversal{Payment: in.ID, On: on, Reason: in.Body.Reason})
 	if err != nil {
 		return nil, err
 	}

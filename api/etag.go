@@ -35,3 +35,9 @@ func ifMatch(header string, id int64) *plans.Revision {
 	}
 	return &stale
 }
+
+// planRef is plan id as the caller read it: with the revision its If-Match
+// header names, nil when it names none of this plan's.
+func planRef(id int64, header string) plans.Ref {
+	return plans.Ref{ID: plans.ID(id), IfMatch: ifMatch(header, id)}
+}

@@ -149,8 +149,8 @@ type UpdatePlanInput struct {
 }
 
 func (s *Server) updatePlan(ctx context.Context, in *UpdatePlanInput) (*PlanOutput, error) {
-	return planOutput(s.svc.Plans.Update(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID),
-		plans.PlanPatch{Title: (*string)(in.Body.Title), Narrative: (*string)(in.Body.Narrative)}))
+	patch := plans.PlanPatch{Title: (*string)(in.Body.Title), Narrative: (*string)(in.Body.Narrative)}
+	return planOutput(s.svc.Plans.Update(ctx, caller(ctx), planRef(in.ID, in.IfMatch.IfMatch), patch))
 }
 
 // WorkflowInput takes a plan through the review workflow.
@@ -160,11 +160,11 @@ type WorkflowInput struct {
 }
 
 func (s *Server) submitPlan(ctx context.Context, in *WorkflowInput) (*PlanOutput, error) {
-	return planOutput(s.svc.Plans.Submit(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID)))
+	return planOutput(s.svc.Plans.Submit(ctx, caller(ctx), planRef(in.ID, in.IfMatch.IfMatch)))
 }
 
 func (s *Server) approvePlan(ctx context.Context, in *WorkflowInput) (*PlanOutput, error) {
-	return planOutput(s.svc.Plans.Approve(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID)))
+	return planOutput(s.svc.Plans.Approve(ctx, caller(ctx), planRef(in.ID, in.IfMatch.IfMatch)))
 }
 
 // ReturnPlanInput returns a submitted plan with a reason.
@@ -176,7 +176,7 @@ type ReturnPlanInput struct {
 }
 
 func (s *Server) returnPlan(ctx context.Context, in *ReturnPlanInput) (*PlanOutput, error) {
-	return planOutput(s.svc.Plans.Return(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID), in.Body.Reason))
+	return planOutput(s.svc.Plans.Return(ctx, caller(ctx), planRef(in.ID, in.IfMatch.IfMatch), in.Body.Reason))
 }
 
 func (s *Server) revisePlan(ctx context.Context, in *PlanPath) (*PlanCreatedOutput, error) {

@@ -52,7 +52,7 @@ type ReportInput struct {
 }
 
 func (s *Server) provinceReportPDF(ctx context.Context, in *ReportInput) (*FileOutput, error) {
-	r, err := exports.BuildProvinceReport(ctx, s.svc.Reports, caller(ctx), units.ProvinceCode(in.Code), in.Year, exports.Lang(in.Lang))
+	r, err := exports.BuildProvinceReport(ctx, s.svc.Reports, exports.Request{Caller: caller(ctx), Province: units.ProvinceCode(in.Code), Year: in.Year, Lang: exports.Lang(in.Lang)})
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +74,7 @@ type NationalReportInput struct {
 }
 
 func (s *Server) nationalReportPDF(ctx context.Context, in *NationalReportInput) (*FileOutput, error) {
-	r, err := exports.BuildNationalReport(ctx, s.svc.Reports, caller(ctx), in.Year, exports.Lang(in.Lang))
+	r, err := exports.BuildNationalReport(ctx, s.svc.Reports, exports.Request{Caller: caller(ctx), Year: in.Year, Lang: exports.Lang(in.Lang)})
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +86,7 @@ func (s *Server) nationalReportPDF(ctx context.Context, in *NationalReportInput)
 }
 
 func (s *Server) provinceReportXLSX(ctx context.Context, in *ReportInput) (*FileOutput, error) {
-	wb, err := exports.BuildProvinceWorkbook(ctx, s.svc.Reports, caller(ctx), units.ProvinceCode(in.Code), in.Year)
+	wb, err := exports.BuildProvinceWorkbook(ctx, s.svc.Reports, exports.Request{Caller: caller(ctx), Province: units.ProvinceCode(in.Code), Year: in.Year})
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +160,8 @@ func (s *Server) importStaffing(ctx context.Context, in *StaffingUploadInput) (*
 	if err != nil {
 		return nil, err
 	}
-	n, err := s.svc.Indicators.ImportStaffing(ctx, caller(ctx), units.ProvinceCode(in.Code), in.Year, b)
+	f := indicators.StaffingFile{Province: units.ProvinceCode(in.Code), Year: in.Year, File: b}
+	n, err := s.svc.Indicators.ImportStaffing(ctx, caller(ctx), f)
 	if err != nil {
 		return nil, err
 	}

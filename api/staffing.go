@@ -121,7 +121,9 @@ type StaffingOutput struct {
 }
 
 func (s *Server) putCommuneStaffing(ctx context.Context, in *PutCommuneStaffingInput) (*StaffingOutput, error) {
-	st, err := s.svc.Indicators.PutStaffing(ctx, caller(ctx), units.CommuneCode(in.Code), in.Year, staffingFrom(in.Body))
+	st := staffingFrom(in.Body)
+	st.Commune, st.Year = units.CommuneCode(in.Code), in.Year
+	st, err := s.svc.Indicators.PutStaffing(ctx, caller(ctx), st)
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +160,8 @@ func (s *Server) putProvinceStaffing(ctx context.Context, in *PutProvinceStaffin
 		items[i].Commune = units.CommuneCode(it.CommuneCode)
 	}
 	province := units.ProvinceCode(in.Code)
-	changed, err := s.svc.Indicators.PutProvinceStaffing(ctx, caller(ctx), province, in.Year, items)
+	ps := indicators.ProvinceStaffing{Province: province, Year: in.Year, Items: items}
+	changed, err := s.svc.Indicators.PutProvinceStaffing(ctx, caller(ctx), ps)
 	if err != nil {
 		return nil, err
 	}

@@ -36,8 +36,8 @@ func (s *Server) setTarget(ctx context.Context, in *SetTargetInput) (*PlanOutput
 	if err != nil {
 		return nil, baove.Invalid("value", "a decimal number such as 100 or 6.5", in.Body.Value)
 	}
-	return planOutput(s.svc.Plans.SetTarget(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID),
-		indicators.Code(in.IndicatorCode), v))
+	t := plans.Target{Indicator: indicators.Code(in.IndicatorCode), Value: v}
+	return planOutput(s.svc.Plans.SetTarget(ctx, caller(ctx), planRef(in.ID, in.IfMatch.IfMatch), t))
 }
 
 // DeleteTargetInput removes a target.
@@ -47,7 +47,7 @@ type DeleteTargetInput struct {
 }
 
 func (s *Server) deleteTarget(ctx context.Context, in *DeleteTargetInput) (*ChangedOutput, error) {
-	p, err := s.svc.Plans.DeleteTarget(ctx, caller(ctx), plans.ID(in.ID), ifMatch(in.IfMatch.IfMatch, in.ID), indicators.Code(in.IndicatorCode))
+	p, err := s.svc.Plans.DeleteTarget(ctx, caller(ctx), planRef(in.ID, in.IfMatch.IfMatch), indicators.Code(in.IndicatorCode))
 	if err != nil {
 		return nil, err
 	}

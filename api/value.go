@@ -78,8 +78,9 @@ func (s *Server) putValue(ctx context.Context, in *PutValueInput) (*IndicatorVal
 		return nil, err
 	}
 	b := in.Body
-	v, err := s.svc.Indicators.PutValue(ctx, caller(ctx), units.ProvinceCode(in.Code), indicators.Code(in.IndicatorCode), p,
-		indicators.Entry{Numerator: b.Numerator, Denominator: b.Denominator, Count: b.Value, Note: string(b.Note), Estimate: b.Estimate})
+	k := indicators.ValueKey{Province: units.ProvinceCode(in.Code), Indicator: indicators.Code(in.IndicatorCode), Period: p}
+	e := indicators.Entry{Numerator: b.Numerator, Denominator: b.Denominator, Count: b.Value, Note: string(b.Note), Estimate: b.Estimate}
+	v, err := s.svc.Indicators.PutValue(ctx, caller(ctx), k, e)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +125,8 @@ func (s *Server) deleteValue(ctx context.Context, in *DeleteValueInput) (*struct
 	if err != nil {
 		return nil, err
 	}
-	if err := s.svc.Indicators.DeleteValue(ctx, caller(ctx), units.ProvinceCode(in.Code), indicators.Code(in.IndicatorCode), p); err != nil {
+	k := indicators.ValueKey{Province: units.ProvinceCode(in.Code), Indicator: indicators.Code(in.IndicatorCode), Period: p}
+	if err := s.svc.Indicators.DeleteValue(ctx, caller(ctx), k); err != nil {
 		return nil, err
 	}
 	return &struct{}{}, nil

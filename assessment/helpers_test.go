@@ -64,7 +64,7 @@ func staff(t *testing.T, s *app.Services, p units.ProvinceCode, year int, vacant
 			}
 		}
 	}
-	_, err := s.Indicators.PutProvinceStaffing(ctx, plannerOf(p), p, year, items)
+	_, err := s.Indicators.PutProvinceStaffing(ctx, plannerOf(p), indicators.ProvinceStaffing{Province: p, Year: year, Items: items})
 	must(t, err)
 	return cs
 }
@@ -74,7 +74,7 @@ func report(t *testing.T, s *app.Services, p units.ProvinceCode, code indicators
 	t.Helper()
 	per, err := indicators.ParsePeriod("period", period)
 	must(t, err)
-	v, err := s.Indicators.PutValue(ctx, plannerOf(p), p, code, per, e)
+	v, err := s.Indicators.PutValue(ctx, plannerOf(p), indicators.ValueKey{Province: p, Indicator: code, Period: per}, e)
 	if err != nil {
 		t.Fatalf("report %s %s: %v", code, period, err)
 	}
@@ -132,7 +132,7 @@ func makePlan(t *testing.T, s *app.Services, p units.ProvinceCode, year int, in 
 	for code, v := range targets {
 		plan, err = s.Plans.Plan(ctx, planner, plan.ID)
 		must(t, err)
-		_, err = s.Plans.SetTarget(ctx, planner, plan.ID, &plan.Revision, code, d(v))
+		_, err = s.Plans.SetTarget(ctx, planner, plan.Ref(), plans.Target{Indicator: code, Value: d(v)})
 		must(t, err)
 	}
 	return moveTo(t, s, plan, in.state), lines
@@ -143,14 +143,14 @@ func moveTo(t *testing.T, s *app.Services, plan plans.Plan, state string) plans.
 	t.Helper()
 	var err error
 	if state != "draft" {
-		plan, err = s.Plans.Submit(ctx, plannerOf(plan.Province), plan.ID, nil)
+		plan, err = s.Plans.Submit(ctx, plannerOf(plan.Province), plans.Ref{ID: plan.ID})
 		must(t, err)
 	}
 	switch state {
 	case "returned":
-		plan, err = s.Plans.Return(ctx, reviewer, plan.ID, nil, "Đề nghị bổ sung")
+		plan, err = s.Plans.Return(ctx, reviewer, plans.Ref{ID: plan.ID}, "Đề nghị bổ sung")
 	case "approved":
-		plan, err = s.Plans.Approve(ctx, reviewer, plan.ID, nil)
+		plan, err = s.Plans.Approve(ctx, reviewer, plans.Ref{ID: plan.ID})
 	}
 	must(t, err)
 	return plan
@@ -167,7 +167,7 @@ func allocate(t *testing.T, s *app.Services, p units.ProvinceCode, year int, amo
 // pay records a payment from l on 10 March of its year.
 func pay(t *testing.T, s *app.Services, p units.ProvinceCode, year int, l budget.Line, amount budget.VND) {
 	t.Helper()
-	_, _, err := s.Budget.Disburse(ctx, financeOf(p), l.ID, budget.NewDisbursement{Amount: amount,
+	_, _, err := s.Budget.Disburse(ctx, financeOf(p), budget.NewDisbursement{Line: l.ID, Amount: amount,
 		PaidOn: baove.NewDate(year, 3, 10), VoucherNo: fmt.Sprintf("PC-%d", l.ID)}, "")
 	must(t, err)
 }

@@ -51,12 +51,11 @@ type row struct {
 	RequestID    string
 }
 
-// Record appends an entry within db (normally the transaction of the
-// change). before and after are marshalled to JSON; nil means "none". It
-// fails only when the write fails.
-func Record(ctx context.Context, db bun.IDB, at time.Time, actor Actor, action, entity, entityID, province string, before, after any) error {
-	return RecordAll(ctx, db, []Change{{At: at, Actor: actor, Action: action, Entity: entity, EntityID: entityID,
-		ProvinceCode: province, BeforeState: before, AfterState: after}})
+// Record appends the entry c within db (normally the transaction of the
+// change). Its states are marshalled to JSON; nil means "none". It fails
+// only when the write fails.
+func Record(ctx context.Context, db bun.IDB, c Change) error {
+	return RecordAll(ctx, db, []Change{c})
 }
 
 // Change is an entry to record with RecordAll.

@@ -60,7 +60,8 @@ func TestRecord_KeepsWhoDidWhatToWhichEntityBeforeAndAfter(t *testing.T) {
 		before := map[string]any{"title": "Kế hoạch"}
 		after := map[string]any{"title": "Kế hoạch năm 2026", "version": 2}
 		at := time.Date(2026, 3, 2, 8, 30, 0, 0, ict)
-		if err := audit.Record(ctx, db, at, actor, "plan.update", "plan", "12", "01", before, after); err != nil {
+		if err := audit.Record(ctx, db, audit.Change{At: at, Actor: actor, Action: "plan.update", Entity: "plan",
+			EntityID: "12", ProvinceCode: "01", BeforeState: before, AfterState: after}); err != nil {
 			t.Fatal(err)
 		}
 		es := list(t, db, everything, audit.Filter{Entity: "plan"})
@@ -82,7 +83,7 @@ func TestRecord_KeepsWhoDidWhatToWhichEntityBeforeAndAfter(t *testing.T) {
 
 func TestRecord_NilStateIsNone(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		if err := audit.Record(ctx, db, t0, system, "login", "user", "", "", nil, nil); err != nil {
+		if err := audit.Record(ctx, db, audit.Change{At: t0, Actor: system, Action: "login", Entity: "user"}); err != nil {
 			t.Fatal(err)
 		}
 		e := list(t, db, everything, audit.Filter{Entity: "user"})[0]
@@ -94,7 +95,8 @@ func TestRecord_NilStateIsNone(t *testing.T) {
 
 func TestRecord_RefusesStateThatIsNotJSON(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
-		err := audit.Record(ctx, db, t0, system, "x.y", "x", "", "", nil, map[string]any{"f": func() {}})
+		err := audit.Record(ctx, db, audit.Change{At: t0, Actor: system, Action: "x.y", Entity: "x",
+			AfterState: map[string]any{"f": func() {}}})
 		if err == nil {
 			t.Fatal("a state that cannot be marshalled was recorded")
 		}

@@ -19,12 +19,12 @@ func sources(s *bench.Services) exports.Sources {
 func BenchmarkProvincePDF(b *testing.B) {
 	bench.Engines(b, func(b *testing.B, s *bench.Services) {
 		t, src := s.Target, sources(s)
-		model, err := exports.BuildProvinceReport(context.Background(), src, bench.Reviewer, t.Province, t.Year, exports.Vietnamese)
+		model, err := exports.BuildProvinceReport(context.Background(), src, exports.Request{Caller: bench.Reviewer, Province: t.Province, Year: t.Year, Lang: exports.Vietnamese})
 		if err != nil {
 			b.Fatal(err)
 		}
 		bench.Compare(b, func(ctx context.Context) error {
-			r, err := exports.BuildProvinceReport(ctx, src, bench.Reviewer, t.Province, t.Year, exports.Vietnamese)
+			r, err := exports.BuildProvinceReport(ctx, src, exports.Request{Caller: bench.Reviewer, Province: t.Province, Year: t.Year, Lang: exports.Vietnamese})
 			if err != nil {
 				return err
 			}
@@ -40,12 +40,12 @@ func BenchmarkProvincePDF(b *testing.B) {
 func BenchmarkNationalPDF(b *testing.B) {
 	bench.Engines(b, func(b *testing.B, s *bench.Services) {
 		year, src := s.Target.Year, sources(s)
-		model, err := exports.BuildNationalReport(context.Background(), src, bench.Reviewer, year, exports.Vietnamese)
+		model, err := exports.BuildNationalReport(context.Background(), src, exports.Request{Caller: bench.Reviewer, Year: year, Lang: exports.Vietnamese})
 		if err != nil {
 			b.Fatal(err)
 		}
 		bench.Compare(b, func(ctx context.Context) error {
-			r, err := exports.BuildNationalReport(ctx, src, bench.Reviewer, year, exports.Vietnamese)
+			r, err := exports.BuildNationalReport(ctx, src, exports.Request{Caller: bench.Reviewer, Year: year, Lang: exports.Vietnamese})
 			if err != nil {
 				return err
 			}
@@ -62,12 +62,12 @@ func BenchmarkNationalPDF(b *testing.B) {
 func BenchmarkProvinceXLSX(b *testing.B) {
 	bench.Engines(b, func(b *testing.B, s *bench.Services) {
 		t, src := s.Target, sources(s)
-		wb, err := exports.BuildProvinceWorkbook(context.Background(), src, bench.Reviewer, t.Province, t.Year)
+		wb, err := exports.BuildProvinceWorkbook(context.Background(), src, exports.Request{Caller: bench.Reviewer, Province: t.Province, Year: t.Year})
 		if err != nil {
 			b.Fatal(err)
 		}
 		bench.Compare(b, func(ctx context.Context) error {
-			w, err := exports.BuildProvinceWorkbook(ctx, src, bench.Reviewer, t.Province, t.Year)
+			w, err := exports.BuildProvinceWorkbook(ctx, src, exports.Request{Caller: bench.Reviewer, Province: t.Province, Year: t.Year})
 			if err != nil {
 				return err
 			}

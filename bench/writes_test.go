@@ -93,7 +93,7 @@ func uploadFile(b *testing.B, lines []line, year int, voucher string) ([]byte, [
 	for j := range rows {
 		l, amount, paid, voucher := lines[j%len(lines)].ID, int64(1_000*(1+j%10)), first.AddDays(j%span), fmt.Sprintf("%s%05d", voucher, j)
 		rows[j] = []any{l, amount, paid, voucher, "Chi hỗ trợ hoạt động (nhập từ tệp)"}
-		parsed[j] = budget.ImportRow{Row: j + 2, Line: budget.LineID(l), NewDisbursement: budget.NewDisbursement{Amount: budget.VND(amount),
+		parsed[j] = budget.ImportRow{Row: j + 2, NewDisbursement: budget.NewDisbursement{Line: budget.LineID(l), Amount: budget.VND(amount),
 			PaidOn: paid, VoucherNo: voucher, Description: "Chi hỗ trợ hoạt động (nhập từ tệp)"}}
 	}
 	var buf bytes.Buffer

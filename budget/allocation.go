@@ -109,8 +109,8 @@ func (s *Store) insertAllocation(ctx context.Context, tx bun.Tx, c access.Caller
 	if _, err := tx.NewInsert().Model(r).Exec(ctx); err != nil {
 		return err
 	}
-	return audit.Record(ctx, tx, r.CreatedAt, c.Actor(), "allocation."+string(r.Kind), "allocation", fmt.Sprint(r.ID),
-		string(r.Province), nil, r)
+	return audit.Record(ctx, tx, audit.Change{At: r.CreatedAt, Actor: c.Actor(), Action: "allocation." + string(r.Kind),
+		Entity: "allocation", EntityID: fmt.Sprint(r.ID), ProvinceCode: string(r.Province), AfterState: r})
 }
 
 // loadYears locks the years of province p and reads their books: whether

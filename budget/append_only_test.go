@@ -1,9 +1,9 @@
 package budget_test
 
 import (
-	"baove"
 	"testing"
 
+	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
 )
@@ -34,9 +34,9 @@ func TestLedgerTotals_HoldOnlyTheLedgersSums(t *testing.T) {
 		checkTotals(t, db)
 		d, err := f.pay(f.central, 2_000)
 		f.check(err)
-		_, err = f.budget.Reverse(ctx, financeHN, d.ID, baove.Date{}, "nhầm chứng từ")
+		_, err = f.budget.Reverse(ctx, financeHN, budget.NewReversal{Payment: d.ID, Reason: "nhầm chứng từ"})
 		f.check(err)
-		_, _, err = f.budget.ImportDisbursements(ctx, financeHN, "01", importRows(f, 20), "append-only")
+		_, _, err = f.budget.ImportDisbursements(ctx, financeHN, budget.Import{Province: "01", Rows: importRows(f, 20), Key: "append-only"})
 		f.check(err)
 		checkTotals(t, db)
 	})

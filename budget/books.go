@@ -35,9 +35,19 @@ type paymentState struct {
 	KeyHash, KeyResult *string
 }
 
-// loadPayment reads the books of a payment from line id in the locked year
-// y, and the key's first answer (nil when the key is new).
-func loadPayment(ctx context.Context, tx bun.IDB, y YearRecord, today baove.Date, id LineID, voucher string, k idempotency) (*Books, *keyRow, error) {
+// paymentQuery asks for the books of one payment: the locked year of its
+// line, today, the payment and its idempotency key.
+type paymentQuery struct {
+	year    YearRecord
+	today   baove.Date
+	payment NewDisbursement
+	key     idempotency
+}
+
+// loadPayment reads the books of q's payment, and its key's first answer
+// (nil when the key is new).
+func loadPayment(ctx context.Context, tx bun.IDB, q paymentQuery) (*Books, *keyRow, error) {
+	y, today, id, voucher, k := q.year, q.today, q.payment.Line, q.payment.VoucherNo, q.key
 	var st paymentState
 	err := tx.NewRaw(`SELECT l.id, l.plan_id, l.amount, l.lineage, a.task_area, l.funding_source, p.status,
 		ta.eligible_for_central_funds AS eligible, ta.central_eligibility AS eligibility,
@@ -80,13 +90,18 @@ func loadPayment(ctx context.Context, tx bun.IDB, y YearRecord, today baove.Date
 // batch is how many keys an IN list holds.
 const batch = 1000
 
-// loadBooks locks the years of province p that the lines ids belong to and
-// reads the books of those lines: the lines with their plans, what was
-// paid by lineage, the central money, and which of vouchers are used. A
+// loadBooks locks the years of province p that the lines of rows belong
+// to and reads the books of those lines: the lines with their plans, what was
+// paid by lineage, the central money, and which of the rows' vouchers are
+// used. A
 // line of another province or of none is left out (the controls refuse
 // it). The statements are a constant number per batch of ids and
 // vouchers, not one per row.
-func loadBooks(ctx context.Context, tx bun.IDB, p units.ProvinceCode, today baove.Date, ids []LineID, vouchers []string) (*Books, error) {
+func loadBooks(ctx context.Context, tx bun.IDB, p units.ProvinceCode, today baove.Date, rows []ImportRow) (*Books, error) {
+	ids, vouchers := make([]LineID, len(rows)), make([]string, len(rows))
+	for i, r := range rows {
+		ids[i], vouchers[i] = r.Line, r.VoucherNo
+	}
 	years, err := lineYears(ctx, tx, p, ids)
 	if err != nil {
 		return nil, err

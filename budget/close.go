@@ -24,6 +24,14 @@ const ReturnDays = 30
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
 
+// YearEnd is the close of a province's budget year: what becomes of its
+// unspent central funds, CarryOver or Return.
+type YearEnd struct {
+	Province    units.ProvinceCode
+	Year        int
+	Disposition string
+}
+
 // Close closes a province's budget year once it has ended: unspent central
 // funds (allocated − disbursed) are either carried over, becoming a
 // carried-in allocation of the next year, or to be returned to the central
@@ -31,7 +39,8 @@ func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
 // allocations. Only the province's finance officer may. It returns EINVALID
 // for an unknown disposition and ECONFLICT before the year's end or when the
 // year is already closed.
-func (s *Store) Close(ctx context.Context, c access.Caller, p units.ProvinceCode, year int, disposition string) (Summary, error) {
+func (s *Store) Close(ctx context.Context, c access.Caller, y YearEnd) (Summary, error) {
+	p, year, disposition := y.Province, y.Year, y.Disposition
 	if err := c.CanAct(p, access.Finance); err != nil {
 		return Summary{}, err
 	}
@@ -45,8 +54,8 @@ func (s *Store) Close(ctx context.Context, c access.Caller, p units.ProvinceCode
 		if len(problems) > 0 {
 			return errorOf(problems)
 		}
-		cl := Closing{Year: year, Disposition: disposition, Unspent: unspent, At: s.clock.Now(), On: s.clock.Today(), By: c.Username}
-		if err := s.close(ctx, tx, c, p, cl); err != nil {
+		cl := Closing{YearEnd: y, Unspent: unspent, At: s.clock.Now(), On: s.clock.Today(), By: c.Username}
+		if err := s.close(ctx, tx, c, cl); err != nil {
 			return err
 		}
 		sum, err = s.summary(ctx, tx, p, year)
@@ -57,9 +66,10 @@ func (s *Store) Close(ctx context.Context, c access.Caller, p units.ProvinceCode
 
 // close records the close of a year the controls allowed: the year's row,
 // its audit entry, and the carried-in allocation of the next year.
-func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, p units.ProvinceCode, cl Closing) error {
+func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, cl Closing) error {
+	p, year := cl.Province, cl.Year
 	var before YearRecord
-	if err := tx.NewSelect().Model(&before).Where("province_code = ? AND year = ?", string(p), cl.Year).Scan(ctx); err != nil {
+	if err := tx.NewSelect().Model(&before).Where("province_code = ? AND year = ?", string(p), year).Scan(ctx); err != nil {
 		return err
 	}
 	y := before
@@ -67,11 +77,12 @@ func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, p units.P
 	if _, err := tx.NewUpdate().Model(&y).WherePK().Exec(ctx); err != nil {
 		return err
 	}
-	if err := audit.Record(ctx, tx, y.ClosedAt, c.Actor(), "budget_year.close", "budget_year", fmt.Sprintf("%s/%d", p, cl.Year),
-		y.ProvinceCode, before, y); err != nil {
+	if err := audit.Record(ctx, tx, audit.Change{At: y.ClosedAt, Actor: c.Actor(), Action: "budget_year.close",
+		Entity: "budget_year", EntityID: fmt.Sprintf("%s/%d", p, year), ProvinceCode: y.ProvinceCode, BeforeState: before,
+		AfterState: y}); err != nil {
 		return err
 	}
-	a, ok := cl.CarryIn(p)
+	a, ok := cl.CarryIn()
 	if !ok {
 		return nil
 	}

@@ -94,7 +94,8 @@ func AdjustmentEnd(year int) baove.Date { return baove.NewDate(year+1, 1, 31) }
 // task area eligible for them that year; the line's payments stay within
 // its amount and the year's central payments within its central
 // allocations; a voucher number is used once in a province-year.
-func (b *Books) Pay(id LineID, n NewDisbursement) (Disbursement, []Problem) {
+func (b *Books) Pay(n NewDisbursement) (Disbursement, []Problem) {
+	id := n.Line
 	l, ok := b.Lines[id]
 	if !ok || l.Province != b.Province {
 		return Disbursement{}, []Problem{invalid("budget_line_id", "ledger.no_line", i18n.Args{"province": b.Province, "line": int64(id)}, int64(id))}

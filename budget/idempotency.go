@@ -42,8 +42,8 @@ type keyRow struct {
 var errKeyTaken = errors.New("budget: idempotency key taken concurrently")
 
 // requestHash identifies a disbursement request by everything it asks.
-func requestHash(line LineID, n NewDisbursement) string {
-	return hashOf(fmt.Sprintf("%d\x00%d\x00%s\x00%s\x00%s", line, n.Amount, n.PaidOn, n.VoucherNo, n.Description))
+func requestHash(n NewDisbursement) string {
+	return hashOf(fmt.Sprintf("%d\x00%d\x00%s\x00%s\x00%s", n.Line, n.Amount, n.PaidOn, n.VoucherNo, n.Description))
 }
 
 func hashOf(s string) string {

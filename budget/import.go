@@ -12,9 +12,16 @@ import (
 
 // ImportRow is one payment of an uploaded file.
 type ImportRow struct {
-	Row  int // the row's number in the file, for error messages
-	Line LineID
+	Row int // the row's number in the file, for error messages
 	NewDisbursement
+}
+
+// Import is a file of payments for a province: its rows and the key that
+// identifies it (a hash of its bytes).
+type Import struct {
+	Province units.ProvinceCode
+	Rows     []ImportRow
+	Key      string
 }
 
 // ImportResult says what an import recorded.
@@ -31,21 +38,20 @@ type ImportResult struct {
 // before or twice — refuses the whole file, naming every bad row
 // ("rows[12].amount") with the message a single payment would get, and
 // nothing is recorded. The file's code is EINVALID when any row is
-// malformed, else ECONFLICT. key identifies the file (a hash of its bytes):
-// uploading the same file again records nothing and returns the first
-// result with replayed set.
-func (s *Store) ImportDisbursements(ctx context.Context, c access.Caller, p units.ProvinceCode, rows []ImportRow, key string) (res ImportResult, replayed bool, err error) {
+// malformed, else ECONFLICT. The file's key identifies it: uploading the
+// same file again records nothing and returns the first result with
+// replayed set.
+func (s *Store) ImportDisbursements(ctx context.Context, c access.Caller, f Import) (res ImportResult, replayed bool, err error) {
+	p, rows := f.Province, f.Rows
 	if err := c.CanAct(p, access.Finance); err != nil {
 		return res, false, err
 	}
-	ids, vouchers := make([]LineID, len(rows)), make([]string, len(rows))
 	for i := range rows {
 		rows[i].normalize()
-		ids[i], vouchers[i] = rows[i].Line, rows[i].VoucherNo
 	}
-	k := idempotency{user: c.UserID, key: key, hash: "import:" + key}
+	k := idempotency{user: c.UserID, key: f.Key, hash: "import:" + f.Key}
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		books, err := loadBooks(ctx, tx, p, s.clock.Today(), ids, vouchers)
+		books, err := loadBooks(ctx, tx, p, s.clock.Today(), rows)
 		if err != nil {
 			return err
 		}
@@ -67,7 +73,7 @@ func (s *Store) ImportDisbursements(ctx context.Context, c access.Caller, p unit
 		for _, e := range entries {
 			res.Total += e.Amount
 		}
-		if err := s.auditImport(ctx, tx, c, p, key, res, entries); err != nil {
+		if err := audit.Record(ctx, tx, s.importChange(c, f, res, entries)); err != nil {
 			return err
 		}
 		return k.store(ctx, tx, s.clock.Now(), res)
@@ -81,7 +87,7 @@ func (b *Books) payAll(rows []ImportRow) ([]Disbursement, error) {
 	var bad fileProblems
 	entries := make([]Disbursement, 0, len(rows))
 	for _, r := range rows {
-		e, problems := b.Pay(r.Line, r.NewDisbursement)
+		e, problems := b.Pay(r.NewDisbursement)
 		bad.add(r.Row, problems)
 		if len(problems) == 0 {
 			entries = append(entries, e)
@@ -100,14 +106,14 @@ type importRecord struct {
 	Entries  []int64 `json:"entry_ids"`
 }
 
-// auditImport records one audit entry for the import of file key into
-// province p: one entry for the file rather than one per row, so that an
-// import of 10,000 payments writes its ledger, not a second ledger.
-func (s *Store) auditImport(ctx context.Context, tx bun.IDB, c access.Caller, p units.ProvinceCode, key string, res ImportResult,
-	entries []Disbursement) error {
-	r := importRecord{File: key, Recorded: res.Recorded, Total: res.Total, Entries: make([]int64, len(entries))}
+// importChange is the audit entry of the import of file f: one entry for
+// the file rather than one per row, so that an import of 10,000 payments
+// writes its ledger, not a second ledger.
+func (s *Store) importChange(c access.Caller, f Import, res ImportResult, entries []Disbursement) audit.Change {
+	r := importRecord{File: f.Key, Recorded: res.Recorded, Total: res.Total, Entries: make([]int64, len(entries))}
 	for i, e := range entries {
 		r.Entries[i] = e.ID
 	}
-	return audit.Record(ctx, tx, s.clock.Now(), c.Actor(), "disbursement.import", "import", key, string(p), nil, r)
+	return audit.Change{At: s.clock.Now(), Actor: c.Actor(), Action: "disbursement.import", Entity: "import", EntityID: f.Key,
+		ProvinceCode: string(f.Province), AfterState: r}
 }

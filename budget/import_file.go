@@ -44,7 +44,7 @@ func (s *Store) ImportFile(ctx context.Context, c access.Caller, p units.Provinc
 		return ImportResult{}, false, err
 	}
 	sum := sha256.Sum256(file)
-	return s.ImportDisbursements(ctx, c, p, rows, hex.EncodeToString(sum[:]))
+	return s.ImportDisbursements(ctx, c, Import{Province: p, Rows: rows, Key: hex.EncodeToString(sum[:])})
 }
 
 func parseRows(u *upload.File) ([]ImportRow, error) {
@@ -58,9 +58,8 @@ func parseRows(u *upload.File) ([]ImportRow, error) {
 	f := ImportFields
 	rows := make([]ImportRow, 0, len(u.Rows))
 	for _, r := range u.Rows {
-		rows = append(rows, ImportRow{Row: r.Number, Line: LineID(ch.Int(r, f[0])),
-			NewDisbursement: NewDisbursement{Amount: VND(ch.Money(r, f[1])), PaidOn: ch.Date(r, f[2]),
-				VoucherNo: ch.Text(r, f[3]), Description: ch.Text(r, f[4])}})
+		rows = append(rows, ImportRow{Row: r.Number, NewDisbursement: NewDisbursement{Line: LineID(ch.Int(r, f[0])),
+			Amount: VND(ch.Money(r, f[1])), PaidOn: ch.Date(r, f[2]), VoucherNo: ch.Text(r, f[3]), Description: ch.Text(r, f[4])}})
 	}
 	return rows, ch.Err()
 }

@@ -51,6 +51,7 @@ type Disbursement struct {
 
 // NewDisbursement is a payment a finance officer records against a line.
 type NewDisbursement struct {
+	Line        LineID
 	Amount      VND
 	PaidOn      baove.Date
 	VoucherNo   string
@@ -69,40 +70,40 @@ type NewDisbursement struct {
 // With a non-empty idempotency key, a retry with the same request returns
 // the first result and records nothing (replayed is true); the same key
 // with another request is EINVALID, whatever the timing.
-func (s *Store) Disburse(ctx context.Context, c access.Caller, id LineID, n NewDisbursement, key string) (d Disbursement, replayed bool, err error) {
+func (s *Store) Disburse(ctx context.Context, c access.Caller, n NewDisbursement, key string) (d Disbursement, replayed bool, err error) {
 	if err := c.Require(access.Finance); err != nil {
 		return d, false, err
 	}
 	n.normalize()
-	k := idempotency{user: c.UserID, key: key, hash: requestHash(id, n)}
-	d, replayed, err = s.disburse(ctx, c, id, n, k)
+	k := idempotency{user: c.UserID, key: key, hash: requestHash(n)}
+	d, replayed, err = s.disburse(ctx, c, n, k)
 	if errors.Is(err, errKeyTaken) { // a request with the same key committed meanwhile: answer as it did
-		d, replayed, err = s.disburse(ctx, c, id, n, k)
+		d, replayed, err = s.disburse(ctx, c, n, k)
 	}
 	return d, replayed, translate(err, "disburse")
 }
 
-func (s *Store) disburse(ctx context.Context, c access.Caller, id LineID, n NewDisbursement, k idempotency) (d Disbursement, replayed bool, err error) {
+func (s *Store) disburse(ctx context.Context, c access.Caller, n NewDisbursement, k idempotency) (d Disbursement, replayed bool, err error) {
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		y, err := lockLineYear(ctx, tx, id)
+		y, err := lockLineYear(ctx, tx, n.Line)
 		if err != nil {
 			return err
 		}
 		if units.ProvinceCode(y.ProvinceCode) != c.Province {
-			return lineNotFound(id)
+			return lineNotFound(n.Line)
 		}
-		books, first, err := loadPayment(ctx, tx, y, s.clock.Today(), id, n.VoucherNo, k)
+		books, first, err := loadPayment(ctx, tx, paymentQuery{year: y, today: s.clock.Today(), payment: n, key: k})
 		if err != nil {
 			return err
 		}
 		if replayed, err = k.replay(first, &d); replayed || err != nil {
 			return err
 		}
-		e, problems := books.Pay(id, n)
+		e, problems := books.Pay(n)
 		if len(problems) > 0 {
 			return errorOf(problems)
 		}
-		if d, err = s.record(ctx, tx, c, "disbursement.create", e); err != nil {
+		if d, err = s.record(ctx, tx, c, e); err != nil {
 			return err
 		}
 		return k.store(ctx, tx, s.clock.Now(), d)
@@ -110,15 +111,20 @@ func (s *Store) disburse(ctx context.Context, c access.Caller, id LineID, n NewD
 	return d, replayed, err
 }
 
-// record writes one ledger entry, its audit entry (action names what it
-// is) and its share of the running totals.
-func (s *Store) record(ctx context.Context, tx bun.IDB, c access.Caller, action string, e Disbursement) (Disbursement, error) {
+// record writes one ledger entry, its audit entry (disbursement.create for
+// a payment, disbursement.reverse for a reversal) and its share of the
+// running totals.
+func (s *Store) record(ctx context.Context, tx bun.IDB, c access.Caller, e Disbursement) (Disbursement, error) {
 	entries, err := s.write(ctx, tx, c, []Disbursement{e})
 	if err != nil {
 		return e, err
 	}
-	e = entries[0]
-	return e, audit.Record(ctx, tx, e.CreatedAt, c.Actor(), action, "disbursement", fmt.Sprint(e.ID), string(e.Province), nil, e)
+	e, action := entries[0], "disbursement.create"
+	if e.Kind == Reversal {
+		action = "disbursement.reverse"
+	}
+	return e, audit.Record(ctx, tx, audit.Change{At: e.CreatedAt, Actor: c.Actor(), Action: action, Entity: "disbursement",
+		EntityID: fmt.Sprint(e.ID), ProvinceCode: string(e.Province), AfterState: e})
 }
 
 // write writes ledger entries and adds them to the running totals, in a

@@ -22,7 +22,7 @@ func TestEachLedgerEntry_WalksTheLedgerOneEntryAtATime(t *testing.T) {
 		}
 		last, err := f.pay(f.central, 7_000)
 		f.check(err)
-		_, err = f.budget.Reverse(ctx, financeHN, last.ID, baove.Date{}, "sai số tiền")
+		_, err = f.budget.Reverse(ctx, financeHN, budget.NewReversal{Payment: last.ID, Reason: "sai số tiền"})
 		f.check(err)
 		want, err := f.budget.Ledger(ctx, reviewer, "01", 2026)
 		f.check(err)

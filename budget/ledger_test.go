@@ -52,7 +52,7 @@ func TestDisburse_RunsAtMostEightStatementsAndAnImportAConstantNumberPerBatch(t 
 		db.AddQueryHook(c)
 		pay := func(key string) int64 {
 			return c.count(t, func() error {
-				_, _, err := f.budget.Disburse(ctx, financeHN, f.central.ID, budget.NewDisbursement{Amount: 1_000,
+				_, _, err := f.budget.Disburse(ctx, financeHN, budget.NewDisbursement{Line: f.central.ID, Amount: 1_000,
 					PaidOn: baove.NewDate(2026, 4, 1), VoucherNo: "CT-" + key}, key)
 				return err
 			})
@@ -69,7 +69,7 @@ func TestDisburse_RunsAtMostEightStatementsAndAnImportAConstantNumberPerBatch(t 
 				all[i].Amount = 1
 			}
 			imports[rows] = c.count(t, func() error {
-				_, _, err := f.budget.ImportDisbursements(ctx, financeHN, "01", all, fmt.Sprint("file-", rows))
+				_, _, err := f.budget.ImportDisbursements(ctx, financeHN, budget.Import{Province: "01", Rows: all, Key: fmt.Sprint("file-", rows)})
 				return err
 			})
 		}
@@ -86,9 +86,10 @@ func TestLedger_ABrokenRuleSaysTheSameForAPaymentAndAFileRow(t *testing.T) {
 		f := newFixture(t, db, 2026, 1_000_000, 500_000, 1_000_000)
 		_, err := f.pay(f.provinial, 400_000)
 		f.check(err)
-		over := budget.NewDisbursement{Amount: 100_001, PaidOn: baove.NewDate(2026, 6, 1), VoucherNo: "OVER-1"}
-		_, _, single := f.budget.Disburse(ctx, financeHN, f.provinial.ID, over, "")
-		_, _, file := f.budget.ImportDisbursements(ctx, financeHN, "01", []budget.ImportRow{{Row: 7, Line: f.provinial.ID, NewDisbursement: over}}, "f")
+		over := budget.NewDisbursement{Line: f.provinial.ID, Amount: 100_001, PaidOn: baove.NewDate(2026, 6, 1), VoucherNo: "OVER-1"}
+		_, _, single := f.budget.Disburse(ctx, financeHN, over, "")
+		rows := []budget.ImportRow{{Row: 7, NewDisbursement: over}}
+		_, _, file := f.budget.ImportDisbursements(ctx, financeHN, budget.Import{Province: "01", Rows: rows, Key: "f"})
 		var s, r *baove.Error
 		if !asError(single, &s) || !asError(file, &r) {
 			t.Fatalf("single %v, file %v", single, file)
@@ -126,7 +127,7 @@ func TestDisburse_AKeyTakenWhileThePaymentRunsIsRefusedNot500(t *testing.T) {
 		}
 		done := make(chan error, 1)
 		go func() {
-			_, _, err := f.budget.Disburse(ctx, financeHN, f.provinial.ID, budget.NewDisbursement{Amount: 1_000,
+			_, _, err := f.budget.Disburse(ctx, financeHN, budget.NewDisbursement{Line: f.provinial.ID, Amount: 1_000,
 				PaidOn: baove.NewDate(2026, 4, 1), VoucherNo: "TAKEN-1"}, "taken")
 			done <- err
 		}()

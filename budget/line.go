@@ -125,7 +125,7 @@ func (in *LineInput) check(ctx context.Context, tx bun.IDB, plan plans.ID) error
 // apply: the province's planner, an editable plan).
 func (s *Store) AddLine(ctx context.Context, c access.Caller, plan plans.ID, in LineInput) (plans.Plan, Line, error) {
 	var added LineRecord
-	p, err := s.plans.Edit(ctx, c, plan, plans.Precondition{}, func(ctx context.Context, tx bun.Tx, _ plans.Plan) (plans.Audit, error) {
+	p, err := s.plans.Edit(ctx, c, plans.Adding(plan), func(ctx context.Context, tx bun.Tx, _ plans.Plan) (plans.Audit, error) {
 		if err := in.check(ctx, tx, plan); err != nil {
 			return plans.Audit{}, err
 		}
@@ -158,12 +158,18 @@ func (r LineRecord) input() LineInput {
 		BudgetItem: r.BudgetItem, Description: r.Description}
 }
 
+// LineRef names a budget line of a plan version as its caller read it.
+type LineRef struct {
+	Plan plans.Ref
+	Line LineID
+}
+
 // UpdateLine changes a budget line; patch receives the line as it is and
 // makes it what it should be. Besides the rules of plans.Store.Edit, a line
 // may not go below what was already disbursed from it (EINVALID).
-func (s *Store) UpdateLine(ctx context.Context, c access.Caller, plan plans.ID, id LineID, ifMatch *plans.Revision,
-	patch func(*LineInput)) (plans.Plan, error) {
-	return s.plans.Edit(ctx, c, plan, plans.Match(ifMatch), func(ctx context.Context, tx bun.Tx, p plans.Plan) (plans.Audit, error) {
+func (s *Store) UpdateLine(ctx context.Context, c access.Caller, ref LineRef, patch func(*LineInput)) (plans.Plan, error) {
+	plan, id := ref.Plan.ID, ref.Line
+	return s.plans.Edit(ctx, c, plans.Match(ref.Plan), func(ctx context.Context, tx bun.Tx, p plans.Plan) (plans.Audit, error) {
 		before, err := lineOf(ctx, tx, plan, id)
 		if err != nil {
 			return plans.Audit{}, err
@@ -191,8 +197,9 @@ func (s *Store) UpdateLine(ctx context.Context, c access.Caller, plan plans.ID, 
 
 // DeleteLine removes a budget line (the rules of plans.Store.Edit apply). A
 // line something was disbursed from cannot go (ECONFLICT).
-func (s *Store) DeleteLine(ctx context.Context, c access.Caller, plan plans.ID, id LineID, ifMatch *plans.Revision) (plans.Plan, error) {
-	return s.plans.Edit(ctx, c, plan, plans.Match(ifMatch), func(ctx context.Context, tx bun.Tx, p plans.Plan) (plans.Audit, error) {
+func (s *Store) DeleteLine(ctx context.Context, c access.Caller, ref LineRef) (plans.Plan, error) {
+	plan, id := ref.Plan.ID, ref.Line
+	return s.plans.Edit(ctx, c, plans.Match(ref.Plan), func(ctx context.Context, tx bun.Tx, p plans.Plan) (plans.Audit, error) {
 		before, err := lineOf(ctx, tx, plan, id)
 		if err != nil {
 			return plans.Audit{}, err

@@ -10,6 +10,7 @@ import (
 	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
+	"baove/plans"
 )
 
 // Every write that changes what may be paid takes the lock payments take:
@@ -26,7 +27,7 @@ func race(f *fixture, line budget.Line, n int, amount budget.VND, paidOn baove.D
 		go func() {
 			defer wg.Done()
 			<-start
-			f.budget.Disburse(ctx, financeHN, line.ID, budget.NewDisbursement{Amount: amount, PaidOn: paidOn,
+			f.budget.Disburse(ctx, financeHN, budget.NewDisbursement{Line: line.ID, Amount: amount, PaidOn: paidOn,
 				VoucherNo: fmt.Sprintf("R-%d-%d", line.ID, i)}, "")
 		}()
 	}
@@ -61,15 +62,15 @@ func TestApproval_RacedAgainstPaymentsNeverLeavesALineOverspent(t *testing.T) {
 			f.check(err)
 			lines, err := f.budget.Lines(ctx, plannerHN, v2.ID)
 			f.check(err)
-			v2, err = f.budget.UpdateLine(ctx, plannerHN, v2.ID, lines[1].ID, &v2.Revision, func(in *budget.LineInput) { in.Amount = 299_997 })
+			v2, err = f.budget.UpdateLine(ctx, plannerHN, budget.LineRef{Plan: v2.Ref(), Line: lines[1].ID}, func(in *budget.LineInput) { in.Amount = 299_997 })
 			f.check(err)
-			_, err = f.plans.Submit(ctx, plannerHN, v2.ID, nil)
+			_, err = f.plans.Submit(ctx, plannerHN, plans.Ref{ID: v2.ID})
 			f.check(err)
 			for range 14 { // 280.000 paid: one more payment of 20.000 goes over the revised line
 				_, err = f.pay(f.provinial, 20_000)
 				f.check(err)
 			}
-			race(f, f.provinial, 4, 20_000, baove.NewDate(2026, 4, 1), func() { f.plans.Approve(ctx, reviewer, v2.ID, nil) })
+			race(f, f.provinial, 4, 20_000, baove.NewDate(2026, 4, 1), func() { f.plans.Approve(ctx, reviewer, plans.Ref{ID: v2.ID}) })
 			sum, err := f.budget.Summary(ctx, reviewer, "01", 2026)
 			f.check(err)
 			inForce, err := f.budget.Lines(ctx, reviewer, sum.Plan.ID)
@@ -105,7 +106,9 @@ func TestClose_RacedAgainstPaymentsCountsEveryPaymentOrRefusesIt(t *testing.T) {
 		{
 			f := newFixture(t, db, 2025, 2_000_000, 500_000, 1_000_000)
 			f.now = time.Date(2026, 1, 20, 2, 0, 0, 0, time.UTC) // the adjustment period: payments of 2025 still go in
-			race(f, f.central, 30, 20_000, baove.NewDate(2026, 1, 15), func() { f.budget.Close(ctx, financeHN, "01", 2025, budget.CarryOver) })
+			race(f, f.central, 30, 20_000, baove.NewDate(2026, 1, 15), func() {
+				f.budget.Close(ctx, financeHN, budget.YearEnd{Province: "01", Year: 2025, Disposition: budget.CarryOver})
+			})
 			sum, err := f.budget.Summary(ctx, reviewer, "01", 2025)
 			f.check(err)
 			if sum.Central.Closed && sum.Central.Unspent+sum.BySource[0].Disbursed != sum.BySource[0].Allocated {

@@ -12,15 +12,24 @@ import (
 	"baove/access"
 )
 
+// NewReversal is the reversal of a payment: which, on which day (today,
+// in the service's zone, when zero) and why.
+type NewReversal struct {
+	Payment int64
+	On      baove.Date
+	Reason  string
+}
+
 // Reverse cancels a payment with a reversal entry of the opposite amount,
-// dated on (today, in the service's zone, when zero); the payment stays in
+// dated r.On (today, in the service's zone, when zero); the payment stays in
 // the ledger. Only the province's finance officer may; another province's
 // entry is ENOTFOUND. Under the lock of the payment's year it checks the
 // controls (Books.Reverse): a reason (EINVALID), a date not before the
 // payment, not after today, within its year or adjustment period
 // (EINVALID); a payment is reversed once, a reversal not at all, a closed
 // year not at all (ECONFLICT).
-func (s *Store) Reverse(ctx context.Context, c access.Caller, id int64, on baove.Date, reason string) (Disbursement, error) {
+func (s *Store) Reverse(ctx context.Context, c access.Caller, r NewReversal) (Disbursement, error) {
+	id := r.Payment
 	if err := c.Require(access.Finance); err != nil {
 		return Disbursement{}, err
 	}
@@ -39,11 +48,11 @@ func (s *Store) Reverse(ctx context.Context, c access.Caller, id int64, on baove
 		}
 		books := &Books{Province: orig.Province, Today: s.clock.Today(), Years: map[int]*Ledger{y.Year: NewLedger(y.Year)}}
 		books.Years[y.Year].Closed = y.closed()
-		e, problems := books.Reverse(orig, on, reason)
+		e, problems := books.Reverse(orig, r.On, r.Reason)
 		if len(problems) > 0 {
 			return errorOf(problems)
 		}
-		rev, err = s.record(ctx, tx, c, "disbursement.reverse", e)
+		rev, err = s.record(ctx, tx, c, e)
 		return err
 	})
 	return rev, translate(err, "reverse")

@@ -54,15 +54,15 @@ func newFixture(t *testing.T, db *database.DB, year int, centralLine, provincial
 	f.check(err)
 	p, err = f.plans.Plan(ctx, plannerHN, p.ID)
 	f.check(err)
-	_, err = f.plans.SetTarget(ctx, plannerHN, p.ID, &p.Revision, indicators.CommuneWorker, decimal.NewFromInt(100))
+	_, err = f.plans.SetTarget(ctx, plannerHN, p.Ref(), plans.Target{Indicator: indicators.CommuneWorker, Value: decimal.NewFromInt(100)})
 	f.check(err)
 	_, f.central, err = f.budget.AddLine(ctx, plannerHN, p.ID, budget.LineInput{ActivityID: hotline.ID, FundingSource: budget.Central, Amount: centralLine})
 	f.check(err)
 	_, f.provinial, err = f.budget.AddLine(ctx, plannerHN, p.ID, budget.LineInput{ActivityID: admin.ID, FundingSource: budget.Provincial, Amount: provincialLine})
 	f.check(err)
-	_, err = f.plans.Submit(ctx, plannerHN, p.ID, nil)
+	_, err = f.plans.Submit(ctx, plannerHN, plans.Ref{ID: p.ID})
 	f.check(err)
-	f.plan, err = f.plans.Approve(ctx, reviewer, p.ID, nil)
+	f.plan, err = f.plans.Approve(ctx, reviewer, plans.Ref{ID: p.ID})
 	f.check(err)
 	if allocated != 0 {
 		_, _, err = f.budget.Allocate(ctx, reviewer, budget.NewAllocation{Province: "01", Year: year, Amount: allocated,
@@ -81,7 +81,7 @@ func (f *fixture) check(err error) {
 
 // pay records a payment from line with a fresh voucher number.
 func (f *fixture) pay(line budget.Line, amount budget.VND) (budget.Disbursement, error) {
-	d, _, err := f.budget.Disburse(ctx, financeHN, line.ID, budget.NewDisbursement{Amount: amount,
+	d, _, err := f.budget.Disburse(ctx, financeHN, budget.NewDisbursement{Line: line.ID, Amount: amount,
 		PaidOn: baove.NewDate(f.plan.Year, 3, 10), VoucherNo: fmt.Sprintf("PC-%d-%d", line.ID, time.Now().UnixNano())}, "")
 	return d, err
 }
@@ -150,17 +150,17 @@ func TestDisburse_RefusesCentralSpendingBeyondAllocations(t *testing.T) {
 func TestDisburse_IdempotentRetryRecordsOnePayment(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		f := newFixture(t, db, 2026, 1_000_000, 500_000, 1_000_000)
-		n := budget.NewDisbursement{Amount: 250_000, PaidOn: baove.NewDate(2026, 4, 2), VoucherNo: "PC-0042"}
-		first, replayed, err := f.budget.Disburse(ctx, financeHN, f.central.ID, n, "retry-me")
+		n := budget.NewDisbursement{Line: f.central.ID, Amount: 250_000, PaidOn: baove.NewDate(2026, 4, 2), VoucherNo: "PC-0042"}
+		first, replayed, err := f.budget.Disburse(ctx, financeHN, n, "retry-me")
 		if err != nil || replayed {
 			t.Fatalf("first: %v, replayed %v", err, replayed)
 		}
-		again, replayed, err := f.budget.Disburse(ctx, financeHN, f.central.ID, n, "retry-me")
+		again, replayed, err := f.budget.Disburse(ctx, financeHN, n, "retry-me")
 		if err != nil || !replayed || again.ID != first.ID {
 			t.Fatalf("retry: %+v, replayed %v, %v; want the first payment", again, replayed, err)
 		}
 		n.Amount = 260_000
-		_, _, err = f.budget.Disburse(ctx, financeHN, f.central.ID, n, "retry-me")
+		_, _, err = f.budget.Disburse(ctx, financeHN, n, "retry-me")
 		wantCode(t, "the same key with another body", err, baove.EINVALID)
 		ledger, _ := f.budget.Disbursements(ctx, financeHN, f.central.ID)
 		if len(ledger) != 1 {
@@ -178,7 +178,7 @@ func TestDisburse_LimitsHoldUnder50ConcurrentPayments(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				_, _, err := f.budget.Disburse(ctx, financeHN, f.central.ID, budget.NewDisbursement{Amount: 30_000,
+				_, _, err := f.budget.Disburse(ctx, financeHN, budget.NewDisbursement{Line: f.central.ID, Amount: 30_000,
 					PaidOn: baove.NewDate(2026, 5, 5), VoucherNo: fmt.Sprintf("PC-C-%02d", i)}, "")
 				errs <- err
 			}()
@@ -211,16 +211,16 @@ func TestReverse_AddsAnEntryAndKeepsTheOriginal(t *testing.T) {
 		f := newFixture(t, db, 2026, 1_000_000, 500_000, 1_000_000)
 		d, err := f.pay(f.central, 300_000)
 		f.check(err)
-		rev, err := f.budget.Reverse(ctx, financeHN, d.ID, baove.Date{}, "Chứng từ ghi sai số tiền")
+		rev, err := f.budget.Reverse(ctx, financeHN, budget.NewReversal{Payment: d.ID, Reason: "Chứng từ ghi sai số tiền"})
 		f.check(err)
 		if rev.Kind != budget.Reversal || rev.Amount != -300_000 || rev.ReversesID != d.ID {
 			t.Fatalf("reversal %+v", rev)
 		}
-		_, err = f.budget.Reverse(ctx, financeHN, d.ID, baove.Date{}, "lần nữa")
+		_, err = f.budget.Reverse(ctx, financeHN, budget.NewReversal{Payment: d.ID, Reason: "lần nữa"})
 		wantCode(t, "reverse twice", err, baove.ECONFLICT)
-		_, err = f.budget.Reverse(ctx, financeHN, rev.ID, baove.Date{}, "đảo của đảo")
+		_, err = f.budget.Reverse(ctx, financeHN, budget.NewReversal{Payment: rev.ID, Reason: "đảo của đảo"})
 		wantCode(t, "reverse a reversal", err, baove.ECONFLICT)
-		_, err = f.budget.Reverse(ctx, financeDB, d.ID, baove.Date{}, "tỉnh khác")
+		_, err = f.budget.Reverse(ctx, financeDB, budget.NewReversal{Payment: d.ID, Reason: "tỉnh khác"})
 		wantCode(t, "another province's finance officer", err, baove.ENOTFOUND)
 		ledger, _ := f.budget.Disbursements(ctx, financeHN, f.central.ID)
 		if len(ledger) != 2 || ledger[0].Amount != 300_000 || ledger[0].ReversedByID != rev.ID {
@@ -240,18 +240,18 @@ func TestClose_RefusesWritesAndCarriesUnspentIntoNextYear(t *testing.T) {
 		f := newFixture(t, db, 2025, 1_000_000, 500_000, 900_000)
 		d, err := f.pay(f.central, 700_000)
 		f.check(err)
-		_, err = f.budget.Close(ctx, financeHN, "01", 2026, budget.CarryOver)
+		_, err = f.budget.Close(ctx, financeHN, budget.YearEnd{Province: "01", Year: 2026, Disposition: budget.CarryOver})
 		wantCode(t, "close the running year", err, baove.ECONFLICT)
-		sum, err := f.budget.Close(ctx, financeHN, "01", 2025, budget.CarryOver)
+		sum, err := f.budget.Close(ctx, financeHN, budget.YearEnd{Province: "01", Year: 2025, Disposition: budget.CarryOver})
 		f.check(err)
 		if !sum.Central.Closed || sum.Central.Unspent != 200_000 || sum.Central.Disposition != budget.CarryOver {
 			t.Fatalf("closed summary %+v", sum.Central)
 		}
-		_, err = f.budget.Close(ctx, financeHN, "01", 2025, budget.Return)
+		_, err = f.budget.Close(ctx, financeHN, budget.YearEnd{Province: "01", Year: 2025, Disposition: budget.Return})
 		wantCode(t, "close twice", err, baove.ECONFLICT)
 		_, err = f.pay(f.central, 1)
 		wantCode(t, "pay in a closed year", err, baove.ECONFLICT)
-		_, err = f.budget.Reverse(ctx, financeHN, d.ID, baove.Date{}, "sau khi khóa sổ")
+		_, err = f.budget.Reverse(ctx, financeHN, budget.NewReversal{Payment: d.ID, Reason: "sau khi khóa sổ"})
 		wantCode(t, "reverse in a closed year", err, baove.ECONFLICT)
 		next, err := f.budget.Allocations(ctx, financeHN, "01", 2026)
 		f.check(err)
@@ -269,7 +269,7 @@ func TestClose_RefusesWritesAndCarriesUnspentIntoNextYear(t *testing.T) {
 func TestClose_ReturnSetsThe30DayDeadline(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		f := newFixture(t, db, 2025, 1_000_000, 500_000, 900_000)
-		sum, err := f.budget.Close(ctx, financeHN, "01", 2025, budget.Return)
+		sum, err := f.budget.Close(ctx, financeHN, budget.YearEnd{Province: "01", Year: 2025, Disposition: budget.Return})
 		f.check(err)
 		if sum.Central.Unspent != 900_000 || sum.Central.ReturnDeadline != baove.NewDate(2026, 12, 28) {
 			t.Fatalf("return: %+v, want 900000 by 2026-12-28", sum.Central)
@@ -291,16 +291,16 @@ func TestDisburse_OnlyTheApprovedVersionsLinesAndTheLedgerFollowsRevisions(t *te
 		}
 		_, err = f.pay(lines[0], 1)
 		wantCode(t, "pay from a draft revision's line", err, baove.ECONFLICT)
-		_, err = f.budget.UpdateLine(ctx, plannerHN, v2.ID, lines[0].ID, &v2.Revision, func(in *budget.LineInput) { in.Amount = 399_999 })
+		_, err = f.budget.UpdateLine(ctx, plannerHN, budget.LineRef{Plan: v2.Ref(), Line: lines[0].ID}, func(in *budget.LineInput) { in.Amount = 399_999 })
 		wantCode(t, "lower a line below what was paid", err, baove.EINVALID)
-		v2, err = f.budget.UpdateLine(ctx, plannerHN, v2.ID, lines[0].ID, &v2.Revision, func(in *budget.LineInput) { in.Amount = 450_000 })
+		v2, err = f.budget.UpdateLine(ctx, plannerHN, budget.LineRef{Plan: v2.Ref(), Line: lines[0].ID}, func(in *budget.LineInput) { in.Amount = 450_000 })
 		f.check(err)
 		if _, err := f.pay(f.central, 40_000); err != nil { // v1 is still in force
 			t.Fatal(err)
 		}
-		_, err = f.plans.Submit(ctx, plannerHN, v2.ID, nil)
+		_, err = f.plans.Submit(ctx, plannerHN, plans.Ref{ID: v2.ID})
 		f.check(err)
-		_, err = f.plans.Approve(ctx, reviewer, v2.ID, nil)
+		_, err = f.plans.Approve(ctx, reviewer, plans.Ref{ID: v2.ID})
 		f.check(err)
 		_, err = f.pay(f.central, 1)
 		wantCode(t, "pay from a superseded version's line", err, baove.ECONFLICT)
@@ -336,12 +336,12 @@ func TestDisburse_PaidOnMustFallInTheYearOrTheAdjustmentPeriod(t *testing.T) {
 		f := newFixture(t, db, 2026, 1_000_000, 500_000, 1_000_000)
 		f.now = time.Date(2027, 2, 5, 2, 0, 0, 0, time.UTC)
 		for _, d := range []baove.Date{baove.NewDate(2025, 12, 31), baove.NewDate(2027, 2, 1)} {
-			_, _, err := f.budget.Disburse(ctx, financeHN, f.central.ID, budget.NewDisbursement{Amount: 1, PaidOn: d, VoucherNo: "X-" + d.String()}, "")
+			_, _, err := f.budget.Disburse(ctx, financeHN, budget.NewDisbursement{Line: f.central.ID, Amount: 1, PaidOn: d, VoucherNo: "X-" + d.String()}, "")
 			wantCode(t, "paid on "+d.String(), err, baove.EINVALID)
 		}
-		_, _, err := f.budget.Disburse(ctx, financeHN, f.central.ID, budget.NewDisbursement{Amount: 1, PaidOn: baove.NewDate(2027, 1, 31), VoucherNo: "ADJ-1"}, "")
+		_, _, err := f.budget.Disburse(ctx, financeHN, budget.NewDisbursement{Line: f.central.ID, Amount: 1, PaidOn: baove.NewDate(2027, 1, 31), VoucherNo: "ADJ-1"}, "")
 		f.check(err)
-		_, _, err = f.budget.Disburse(ctx, financeHN, f.central.ID, budget.NewDisbursement{Amount: 1, PaidOn: baove.NewDate(2026, 8, 1), VoucherNo: "ADJ-1"}, "")
+		_, _, err = f.budget.Disburse(ctx, financeHN, budget.NewDisbursement{Line: f.central.ID, Amount: 1, PaidOn: baove.NewDate(2026, 8, 1), VoucherNo: "ADJ-1"}, "")
 		wantCode(t, "a voucher number twice in a year", err, baove.ECONFLICT)
 	})
 }
@@ -349,10 +349,10 @@ func TestDisburse_PaidOnMustFallInTheYearOrTheAdjustmentPeriod(t *testing.T) {
 func TestDisburse_OnlyTheProvincesFinanceOfficer(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		f := newFixture(t, db, 2026, 1_000_000, 500_000, 1_000_000)
-		n := budget.NewDisbursement{Amount: 1, PaidOn: baove.NewDate(2026, 3, 1), VoucherNo: "V-1"}
-		_, _, err := f.budget.Disburse(ctx, plannerHN, f.central.ID, n, "")
+		n := budget.NewDisbursement{Line: f.central.ID, Amount: 1, PaidOn: baove.NewDate(2026, 3, 1), VoucherNo: "V-1"}
+		_, _, err := f.budget.Disburse(ctx, plannerHN, n, "")
 		wantCode(t, "planner pays", err, baove.EFORBIDDEN)
-		_, _, err = f.budget.Disburse(ctx, financeDB, f.central.ID, n, "")
+		_, _, err = f.budget.Disburse(ctx, financeDB, n, "")
 		wantCode(t, "another province's finance officer pays", err, baove.ENOTFOUND)
 		_, _, err = f.budget.Allocate(ctx, financeHN, budget.NewAllocation{Province: "01", Year: 2026, Amount: 5, DecisionNo: "x", DecidedOn: baove.NewDate(2026, 1, 1)}, "")
 		wantCode(t, "finance allocates", err, baove.EFORBIDDEN)
@@ -392,9 +392,9 @@ func TestLedgerTotals_FollowPaymentsReversalsAndImports(t *testing.T) {
 			f.check(err)
 			last = d
 		}
-		_, err := f.budget.Reverse(ctx, financeHN, last.ID, baove.Date{}, "sai số tiền")
+		_, err := f.budget.Reverse(ctx, financeHN, budget.NewReversal{Payment: last.ID, Reason: "sai số tiền"})
 		f.check(err)
-		_, _, err = f.budget.ImportDisbursements(ctx, financeHN, "01", importRows(f, 50), "totals")
+		_, _, err = f.budget.ImportDisbursements(ctx, financeHN, budget.Import{Province: "01", Rows: importRows(f, 50), Key: "totals"})
 		f.check(err)
 		checkTotals(t, db)
 		if n, err := db.NewSelect().Table("ledger_totals").Count(ctx); err != nil || n != 2 {

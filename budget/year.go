@@ -7,7 +7,6 @@ import (
 	"github.com/uptrace/bun"
 
 	"baove"
-	"baove/units"
 	"baove/vn"
 )
 
@@ -32,12 +31,11 @@ func (y YearRecord) closed() bool { return !y.ClosedAt.IsZero() }
 // Closing is a close of a budget year that the controls allowed
 // (Books.Close), as it is recorded.
 type Closing struct {
-	Year        int
-	Disposition string // CarryOver or Return
-	Unspent     VND    // what Books.Close returned
-	At          time.Time
-	On          baove.Date // the day of At in the service's zone
-	By          string     // the user who closed the year
+	YearEnd
+	Unspent VND // what Books.Close returned
+	At      time.Time
+	On      baove.Date // the day of At in the service's zone
+	By      string     // the user who closed the year
 }
 
 // Close fills in y's close columns from c: unspent funds to return are due
@@ -50,13 +48,13 @@ func (y *YearRecord) Close(c Closing) {
 }
 
 // CarryIn returns the allocation of the next year that carries the
-// unspent central funds of province p over (chuyển nguồn), and false when
-// nothing is carried over.
-func (c Closing) CarryIn(p units.ProvinceCode) (Allocation, bool) {
+// unspent central funds over (chuyển nguồn), and false when nothing is
+// carried over.
+func (c Closing) CarryIn() (Allocation, bool) {
 	if c.Disposition != CarryOver || c.Unspent == 0 {
 		return Allocation{}, false
 	}
-	return Allocation{Province: p, Year: c.Year + 1, Kind: CarriedIn, Amount: c.Unspent,
+	return Allocation{Province: c.Province, Year: c.Year + 1, Kind: CarriedIn, Amount: c.Unspent,
 		DecisionNo: fmt.Sprintf("Chuyển nguồn năm %d", c.Year), DecidedOn: c.On,
 		Reason:    fmt.Sprintf("%s đồng kinh phí trung ương chưa giải ngân năm %d", vn.Int(int64(c.Unspent)), c.Year),
 		CreatedAt: c.At, Actor: c.By}, true

@@ -140,7 +140,7 @@ func pay(ctx context.Context, d *app.Services, dp demoPlan, w io.Writer) error {
 			voucher++
 			amount := target / budget.VND(parts) / 1000 * 1000
 			month := 1 + (k*months)/parts + rng.IntN(max(months/parts, 1))
-			p, _, err := d.Budget.Disburse(ctx, finance, l.ID, budget.NewDisbursement{Amount: amount,
+			p, _, err := d.Budget.Disburse(ctx, finance, budget.NewDisbursement{Line: l.ID, Amount: amount,
 				PaidOn:    baove.NewDate(dp.year, monthOf(min(month, months)), 1+rng.IntN(27)),
 				VoucherNo: fmt.Sprintf("PC-%d-%04d", dp.year, voucher), Description: fmt.Sprintf("Thanh toán đợt %d, mục %s", k+1, l.TaskArea)}, "")
 			if err != nil {
@@ -151,7 +151,8 @@ func pay(ctx context.Context, d *app.Services, dp demoPlan, w io.Writer) error {
 				if today := d.Clock.Today(); on.After(today) {
 					on = today
 				}
-				if _, err := d.Budget.Reverse(ctx, finance, p.ID, on, "Chứng từ sai số tiền, lập lại chứng từ"); err != nil {
+				rev := budget.NewReversal{Payment: p.ID, On: on, Reason: "Chứng từ sai số tiền, lập lại chứng từ"}
+				if _, err := d.Budget.Reverse(ctx, finance, rev); err != nil {
 					return err
 				}
 			}
@@ -173,7 +174,7 @@ func closeDemoYears(ctx context.Context, d *app.Services, w io.Writer) error {
 		if err != nil || sum.Central.Closed {
 			return err
 		}
-		if _, err := d.Budget.Close(ctx, finance, province, 2025, disposition); err != nil {
+		if _, err := d.Budget.Close(ctx, finance, budget.YearEnd{Province: province, Year: 2025, Disposition: disposition}); err != nil {
 			return fmt.Errorf("demo: close %s/2025: %w", province, err)
 		}
 		fmt.Fprintf(w, "demo: closed %s 2025 (%s)\n", province, disposition)

@@ -117,7 +117,7 @@ func buildPlan(ctx context.Context, d *app.Services, c access.Caller, dp demoPla
 	}
 	for _, code := range sortedCodes(targets) {
 		v := targets[code]
-		if p, err = d.Plans.SetTarget(ctx, c, p.ID, &p.Revision, code, decimal.RequireFromString(v)); err != nil {
+		if p, err = d.Plans.SetTarget(ctx, c, p.Ref(), plans.Target{Indicator: code, Value: decimal.RequireFromString(v)}); err != nil {
 			return p, err
 		}
 	}
@@ -134,17 +134,17 @@ func monthOf(m int) time.Month { return time.Month(m) }
 
 // review takes a built plan through the workflow to the demo state.
 func review(ctx context.Context, d *app.Services, planner, reviewer access.Caller, p plans.Plan, state string) error {
-	if _, err := d.Plans.Submit(ctx, planner, p.ID, nil); err != nil {
+	if _, err := d.Plans.Submit(ctx, planner, plans.Ref{ID: p.ID}); err != nil {
 		return err
 	}
 	switch state {
 	case "submitted":
 		return nil
 	case "returned":
-		_, err := d.Plans.Return(ctx, reviewer, p.ID, nil, Reason)
+		_, err := d.Plans.Return(ctx, reviewer, plans.Ref{ID: p.ID}, Reason)
 		return err
 	}
-	if _, err := d.Plans.Approve(ctx, reviewer, p.ID, nil); err != nil {
+	if _, err := d.Plans.Approve(ctx, reviewer, plans.Ref{ID: p.ID}); err != nil {
 		return err
 	}
 	if state != "revising" {
@@ -155,7 +155,7 @@ func review(ctx context.Context, d *app.Services, planner, reviewer access.Calle
 		return err
 	}
 	narrative := r.Narrative + " Điều chỉnh giữa năm: tăng cường truyền thông Tổng đài 111 sau sáp nhập đơn vị hành chính."
-	_, err = d.Plans.Update(ctx, planner, r.ID, &r.Revision, plans.PlanPatch{Narrative: &narrative})
+	_, err = d.Plans.Update(ctx, planner, r.Ref(), plans.PlanPatch{Narrative: &narrative})
 	return err
 }
 

@@ -66,7 +66,7 @@ func loadStaffing(ctx context.Context, s *indicators.Store, planner access.Calle
 	if len(items) == 0 {
 		return nil
 	}
-	if _, err := s.PutProvinceStaffing(ctx, planner, planner.Province, year, items); err != nil {
+	if _, err := s.PutProvinceStaffing(ctx, planner, indicators.ProvinceStaffing{Province: planner.Province, Year: year, Items: items}); err != nil {
 		return fmt.Errorf("demo: staffing of %s in %d: %w", planner.Province, year, err)
 	}
 	fmt.Fprintf(w, "demo: staffing %s %d: %d communes\n", planner.Province, year, len(items))

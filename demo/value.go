@@ -102,7 +102,7 @@ func loadValues(ctx context.Context, s *indicators.Store, planner access.Caller,
 		if exists[string(f.code)+f.period.String()] {
 			continue
 		}
-		if _, err := s.PutValue(ctx, planner, planner.Province, f.code, f.period, f.entry()); err != nil {
+		if _, err := s.PutValue(ctx, planner, indicators.ValueKey{Province: planner.Province, Indicator: f.code, Period: f.period}, f.entry()); err != nil {
 			return fmt.Errorf("demo: %s %s of %s: %w", f.code, f.period, planner.Province, err)
 		}
 		n++

@@ -59,7 +59,8 @@ type NationalFigureRow struct {
 // all provinces at once (the budget figures, then progress, staffing
 // tallies and compliance from one set of facts) rather than a round of reads
 // per province. Only a reviewer may (EFORBIDDEN otherwise).
-func BuildNationalReport(ctx context.Context, src Sources, c access.Caller, year int, lang Lang) (NationalReport, error) {
+func BuildNationalReport(ctx context.Context, src Sources, req Request) (NationalReport, error) {
+	c, year, lang := req.Caller, req.Year, req.Lang
 	if err := c.Require(access.Reviewer); err != nil {
 		return NationalReport{}, err
 	}
@@ -74,7 +75,7 @@ func BuildNationalReport(ctx context.Context, src Sources, c access.Caller, year
 	r := NationalReport{Lang: lang, Year: year, Date: src.Clock.Today(), Ministry: src.Ministry}
 	for i, pp := range national.Progress.Provinces {
 		code := pp.Province.Code
-		r.Rows = append(r.Rows, nationalRow(lang, pp, sums[code], national.Coverage[code], national.Compliance[i]))
+		r.Rows = append(r.Rows, nationalRow(lang, provinceFigures{pp, sums[code], national.Coverage[code], national.Compliance[i]}))
 	}
 	r.Total = totalRow(lang, r.Rows)
 	for _, f := range national.Progress.Figures {
@@ -83,7 +84,16 @@ func BuildNationalReport(ctx context.Context, src Sources, c access.Caller, year
 	return r, nil
 }
 
-func nationalRow(lang Lang, pp assessment.ProvinceProgress, sum budget.Summary, cov indicators.Coverage, comp assessment.Compliance) NationalRow {
+// provinceFigures are what the national report reads of one province.
+type provinceFigures struct {
+	progress   assessment.ProvinceProgress
+	summary    budget.Summary
+	coverage   indicators.Coverage
+	compliance assessment.Compliance
+}
+
+func nationalRow(lang Lang, f provinceFigures) NationalRow {
+	pp, sum, cov, comp := f.progress, f.summary, f.coverage, f.compliance
 	p := pp.Province
 	row := NationalRow{Code: string(p.Code), Province: p.Name, PlanStatus: lang.name("none"), Planned: int64(sum.Total.Planned),
 		Allocated: int64(sum.Total.Allocated), Disbursed: int64(sum.Total.Disbursed), Rate: sum.Total.Rate, Provinces: 1}

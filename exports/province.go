@@ -125,10 +125,20 @@ type ComplianceRow struct {
 	Code, Item, Title, Status, Evidence string
 }
 
-// BuildProvinceReport gathers province p's report for year in lang, as c
-// sees it: each source checks c, so a caller who may not read the province
-// gets their error (EFORBIDDEN) and no report.
-func BuildProvinceReport(ctx context.Context, src Sources, c access.Caller, p units.ProvinceCode, year int, lang Lang) (ProvinceReport, error) {
+// Request says which report to build, for whom and in which language.
+type Request struct {
+	// Caller is who asks: each source checks them.
+	Caller   access.Caller
+	Province units.ProvinceCode // empty for the national report
+	Year     int
+	Lang     Lang
+}
+
+// BuildProvinceReport gathers r's province's report for its year in its
+// language, as its caller sees it: each source checks the caller, so one
+// who may not read the province gets their error (EFORBIDDEN) and no report.
+func BuildProvinceReport(ctx context.Context, src Sources, req Request) (ProvinceReport, error) {
+	c, p, year, lang := req.Caller, req.Province, req.Year, req.Lang
 	sum, err := src.Budget.Summary(ctx, c, p, year)
 	if err != nil {
 		return ProvinceReport{}, err

@@ -17,7 +17,7 @@ import (
 func TestProvinceReport_ModelMatchesTheGoldenFile(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		src := demoSources(t, db)
-		r, err := exports.BuildProvinceReport(context.Background(), src, reviewer, "11", 2025, exports.Vietnamese)
+		r, err := exports.BuildProvinceReport(context.Background(), src, exports.Request{Caller: reviewer, Province: "11", Year: 2025, Lang: exports.Vietnamese})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -29,7 +29,7 @@ func TestProvinceReport_PDFReadsAsTheOfficialReport(t *testing.T) {
 	db := dbtest.MustOpenDB(t, database.SQLite)
 	src := demoSources(t, db)
 	ctx := context.Background()
-	r, err := exports.BuildProvinceReport(ctx, src, reviewer, "11", 2026, exports.Vietnamese)
+	r, err := exports.BuildProvinceReport(ctx, src, exports.Request{Caller: reviewer, Province: "11", Year: 2026, Lang: exports.Vietnamese})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestProvinceReport_PDFReadsAsTheOfficialReport(t *testing.T) {
 func TestProvinceReport_InEnglish(t *testing.T) {
 	db := dbtest.MustOpenDB(t, database.SQLite)
 	src := demoSources(t, db)
-	r, err := exports.BuildProvinceReport(context.Background(), src, reviewer, "01", 2025, exports.English)
+	r, err := exports.BuildProvinceReport(context.Background(), src, exports.Request{Caller: reviewer, Province: "01", Year: 2025, Lang: exports.English})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestProvinceReport_RefusesAnotherProvincesPlanner(t *testing.T) {
 	db := dbtest.MustOpenDB(t, database.SQLite)
 	src := demoSources(t, db)
 	planner := access.Caller{Username: "planner.hanoi", Role: access.Planner, Province: "01"}
-	_, err := exports.BuildProvinceReport(context.Background(), src, planner, "11", 2025, exports.Vietnamese)
+	_, err := exports.BuildProvinceReport(context.Background(), src, exports.Request{Caller: planner, Province: "11", Year: 2025, Lang: exports.Vietnamese})
 	if baove.ErrorCode(err) != baove.EFORBIDDEN {
 		t.Fatalf("planner of 01 building 11's report: %v, want EFORBIDDEN", err)
 	}
@@ -85,7 +85,7 @@ func TestProvinceReport_RefusesAnotherProvincesPlanner(t *testing.T) {
 func TestNationalReport_ModelMatchesTheGoldenFile(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		src := demoSources(t, db)
-		r, err := exports.BuildNationalReport(context.Background(), src, reviewer, 2025, exports.Vietnamese)
+		r, err := exports.BuildNationalReport(context.Background(), src, exports.Request{Caller: reviewer, Year: 2025, Lang: exports.Vietnamese})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,7 +104,7 @@ func TestReports_ShowTheDemosMissingDataAsMissing(t *testing.T) {
 	db := dbtest.MustOpenDB(t, database.SQLite)
 	src := demoSources(t, db)
 	ctx := context.Background()
-	r, err := exports.BuildProvinceReport(ctx, src, reviewer, "79", 2026, exports.Vietnamese)
+	r, err := exports.BuildProvinceReport(ctx, src, exports.Request{Caller: reviewer, Province: "79", Year: 2026, Lang: exports.Vietnamese})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestReports_ShowTheDemosMissingDataAsMissing(t *testing.T) {
 	if r.Staffing.CoveragePercent.Valid || len(r.Staffing.Uncovered) != 0 {
 		t.Errorf("staffing not reported reads as %+v, want no percentage and no commune named uncovered", r.Staffing)
 	}
-	n, err := exports.BuildNationalReport(ctx, src, reviewer, 2026, exports.Vietnamese)
+	n, err := exports.BuildNationalReport(ctx, src, exports.Request{Caller: reviewer, Year: 2026, Lang: exports.Vietnamese})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,10 +3,8 @@ package exports
 import (
 	"context"
 
-	"baove/access"
 	"baove/budget"
 	"baove/plans"
-	"baove/units"
 )
 
 // BuildProvinceWorkbook gathers a province's data for year as a workbook:
@@ -17,7 +15,8 @@ import (
 // entries, is not read here: its sheet streams it from the store, with
 // ctx, when the workbook is written (WriteXLSX), so that it is never held
 // in memory.
-func BuildProvinceWorkbook(ctx context.Context, src Sources, c access.Caller, p units.ProvinceCode, year int) (Workbook, error) {
+func BuildProvinceWorkbook(ctx context.Context, src Sources, r Request) (Workbook, error) {
+	c, p, year := r.Caller, r.Province, r.Year
 	sum, err := src.Budget.Summary(ctx, c, p, year)
 	if err != nil {
 		return Workbook{}, err
@@ -37,11 +36,11 @@ func BuildProvinceWorkbook(ctx context.Context, src Sources, c access.Caller, p 
 	ledger := func(fn func(budget.Disbursement) error) error {
 		return src.Budget.EachLedgerEntry(ctx, c, p, year, fn)
 	}
-	staffing, err := staffingSheet(ctx, src, c, p, year)
+	staffing, err := staffingSheet(ctx, src, r)
 	if err != nil {
 		return Workbook{}, err
 	}
-	values, err := valueSheet(ctx, src, c, p, year)
+	values, err := valueSheet(ctx, src, r)
 	if err != nil {
 		return Workbook{}, err
 	}
@@ -134,8 +133,8 @@ func ledgerRow(row []any, d budget.Disbursement) {
 	row[6], row[7], row[8], row[9], row[10] = kind, int64(d.Amount), reverses, d.Description, d.Actor
 }
 
-func staffingSheet(ctx context.Context, src Sources, c access.Caller, p units.ProvinceCode, year int) (Sheet, error) {
-	cov, err := src.Indicators.Coverage(ctx, c, p, year)
+func staffingSheet(ctx context.Context, src Sources, r Request) (Sheet, error) {
+	cov, err := src.Indicators.Coverage(ctx, r.Caller, r.Province, r.Year)
 	if err != nil {
 		return Sheet{}, err
 	}
@@ -155,8 +154,8 @@ func staffingSheet(ctx context.Context, src Sources, c access.Caller, p units.Pr
 	return Sheet{Name: "Nhân lực xã", Table: t}, nil
 }
 
-func valueSheet(ctx context.Context, src Sources, c access.Caller, p units.ProvinceCode, year int) (Sheet, error) {
-	values, err := src.Indicators.Values(ctx, c, p, year)
+func valueSheet(ctx context.Context, src Sources, r Request) (Sheet, error) {
+	values, err := src.Indicators.Values(ctx, r.Caller, r.Province, r.Year)
 	if err != nil {
 		return Sheet{}, err
 	}

@@ -142,9 +142,10 @@ func (c *closing) propose(g *generator, a *account, b *batch) error {
 	if len(problems) > 0 {
 		return nil
 	}
-	cl := budget.Closing{Year: c.year, Disposition: c.disposition, Unspent: unspent, At: c.at, On: c.on, By: Actor}
+	cl := budget.Closing{YearEnd: budget.YearEnd{Province: a.Province, Year: c.year, Disposition: c.disposition}, Unspent: unspent,
+		At: c.at, On: c.on, By: Actor}
 	a.use(c.year).Close(cl)
-	if al, ok := cl.CarryIn(a.Province); ok {
+	if al, ok := cl.CarryIn(); ok {
 		al.ID = g.keys.next(&g.keys.allocation)
 		b.allocations = append(b.allocations, al)
 		a.use(al.Year)
@@ -206,8 +207,8 @@ func (p *payment) place(a *account) (budget.Disbursement, error) {
 	var first []budget.Problem
 	for n.Amount >= 1_000 {
 		for k := range p.pays {
-			q := &p.pays[(p.i+k)%len(p.pays)]
-			e, problems := a.Pay(q.lineOn(n.PaidOn), n)
+			n.Line = p.pays[(p.i+k)%len(p.pays)].lineOn(n.PaidOn)
+			e, problems := a.Pay(n)
 			if len(problems) == 0 {
 				return e, nil
 			}

@@ -86,8 +86,9 @@ func Run(ctx context.Context, db *database.DB, o Options) (Stats, error) {
 			GROUP BY province_code, year, line_lineage, funding_source, task_area`).Exec(ctx); err != nil {
 			return fmt.Errorf("gen: ledger totals: %w", err)
 		}
-		return audit.Record(ctx, tx, g.now.UTC(), audit.Actor{Name: Actor}, "dataset.generate", "dataset", "", "", nil,
-			map[string]any{"seed": o.Seed, "years": o.Years, "first_year": g.first, "last_year": g.last, "stats": st})
+		return audit.Record(ctx, tx, audit.Change{At: g.now.UTC(), Actor: audit.Actor{Name: Actor},
+			Action: "dataset.generate", Entity: "dataset", AfterState: map[string]any{"seed": o.Seed, "years": o.Years,
+				"first_year": g.first, "last_year": g.last, "stats": st}})
 	})
 	if err != nil {
 		return st, err

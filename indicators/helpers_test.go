@@ -84,7 +84,7 @@ func staff(t *testing.T, s *indicators.Store, db *database.DB, p units.ProvinceC
 			}
 		}
 	}
-	if _, err := s.PutProvinceStaffing(ctx, plannerOf(p), p, year, items); err != nil {
+	if _, err := s.PutProvinceStaffing(ctx, plannerOf(p), indicators.ProvinceStaffing{Province: p, Year: year, Items: items}); err != nil {
 		t.Fatal(err)
 	}
 	return cs
@@ -97,7 +97,7 @@ func report(t *testing.T, s *indicators.Store, p units.ProvinceCode, code indica
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := s.PutValue(ctx, plannerOf(p), p, code, per, e)
+	v, err := s.PutValue(ctx, plannerOf(p), indicators.ValueKey{Province: p, Indicator: code, Period: per}, e)
 	if err != nil {
 		t.Fatalf("report %s %s: %v", code, period, err)
 	}
@@ -109,3 +109,9 @@ func ratio(num, den int64) indicators.Entry {
 }
 
 func count(n int64) indicators.Entry { return indicators.Entry{Count: &n} }
+
+// withPlace returns st as the staffing of commune in year.
+func withPlace(st indicators.Staffing, commune units.CommuneCode, year int) indicators.Staffing {
+	st.Commune, st.Year = commune, year
+	return st
+}

@@ -27,11 +27,20 @@ var StaffingFields = []upload.Field{
 	{Key: "note", Title: "Ghi chú", Kind: upload.Text, FreeText: true, Help: "Không bắt buộc / optional"},
 }
 
-// ImportStaffing records the staffing of a province's communes for year
+// StaffingFile is an uploaded file of a province's communes' staffing in a
+// year.
+type StaffingFile struct {
+	Province units.ProvinceCode
+	Year     int
+	File     []byte
+}
+
+// ImportStaffing records the staffing of a province's communes for a year
 // from an uploaded file, all or nothing (see PutProvinceStaffing), naming
 // every bad row. Uploading the same file again changes nothing. Only the
 // province's planner may.
-func (s *Store) ImportStaffing(ctx context.Context, c access.Caller, p units.ProvinceCode, year int, file []byte) (int, error) {
+func (s *Store) ImportStaffing(ctx context.Context, c access.Caller, f StaffingFile) (int, error) {
+	p, year, file := f.Province, f.Year, f.File
 	if err := c.CanAct(p, access.Planner); err != nil {
 		return 0, err
 	}
@@ -43,7 +52,7 @@ func (s *Store) ImportStaffing(ctx context.Context, c access.Caller, p units.Pro
 	if err != nil {
 		return 0, err
 	}
-	n, err := s.putProvinceStaffing(ctx, c, p, year, items, names)
+	n, err := s.PutProvinceStaffing(ctx, c, ProvinceStaffing{Province: p, Year: year, Items: items, Names: names})
 	return n, itemsToRows(err, numbers)
 }
 

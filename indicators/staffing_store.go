@@ -49,12 +49,13 @@ func (s Staffing) Record(province units.ProvinceCode) StaffingRecord {
 		VillagesWithCollaborator: s.VillagesWithCollaborator, Note: s.Note, UpdatedAt: s.UpdatedAt, UpdatedBy: s.UpdatedBy}
 }
 
-// PutStaffing records the staffing of commune in year, replacing what was
+// PutStaffing records the staffing of st.Commune in st.Year, replacing what was
 // there; the same again changes nothing. Only a planner of the commune's
 // province may. It returns ENOTFOUND for an unknown commune or a pre-2025
 // code, and EINVALID for a year the commune was not in force or bad numbers
 // (one detail per field).
-func (s *Store) PutStaffing(ctx context.Context, c access.Caller, commune units.CommuneCode, year int, st Staffing) (Staffing, error) {
+func (s *Store) PutStaffing(ctx context.Context, c access.Caller, st Staffing) (Staffing, error) {
+	commune, year := st.Commune, st.Year
 	if err := c.Require(access.Planner); err != nil {
 		return Staffing{}, err
 	}
@@ -79,24 +80,31 @@ func (s *Store) PutStaffing(ctx context.Context, c access.Caller, commune units.
 	if st.check(&p, ""); p.Err() != nil {
 		return Staffing{}, p.Err()
 	}
-	items := []Staffing{st}
-	_, err = s.writeStaffing(ctx, c, l.Commune.ProvinceCode, year, items)
-	return items[0], err
+	ps := ProvinceStaffing{Province: l.Commune.ProvinceCode, Year: year, Items: []Staffing{st}}
+	_, err = s.writeStaffing(ctx, c, ps)
+	return ps.Items[0], err
 }
 
-// PutProvinceStaffing records the staffing of many communes of province in
-// year at once: all of them or, when any item is bad, none. Communes not
-// listed keep their records. Only a planner of the province may. It returns
-// how many records changed; ENOTFOUND for an unknown province; EINVALID
-// naming each bad item's field, e.g. items[3].villages_with_collaborator.
-func (s *Store) PutProvinceStaffing(ctx context.Context, c access.Caller, province units.ProvinceCode, year int, items []Staffing) (int, error) {
-	return s.putProvinceStaffing(ctx, c, province, year, items, nil)
+// ProvinceStaffing is the staffing of many communes of a province in a
+// year, recorded at once.
+type ProvinceStaffing struct {
+	Province units.ProvinceCode
+	Year     int
+	Items    []Staffing
+	// Names, when not nil, are the commune names given beside the items'
+	// codes (a file's name column; empty where none): each given name must
+	// be the code's commune's.
+	Names []string
 }
 
-// putProvinceStaffing is PutProvinceStaffing where names, when not nil,
-// are the commune names given beside the items' codes (empty when none):
-// each given name must be the code's commune's.
-func (s *Store) putProvinceStaffing(ctx context.Context, c access.Caller, province units.ProvinceCode, year int, items []Staffing, names []string) (int, error) {
+// PutProvinceStaffing records ps, the staffing of many communes of a
+// province in a year: all of them or, when any item is bad, none. Communes
+// not listed keep their records. Only a planner of the province may. It
+// returns how many records changed; ENOTFOUND for an unknown province;
+// EINVALID naming each bad item's field, e.g.
+// items[3].villages_with_collaborator.
+func (s *Store) PutProvinceStaffing(ctx context.Context, c access.Caller, ps ProvinceStaffing) (int, error) {
+	province, year := ps.Province, ps.Year
 	if err := c.CanAct(province, access.Planner); err != nil {
 		return 0, err
 	}
@@ -107,16 +115,16 @@ func (s *Store) putProvinceStaffing(ctx context.Context, c access.Caller, provin
 	if err != nil {
 		return 0, err
 	}
-	if err := checkItems(province, year, communes, items, names); err != nil {
+	if err := checkItems(ps, communes); err != nil {
 		return 0, err
 	}
-	return s.writeStaffing(ctx, c, province, year, items)
+	return s.writeStaffing(ctx, c, ps)
 }
 
 // checkItems sets each item's year and returns an EINVALID error naming
-// every bad field of every item, names (when not nil) being the commune
-// names given beside the codes.
-func checkItems(province units.ProvinceCode, year int, communes []units.Commune, items []Staffing, names []string) error {
+// every bad field of every item of ps, communes being those in force.
+func checkItems(ps ProvinceStaffing, communes []units.Commune) error {
+	province, year, items, names := ps.Province, ps.Year, ps.Items, ps.Names
 	valid := make(map[units.CommuneCode]units.Commune, len(communes))
 	for _, u := range communes {
 		valid[u.Code] = u
@@ -146,10 +154,11 @@ func checkItems(province units.ProvinceCode, year int, communes []units.Commune,
 // writeStaffing writes, in one transaction, each item that differs from its
 // record, with an audit entry each. Items become what is stored; it returns
 // how many changed.
-func (s *Store) writeStaffing(ctx context.Context, c access.Caller, province units.ProvinceCode, year int, items []Staffing) (int, error) {
+func (s *Store) writeStaffing(ctx context.Context, c access.Caller, ps ProvinceStaffing) (int, error) {
+	province, year, items := ps.Province, ps.Year, ps.Items
 	now, changed := s.clock.Now(), 0
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		old, err := s.staffingRows(ctx, tx, province, year, true)
+		old, err := scanStaffing(ctx, s.db.ForUpdate(selectStaffing(tx, province, year)))
 		if err != nil {
 			return err
 		}
@@ -165,7 +174,11 @@ func (s *Store) writeStaffing(ctx context.Context, c access.Caller, province uni
 				items[i] = prev
 				continue
 			}
-			if err := writeOne(ctx, tx, c, province, items[i], prev, had); err != nil {
+			ch := staffingChange{province: province, after: items[i]}
+			if had {
+				ch.before = &prev
+			}
+			if err := writeOne(ctx, tx, c, ch); err != nil {
 				return err
 			}
 			changed++
@@ -193,12 +206,21 @@ func communeOrder(items []Staffing) []int {
 	return order
 }
 
-func writeOne(ctx context.Context, tx bun.Tx, c access.Caller, province units.ProvinceCode, st, prev Staffing, had bool) error {
+// staffingChange is a commune's record of a province as it becomes, and as
+// it was (nil when it had none).
+type staffingChange struct {
+	province units.ProvinceCode
+	after    Staffing
+	before   *Staffing
+}
+
+func writeOne(ctx context.Context, tx bun.Tx, c access.Caller, ch staffingChange) error {
+	province, st := ch.province, ch.after
 	r := st.Record(province)
 	var before any
 	var err error
-	if had {
-		before = prev
+	if ch.before != nil {
+		before = *ch.before
 		_, err = tx.NewUpdate().Model(&r).WherePK().Exec(ctx)
 	} else {
 		_, err = tx.NewInsert().Model(&r).Exec(ctx)
@@ -207,18 +229,20 @@ func writeOne(ctx context.Context, tx bun.Tx, c access.Caller, province units.Pr
 		return err
 	}
 	id := fmt.Sprintf("%s/%d", st.Commune, st.Year)
-	return audit.Record(ctx, tx, st.UpdatedAt, c.Actor(), "staffing.put", "staffing", id, string(province), before, st)
+	return audit.Record(ctx, tx, audit.Change{At: st.UpdatedAt, Actor: c.Actor(), Action: "staffing.put",
+		Entity: "staffing", EntityID: id, ProvinceCode: string(province), BeforeState: before, AfterState: st})
 }
 
-// staffingRows returns the records of province in year, locked for the
-// transaction when lock is set.
-func (s *Store) staffingRows(ctx context.Context, db bun.IDB, province units.ProvinceCode, year int, lock bool) ([]Staffing, error) {
+// selectStaffing selects the records of province in year, by commune.
+func selectStaffing(db bun.IDB, province units.ProvinceCode, year int) *bun.SelectQuery {
+	return db.NewSelect().Model((*StaffingRecord)(nil)).Where("province_code = ?", string(province)).Where("year = ?", year).
+		Order("commune_code")
+}
+
+// scanStaffing reads the records q selects.
+func scanStaffing(ctx context.Context, q *bun.SelectQuery) ([]Staffing, error) {
 	var rows []StaffingRecord
-	q := db.NewSelect().Model(&rows).Where("province_code = ?", string(province)).Where("year = ?", year).Order("commune_code")
-	if lock {
-		q = s.db.ForUpdate(q)
-	}
-	if err := q.Scan(ctx); err != nil {
+	if err := q.Scan(ctx, &rows); err != nil {
 		return nil, err
 	}
 	out := make([]Staffing, len(rows))
@@ -246,7 +270,7 @@ func (s *Store) coverage(ctx context.Context, province units.ProvinceCode, year 
 	if err != nil {
 		return Coverage{}, err
 	}
-	rows, err := s.staffingRows(ctx, s.db, province, year, false)
+	rows, err := scanStaffing(ctx, selectStaffing(s.db, province, year))
 	if err != nil {
 		return Coverage{}, fmt.Errorf("indicators: staffing of %s in %d: %w", province, year, err)
 	}

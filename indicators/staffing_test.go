@@ -24,7 +24,7 @@ func TestPutProvinceStaffing_IsAllOrNothingAndNamesEachBadItem(t *testing.T) {
 		items[0].Commune, items[1].Commune, items[2].Commune = cs[0].Code, cs[1].Code, "00004" // 00004 is Hà Nội's
 		items[3].Commune, items[3].VillagesWithCollaborator = cs[2].Code, 11
 		items[4].Commune, items[4].PartTime = cs[0].Code, -1
-		_, err := s.PutProvinceStaffing(ctx, plannerOf("11"), "11", 2026, items)
+		_, err := s.PutProvinceStaffing(ctx, plannerOf("11"), indicators.ProvinceStaffing{Province: "11", Year: 2026, Items: items})
 		want := []string{"items[2].commune_code", "items[3].villages_with_collaborator", "items[4].commune_code", "items[4].part_time"}
 		if got := fields(t, err); !slices.Equal(got, want) {
 			t.Errorf("fields %v, want %v", got, want)
@@ -44,7 +44,7 @@ func TestCoverage_CountsCommunesWithoutARecordAsUncovered(t *testing.T) {
 			{Commune: cs[1].Code, PartTime: 1, Villages: 10, Collaborators: 9, VillagesWithCollaborator: 9},
 			{Commune: cs[2].Code, Villages: 5},
 		}
-		if n, err := s.PutProvinceStaffing(ctx, plannerOf("11"), "11", 2026, items); err != nil || n != 3 {
+		if n, err := s.PutProvinceStaffing(ctx, plannerOf("11"), indicators.ProvinceStaffing{Province: "11", Year: 2026, Items: items}); err != nil || n != 3 {
 			t.Fatalf("put: %d, %v", n, err)
 		}
 		cov, err := s.Coverage(ctx, plannerOf("11"), "11", 2026)
@@ -72,19 +72,19 @@ func TestPutStaffing_RecordsOneCommuneOnceAndOnlyInAYearItWasInForce(t *testing.
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		s := newStore(db)
 		st := indicators.Staffing{PartTime: 1, Villages: 7, Collaborators: 3, VillagesWithCollaborator: 3, Note: " Kiêm nhiệm "}
-		got, err := s.PutStaffing(ctx, plannerOf("01"), "00004", 2026, st)
+		got, err := s.PutStaffing(ctx, plannerOf("01"), withPlace(st, "00004", 2026))
 		if err != nil || got.Commune != "00004" || got.Year != 2026 || got.Note != "Kiêm nhiệm" || got.UpdatedBy != "planner.01" {
 			t.Fatalf("put: %+v, %v", got, err)
 		}
-		s.PutStaffing(ctx, plannerOf("01"), "00004", 2026, st)
+		s.PutStaffing(ctx, plannerOf("01"), withPlace(st, "00004", 2026))
 		if es := auditOf(t, db, "staffing"); len(es) != 1 || es[0].EntityID != "00004/2026" || es[0].ProvinceCode != "01" {
 			t.Errorf("trail %+v, want one entry for 00004/2026 (the repeat changes nothing)", es)
 		}
-		_, err = s.PutStaffing(ctx, plannerOf("01"), "00004", 2024, st)
+		_, err = s.PutStaffing(ctx, plannerOf("01"), withPlace(st, "00004", 2024))
 		if got := fields(t, err); !slices.Equal(got, []string{"year"}) {
 			t.Errorf("2024, before the commune existed: %v", got)
 		}
-		_, err = s.PutStaffing(ctx, plannerOf("01"), "00004", baove.FirstYear-1, st)
+		_, err = s.PutStaffing(ctx, plannerOf("01"), withPlace(st, "00004", baove.FirstYear-1))
 		if got := fields(t, err); !slices.Equal(got, []string{"year"}) {
 			t.Errorf("%d, before the directive: %v", baove.FirstYear-1, got)
 		}
@@ -98,16 +98,16 @@ func TestPutStaffing_RefusesOtherProvincesAndOldCodes(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		s := newStore(db)
 		bad := indicators.Staffing{FullTime: -5}
-		if _, err := s.PutStaffing(ctx, plannerOf("11"), "00004", 2026, bad); baove.ErrorCode(err) != baove.EFORBIDDEN {
+		if _, err := s.PutStaffing(ctx, plannerOf("11"), withPlace(bad, "00004", 2026)); baove.ErrorCode(err) != baove.EFORBIDDEN {
 			t.Errorf("planner of 11 on a commune of 01: %v, want EFORBIDDEN", err)
 		}
-		if _, err := s.PutStaffing(ctx, reviewer, "00004", 2026, bad); baove.ErrorCode(err) != baove.EFORBIDDEN {
+		if _, err := s.PutStaffing(ctx, reviewer, withPlace(bad, "00004", 2026)); baove.ErrorCode(err) != baove.EFORBIDDEN {
 			t.Errorf("reviewer: %v, want EFORBIDDEN", err)
 		}
-		if _, err := s.PutStaffing(ctx, plannerOf("79"), "26881", 2026, indicators.Staffing{FullTime: 1}); baove.ErrorCode(err) != baove.ENOTFOUND {
+		if _, err := s.PutStaffing(ctx, plannerOf("79"), indicators.Staffing{Commune: "26881", Year: 2026, FullTime: 1}); baove.ErrorCode(err) != baove.ENOTFOUND {
 			t.Errorf("pre-2025 code: %v, want ENOTFOUND", err)
 		}
-		if _, err := s.PutProvinceStaffing(ctx, plannerOf("11"), "01", 2026, nil); baove.ErrorCode(err) != baove.EFORBIDDEN {
+		if _, err := s.PutProvinceStaffing(ctx, plannerOf("11"), indicators.ProvinceStaffing{Province: "01", Year: 2026, Items: nil}); baove.ErrorCode(err) != baove.EFORBIDDEN {
 			t.Errorf("bulk on another province: %v, want EFORBIDDEN", err)
 		}
 	})
@@ -121,7 +121,7 @@ func TestImportStaffing_RefusesARowWhoseNameIsNotTheCodesCommune(t *testing.T) {
 		s := newStore(db)
 		header := "commune_code,commune_name,full_time,part_time,collaborators,villages,villages_with_collaborator,note\n"
 		file := header + "03151,Xã Mường Phăng,1,0,12,15,12,\n"
-		_, err := s.ImportStaffing(ctx, plannerOf("11"), "11", 2026, []byte(file))
+		_, err := s.ImportStaffing(ctx, plannerOf("11"), indicators.StaffingFile{Province: "11", Year: 2026, File: []byte(file)})
 		var e *baove.Error
 		if !errors.As(err, &e) || len(e.Fields) != 1 || e.Fields[0].Field != "rows[2].commune_name" {
 			t.Fatalf("the example row: %v, want 422 naming rows[2].commune_name", err)
@@ -134,7 +134,7 @@ func TestImportStaffing_RefusesARowWhoseNameIsNotTheCodesCommune(t *testing.T) {
 		}
 		for _, name := range []string{"", "phuong muong lay", "Mường Lay", "PHƯỜNG MƯỜNG LAY", "Phường Mươ\u0300ng Lay"} {
 			file := header + "03151," + name + ",1,0,12,15,12,\n"
-			if _, err := s.ImportStaffing(ctx, plannerOf("11"), "11", 2026, []byte(file)); err != nil {
+			if _, err := s.ImportStaffing(ctx, plannerOf("11"), indicators.StaffingFile{Province: "11", Year: 2026, File: []byte(file)}); err != nil {
 				t.Errorf("name %q: %v, want it taken as 03151's", name, err)
 			}
 		}

@@ -123,7 +123,8 @@ func (s *Store) AddIndicator(ctx context.Context, c access.Caller, n NewIndicato
 		if err := insertIndicator(ctx, tx, ind); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, c.Actor(), "indicator.create", "indicator", string(ind.Code), "", nil, ind)
+		return audit.Record(ctx, tx, audit.Change{At: now, Actor: c.Actor(), Action: "indicator.create",
+			Entity: "indicator", EntityID: string(ind.Code), AfterState: ind})
 	})
 	switch {
 	case database.IsUniqueViolation(err):

@@ -27,7 +27,8 @@ type YearCloser interface {
 // period, with an audit entry holding what it was. Only a planner of the
 // province may. It returns ENOTFOUND when there is no such value and
 // ECONFLICT when the province's budget year is closed.
-func (s *Store) DeleteValue(ctx context.Context, c access.Caller, province units.ProvinceCode, code Code, p Period) error {
+func (s *Store) DeleteValue(ctx context.Context, c access.Caller, k ValueKey) error {
+	province, code, p := k.Province, k.Indicator, k.Period
 	if err := c.CanAct(province, access.Planner); err != nil {
 		return err
 	}
@@ -36,7 +37,7 @@ func (s *Store) DeleteValue(ctx context.Context, c access.Caller, province units
 		return err
 	}
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		return s.deleteValue(ctx, tx, c, province, ind, p)
+		return s.deleteValue(ctx, tx, c, k, ind)
 	})
 	if baove.ErrorCode(err) != "" {
 		return err
@@ -46,7 +47,8 @@ func (s *Store) DeleteValue(ctx context.Context, c access.Caller, province units
 	return nil
 }
 
-func (s *Store) deleteValue(ctx context.Context, tx bun.Tx, c access.Caller, province units.ProvinceCode, ind Indicator, p Period) error {
+func (s *Store) deleteValue(ctx context.Context, tx bun.Tx, c access.Caller, k ValueKey, ind Indicator) error {
+	province, p := k.Province, k.Period
 	closed, err := s.closer.Closed(ctx, tx, province, p.Year)
 	if err != nil {
 		return err
@@ -70,5 +72,6 @@ func (s *Store) deleteValue(ctx context.Context, tx bun.Tx, c access.Caller, pro
 		return err
 	}
 	id := fmt.Sprintf("%s/%s/%s", province, ind.Code, p)
-	return audit.Record(ctx, tx, s.clock.Now(), c.Actor(), "indicator_value.delete", "indicator_value", id, string(province), before, nil)
+	return audit.Record(ctx, tx, audit.Change{At: s.clock.Now(), Actor: c.Actor(), Action: "indicator_value.delete",
+		Entity: "indicator_value", EntityID: id, ProvinceCode: string(province), BeforeState: before})
 }

@@ -70,6 +70,14 @@ func (v Value) Record() ValueRecord {
 	return r
 }
 
+// ValueKey names a reported value: a province's figure of an indicator for
+// a period.
+type ValueKey struct {
+	Province  units.ProvinceCode
+	Indicator Code
+	Period    Period
+}
+
 // PutValue records what province reports for the indicator code and period,
 // replacing what was there; reporting the same again changes nothing. Only a
 // planner of the province may. A period must have ended, or be under way
@@ -77,7 +85,8 @@ func (v Value) Record() ValueRecord {
 // indicator, EINVALID for a computed indicator, a period not yet ended or a
 // bad entry (one detail per field), and ECONFLICT when another request
 // wrote the same value at the same moment.
-func (s *Store) PutValue(ctx context.Context, c access.Caller, province units.ProvinceCode, code Code, p Period, e Entry) (Value, error) {
+func (s *Store) PutValue(ctx context.Context, c access.Caller, k ValueKey, e Entry) (Value, error) {
+	province, code, p := k.Province, k.Indicator, k.Period
 	if err := c.CanAct(province, access.Planner); err != nil {
 		return Value{}, err
 	}
@@ -137,7 +146,8 @@ func (s *Store) putValue(ctx context.Context, tx bun.Tx, c access.Caller, v *Val
 		return err
 	}
 	id := fmt.Sprintf("%s/%s/%s", v.Province, v.Indicator, v.Period)
-	return audit.Record(ctx, tx, v.UpdatedAt, c.Actor(), "indicator_value.put", "indicator_value", id, string(v.Province), before, *v)
+	return audit.Record(ctx, tx, audit.Change{At: v.UpdatedAt, Actor: c.Actor(), Action: "indicator_value.put",
+		Entity: "indicator_value", EntityID: id, ProvinceCode: string(v.Province), BeforeState: before, AfterState: *v})
 }
 
 // Values returns what province reported for year (every year when year is

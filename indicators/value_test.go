@@ -51,19 +51,19 @@ func TestPutValue_RefusesComputedIndicatorsAndNamesEveryBadField(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		s := newStore(db)
 		p := indicators.Period{Year: 2026}
-		_, err := s.PutValue(ctx, plannerOf("11"), "11", indicators.CommuneWorker, p, ratio(40, 45))
+		_, err := s.PutValue(ctx, plannerOf("11"), indicators.ValueKey{Province: "11", Indicator: indicators.CommuneWorker, Period: p}, ratio(40, 45))
 		if got := fields(t, err); !slices.Equal(got, []string{"indicator_code"}) {
 			t.Errorf("computed indicator: fields %v, want indicator_code", got)
 		}
-		_, err = s.PutValue(ctx, plannerOf("11"), "11", "CP_STAFF_TRAINED", p, indicators.Entry{Numerator: ptr(50), Denominator: ptr(40), Count: ptr(3)})
+		_, err = s.PutValue(ctx, plannerOf("11"), indicators.ValueKey{Province: "11", Indicator: "CP_STAFF_TRAINED", Period: p}, indicators.Entry{Numerator: ptr(50), Denominator: ptr(40), Count: ptr(3)})
 		if got := fields(t, err); !slices.Equal(got, []string{"value", "numerator"}) {
 			t.Errorf("percent with value and numerator over denominator: fields %v", got)
 		}
-		_, err = s.PutValue(ctx, plannerOf("11"), "11", "CP_SWC", p, indicators.Entry{Numerator: ptr(1), Denominator: ptr(2)})
+		_, err = s.PutValue(ctx, plannerOf("11"), indicators.ValueKey{Province: "11", Indicator: "CP_SWC", Period: p}, indicators.Entry{Numerator: ptr(1), Denominator: ptr(2)})
 		if got := fields(t, err); !slices.Equal(got, []string{"value", "value"}) {
 			t.Errorf("count with a ratio and no value: fields %v", got)
 		}
-		if _, err := s.PutValue(ctx, plannerOf("11"), "11", "CP_NOTHING", p, count(1)); baove.ErrorCode(err) != baove.ENOTFOUND {
+		if _, err := s.PutValue(ctx, plannerOf("11"), indicators.ValueKey{Province: "11", Indicator: "CP_NOTHING", Period: p}, count(1)); baove.ErrorCode(err) != baove.ENOTFOUND {
 			t.Errorf("unknown indicator: %v, want ENOTFOUND", err)
 		}
 	})
@@ -95,7 +95,7 @@ func TestPutValue_OnlyAPlannerOfTheProvinceWritesBeforeAnyInputIsRead(t *testing
 }
 
 func put(s *indicators.Store, c access.Caller, e indicators.Entry) error {
-	_, err := s.PutValue(ctx, c, "11", indicators.AbuseCases, indicators.Period{Year: 2026, Quarter: 1}, e)
+	_, err := s.PutValue(ctx, c, indicators.ValueKey{Province: "11", Indicator: indicators.AbuseCases, Period: indicators.Period{Year: 2026, Quarter: 1}}, e)
 	return err
 }
 
@@ -117,7 +117,7 @@ func TestPutValue_TakesOnlyPeriodsThatEndedOrEstimatesOfTheCurrentOne(t *testing
 			p, _ := indicators.ParsePeriod("period", c.period)
 			e := count(4)
 			e.Estimate = c.estimate
-			v, err := s.PutValue(ctx, plannerOf("11"), "11", indicators.AbuseCases, p, e)
+			v, err := s.PutValue(ctx, plannerOf("11"), indicators.ValueKey{Province: "11", Indicator: indicators.AbuseCases, Period: p}, e)
 			switch {
 			case c.ok && (err != nil || v.Estimate != c.estimate):
 				t.Errorf("%s (estimate %v): %v, %+v", c.period, c.estimate, err, v)
@@ -133,7 +133,7 @@ func TestPutValue_StoresTheNoteInNFC(t *testing.T) {
 		s := newStore(db)
 		e := count(3)
 		e.Note = " Báo cáo của Sở Y tê\u0301 " // "tế" typed with a combining acute accent
-		v, err := s.PutValue(ctx, plannerOf("11"), "11", indicators.AbuseCases, indicators.Period{Year: 2026, Quarter: 1}, e)
+		v, err := s.PutValue(ctx, plannerOf("11"), indicators.ValueKey{Province: "11", Indicator: indicators.AbuseCases, Period: indicators.Period{Year: 2026, Quarter: 1}}, e)
 		if err != nil || v.Note != "Báo cáo của Sở Y tế" {
 			t.Fatalf("%q, %v; want the note in NFC, trimmed", v.Note, err)
 		}
@@ -150,10 +150,10 @@ func TestDeleteValue_RemovesItWithAnAuditEntryAndRefusesAClosedYear(t *testing.T
 		report(t, s, "11", indicators.AbuseCases, "2026-Q1", count(7))
 		report(t, s, "11", indicators.AbuseCases, "2025-Q1", count(5))
 		q1 := indicators.Period{Year: 2026, Quarter: 1}
-		if err := s.DeleteValue(ctx, plannerOf("79"), "11", indicators.AbuseCases, q1); baove.ErrorCode(err) != baove.EFORBIDDEN {
+		if err := s.DeleteValue(ctx, plannerOf("79"), indicators.ValueKey{Province: "11", Indicator: indicators.AbuseCases, Period: q1}); baove.ErrorCode(err) != baove.EFORBIDDEN {
 			t.Errorf("another province's planner: %v, want EFORBIDDEN", err)
 		}
-		if err := s.DeleteValue(ctx, plannerOf("11"), "11", indicators.AbuseCases, q1); err != nil {
+		if err := s.DeleteValue(ctx, plannerOf("11"), indicators.ValueKey{Province: "11", Indicator: indicators.AbuseCases, Period: q1}); err != nil {
 			t.Fatal(err)
 		}
 		if vs, _ := s.Values(ctx, reviewer, "11", 2026); len(vs) != 0 {
@@ -163,14 +163,14 @@ func TestDeleteValue_RemovesItWithAnAuditEntryAndRefusesAClosedYear(t *testing.T
 		if es[0].Action != "indicator_value.delete" || es[0].EntityID != "11/CP_ABUSE_CASES/2026-Q1" || !bytes.Contains(es[0].Before, []byte(`"count":7`)) {
 			t.Errorf("trail %+v, want the deletion with what was there", es[0])
 		}
-		if err := s.DeleteValue(ctx, plannerOf("11"), "11", indicators.AbuseCases, q1); baove.ErrorCode(err) != baove.ENOTFOUND {
+		if err := s.DeleteValue(ctx, plannerOf("11"), indicators.ValueKey{Province: "11", Indicator: indicators.AbuseCases, Period: q1}); baove.ErrorCode(err) != baove.ENOTFOUND {
 			t.Errorf("deleting again: %v, want ENOTFOUND", err)
 		}
 		if _, err := db.NewRaw("INSERT INTO budget_years (province_code, year, closed_at, closed_by, disposition) VALUES ('11', 2025, ?, 'finance', 'return')",
 			dbtest.Now()).Exec(ctx); err != nil {
 			t.Fatal(err)
 		}
-		err := s.DeleteValue(ctx, plannerOf("11"), "11", indicators.AbuseCases, indicators.Period{Year: 2025, Quarter: 1})
+		err := s.DeleteValue(ctx, plannerOf("11"), indicators.ValueKey{Province: "11", Indicator: indicators.AbuseCases, Period: indicators.Period{Year: 2025, Quarter: 1}})
 		if baove.ErrorCode(err) != baove.ECONFLICT {
 			t.Errorf("a value of a closed year: %v, want ECONFLICT", err)
 		}

@@ -24,8 +24,8 @@ type PlanPatch struct {
 }
 
 // Update changes the plan's title or narrative (see Edit for the rules).
-func (s *Store) Update(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, p PlanPatch) (Plan, error) {
-	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, before Plan) (Audit, error) {
+func (s *Store) Update(ctx context.Context, c access.Caller, ref Ref, p PlanPatch) (Plan, error) {
+	return s.Edit(ctx, c, Match(ref), func(ctx context.Context, tx bun.Tx, before Plan) (Audit, error) {
 		after := before
 		if p.Title != nil {
 			after.Title = vn.NFC(*p.Title)
@@ -40,8 +40,8 @@ func (s *Store) Update(ctx context.Context, c access.Caller, id ID, ifMatch *Rev
 			return Audit{}, err
 		}
 		_, err := tx.NewUpdate().Table("plans").Set("title = ?, narrative = ?", after.Title, after.Narrative).
-			Where("id = ?", int64(id)).Exec(ctx)
-		return Audit{"plan.update", "plan", idStr(int64(id)), planFields(before), planFields(after)}, err
+			Where("id = ?", int64(ref.ID)).Exec(ctx)
+		return Audit{"plan.update", "plan", idStr(int64(ref.ID)), planFields(before), planFields(after)}, err
 	})
 }
 
@@ -117,7 +117,7 @@ func (in *ActivityInput) check(year int, taskAreas map[string]bool) error {
 // rules). It returns EINVALID naming each bad field.
 func (s *Store) AddActivity(ctx context.Context, c access.Caller, id ID, in ActivityInput) (Plan, Activity, error) {
 	var added ActivityRecord
-	p, err := s.Edit(ctx, c, id, Precondition{}, func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
+	p, err := s.Edit(ctx, c, Adding(id), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
 		areas, err := s.taskAreaCodes(ctx, tx)
 		if err != nil {
 			return Audit{}, err
@@ -150,12 +150,18 @@ func (r ActivityRecord) input() ActivityInput {
 		StartsOn: r.StartsOn, EndsOn: r.EndsOn, ExpectedOutput: r.ExpectedOutput}
 }
 
+// ActivityRef names an activity of a plan version as its caller read it.
+type ActivityRef struct {
+	Plan     Ref
+	Activity ActivityID
+}
+
 // UpdateActivity changes an activity; patch receives the activity as it is
 // and returns it as it should be (see Edit for the rules). It returns
 // ENOTFOUND when the plan has no such activity.
-func (s *Store) UpdateActivity(ctx context.Context, c access.Caller, id ID, aid ActivityID, ifMatch *Revision,
-	patch func(*ActivityInput)) (Plan, error) {
-	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
+func (s *Store) UpdateActivity(ctx context.Context, c access.Caller, ref ActivityRef, patch func(*ActivityInput)) (Plan, error) {
+	id, aid := ref.Plan.ID, ref.Activity
+	return s.Edit(ctx, c, Match(ref.Plan), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
 		before, err := activity(ctx, tx, id, aid)
 		if err != nil {
 			return Audit{}, err
@@ -179,8 +185,9 @@ func (s *Store) UpdateActivity(ctx context.Context, c access.Caller, id ID, aid 
 // DeleteActivity removes an activity (see Edit for the rules). It returns
 // ENOTFOUND when the plan has no such activity, and ECONFLICT while budget
 // lines still refer to it.
-func (s *Store) DeleteActivity(ctx context.Context, c access.Caller, id ID, aid ActivityID, ifMatch *Revision) (Plan, error) {
-	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
+func (s *Store) DeleteActivity(ctx context.Context, c access.Caller, ref ActivityRef) (Plan, error) {
+	id, aid := ref.Plan.ID, ref.Activity
+	return s.Edit(ctx, c, Match(ref.Plan), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
 		before, err := activity(ctx, tx, id, aid)
 		if err != nil {
 			return Audit{}, err
@@ -208,8 +215,9 @@ func newLineage() string {
 // SetTarget sets the plan's target for an indicator (see Edit for the
 // rules). Provinces choose their own targets: they are never held to
 // national bounds, only to sense (not negative; a percentage at most 100).
-func (s *Store) SetTarget(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, code indicators.Code, value decimal.Decimal) (Plan, error) {
-	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
+func (s *Store) SetTarget(ctx context.Context, c access.Caller, ref Ref, t Target) (Plan, error) {
+	id, code, value := ref.ID, t.Indicator, t.Value
+	return s.Edit(ctx, c, Match(ref), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
 		ind, err := s.catalogue.IndicatorIn(ctx, tx, code)
 		if baove.ErrorCode(err) == baove.ENOTFOUND {
 			return Audit{}, baove.Invalid("indicator_code", "not in the indicator catalogue (see GET /api/v1/indicators)", code)
@@ -257,8 +265,9 @@ func target(ctx context.Context, db bun.IDB, id ID, code indicators.Code) (Targe
 
 // DeleteTarget removes the plan's target for an indicator (see Edit for the
 // rules). It returns ENOTFOUND when the plan has none.
-func (s *Store) DeleteTarget(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, code indicators.Code) (Plan, error) {
-	return s.Edit(ctx, c, id, Match(ifMatch), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
+func (s *Store) DeleteTarget(ctx context.Context, c access.Caller, ref Ref, code indicators.Code) (Plan, error) {
+	id := ref.ID
+	return s.Edit(ctx, c, Match(ref), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
 		before, err := target(ctx, tx, id, code)
 		if err != nil {
 			return Audit{}, err

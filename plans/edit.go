@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/uptrace/bun"
 
@@ -25,8 +24,17 @@ type Audit struct {
 	Before, After            any
 }
 
-// Precondition is what a change expects of the plan's revision.
+// Ref names a plan version as its caller read it: its id and the revision
+// (the ETag) they saw, nil when they sent none.
+type Ref struct {
+	ID      ID
+	IfMatch *Revision
+}
+
+// Precondition is what a change expects of a plan version.
 type Precondition struct {
+	// Plan is the version to change.
+	Plan ID
 	// IfMatch is the revision the caller read; nil when none was sent.
 	IfMatch *Revision
 	// Required refuses the change when IfMatch is nil: changes to what
@@ -34,8 +42,15 @@ type Precondition struct {
 	Required bool
 }
 
-// Match returns a required precondition on rev (nil: none was sent).
-func Match(rev *Revision) Precondition { return Precondition{IfMatch: rev, Required: true} }
+// Match returns the precondition of a change to what exists in ref's
+// version: the revision its caller read is required.
+func Match(ref Ref) Precondition {
+	return Precondition{Plan: ref.ID, IfMatch: ref.IfMatch, Required: true}
+}
+
+// Adding returns the precondition of an addition to version id: no
+// revision is required.
+func Adding(id ID) Precondition { return Precondition{Plan: id} }
 
 // Edit runs change on plan id for the caller, who must be the province's
 // planner, while the plan is editable and still at the revision pre expects.
@@ -45,10 +60,11 @@ func Match(rev *Revision) Precondition { return Precondition{IfMatch: rev, Requi
 // cannot change in its status, ENOPRECOND when a required If-Match is
 // missing, ESTALE when it is stale. Other domains edit their parts of a plan
 // through it (budget lines).
-func (s *Store) Edit(ctx context.Context, c access.Caller, id ID, pre Precondition, change Change) (Plan, error) {
+func (s *Store) Edit(ctx context.Context, c access.Caller, pre Precondition, change Change) (Plan, error) {
+	id := pre.Plan
 	var after Plan
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		r, err := s.editable(ctx, tx, c, id, pre)
+		r, err := s.editable(ctx, tx, c, pre)
 		if err != nil {
 			return err
 		}
@@ -59,7 +75,7 @@ func (s *Store) Edit(ctx context.Context, c access.Caller, id ID, pre Preconditi
 		if err := s.bump(ctx, tx, r); err != nil {
 			return err
 		}
-		if err := recordAudit(ctx, tx, s.clock.Now(), c, r.ProvinceCode, a); err != nil {
+		if err := s.recordAudit(ctx, tx, c, r.ProvinceCode, a); err != nil {
 			return err
 		}
 		after, err = s.reload(ctx, tx, id)
@@ -77,9 +93,10 @@ func (s *Store) reload(ctx context.Context, db bun.IDB, id ID) (Plan, error) {
 	return s.load(ctx, db, r)
 }
 
-// editable locks plan id and checks, in this order, that the caller may
+// editable locks pre's plan and checks, in this order, that the caller may
 // edit it, that its status allows it, and that pre holds.
-func (s *Store) editable(ctx context.Context, tx bun.Tx, c access.Caller, id ID, pre Precondition) (PlanRecord, error) {
+func (s *Store) editable(ctx context.Context, tx bun.Tx, c access.Caller, pre Precondition) (PlanRecord, error) {
+	id := pre.Plan
 	r, err := s.row(ctx, tx, id, true)
 	if err != nil {
 		return r, err
@@ -127,8 +144,10 @@ func (s *Store) bump(ctx context.Context, tx bun.Tx, r PlanRecord) error {
 	return nil
 }
 
-func recordAudit(ctx context.Context, tx bun.IDB, now time.Time, c access.Caller, province string, a Audit) error {
-	return audit.Record(ctx, tx, now, c.Actor(), a.Action, a.Entity, a.EntityID, province, a.Before, a.After)
+// recordAudit records a, a change of a plan of province, by c.
+func (s *Store) recordAudit(ctx context.Context, tx bun.IDB, c access.Caller, province string, a Audit) error {
+	return audit.Record(ctx, tx, audit.Change{At: s.clock.Now(), Actor: c.Actor(), Action: a.Action, Entity: a.Entity,
+		EntityID: a.EntityID, ProvinceCode: province, BeforeState: a.Before, AfterState: a.After})
 }
 
 // translate maps database errors of plan edits to application errors.

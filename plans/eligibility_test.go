@@ -59,14 +59,14 @@ func TestSubmit_ChecksCentralLinesAgainstTheYearsEligibility(t *testing.T) {
 		if _, _, err := svc.Budget.AddLine(ctx, plannerHN, p.ID, budget.LineInput{ActivityID: a.ID, FundingSource: budget.Central, Amount: 1_000_000}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.Plans.Submit(ctx, plannerHN, p.ID, nil); err != nil {
+		if _, err := svc.Plans.Submit(ctx, plannerHN, plans.Ref{ID: p.ID}); err != nil {
 			t.Fatal(err)
 		}
 		no := false
 		if _, err := svc.Plans.UpdateTaskArea(ctx, admin, "4.1", plans.TaskAreaPatch{EligibleForCentralFunds: &no}); err != nil {
 			t.Fatal(err)
 		}
-		_, err = svc.Plans.Approve(ctx, reviewer, p.ID, nil)
+		_, err = svc.Plans.Approve(ctx, reviewer, plans.Ref{ID: p.ID})
 		var e *baove.Error
 		if !asError(err, &e) || e.Code != baove.ECONFLICT || len(e.Fields) != 1 || e.Fields[0].Field != "budget_lines" {
 			t.Fatalf("approving a central line on 4.1, ruled out for 2026: %v, want 409 naming budget_lines", err)

@@ -93,3 +93,7 @@ type TaskArea struct {
 	// the first year; a year judges central money by EligibleIn.
 	Eligibility []Eligibility `json:"central_funds_eligibility"`
 }
+
+// Ref returns the version as its reader now knows it: its id and revision,
+// for a change that must not overwrite another's.
+func (p Plan) Ref() Ref { return Ref{ID: p.ID, IfMatch: &p.Revision} }

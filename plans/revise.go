@@ -79,10 +79,11 @@ func (s *Store) copyVersion(ctx context.Context, tx bun.Tx, c access.Caller, r P
 			return n, fmt.Errorf("copy %s: %w", part.Name(), err)
 		}
 	}
-	if err := s.event(ctx, tx, c, n.ID, "revise", "", Draft, fmt.Sprintf("revision of version %d (id %d)", r.Version, r.ID)); err != nil {
+	if err := s.event(ctx, tx, c, EventRecord{PlanID: n.ID, Action: "revise", ToStatus: Draft,
+		Reason: fmt.Sprintf("revision of version %d (id %d)", r.Version, r.ID)}); err != nil {
 		return n, err
 	}
-	return n, recordAudit(ctx, tx, now, c, r.ProvinceCode, Audit{"plan.revise", "plan", idStr(n.ID), nil, n.plan()})
+	return n, s.recordAudit(ctx, tx, c, r.ProvinceCode, Audit{"plan.revise", "plan", idStr(n.ID), nil, n.plan()})
 }
 
 func copyActivities(ctx context.Context, tx bun.Tx, from, to int64) (map[ActivityID]ActivityID, error) {

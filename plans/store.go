@@ -94,10 +94,11 @@ func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, e
 		if _, err := tx.NewInsert().Model(&r).Exec(ctx); err != nil {
 			return err
 		}
-		if err := s.event(ctx, tx, c, r.ID, "create", "", Draft, ""); err != nil {
+		if err := s.event(ctx, tx, c, EventRecord{PlanID: r.ID, Action: "create", ToStatus: Draft}); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, c.Actor(), "plan.create", "plan", idStr(r.ID), r.ProvinceCode, nil, r.plan())
+		return audit.Record(ctx, tx, audit.Change{At: now, Actor: c.Actor(), Action: "plan.create", Entity: "plan",
+			EntityID: idStr(r.ID), ProvinceCode: r.ProvinceCode, AfterState: r.plan()})
 	})
 	switch {
 	case database.IsUniqueViolation(err):
@@ -267,9 +268,10 @@ func (s *Store) Versions(ctx context.Context, c access.Caller, id ID) ([]Plan, e
 	return out, nil
 }
 
-func (s *Store) event(ctx context.Context, tx bun.IDB, c access.Caller, plan int64, action string, from, to Status, reason string) error {
-	_, err := tx.NewInsert().Model(&EventRecord{PlanID: plan, At: s.clock.Now(), ActorID: c.UserID, Actor: c.Username,
-		Action: action, FromStatus: from, ToStatus: to, Reason: reason}).Exec(ctx)
+// event writes e, a step of a plan's history taken now by c.
+func (s *Store) event(ctx context.Context, tx bun.IDB, c access.Caller, e EventRecord) error {
+	e.At, e.ActorID, e.Actor = s.clock.Now(), c.UserID, c.Username
+	_, err := tx.NewInsert().Model(&e).Exec(ctx)
 	return err
 }
 

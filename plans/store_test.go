@@ -49,7 +49,7 @@ func readyPlan(t *testing.T, svc *app.Services) plans.Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err = s.SetTarget(ctx, plannerHN, p.ID, &p.Revision, indicators.CommuneWorker, hundred)
+	p, err = s.SetTarget(ctx, plannerHN, p.Ref(), plans.Target{Indicator: indicators.CommuneWorker, Value: hundred})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,11 +85,11 @@ func TestPlan_WholeReviewCycleKeepsHistoryAndTheFirstVersion(t *testing.T) {
 		svc := services(db)
 		s := svc.Plans
 		p := readyPlan(t, svc)
-		p = ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
-		p = ok(t)(s.Return(ctx, reviewer, p.ID, nil, "Thiếu hoạt động về Tổng đài 111"))
-		p = ok(t)(s.Update(ctx, plannerHN, p.ID, &p.Revision, plans.PlanPatch{Narrative: ptr("Bổ sung hoạt động 1.3")}))
-		p = ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
-		v1 := ok(t)(s.Approve(ctx, reviewer, p.ID, nil))
+		p = ok(t)(s.Submit(ctx, plannerHN, plans.Ref{ID: p.ID}))
+		p = ok(t)(s.Return(ctx, reviewer, plans.Ref{ID: p.ID}, "Thiếu hoạt động về Tổng đài 111"))
+		p = ok(t)(s.Update(ctx, plannerHN, p.Ref(), plans.PlanPatch{Narrative: ptr("Bổ sung hoạt động 1.3")}))
+		p = ok(t)(s.Submit(ctx, plannerHN, plans.Ref{ID: p.ID}))
+		v1 := ok(t)(s.Approve(ctx, reviewer, plans.Ref{ID: p.ID}))
 		if v1.Status != plans.Approved || len(v1.History) != 5 || v1.History[2].Reason != "Thiếu hoạt động về Tổng đài 111" {
 			t.Fatalf("after approval: %s with history %+v", v1.Status, v1.History)
 		}
@@ -99,12 +99,12 @@ func TestPlan_WholeReviewCycleKeepsHistoryAndTheFirstVersion(t *testing.T) {
 			v2.Activities[0].Lineage != v1.Activities[0].Lineage || v2.Activities[0].ID == v1.Activities[0].ID {
 			t.Fatalf("revision = %+v", v2)
 		}
-		v2 = ok(t)(s.Update(ctx, plannerHN, v2.ID, &v2.Revision, plans.PlanPatch{Title: ptr("Kế hoạch 2026 (điều chỉnh)")}))
+		v2 = ok(t)(s.Update(ctx, plannerHN, v2.Ref(), plans.PlanPatch{Title: ptr("Kế hoạch 2026 (điều chỉnh)")}))
 		if again := ok(t)(s.Plan(ctx, reviewer, v1.ID)); again.Status != plans.Approved || again.Title != v1.Title || again.Revision != v1.Revision {
 			t.Fatalf("the approved version changed while its revision was edited: %+v", again)
 		}
-		v2 = ok(t)(s.Submit(ctx, plannerHN, v2.ID, nil))
-		v2 = ok(t)(s.Approve(ctx, reviewer, v2.ID, nil))
+		v2 = ok(t)(s.Submit(ctx, plannerHN, plans.Ref{ID: v2.ID}))
+		v2 = ok(t)(s.Approve(ctx, reviewer, plans.Ref{ID: v2.ID}))
 		old := ok(t)(s.Plan(ctx, reviewer, v1.ID))
 		if v2.Status != plans.Approved || old.Status != plans.Superseded || old.Title != "Kế hoạch bảo vệ trẻ em năm 2026" {
 			t.Fatalf("v2 %s, v1 %s %q; want v2 approved, v1 superseded and otherwise unchanged", v2.Status, old.Status, old.Title)
@@ -125,19 +125,19 @@ func TestPlan_EditingInTheWrongStateIsAConflictThatSaysWhy(t *testing.T) {
 		svc := services(db)
 		s := svc.Plans
 		p := readyPlan(t, svc)
-		p = ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
-		_, err := s.Update(ctx, plannerHN, p.ID, &p.Revision, plans.PlanPatch{Title: ptr("x")})
+		p = ok(t)(s.Submit(ctx, plannerHN, plans.Ref{ID: p.ID}))
+		_, err := s.Update(ctx, plannerHN, p.Ref(), plans.PlanPatch{Title: ptr("x")})
 		wantCode(t, "edit a submitted plan", err, baove.ECONFLICT)
 		_, _, err = s.AddActivity(ctx, plannerHN, p.ID, activityHN)
 		wantCode(t, "add an activity to a submitted plan", err, baove.ECONFLICT)
-		_, err = s.SetTarget(ctx, plannerHN, p.ID, &p.Revision, indicators.CommuneWorker, hundred)
+		_, err = s.SetTarget(ctx, plannerHN, p.Ref(), plans.Target{Indicator: indicators.CommuneWorker, Value: hundred})
 		wantCode(t, "set a target of a submitted plan", err, baove.ECONFLICT)
-		_, err = s.Submit(ctx, plannerHN, p.ID, nil)
+		_, err = s.Submit(ctx, plannerHN, plans.Ref{ID: p.ID})
 		wantCode(t, "submit twice", err, baove.ECONFLICT)
 		_, err = s.Revise(ctx, plannerHN, p.ID)
 		wantCode(t, "revise a submitted plan", err, baove.ECONFLICT)
-		p = ok(t)(s.Approve(ctx, reviewer, p.ID, nil))
-		_, err = s.DeleteActivity(ctx, plannerHN, p.ID, p.Activities[0].ID, &p.Revision)
+		p = ok(t)(s.Approve(ctx, reviewer, plans.Ref{ID: p.ID}))
+		_, err = s.DeleteActivity(ctx, plannerHN, plans.ActivityRef{Plan: p.Ref(), Activity: p.Activities[0].ID})
 		wantCode(t, "delete an activity of an approved plan", err, baove.ECONFLICT)
 		if _, err := s.Revise(ctx, plannerHN, p.ID); err != nil {
 			t.Fatal(err)
@@ -163,12 +163,12 @@ func TestPlan_RolesAndProvincesAreEnforced(t *testing.T) {
 		if _, err := s.Plan(ctx, financeHN, p.ID); err != nil {
 			t.Fatalf("finance officer of 01 reading 01's plan: %v", err)
 		}
-		_, err = s.Update(ctx, financeHN, p.ID, &p.Revision, plans.PlanPatch{Title: ptr("x")})
+		_, err = s.Update(ctx, financeHN, p.Ref(), plans.PlanPatch{Title: ptr("x")})
 		wantCode(t, "finance editing the plan", err, baove.EFORBIDDEN)
-		_, err = s.Submit(ctx, reviewer, p.ID, nil)
+		_, err = s.Submit(ctx, reviewer, plans.Ref{ID: p.ID})
 		wantCode(t, "reviewer submitting", err, baove.EFORBIDDEN)
-		p = ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
-		_, err = s.Approve(ctx, plannerHN, p.ID, nil)
+		p = ok(t)(s.Submit(ctx, plannerHN, plans.Ref{ID: p.ID}))
+		_, err = s.Approve(ctx, plannerHN, plans.Ref{ID: p.ID})
 		wantCode(t, "planner approving their own plan", err, baove.EFORBIDDEN)
 		_, err = s.Plans(ctx, plannerDB, plans.Filter{Province: "01"})
 		wantCode(t, "planner of 11 listing 01's plans", err, baove.EFORBIDDEN)
@@ -195,12 +195,12 @@ func TestPlan_StaleRevisionIsRefused(t *testing.T) {
 		s := svc.Plans
 		p := readyPlan(t, svc)
 		read := p.Revision
-		ok(t)(s.Update(ctx, plannerHN, p.ID, &read, plans.PlanPatch{Title: ptr("A")}))
-		_, err := s.Update(ctx, plannerHN, p.ID, &read, plans.PlanPatch{Title: ptr("B")})
+		ok(t)(s.Update(ctx, plannerHN, plans.Ref{ID: p.ID, IfMatch: &read}, plans.PlanPatch{Title: ptr("A")}))
+		_, err := s.Update(ctx, plannerHN, plans.Ref{ID: p.ID, IfMatch: &read}, plans.PlanPatch{Title: ptr("B")})
 		wantCode(t, "edit with a stale revision", err, baove.ESTALE)
-		_, err = s.DeleteActivity(ctx, plannerHN, p.ID, p.Activities[0].ID, &read)
+		_, err = s.DeleteActivity(ctx, plannerHN, plans.ActivityRef{Plan: plans.Ref{ID: p.ID, IfMatch: &read}, Activity: p.Activities[0].ID})
 		wantCode(t, "delete with a stale revision", err, baove.ESTALE)
-		_, err = s.Update(ctx, plannerHN, p.ID, nil, plans.PlanPatch{Title: ptr("C")})
+		_, err = s.Update(ctx, plannerHN, plans.Ref{ID: p.ID}, plans.PlanPatch{Title: ptr("C")})
 		wantCode(t, "edit without If-Match", err, baove.ENOPRECOND)
 	})
 }
@@ -219,7 +219,7 @@ func TestPlan_ConcurrentEditsWithTheSameRevisionLetExactlyOneWin(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				title := "Tiêu đề " + string(rune('A'+i))
-				_, err := s.Update(ctx, plannerHN, p.ID, &read, plans.PlanPatch{Title: &title})
+				_, err := s.Update(ctx, plannerHN, plans.Ref{ID: p.ID, IfMatch: &read}, plans.PlanPatch{Title: &title})
 				codes <- baove.ErrorCode(err)
 			}()
 		}
@@ -270,7 +270,7 @@ func TestSubmit_NeedsAnActivityAndTheCommuneWorkerTarget(t *testing.T) {
 		svc := services(db)
 		s := svc.Plans
 		p := ok(t)(s.Create(ctx, plannerHN, plans.NewPlan{Province: "01", Year: 2027, Title: "Kế hoạch 2027"}))
-		_, err := s.Submit(ctx, plannerHN, p.ID, nil)
+		_, err := s.Submit(ctx, plannerHN, plans.Ref{ID: p.ID})
 		var e *baove.Error
 		if !asError(err, &e) || e.Code != baove.EINVALID || len(e.Fields) != 3 {
 			t.Fatalf("empty plan submitted: %v, want EINVALID naming activities, the target and the budget lines", err)
@@ -280,9 +280,9 @@ func TestSubmit_NeedsAnActivityAndTheCommuneWorkerTarget(t *testing.T) {
 				t.Errorf("problem %d names %s, want %s", i, e.Fields[i].Field, want)
 			}
 		}
-		_, err = s.SetTarget(ctx, plannerHN, p.ID, &p.Revision, "CP_CSS_RATE", decimal.RequireFromString("101"))
+		_, err = s.SetTarget(ctx, plannerHN, p.Ref(), plans.Target{Indicator: "CP_CSS_RATE", Value: decimal.RequireFromString("101")})
 		wantCode(t, "a percentage target over 100", err, baove.EINVALID)
-		_, err = s.SetTarget(ctx, plannerHN, p.ID, &p.Revision, "NO_SUCH", hundred)
+		_, err = s.SetTarget(ctx, plannerHN, p.Ref(), plans.Target{Indicator: "NO_SUCH", Value: hundred})
 		wantCode(t, "a target for an unknown indicator", err, baove.EINVALID)
 	})
 }
@@ -292,7 +292,7 @@ func TestPlan_ChangesAreAudited(t *testing.T) {
 		svc := services(db)
 		s := svc.Plans
 		p := readyPlan(t, svc)
-		ok(t)(s.Submit(ctx, plannerHN, p.ID, nil))
+		ok(t)(s.Submit(ctx, plannerHN, plans.Ref{ID: p.ID}))
 		entries, err := audit.NewStore(db).List(ctx, reviewer, audit.Filter{Province: "01"})
 		if err != nil {
 			t.Fatal(err)

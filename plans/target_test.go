@@ -11,6 +11,7 @@ import (
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/indicators"
+	"baove/plans"
 )
 
 func TestTarget_ChangeAndDeletionAreStoredAndAuditedWithBeforeAndAfter(t *testing.T) {
@@ -18,15 +19,15 @@ func TestTarget_ChangeAndDeletionAreStoredAndAuditedWithBeforeAndAfter(t *testin
 		svc := services(db)
 		s := svc.Plans
 		p := readyPlan(t, svc) // the commune-worker target is 100
-		p = ok(t)(s.SetTarget(ctx, plannerHN, p.ID, &p.Revision, indicators.CommuneWorker, decimal.RequireFromString("95.5")))
-		p = ok(t)(s.DeleteTarget(ctx, plannerHN, p.ID, &p.Revision, indicators.CommuneWorker))
+		p = ok(t)(s.SetTarget(ctx, plannerHN, p.Ref(), plans.Target{Indicator: indicators.CommuneWorker, Value: decimal.RequireFromString("95.5")}))
+		p = ok(t)(s.DeleteTarget(ctx, plannerHN, p.Ref(), indicators.CommuneWorker))
 		if len(p.Targets) != 0 {
 			t.Fatalf("targets after deletion: %+v", p.Targets)
 		}
 		if p, err := s.Plan(ctx, plannerHN, p.ID); err != nil || len(p.Targets) != 0 {
 			t.Fatalf("the deleted target stays: %+v, %v", p.Targets, err)
 		}
-		_, err := s.DeleteTarget(ctx, plannerHN, p.ID, &p.Revision, indicators.CommuneWorker)
+		_, err := s.DeleteTarget(ctx, plannerHN, p.Ref(), indicators.CommuneWorker)
 		wantCode(t, "delete a target the plan does not have", err, baove.ENOTFOUND)
 
 		entries, err := audit.NewStore(db).List(ctx, reviewer, audit.Filter{Entity: "plan"})

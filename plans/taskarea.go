@@ -109,7 +109,8 @@ func (s *Store) UpdateTaskArea(ctx context.Context, c access.Caller, code string
 			Where("code = ?", code).Exec(ctx); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, s.clock.Now(), c.Actor(), "task_area.update", "task_area", code, "", before, after)
+		return audit.Record(ctx, tx, audit.Change{At: s.clock.Now(), Actor: c.Actor(), Action: "task_area.update",
+			Entity: "task_area", EntityID: code, BeforeState: before, AfterState: after})
 	})
 	return after, translate(err, "update task area")
 }

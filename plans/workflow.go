@@ -17,23 +17,32 @@ import (
 // planner may. The plan needs at least one activity, a target for
 // CP_COMMUNE_WORKER, and an item of every part required for submission
 // (budget lines); it returns EINVALID naming what is missing.
-func (s *Store) Submit(ctx context.Context, c access.Caller, id ID, ifMatch *Revision) (Plan, error) {
-	return s.transition(ctx, c, id, ifMatch, "submit", "", access.Planner)
+func (s *Store) Submit(ctx context.Context, c access.Caller, ref Ref) (Plan, error) {
+	return s.transition(ctx, c, step{ref: ref, action: "submit", role: access.Planner})
 }
 
 // Approve approves a submitted plan, which is then in force; the version it
 // revises, if any, is marked superseded. Only a reviewer may.
-func (s *Store) Approve(ctx context.Context, c access.Caller, id ID, ifMatch *Revision) (Plan, error) {
-	return s.transition(ctx, c, id, ifMatch, "approve", "", access.Reviewer)
+func (s *Store) Approve(ctx context.Context, c access.Caller, ref Ref) (Plan, error) {
+	return s.transition(ctx, c, step{ref: ref, action: "approve", role: access.Reviewer})
 }
 
 // Return sends a submitted plan back to its planner with a reason, which is
 // required (EINVALID). Only a reviewer may.
-func (s *Store) Return(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, reason string) (Plan, error) {
-	return s.transition(ctx, c, id, ifMatch, "return", vn.NFC(reason), access.Reviewer)
+func (s *Store) Return(ctx context.Context, c access.Caller, ref Ref, reason string) (Plan, error) {
+	return s.transition(ctx, c, step{ref: ref, action: "return", reason: vn.NFC(reason), role: access.Reviewer})
 }
 
-func (s *Store) transition(ctx context.Context, c access.Caller, id ID, ifMatch *Revision, action, reason string, role access.Role) (Plan, error) {
+// step is a move of a plan version through the workflow: the version, the
+// action, its reason, and the role that may take it.
+type step struct {
+	ref            Ref
+	action, reason string
+	role           access.Role
+}
+
+func (s *Store) transition(ctx context.Context, c access.Caller, st step) (Plan, error) {
+	id, ifMatch, action, reason, role := st.ref.ID, st.ref.IfMatch, st.action, st.reason, st.role
 	var after Plan
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if action == "approve" {
@@ -55,10 +64,10 @@ func (s *Store) transition(ctx context.Context, c access.Caller, id ID, ifMatch 
 		if err := checkRevision(r, ifMatch); err != nil {
 			return err
 		}
-		if err := s.ready(ctx, tx, action, reason, r); err != nil {
+		if err := s.ready(ctx, tx, st, r); err != nil {
 			return err
 		}
-		if err := s.move(ctx, tx, c, r, action, to, reason); err != nil {
+		if err := s.move(ctx, tx, c, statusChange{r, action, to, reason}); err != nil {
 			return err
 		}
 		if action == "approve" {
@@ -90,7 +99,8 @@ func (s *Store) lockParts(ctx context.Context, tx bun.Tx, id ID) error {
 
 // ready checks what an action needs beyond the status: a reason to return,
 // the content to submit.
-func (s *Store) ready(ctx context.Context, tx bun.Tx, action, reason string, r PlanRecord) error {
+func (s *Store) ready(ctx context.Context, tx bun.Tx, st step, r PlanRecord) error {
+	action, reason := st.action, st.reason
 	switch action {
 	case "return":
 		var p baove.Problems
@@ -151,14 +161,25 @@ func (s *Store) complete(ctx context.Context, tx bun.Tx, r PlanRecord) error {
 	return nil
 }
 
+// statusChange is a plan version's move to another status, by an action
+// of the workflow, for a reason.
+type statusChange struct {
+	plan   PlanRecord
+	action string
+	to     Status
+	reason string
+}
+
 // move sets a plan's status, with its history event and audit entry.
-func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, r PlanRecord, action string, to Status, reason string) error {
+func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, ch statusChange) error {
+	r, action, to, reason := ch.plan, ch.action, ch.to, ch.reason
 	now := s.clock.Now()
 	if _, err := tx.NewUpdate().Table("plans").Set("status = ?, revision = revision + 1, updated_at = ?", string(to), now).
 		Where("id = ?", r.ID).Exec(ctx); err != nil {
 		return err
 	}
-	if err := s.event(ctx, tx, c, r.ID, action, r.Status, to, reason); err != nil {
+	e := EventRecord{PlanID: r.ID, Action: action, FromStatus: r.Status, ToStatus: to, Reason: reason}
+	if err := s.event(ctx, tx, c, e); err != nil {
 		return err
 	}
 	before := map[string]any{"status": r.Status, "version": r.Version}
@@ -166,7 +187,7 @@ func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, r PlanReco
 	if reason != "" {
 		after["reason"] = reason
 	}
-	return recordAudit(ctx, tx, now, c, r.ProvinceCode, Audit{"plan." + action, "plan", idStr(r.ID), before, after})
+	return s.recordAudit(ctx, tx, c, r.ProvinceCode, Audit{"plan." + action, "plan", idStr(r.ID), before, after})
 }
 
 // supersedePrevious marks the approved version that r revises, if any, as
@@ -178,7 +199,7 @@ func (s *Store) supersedePrevious(ctx context.Context, tx bun.Tx, c access.Calle
 		return err
 	}
 	for _, p := range prev {
-		if err := s.move(ctx, tx, c, p, "supersede", Superseded, fmt.Sprintf("version %d approved", r.Version)); err != nil {
+		if err := s.move(ctx, tx, c, statusChange{p, "supersede", Superseded, fmt.Sprintf("version %d approved", r.Version)}); err != nil {
 			return err
 		}
 	}

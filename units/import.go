@@ -58,7 +58,8 @@ func (s *Store) Import(ctx context.Context, actor audit.Actor, list List) (Impor
 		if _, err := tx.NewInsert().Model(&row).Exec(ctx); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, now, actor, "units.import", "unit_list", fmt.Sprint(row.ID), "", nil, row)
+		return audit.Record(ctx, tx, audit.Change{At: now, Actor: actor, Action: "units.import", Entity: "unit_list",
+			EntityID: fmt.Sprint(row.ID), AfterState: row})
 	})
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("units: import: %w", err)

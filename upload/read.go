@@ -116,6 +116,7 @@ func (u *File) setRows(rows []rawRow) error {
 	if err := u.setHeader(rows[0].cells); err != nil {
 		return err
 	}
+	u.Rows = make([]Row, 0, len(rows)-1)
 	for _, r := range rows[1:] {
 		if !r.empty() {
 			u.Rows = append(u.Rows, Row{Number: r.number, cells: r.cells, upload: u})

@@ -1,17 +1,12 @@
 package upload
 
 import (
-	"encoding/xml"
 	"errors"
 	"io"
-	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"baove"
-	"baove/vn"
 )
 
 // Excel's last row and column.
@@ -26,21 +21,11 @@ const (
 type sheetReader struct {
 	shared []string
 	t      *tally
-	rows   []rawRow
-	row    int    // the current row's number
-	cells  []cell // its cells up to the last that holds something
+	rows   rowStore
+	row    int       // the current row's number
+	cells  []rowCell // its cells up to the last that holds something
+	text   []byte    // the text of its cells, one after the other
 	c      cellReader
-}
-
-// cellReader reads one <c> element: where it is, its type, its <v> and
-// its inline string.
-type cellReader struct {
-	open    bool
-	col     int
-	typ     string
-	inValue bool
-	value   richText
-	inline  *richText // set inside <is>
 }
 
 // sheetRows reads the non-empty rows of the sheet part name, its shared
@@ -51,16 +36,21 @@ func (a *archive) sheetRows(name string, shared []string, t *tally) ([]rawRow, e
 		return nil, err
 	}
 	defer x.Close()
+	return readSheet(x, shared, t)
+}
+
+// readSheet reads the non-empty rows of the sheet part x.
+func readSheet(x *xmlPart, shared []string, t *tally) ([]rawRow, error) {
 	s := &sheetReader{shared: shared, t: t}
 	for {
 		tok, err := x.next()
 		if errors.Is(err, io.EOF) {
-			return s.rows, nil
+			return s.rows.all(), nil
 		} else if err != nil {
 			return nil, err
 		}
-		if end, ok := tok.(xml.EndElement); ok && end.Name.Local == "sheetData" {
-			return s.rows, nil // what follows the data (merged cells, page setup) is not read
+		if tok.kind == endElement && tok.is("sheetData") {
+			return s.rows.all(), nil // what follows the data (merged cells, page setup) is not read
 		}
 		if err := s.take(tok); err != nil {
 			return nil, err
@@ -69,52 +59,53 @@ func (a *archive) sheetRows(name string, shared []string, t *tally) ([]rawRow, e
 }
 
 // take reads one token of the sheet.
-func (s *sheetReader) take(tok xml.Token) error {
-	switch tok := tok.(type) {
-	case xml.StartElement:
+func (s *sheetReader) take(tok *token) error {
+	switch tok.kind {
+	case startElement:
 		return s.start(tok)
-	case xml.EndElement:
-		return s.end(tok.Name.Local)
-	case xml.CharData:
+	case endElement:
+		return s.end(tok)
+	case charData:
 		switch {
-		case s.c.inline != nil:
+		case s.c.inInline:
 			return s.c.inline.take(tok)
 		case s.c.inValue:
-			return s.c.value.add(tok)
+			return s.c.value.add(tok.text)
 		}
 	}
 	return nil
 }
 
-func (s *sheetReader) start(e xml.StartElement) error {
+func (s *sheetReader) start(e *token) error {
 	switch {
-	case e.Name.Local == "row":
-		return s.startRow(attr(e, "r"))
-	case e.Name.Local == "c":
-		return s.startCell(attr(e, "r"), attr(e, "t"))
+	case e.is("row"):
+		return s.startRow(e.attr("r"))
+	case e.is("c"):
+		return s.startCell(e.attr("r"), e.attr("t"))
 	case !s.c.open:
 		return nil
-	case s.c.inline != nil:
+	case s.c.inInline:
 		return s.c.inline.take(e)
-	case e.Name.Local == "v":
+	case e.is("v"):
 		s.c.inValue = true
-	case e.Name.Local == "is":
-		s.c.inline = &richText{}
+	case e.is("is"):
+		s.c.inInline, s.c.inline = true, richText{buf: s.c.inline.buf[:0]}
 	}
 	return nil
 }
 
-func (s *sheetReader) end(name string) error {
+func (s *sheetReader) end(e *token) error {
 	switch {
-	case name == "row":
+	case e.is("row"):
 		return s.endRow()
-	case name == "c":
+	case e.is("c"):
 		return s.endCell()
-	case name == "is" && s.c.inline != nil:
-		s.c.value, s.c.inline, s.c.typ = *s.c.inline, nil, "inlineStr"
-	case s.c.inline != nil:
-		return s.c.inline.take(xml.EndElement{Name: xml.Name{Local: name}})
-	case name == "v":
+	case e.is("is") && s.c.inInline:
+		s.c.value, s.c.inline = s.c.inline, s.c.value
+		s.c.inInline, s.c.typ = false, inlineCell
+	case s.c.inInline:
+		return s.c.inline.take(e)
+	case e.is("v"):
 		s.c.inValue = false
 	}
 	return nil
@@ -122,87 +113,20 @@ func (s *sheetReader) end(name string) error {
 
 // startRow begins the row numbered r, or following the last when r is
 // empty. Rows come in order, as every spreadsheet writes them.
-func (s *sheetReader) startRow(r string) error {
+func (s *sheetReader) startRow(r []byte) error {
 	n := s.row + 1
-	if r != "" {
-		var err error
-		if n, err = strconv.Atoi(r); err != nil {
+	if len(r) > 0 {
+		var ok bool
+		if n, ok = atoi(r); !ok {
 			return notXLSX()
 		}
 	}
 	if n <= s.row || n > lastRow {
 		return outOfOrder()
 	}
-	s.row, s.cells, s.c = n, s.cells[:0], cellReader{}
+	s.row, s.cells, s.text = n, s.cells[:0], s.text[:0]
+	s.c.reset(false, 0, numberCell)
 	return nil
-}
-
-// startCell begins the cell at ref ("B5"), or following the last when ref
-// is empty, of type typ. Cells come in order within their row.
-func (s *sheetReader) startCell(ref, typ string) error {
-	col := s.c.col + 1
-	if ref != "" {
-		var err error
-		if col, _, err = excelize.CellNameToCoordinates(ref); err != nil {
-			return notXLSX()
-		}
-	}
-	if s.row == 0 || col <= s.c.col || col > lastColumn {
-		return outOfOrder()
-	}
-	s.c = cellReader{open: true, col: col, typ: typ}
-	return nil
-}
-
-// endCell keeps the cell's value in the row if it holds one.
-func (s *sheetReader) endCell() error {
-	v, fromShared, err := s.value()
-	s.c.open, s.c.inValue, s.c.inline = false, false, nil
-	if err != nil || v.text == "" {
-		return err
-	}
-	if s.c.col > maxColumns {
-		return tooWide(s.row, columnName(s.c.col))
-	}
-	if !fromShared {
-		if err := s.t.addText(len(v.text)); err != nil {
-			return err
-		}
-	}
-	for len(s.cells) < s.c.col-1 {
-		s.cells = append(s.cells, cell{})
-	}
-	s.cells = append(s.cells, v)
-	return nil
-}
-
-// value returns the cell's raw value, as excelize reads it with
-// RawCellValue: a shared string's text, the inline string, or the <v> as
-// written. Only a numeric cell (no type, or "n") that looks like a number
-// is a number: a date, a boolean, an error or a formula's text is text.
-func (s *sheetReader) value() (v cell, fromShared bool, err error) {
-	text, err := s.c.value.text()
-	if err != nil {
-		return cell{}, false, err
-	}
-	switch s.c.typ {
-	case "s":
-		if text == "" {
-			return cell{}, false, nil
-		}
-		i, err := strconv.Atoi(text)
-		if err != nil || i < 0 || i >= len(s.shared) {
-			return cell{}, false, notXLSX()
-		}
-		return cell{text: s.shared[i]}, true, nil
-	case "", "n":
-		return cell{text: text, number: text != "" && strings.Trim(text, "0123456789.eE+-") == ""}, false, nil
-	case "inlineStr":
-		return cell{text: text}, false, nil
-	}
-	// A formula's text, a boolean, an error or an ISO date: as written,
-	// without the escapes only strings use.
-	return cell{text: vn.NFC(string(s.c.value.buf))}, false, nil
 }
 
 // endRow keeps the row if any of its cells holds something.
@@ -213,8 +137,8 @@ func (s *sheetReader) endRow() error {
 	if err := s.t.addRow(len(s.cells)); err != nil {
 		return err
 	}
-	s.rows = append(s.rows, rawRow{number: s.row, cells: slices.Clone(s.cells)})
-	s.cells = s.cells[:0]
+	s.rows.add(s.row, s.cells, s.text)
+	s.cells, s.text = s.cells[:0], s.text[:0]
 	return nil
 }
 

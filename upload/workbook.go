@@ -1,7 +1,6 @@
 package upload
 
 import (
-	"encoding/xml"
 	"errors"
 	"io"
 	"path"
@@ -55,14 +54,14 @@ func (a *archive) book() (book, error) {
 // workbook returns the relationship id of the workbook's first sheet and
 // whether its dates count from 1904.
 func (a *archive) workbook(name string) (first string, date1904 bool, err error) {
-	err = a.eachElement(name, func(e xml.StartElement) {
-		switch e.Name.Local {
-		case "workbookPr":
-			v := attr(e, "date1904")
+	err = a.eachElement(name, func(e *token) {
+		switch {
+		case e.is("workbookPr"):
+			v := string(e.attr("date1904"))
 			date1904 = v == "1" || v == "true"
-		case "sheet":
+		case e.is("sheet"):
 			if first == "" {
-				first = attr(e, "id")
+				first = string(e.attr("id"))
 			}
 		}
 	})
@@ -89,18 +88,18 @@ func (r rels) ofType(suffix string) string {
 // dir, the folder of the part it belongs to.
 func (a *archive) relationships(name, dir string) (rels, error) {
 	r := rels{byID: map[string]string{}, byType: map[string]string{}}
-	err := a.eachElement(name, func(e xml.StartElement) {
-		if e.Name.Local != "Relationship" || attr(e, "TargetMode") == "External" {
+	err := a.eachElement(name, func(e *token) {
+		if !e.is("Relationship") || string(e.attr("TargetMode")) == "External" {
 			return
 		}
-		target := attr(e, "Target")
+		target := string(e.attr("Target"))
 		if strings.HasPrefix(target, "/") {
 			target = target[1:]
 		} else {
 			target = path.Join(dir, target)
 		}
-		r.byID[attr(e, "Id")] = target
-		if typ := attr(e, "Type"); r.byType[typ] == "" {
+		r.byID[string(e.attr("Id"))] = target
+		if typ := string(e.attr("Type")); r.byType[typ] == "" {
 			r.byType[typ] = target
 		}
 	})
@@ -108,7 +107,7 @@ func (a *archive) relationships(name, dir string) (rels, error) {
 }
 
 // eachElement calls fn with every start element of a small part.
-func (a *archive) eachElement(name string, fn func(xml.StartElement)) error {
+func (a *archive) eachElement(name string, fn func(*token)) error {
 	x, err := a.xml(name, maxSmallPart)
 	if err != nil {
 		return err
@@ -121,8 +120,8 @@ func (a *archive) eachElement(name string, fn func(xml.StartElement)) error {
 		} else if err != nil {
 			return err
 		}
-		if e, ok := t.(xml.StartElement); ok {
-			fn(e)
+		if t.kind == startElement {
+			fn(t)
 		}
 	}
 }

@@ -2,9 +2,7 @@ package upload
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"io"
 	"strings"
@@ -66,21 +64,13 @@ func (a *archive) xml(name string, limit int64) (*xmlPart, error) {
 	if err != nil {
 		return nil, notXLSX()
 	}
-	p := &partReader{rc: rc, r: bufio.NewReader(rc), declared: int64(f.UncompressedSize64), limit: limit}
-	return &xmlPart{r: p, d: xml.NewDecoder(p)}, nil
+	return newXMLPart(rc, int64(f.UncompressedSize64), limit), nil
 }
 
-// partReader unpacks one part, checking as it reads that the part neither
-// passes its limit nor unpacks to more than its zip header declares (which
-// archive/zip also checks), and that no XML token is longer than maxToken:
-// the XML decoder reads it byte by byte and buffers a whole token, so a
-// sheet of a billion spaces would otherwise be one text of a gigabyte.
-type partReader struct {
-	rc       io.ReadCloser
-	r        *bufio.Reader
-	n, since int64 // bytes read, and read since the last mark
-	declared int64
-	limit    int64
+// newXMLPart reads the XML of rc, a part whose zip header declares it
+// unpacks to declared bytes, reading at most limit bytes.
+func newXMLPart(rc io.ReadCloser, declared, limit int64) *xmlPart {
+	return &xmlPart{s: newScanner(rc, declared, limit, maxToken), rc: rc, maxDepth: maxDepth, maxElements: maxElements}
 }
 
 // lyingSize is the error of a part that unpacks to more than its header
@@ -89,81 +79,69 @@ func lyingSize() error {
 	return baove.InvalidKey("file", "upload.damaged_zip", nil, nil)
 }
 
-// ReadByte implements io.ByteReader, which the XML decoder reads through.
-func (p *partReader) ReadByte() (byte, error) {
-	b, err := p.r.ReadByte()
-	if err != nil {
-		return 0, err
-	}
-	p.n++
-	p.since++
-	switch {
-	case p.n > p.declared:
-		return 0, lyingSize()
-	case p.n > p.limit:
-		return 0, tooLarge("upload.too_large_part", size(p.limit))
-	case p.since > maxToken:
-		return 0, tokenTooLong()
-	}
-	return b, nil
-}
-
-// Read implements io.Reader through ReadByte.
-func (p *partReader) Read(b []byte) (int, error) {
-	for i := range b {
-		c, err := p.ReadByte()
-		if err != nil {
-			return i, err
-		}
-		b[i] = c
-	}
-	return len(b), nil
-}
-
 func tokenTooLong() error {
 	return tooLarge("upload.xml_too_long", size(maxToken))
 }
 
-// xmlPart reads one part of a workbook token by token.
+// xmlPart reads one part of a workbook token by token. The scanner checks
+// as it reads that the part neither passes its limit nor unpacks to more
+// than its zip header declares (which archive/zip also checks), and that
+// no token is longer than maxToken (a sheet of a billion spaces would
+// otherwise be one text of a gigabyte); xmlPart that its elements match,
+// nest at most maxDepth deep and number at most maxElements.
 type xmlPart struct {
-	r        *partReader
-	d        *xml.Decoder
-	open     []xml.Name // the elements open, innermost last
-	elements int
+	s                     *scanner
+	rc                    io.Closer
+	open                  []byte // the names of the open elements, one after the other
+	ends                  []int  // where each ends in open, innermost last
+	elements              int
+	maxDepth, maxElements int
 }
 
 // next returns the part's next token, valid until the following call, or
 // io.EOF at its end. Names keep their prefix and are matched by their
 // local part. A token past maxToken, elements nested deeper than maxDepth,
-// more than maxElements elements or a part past its limit is ETOOLARGE, and XML that does not parse
-// EINVALID.
-func (x *xmlPart) next() (xml.Token, error) {
-	x.r.since = 0
-	t, err := x.d.RawToken()
-	if errors.Is(err, io.EOF) && len(x.open) > 0 {
+// more than maxElements elements or a part past its limit is ETOOLARGE,
+// and XML that does not parse EINVALID.
+func (x *xmlPart) next() (*token, error) {
+	t, err := x.s.next()
+	if errors.Is(err, io.EOF) && len(x.ends) > 0 {
 		return nil, notXLSX() // cut short
 	} else if err != nil {
 		return nil, readError(err)
 	}
-	if x.r.since > maxToken { // the decoder returns the text it read before the error
+	if x.s.tooLong() {
 		return nil, tokenTooLong()
 	}
-	switch t := t.(type) {
-	case xml.StartElement:
-		if x.open = append(x.open, t.Name); len(x.open) > maxDepth {
+	switch t.kind {
+	case startElement:
+		if x.open = append(x.open, t.name...); len(x.ends) >= x.maxDepth {
 			return nil, tooLarge("upload.xml_too_deep", i18n.Args{"max": i18n.Count(maxDepth)})
 		}
-		if x.elements++; x.elements > maxElements {
+		x.ends = append(x.ends, len(x.open))
+		if x.elements++; x.elements > x.maxElements {
 			return nil, tooLarge("upload.xml_too_many", i18n.Args{"max": i18n.Count(maxElements)})
 		}
-	case xml.EndElement:
-		// RawToken leaves the matching of tags to its caller.
-		if len(x.open) == 0 || x.open[len(x.open)-1] != t.Name {
+	case endElement: // the scanner leaves matching tags to its caller, as RawToken did
+		if !bytes.Equal(t.name, x.innermost()) {
 			return nil, notXLSX()
 		}
-		x.open = x.open[:len(x.open)-1]
+		x.ends = x.ends[:len(x.ends)-1]
+		x.open = x.open[:len(x.open)-len(t.name)]
 	}
 	return t, nil
+}
+
+// innermost returns the name of the innermost open element, or nil.
+func (x *xmlPart) innermost() []byte {
+	if len(x.ends) == 0 {
+		return nil
+	}
+	from := 0
+	if len(x.ends) > 1 {
+		from = x.ends[len(x.ends)-2]
+	}
+	return x.open[from:]
 }
 
 // readError passes io.EOF and application errors through, reports a part
@@ -182,17 +160,7 @@ func readError(err error) error {
 
 // Close closes the part.
 func (x *xmlPart) Close() error {
-	return x.r.rc.Close()
-}
-
-// attr returns the value of the attribute of e whose local name is name.
-func attr(e xml.StartElement, name string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
+	return x.rc.Close()
 }
 
 func notXLSX() error {

@@ -89,40 +89,40 @@ func (f *dbFlags) open(ctx context.Context, stdout io.Writer, clock baove.Clock)
 	return db, nil
 }
 
-func migrate(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
-	fs := newFlags("migrate", stderr)
+func migrate(ctx context.Context, args []string, p process) error {
+	fs := newFlags("migrate", p.stderr)
 	var dbf dbFlags
 	dbf.register(fs)
-	if err := parse(fs, args, getenv); err != nil {
+	if err := parse(fs, args, p.getenv); err != nil {
 		return err
 	}
 	clock, err := dbf.clock()
 	if err != nil {
 		return err
 	}
-	db, err := dbf.open(ctx, stdout, clock)
+	db, err := dbf.open(ctx, p.stdout, clock)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	fmt.Fprintf(stdout, "database (%s) is up to date\n", db.Engine)
+	fmt.Fprintf(p.stdout, "database (%s) is up to date\n", db.Engine)
 	return nil
 }
 
-func unitsCmd(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
+func unitsCmd(ctx context.Context, args []string, p process) error {
 	if len(args) == 0 || args[0] != "import" {
-		fmt.Fprintln(stderr, "usage: baove units import [--database-url URL] FILE")
+		fmt.Fprintln(p.stderr, "usage: baove units import [--database-url URL] FILE")
 		return flag.ErrHelp
 	}
-	fs := newFlags("units import", stderr)
+	fs := newFlags("units import", p.stderr)
 	var dbf dbFlags
 	dbf.register(fs)
-	if err := parse(fs, args[1:], getenv); err != nil {
+	if err := parse(fs, args[1:], p.getenv); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: baove units import [--database-url URL] FILE")
+		fmt.Fprintln(p.stderr, "usage: baove units import [--database-url URL] FILE")
 		return flag.ErrHelp
 	}
-	return importUnits(ctx, dbf, fs.Arg(0), stdout)
+	return importUnits(ctx, dbf, fs.Arg(0), p.stdout)
 }

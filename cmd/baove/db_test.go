@@ -14,7 +14,7 @@ func TestMigrate_TwoInstancesStartTogetherOnAnEmptyPostgreSQL(t *testing.T) {
 		errs := make(chan error, 2)
 		for range 2 {
 			go func() {
-				errs <- run(context.Background(), []string{"migrate", "--database-url", url}, noEnv, nil, io.Discard, io.Discard)
+				errs <- run(context.Background(), []string{"migrate", "--database-url", url}, process{getenv: noEnv, stdout: io.Discard, stderr: io.Discard})
 			}()
 		}
 		for range 2 {

@@ -29,7 +29,7 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	err := run(ctx, os.Args[1:], process{getenv: os.Getenv, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr})
 	stop()
 	if errors.Is(err, flag.ErrHelp) {
 		os.Exit(2)
@@ -43,37 +43,45 @@ func main() {
 // env looks up an environment variable.
 type env func(string) string
 
+// process is what a command sees of the process it runs in: its
+// environment and its standard streams.
+type process struct {
+	getenv         env
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
 // run executes the subcommand named by args[0]; it is main without the
 // process: tests call it with their own arguments, environment and streams.
-func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
+func run(ctx context.Context, args []string, p process) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(p.stderr, usage)
 		return flag.ErrHelp
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "serve":
-		return serve(ctx, rest, getenv, stdout, stderr)
+		return serve(ctx, rest, p)
 	case "migrate":
-		return migrate(ctx, rest, getenv, stdout, stderr)
+		return migrate(ctx, rest, p)
 	case "units":
-		return unitsCmd(ctx, rest, getenv, stdout, stderr)
+		return unitsCmd(ctx, rest, p)
 	case "user":
-		return userCmd(ctx, rest, getenv, stdin, stdout, stderr)
+		return userCmd(ctx, rest, p)
 	case "demo":
-		return demoCmd(ctx, rest, getenv, stdout, stderr)
+		return demoCmd(ctx, rest, p)
 	case "report":
-		return report(ctx, rest, getenv, stdout, stderr)
+		return report(ctx, rest, p)
 	case "gen":
-		return genCmd(ctx, rest, getenv, stdout, stderr)
+		return genCmd(ctx, rest, p)
 	case "version":
-		fmt.Fprintln(stdout, version())
+		fmt.Fprintln(p.stdout, version())
 		return nil
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(p.stdout, usage)
 		return nil
 	}
-	fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+	fmt.Fprintf(p.stderr, "unknown command %q\n\n%s", cmd, usage)
 	return flag.ErrHelp
 }
 

@@ -24,7 +24,7 @@ func startServe(t *testing.T, args []string, getenv env) string {
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), getenv, nil, pw, io.Discard)
+		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), process{getenv: getenv, stdout: pw, stderr: io.Discard})
 		pw.Close()
 	}()
 	t.Cleanup(func() {
@@ -114,7 +114,7 @@ func TestFlags_FallBackToBAOVEVariables(t *testing.T) {
 		return ""
 	}
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"migrate"}, getenv, nil, &out, io.Discard); err != nil {
+	if err := run(context.Background(), []string{"migrate"}, process{getenv: getenv, stdout: &out, stderr: io.Discard}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "baove.db")); err != nil {
@@ -135,7 +135,7 @@ func TestUnitsImport_SameFileChangesNothingAndARemovedCommuneIsClosed(t *testing
 	same := writeList(t, dir, "same.json", list)
 	var out bytes.Buffer
 	args := []string{"units", "import", "--data-dir", dir, same}
-	if err := run(ctx, args, noEnv, nil, &out, io.Discard); err != nil {
+	if err := run(ctx, args, process{getenv: noEnv, stdout: &out, stderr: io.Discard}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "nothing changed") {
@@ -145,7 +145,7 @@ func TestUnitsImport_SameFileChangesNothingAndARemovedCommuneIsClosed(t *testing
 	list.Successions = nil
 	fewer := writeList(t, dir, "fewer.json", list)
 	out.Reset()
-	if err := run(ctx, []string{"units", "import", "--data-dir", dir, fewer}, noEnv, nil, &out, io.Discard); err != nil {
+	if err := run(ctx, []string{"units", "import", "--data-dir", dir, fewer}, process{getenv: noEnv, stdout: &out, stderr: io.Discard}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "closed 1;") {
@@ -168,7 +168,7 @@ func writeList(t *testing.T, dir, name string, l units.List) string {
 
 func TestRun_UnknownCommandFailsWithUsage(t *testing.T) {
 	var errOut bytes.Buffer
-	if err := run(context.Background(), []string{"frobnicate"}, noEnv, nil, io.Discard, &errOut); err == nil {
+	if err := run(context.Background(), []string{"frobnicate"}, process{getenv: noEnv, stdout: io.Discard, stderr: &errOut}); err == nil {
 		t.Fatal("unknown command succeeded")
 	}
 	if !strings.Contains(errOut.String(), "Usage:") {
@@ -201,20 +201,18 @@ func TestUserCommands_CreateAndSetPasswordFromStdin(t *testing.T) {
 	ctx := context.Background()
 	var out bytes.Buffer
 	create := []string{"user", "create", "--data-dir", dir, "--username", "lan.nguyen", "--role", "planner", "--province", "11"}
-	if err := run(ctx, create, noEnv, strings.NewReader("mật khẩu đủ dài\n"), &out, io.Discard); err != nil {
+	if err := run(ctx, create, process{getenv: noEnv, stdin: strings.NewReader("mật khẩu đủ dài\n"), stdout: &out, stderr: io.Discard}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "created user lan.nguyen (planner)") {
 		t.Fatalf("create said %q", out.String())
 	}
-	err := run(ctx, []string{"user", "create", "--data-dir", dir, "--username", "x.y", "--role", "planner"},
-		noEnv, strings.NewReader("long enough password\n"), io.Discard, io.Discard)
+	err := run(ctx, []string{"user", "create", "--data-dir", dir, "--username", "x.y", "--role", "planner"}, process{getenv: noEnv, stdin: strings.NewReader("long enough password\n"), stdout: io.Discard, stderr: io.Discard})
 	if err == nil || !strings.Contains(err.Error(), "province") {
 		t.Fatalf("planner without a province: %v", err)
 	}
 	out.Reset()
-	if err := run(ctx, []string{"user", "passwd", "--data-dir", dir, "lan.nguyen"}, noEnv,
-		strings.NewReader("another long password\n"), &out, io.Discard); err != nil {
+	if err := run(ctx, []string{"user", "passwd", "--data-dir", dir, "lan.nguyen"}, process{getenv: noEnv, stdin: strings.NewReader("another long password\n"), stdout: &out, stderr: io.Discard}); err != nil {
 		t.Fatal(err)
 	}
 	base := startServe(t, []string{"--data-dir", dir}, noEnv)
@@ -247,12 +245,12 @@ func TestServeDemo_LoadsUsersOfEveryRole(t *testing.T) {
 func TestReport_WritesTheProvincePDFFromTheCommandLine(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
-	if err := run(ctx, []string{"demo", "--data-dir", dir}, noEnv, nil, io.Discard, io.Discard); err != nil {
+	if err := run(ctx, []string{"demo", "--data-dir", dir}, process{getenv: noEnv, stdout: io.Discard, stderr: io.Discard}); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "r.pdf")
 	var stdout bytes.Buffer
-	if err := run(ctx, []string{"report", "--data-dir", dir, "--province", "11", "--year", "2026", "--out", out}, noEnv, nil, &stdout, io.Discard); err != nil {
+	if err := run(ctx, []string{"report", "--data-dir", dir, "--province", "11", "--year", "2026", "--out", out}, process{getenv: noEnv, stdout: &stdout, stderr: io.Discard}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(out)

@@ -15,8 +15,8 @@ import (
 )
 
 // report writes a province's report, or the national one, to a file.
-func report(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
-	fs := newFlags("report", stderr)
+func report(ctx context.Context, args []string, p process) error {
+	fs := newFlags("report", p.stderr)
 	var dbf dbFlags
 	dbf.register(fs)
 	province := fs.String("province", "", "province code, e.g. 11; empty with --national")
@@ -26,11 +26,11 @@ func report(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 	lang := fs.String("lang", "vi", "vi or en")
 	out := fs.String("out", "", "file to write")
 	ministry := fs.String("ministry", "Bộ Y tế", "the ministry in charge of children, as report headers name it")
-	if err := parse(fs, args, getenv); err != nil {
+	if err := parse(fs, args, p.getenv); err != nil {
 		return err
 	}
 	if *out == "" || *year == 0 || (*province == "") != *national {
-		fmt.Fprintln(stderr, "usage: baove report (--province CODE | --national) --year YEAR [--format pdf|xlsx] [--lang vi|en] --out FILE")
+		fmt.Fprintln(p.stderr, "usage: baove report (--province CODE | --national) --year YEAR [--format pdf|xlsx] [--lang vi|en] --out FILE")
 		return flag.ErrHelp
 	}
 	svc, err := dbf.services(ctx, io.Discard, app.Config{Ministry: *ministry})
@@ -40,15 +40,16 @@ func report(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 	defer svc.DB.Close()
 	src := svc.Reports
 	// The CLI runs beside the database: it reads as the ministry does.
-	reader := access.SystemAs("cli", access.Reviewer)
+	req := exports.Request{Caller: access.SystemAs("cli", access.Reviewer), Province: units.ProvinceCode(*province),
+		Year: *year, Lang: exports.Lang(*lang)}
 	var b bytes.Buffer
 	switch {
 	case *national:
-		err = writeNational(ctx, &b, src, reader, *year, exports.Lang(*lang))
+		err = writeNational(ctx, &b, src, req)
 	case *format == "xlsx":
-		err = writeWorkbook(ctx, &b, src, reader, units.ProvinceCode(*province), *year)
+		err = writeWorkbook(ctx, &b, src, req)
 	default:
-		err = writeProvince(ctx, &b, src, reader, units.ProvinceCode(*province), *year, exports.Lang(*lang))
+		err = writeProvince(ctx, &b, src, req)
 	}
 	if err != nil {
 		return err
@@ -56,28 +57,28 @@ func report(ctx context.Context, args []string, getenv env, stdout, stderr io.Wr
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *out, b.Len())
+	fmt.Fprintf(p.stdout, "wrote %s (%d bytes)\n", *out, b.Len())
 	return nil
 }
 
-func writeProvince(ctx context.Context, w io.Writer, src exports.Sources, c access.Caller, p units.ProvinceCode, year int, lang exports.Lang) error {
-	r, err := exports.BuildProvinceReport(ctx, src, c, p, year, lang)
+func writeProvince(ctx context.Context, w io.Writer, src exports.Sources, req exports.Request) error {
+	r, err := exports.BuildProvinceReport(ctx, src, req)
 	if err != nil {
 		return err
 	}
 	return exports.WritePDF(w, r.Document())
 }
 
-func writeNational(ctx context.Context, w io.Writer, src exports.Sources, c access.Caller, year int, lang exports.Lang) error {
-	r, err := exports.BuildNationalReport(ctx, src, c, year, lang)
+func writeNational(ctx context.Context, w io.Writer, src exports.Sources, req exports.Request) error {
+	r, err := exports.BuildNationalReport(ctx, src, req)
 	if err != nil {
 		return err
 	}
 	return exports.WritePDF(w, r.Document())
 }
 
-func writeWorkbook(ctx context.Context, w io.Writer, src exports.Sources, c access.Caller, p units.ProvinceCode, year int) error {
-	wb, err := exports.BuildProvinceWorkbook(ctx, src, c, p, year)
+func writeWorkbook(ctx context.Context, w io.Writer, src exports.Sources, req exports.Request) error {
+	wb, err := exports.BuildProvinceWorkbook(ctx, src, req)
 	if err != nil {
 		return err
 	}

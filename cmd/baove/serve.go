@@ -18,8 +18,8 @@ import (
 	"baove/demo"
 )
 
-func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
-	fs := newFlags("serve", stderr)
+func serve(ctx context.Context, args []string, p process) error {
+	fs := newFlags("serve", p.stderr)
 	var dbf dbFlags
 	dbf.register(fs)
 	addr := fs.String("addr", ":8080", "address to listen on")
@@ -33,7 +33,7 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 		"password hashes computed at once (argon2id, 19 MiB each); more sign-ins wait up to 5s, then get 503")
 	proxies := fs.String("trusted-proxies", "",
 		"comma-separated IPs or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client")
-	if err := parse(fs, args, getenv); err != nil {
+	if err := parse(fs, args, p.getenv); err != nil {
 		return err
 	}
 	trusted, err := api.ParseProxies(*proxies)
@@ -43,22 +43,22 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 	if *hashes < 1 {
 		return fmt.Errorf("--hash-concurrency: %d is not a positive number", *hashes)
 	}
-	log, err := newLogger(stderr, *logLevel, *logFormat)
+	log, err := newLogger(p.stderr, *logLevel, *logFormat)
 	if err != nil {
 		return err
 	}
-	svc, err := dbf.services(ctx, stdout, app.Config{TokenTTL: *tokenTTL, Ministry: *ministry,
+	svc, err := dbf.services(ctx, p.stdout, app.Config{TokenTTL: *tokenTTL, Ministry: *ministry,
 		SignIn: access.Limits{HashConcurrency: *hashes}})
 	if err != nil {
 		return err
 	}
 	defer svc.DB.Close()
 	if *withDemo {
-		if err := demo.Load(ctx, svc, stdout); err != nil {
+		if err := demo.Load(ctx, svc, p.stdout); err != nil {
 			return err
 		}
 	}
-	if err := ensureAdmin(ctx, svc.Access, getenv("BAOVE_ADMIN_PASSWORD"), stdout); err != nil {
+	if err := ensureAdmin(ctx, svc.Access, p.getenv("BAOVE_ADMIN_PASSWORD"), p.stdout); err != nil {
 		return err
 	}
 
@@ -67,7 +67,7 @@ func serve(ctx context.Context, args []string, getenv env, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "baove %s on %s: listening on http://%s (API docs at /docs)\n", version(), svc.DB.Engine, ln.Addr())
+	fmt.Fprintf(p.stdout, "baove %s on %s: listening on http://%s (API docs at /docs)\n", version(), svc.DB.Engine, ln.Addr())
 	return serveUntilDone(ctx, ln, srv, *shutdown, log)
 }
 

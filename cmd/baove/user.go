@@ -17,21 +17,21 @@ import (
 	"baove/units"
 )
 
-func userCmd(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
+func userCmd(ctx context.Context, args []string, p process) error {
 	const usage = "usage: baove user create --username U --role R [--province 01] [--full-name N] < password\n" +
 		"       baove user passwd USERNAME < password"
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, usage)
+		fmt.Fprintln(p.stderr, usage)
 		return flag.ErrHelp
 	}
-	fs := newFlags("user "+args[0], stderr)
+	fs := newFlags("user "+args[0], p.stderr)
 	var dbf dbFlags
 	dbf.register(fs)
 	username := fs.String("username", "", "login name")
 	role := fs.String("role", "", "admin, reviewer, planner or finance")
 	province := fs.String("province", "", "province code, for planner and finance")
 	fullName := fs.String("full-name", "", "the person's name")
-	if err := parse(fs, args[1:], getenv); err != nil {
+	if err := parse(fs, args[1:], p.getenv); err != nil {
 		return err
 	}
 	switch {
@@ -39,10 +39,10 @@ func userCmd(ctx context.Context, args []string, getenv env, stdin io.Reader, st
 	case args[0] == "passwd" && fs.NArg() == 1:
 		*username = fs.Arg(0)
 	default:
-		fmt.Fprintln(stderr, usage)
+		fmt.Fprintln(p.stderr, usage)
 		return flag.ErrHelp
 	}
-	password, err := readPassword(stdin, stderr)
+	password, err := readPassword(p.stdin, p.stderr)
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func userCmd(ctx context.Context, args []string, getenv env, stdin io.Reader, st
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "created user %s (%s) with id %d\n", u.Username, u.Role, u.ID)
+		fmt.Fprintf(p.stdout, "created user %s (%s) with id %d\n", u.Username, u.Role, u.ID)
 		return nil
 	}
 	u, err := s.UserByUsername(ctx, *username)
@@ -69,7 +69,7 @@ func userCmd(ctx context.Context, args []string, getenv env, stdin io.Reader, st
 	if _, err := s.UpdateUser(ctx, cli, u.ID, access.UserPatch{Password: &password}); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "set the password of %s and ended their sessions\n", u.Username)
+	fmt.Fprintf(p.stdout, "set the password of %s and ended their sessions\n", u.Username)
 	return nil
 }
 
@@ -88,21 +88,21 @@ func readPassword(stdin io.Reader, stderr io.Writer) (string, error) {
 	return strings.TrimRight(line, "\r\n"), nil
 }
 
-func demoCmd(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
-	fs := newFlags("demo", stderr)
+func demoCmd(ctx context.Context, args []string, p process) error {
+	fs := newFlags("demo", p.stderr)
 	var dbf dbFlags
 	dbf.register(fs)
-	if err := parse(fs, args, getenv); err != nil {
+	if err := parse(fs, args, p.getenv); err != nil {
 		return err
 	}
-	svc, err := dbf.services(ctx, stdout, app.Config{})
+	svc, err := dbf.services(ctx, p.stdout, app.Config{})
 	if err != nil {
 		return err
 	}
 	defer svc.DB.Close()
-	if err := demo.Load(ctx, svc, stdout); err != nil {
+	if err := demo.Load(ctx, svc, p.stdout); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "demo loaded; every demo user's password is %q (demo only)\n", demo.Password)
+	fmt.Fprintf(p.stdout, "demo loaded; every demo user's password is %q (demo only)\n", demo.Password)
 	return nil
 }
