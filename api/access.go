@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -55,15 +56,26 @@ func (r Rule) describe() string {
 
 const callerKey ctxKey = 100
 
+// SessionCookie names the cookie in which the pages carry the token of a
+// session opened by their sign-in form. The API reads it for GET and HEAD
+// only, so that a report link opens in the browser; a change needs the
+// token as Authorization: Bearer, which no other site can make a browser
+// send.
+const SessionCookie = "baove_session"
+
 // authenticate resolves the bearer token of every operation that declares a
-// security requirement and puts the caller in the context; a missing or bad
-// token is answered with 401 before any input is looked at.
+// security requirement (or, to read, the session cookie) and puts the caller
+// in the context; a missing or bad token is answered with 401 before any
+// input is looked at.
 func (s *Server) authenticate(ctx huma.Context, next func(huma.Context)) {
 	if len(ctx.Operation().Security) == 0 {
 		next(ctx)
 		return
 	}
 	token, ok := bearer(ctx.Header("Authorization"))
+	if !ok && (ctx.Method() == http.MethodGet || ctx.Method() == http.MethodHead) {
+		token, ok = sessionCookie(ctx.Header("Cookie"))
+	}
 	if !ok {
 		s.writeError(ctx, baove.Errorf(baove.EUNAUTHORIZED, "this needs Authorization: Bearer <token>; get one from POST /api/v1/auth/login"))
 		return
@@ -79,6 +91,17 @@ func (s *Server) authenticate(ctx huma.Context, next func(huma.Context)) {
 }
 
 const tokenKey ctxKey = 101
+
+// sessionCookie returns the token in the SessionCookie of a Cookie header.
+func sessionCookie(header string) (string, bool) {
+	// A Request reads cookies leniently: one malformed cookie of another
+	// site's making does not hide this one.
+	c, err := (&http.Request{Header: http.Header{"Cookie": {header}}}).Cookie(SessionCookie)
+	if err != nil || c.Value == "" {
+		return "", false
+	}
+	return c.Value, true
+}
 
 func bearer(header string) (string, bool) {
 	scheme, token, ok := strings.Cut(header, " ")
@@ -120,6 +143,7 @@ func (s *Server) writeError(ctx huma.Context, err error) {
 func securitySchemes() map[string]*huma.SecurityScheme {
 	return map[string]*huma.SecurityScheme{
 		"bearer": {Type: "http", Scheme: "bearer",
-			Description: "Token from POST /api/v1/auth/login, sent as Authorization: Bearer <token>. It expires (12 hours by default) and is revoked by logout."},
+			Description: "Token from POST /api/v1/auth/login, sent as Authorization: Bearer <token>. It expires (12 hours by default) and is revoked by logout. " +
+				"The pages' session cookie (" + SessionCookie + ") also authenticates GET and HEAD requests, so that a report link opens in the browser; a change always needs the bearer token."},
 	}
 }

@@ -50,12 +50,20 @@ func ParseProxies(s string) ([]netip.Prefix, error) {
 // clientAddress puts the client's address in the context (see clientAddr).
 func (s *Server) clientAddress(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		addr := ""
-		if a := clientAddr(r.RemoteAddr, r.Header.Values("X-Forwarded-For"), s.proxies); a.IsValid() {
-			addr = a.String()
-		}
+		addr := ClientIP(r, s.proxies)
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientKey, addr)))
 	})
+}
+
+// ClientIP returns the IP address of r's client as the API counts it,
+// believing X-Forwarded-For only from the trusted proxies (see
+// TrustProxies); "" when it is unknown. The pages use it too, so that a
+// sign-in is counted by the same address whichever door it came through.
+func ClientIP(r *http.Request, trusted []netip.Prefix) string {
+	if a := clientAddr(r.RemoteAddr, r.Header.Values("X-Forwarded-For"), trusted); a.IsValid() {
+		return a.String()
+	}
+	return ""
 }
 
 // ClientAddress returns the IP address of the client of the request ctx

@@ -52,15 +52,10 @@ func (s *Server) toProblem(ctx context.Context, err error) error {
 	if errors.As(err, &se) {
 		return err
 	}
-	if u, ok := database.Unavailable(err); ok {
+	if _, ok := database.Unavailable(err); ok {
 		s.logger(ctx).Warn("database unavailable", "error", err.Error())
-		err = unavailable(u)
 	}
-	var e *baove.Error
-	status, known := 0, false
-	if errors.As(err, &e) {
-		status, known = statuses[e.Code]
-	}
+	e, status, known := AppError(err)
 	if !known {
 		s.logger(ctx).Error("internal error", "error", err.Error())
 		return &problem{ErrorModel: &huma.ErrorModel{Title: http.StatusText(500), Status: 500,
@@ -79,6 +74,25 @@ func (s *Server) toProblem(ctx context.Context, err error) error {
 		p.headers.Set("WWW-Authenticate", `Bearer realm="baove"`)
 	}
 	return p
+}
+
+// AppError returns the application error err carries, a database that
+// cannot serve now (database.Unavailable) being EUNAVAILABLE with the time
+// to wait, and its HTTP status. It returns false for any other error: an
+// internal one, to be logged and answered with a bare 500.
+func AppError(err error) (*baove.Error, int, bool) {
+	if u, ok := database.Unavailable(err); ok {
+		err = unavailable(u)
+	}
+	var e *baove.Error
+	if !errors.As(err, &e) {
+		return nil, http.StatusInternalServerError, false
+	}
+	status, known := statuses[e.Code]
+	if !known {
+		return nil, http.StatusInternalServerError, false
+	}
+	return e, status, true
 }
 
 // unavailable is the application error of a database that cannot serve

@@ -1,6 +1,6 @@
 // Command baove is the whole service in one binary:
 //
-//	baove serve [--demo]     run the HTTP API (migrates and loads units first)
+//	baove serve [--demo]     serve the pages and the HTTP API (migrates and loads units first)
 //	baove migrate            apply database migrations
 //	baove units import FILE  load a newer list of administrative units
 //	baove user create …      create a user (password on standard input)
@@ -88,7 +88,7 @@ func run(ctx context.Context, args []string, p process) error {
 const usage = `baove: child-protection plans, budgets and reports for Vietnamese provinces
 
 Usage:
-  baove serve [--addr :8080] [--demo]   run the HTTP API (docs at /docs); --demo loads the demonstration first
+  baove serve [--addr :8080] [--demo]   serve the pages (at /) and the API (docs at /docs); --demo loads the demonstration first
   baove migrate                         apply database migrations
   baove units import FILE               load a newer list of administrative units
   baove user create --username U --role R [--province 01] [--full-name N]

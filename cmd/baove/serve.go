@@ -16,6 +16,7 @@ import (
 	"baove/api"
 	"baove/app"
 	"baove/demo"
+	"baove/web"
 )
 
 func serve(ctx context.Context, args []string, p process) error {
@@ -33,6 +34,8 @@ func serve(ctx context.Context, args []string, p process) error {
 		"password hashes computed at once (argon2id, 19 MiB each); more sign-ins wait up to 5s, then get 503")
 	proxies := fs.String("trusted-proxies", "",
 		"comma-separated IPs or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client")
+	secureCookies := fs.Bool("secure-cookies", false,
+		"send the pages' cookies over HTTPS only (behind a proxy that ends TLS; over TLS they are anyway)")
 	if err := parse(fs, args, p.getenv); err != nil {
 		return err
 	}
@@ -62,13 +65,27 @@ func serve(ctx context.Context, args []string, p process) error {
 		return err
 	}
 
-	srv := api.New(svc, log, version(), api.TrustProxies(trusted))
+	pages := []web.Option{web.API(api.New(svc, log, version(), api.TrustProxies(trusted))), web.TrustProxies(trusted),
+		web.SecureCookies(*secureCookies)}
+	if *withDemo {
+		pages = append(pages, web.WithDemo(demoAccounts()))
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(p.stdout, "baove %s on %s: listening on http://%s (API docs at /docs)\n", version(), svc.DB.Engine, ln.Addr())
-	return serveUntilDone(ctx, ln, srv, *shutdown, log)
+	fmt.Fprintf(p.stdout, "baove %s on %s: listening on http://%s (sign in there; API docs at /docs)\n",
+		version(), svc.DB.Engine, ln.Addr())
+	return serveUntilDone(ctx, ln, web.New(svc, log, pages...), *shutdown, log)
+}
+
+// demoAccounts lists the demonstration's accounts for the sign-in page.
+func demoAccounts() web.Demo {
+	d := web.Demo{Password: demo.Password}
+	for _, u := range demo.Users {
+		d.Users = append(d.Users, web.DemoUser{Username: u.Username, Role: u.Role, Province: u.Province})
+	}
+	return d
 }
 
 // ensureAdmin creates the first administrator when there are no users: with

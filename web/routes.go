@@ -1,0 +1,52 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+)
+
+// apiPaths are the paths the API answers, exactly; apiPrefixes begin the
+// others. Everything else is a page.
+var (
+	apiPaths    = []string{"/api", "/docs", "/healthz", "/readyz"}
+	apiPrefixes = []string{"/api/", "/docs/", "/openapi.", "/openapi-", "/schemas/"}
+)
+
+// isAPIPath reports whether the API answers path: its operations (whose
+// unknown paths and methods it answers with problem documents), its
+// documentation and schemas, and the probes.
+func isAPIPath(path string) bool {
+	return slices.Contains(apiPaths, path) ||
+		slices.ContainsFunc(apiPrefixes, func(p string) bool { return strings.HasPrefix(path, p) })
+}
+
+// routes declares every page, in one table: for each, the method and path,
+// who may open it (anyone, or signedIn: others are sent to the sign-in
+// page), and its handler. A new page is one line here, one in nav.go when
+// the navigation shows it, and its words in the catalogue.
+func (s *Server) routes() chi.Router {
+	const get, post = http.MethodGet, http.MethodPost
+	r := chi.NewRouter()
+	r.Use(s.requestID, s.clientAddress, s.accessLog, s.recoverer, securityHeaders, s.language, middleware.GetHead)
+	r.NotFound(s.session(http.HandlerFunc(s.notFound)).ServeHTTP)
+	r.MethodNotAllowed(s.session(http.HandlerFunc(s.methodNotAllowed)).ServeHTTP)
+	r.Get("/static/{name}", s.static)
+
+	r.Group(func(r chi.Router) {
+		r.Use(s.session, s.origins.Handler)
+		page := func(method, path string, who func(http.HandlerFunc) http.HandlerFunc, h http.HandlerFunc) {
+			r.Method(method, path, who(h))
+		}
+		page(get, "/signin", anyone, s.signinPage)
+		page(post, "/signin", anyone, s.signin)
+		page(post, "/signout", anyone, s.signout)
+		page(get, "/", signedIn, s.home)
+		page(get, "/password", signedIn, s.passwordPage)
+		page(post, "/password", signedIn, s.changePassword)
+	})
+	return r
+}
