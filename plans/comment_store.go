@@ -139,7 +139,7 @@ func (s *Store) CloseComment(ctx context.Context, c access.Caller, ref CommentRe
 }
 
 // comment reads comment id on a version of r's plan; ENOTFOUND otherwise.
-func (s *Store) comment(ctx context.Context, tx bun.Tx, r planRow, id CommentID) (commentRow, error) {
+func (s *Store) comment(ctx context.Context, tx bun.Tx, r PlanRecord, id CommentID) (commentRow, error) {
 	rows, err := s.comments(ctx, tx, "pc.id = ? AND p.province_code = ? AND p.year = ?", int64(id), r.ProvinceCode, r.Year)
 	if err != nil {
 		return commentRow{}, err
@@ -152,7 +152,7 @@ func (s *Store) comment(ctx context.Context, tx bun.Tx, r planRow, id CommentID)
 
 // resolveRequests closes the open revision requests on the versions before
 // r, which the issuance of r answers, naming r as their resolution.
-func (s *Store) resolveRequests(ctx context.Context, tx bun.Tx, c access.Caller, r planRow) error {
+func (s *Store) resolveRequests(ctx context.Context, tx bun.Tx, c access.Caller, r PlanRecord) error {
 	open, err := s.comments(ctx, tx, "p.province_code = ? AND p.year = ? AND p.version < ? AND pc.kind = ? "+
 		"AND pc.closed_at IS NULL", r.ProvinceCode, r.Year, r.Version, string(RevisionRequest))
 	if err != nil {

@@ -85,7 +85,7 @@ func (s *Store) transition(ctx context.Context, c access.Caller, st step) (Plan,
 // allowed reads the version st moves, locked, and returns it with the
 // status st leads to, once the caller may take st, the version's status
 // allows it and the caller read the version as it is.
-func (s *Store) allowed(ctx context.Context, tx bun.Tx, c access.Caller, st step) (planRow, Status, error) {
+func (s *Store) allowed(ctx context.Context, tx bun.Tx, c access.Caller, st step) (PlanRecord, Status, error) {
 	r, err := s.row(ctx, tx, st.ref.ID, true)
 	if err != nil {
 		return r, "", err
@@ -103,7 +103,7 @@ func (s *Store) allowed(ctx context.Context, tx bun.Tx, c access.Caller, st step
 // approved does what the approval of r brings about beyond its status: the
 // version it revises is superseded, and the revision requests it answers
 // are resolved.
-func (s *Store) approved(ctx context.Context, tx bun.Tx, c access.Caller, r planRow) error {
+func (s *Store) approved(ctx context.Context, tx bun.Tx, c access.Caller, r PlanRecord) error {
 	if err := s.supersedePrevious(ctx, tx, c, r); err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func (s *Store) lockParts(ctx context.Context, tx bun.Tx, id ID) error {
 
 // ready checks what an action needs beyond the status: a reason to return,
 // the content to submit, the issuance to approve.
-func (s *Store) ready(ctx context.Context, tx bun.Tx, st step, r planRow) error {
+func (s *Store) ready(ctx context.Context, tx bun.Tx, st step, r PlanRecord) error {
 	switch st.action {
 	case "return":
 		var p baove.Problems
@@ -165,7 +165,7 @@ func (s *Store) ready(ctx context.Context, tx bun.Tx, st step, r planRow) error 
 // submittedOn returns the day, in the service's zone, plan version id was
 // last submitted; zero if it never was.
 func (s *Store) submittedOn(ctx context.Context, tx bun.Tx, id int64) (baove.Date, error) {
-	var events []eventRow
+	var events []EventRecord
 	if err := tx.NewSelect().Model(&events).Where("plan_id = ? AND action = 'submit'", id).
 		OrderExpr("id DESC").Limit(1).Scan(ctx); err != nil {
 		return baove.Date{}, err
@@ -177,7 +177,7 @@ func (s *Store) submittedOn(ctx context.Context, tx bun.Tx, id int64) (baove.Dat
 }
 
 // complete returns EINVALID listing what a plan lacks for submission.
-func (s *Store) complete(ctx context.Context, tx bun.Tx, r planRow) error {
+func (s *Store) complete(ctx context.Context, tx bun.Tx, r PlanRecord) error {
 	var p baove.Problems
 	n, err := tx.NewSelect().Table("activities").Where("plan_id = ?", r.ID).Count(ctx)
 	if err != nil {
@@ -214,7 +214,7 @@ func (s *Store) complete(ctx context.Context, tx bun.Tx, r planRow) error {
 // statusChange is a plan version's move to another status, by an action
 // of the workflow, for a reason or with the issuance it records.
 type statusChange struct {
-	plan     planRow
+	plan     PlanRecord
 	action   string
 	to       Status
 	reason   string
@@ -234,7 +234,7 @@ func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, ch statusC
 	if _, err := q.Where("id = ?", r.ID).Exec(ctx); err != nil {
 		return err
 	}
-	e := eventRow{PlanID: r.ID, Action: ch.action, FromStatus: r.Status, ToStatus: to, Reason: ch.reason}
+	e := EventRecord{PlanID: r.ID, Action: ch.action, FromStatus: r.Status, ToStatus: to, Reason: ch.reason}
 	if err := s.event(ctx, tx, c, e); err != nil {
 		return err
 	}
@@ -251,8 +251,8 @@ func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, ch statusC
 
 // supersedePrevious marks the approved version that r revises, if any, as
 // superseded.
-func (s *Store) supersedePrevious(ctx context.Context, tx bun.Tx, c access.Caller, r planRow) error {
-	var prev []planRow
+func (s *Store) supersedePrevious(ctx context.Context, tx bun.Tx, c access.Caller, r PlanRecord) error {
+	var prev []PlanRecord
 	if err := tx.NewSelect().Model(&prev).Where("province_code = ? AND year = ? AND status = ? AND version < ?",
 		r.ProvinceCode, r.Year, string(Approved), r.Version).Scan(ctx); err != nil {
 		return err
