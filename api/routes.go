@@ -115,8 +115,10 @@ func (s *Server) routes() {
 		"get-budget-line", "A budget line with what was disbursed from it")
 	g.add(post, "/budget-lines/{id}/disbursements", finance, call(s.disburse),
 		"disburse", "Record a payment from a budget line")
-	g.add(get, "/budget-lines/{id}/disbursements", readers, call(s.listDisbursements),
-		"list-disbursements", "A budget line's ledger")
+	g.add(get, "/budget-lines/{id}/disbursements", readers, call(s.lineLedger),
+		"list-disbursements", "A budget line's ledger across the plan's versions, newest first, a page at a time")
+	g.add(get, "/provinces/{code}/disbursements", readers, call(s.provinceLedger),
+		"list-province-disbursements", "A province's ledger, newest first, a page at a time: search, filters, each entry with its reversal")
 	g.add(post, "/disbursements/{id}/reverse", finance, call(s.reverseDisbursement),
 		"reverse-disbursement", "Reverse a payment with a new entry")
 	g.add(post, "/allocations", reviewer, call(s.allocate),
