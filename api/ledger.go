@@ -47,7 +47,7 @@ func ledgerEntryOf(e budget.Entry) LedgerEntry {
 
 // PageQuery pages a ledger and filters it.
 type PageQuery struct {
-	Q      Search   `query:"q" doc:"Words of voucher numbers and descriptions, without regard to case or Vietnamese marks: \"chung tu\" finds \"Chứng từ\"; a reversal is found by its payment's voucher and description too"`
+	Q      Search   `query:"q" doc:"Voucher numbers and descriptions, ignoring case and marks: \"chung tu\" finds \"Chứng từ\""`
 	From   string   `query:"from" format:"date" doc:"Entries dated on or after this day (a payment's paid_on, a reversal's date)"`
 	To     string   `query:"to" format:"date" doc:"Entries dated on or before this day"`
 	Kind   string   `query:"kind" enum:"payment,reversal" doc:"Payments or reversals only"`
@@ -89,7 +89,7 @@ type LedgerPageOutput struct {
 	Link string `header:"Link" doc:"The next page as rel=\"next\", absent on the last page"`
 	Body struct {
 		Items      []LedgerEntry `json:"items"`
-		NextCursor string        `json:"next_cursor,omitempty" doc:"Opaque: send it as cursor for the next page; absent on the last page"`
+		NextCursor string        `json:"next_cursor,omitempty" doc:"Opaque: send it as cursor for the next page; absent on the last"`
 		Next       string        `json:"next,omitempty" doc:"The next page's path and query; absent on the last page"`
 	}
 }
@@ -124,7 +124,8 @@ func (s *Server) provinceLedger(ctx context.Context, in *ProvinceLedgerInput) (*
 	if err != nil {
 		return nil, err
 	}
-	f.Province, f.Year, f.Line, f.Source = units.ProvinceCode(in.Code), int(in.Year), budget.LineID(in.Line), budget.FundingSource(in.Source)
+	f.Province, f.Year = units.ProvinceCode(in.Code), int(in.Year)
+	f.Line, f.Source = budget.LineID(in.Line), budget.FundingSource(in.Source)
 	p, err := s.svc.Budget.LedgerPage(ctx, caller(ctx), f)
 	if err != nil {
 		return nil, err
