@@ -139,13 +139,17 @@ func (s *Server) routes() {
 	g.add(get, "/reports/national/{year}.pdf", reviewer, pdf(s.nationalReportPDF),
 		"national-report-pdf", "The national summary of every province (PDF)")
 	g.add(post, "/provinces/{code}/disbursements/import", finance, takes(s.importDisbursements),
-		"import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing")
+		"import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing "+
+			"(?dry_run=true: check it as the import would and record nothing)")
 	g.add(get, "/provinces/{code}/disbursements/import-template.xlsx", signedIn, xlsx(s.disbursementTemplate),
-		"disbursement-import-template", "The template of a disbursement import")
+		"disbursement-import-template", "The template of a disbursement import, prefilled with the lines of the plan "+
+			"in force for whoever may read the province")
 	g.add(post, "/provinces/{code}/staffing/{year}/import", planner, takes(s.importStaffing),
-		"import-staffing", "Record the communes' staffing from an XLSX or CSV file, all or nothing")
+		"import-staffing", "Record the communes' staffing from an XLSX or CSV file, all or nothing "+
+			"(?dry_run=true: check it as the import would and record nothing)")
 	g.add(get, "/provinces/{code}/staffing/{year}/import-template.xlsx", signedIn, xlsx(s.staffingTemplate),
-		"staffing-import-template", "The template of a staffing import")
+		"staffing-import-template", "The template of a staffing import, prefilled with the communes and their figures "+
+			"for whoever may read the province")
 
 	// Indicators.
 	g = s.group(Prefix, "indicators")
