@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"baove"
+	"baove/i18n"
 )
 
 // Period is what a reported value covers: a whole year (Quarter 0) or one
@@ -70,4 +71,21 @@ func ElapsedQuarters(year int, today baove.Date) []int {
 		}
 	}
 	return out
+}
+
+// quarterNames are the quarters as Vietnamese documents write them.
+var quarterNames = [5]string{"", "I", "II", "III", "IV"}
+
+// Localize implements i18n.Localizer: "quý III/2026" or "năm 2026" in
+// Vietnamese (docs/domain.md §6), "Q3 2026" or "2026" in English.
+func (p Period) Localize(lang i18n.Lang) string {
+	switch {
+	case lang == i18n.VI && p.Quarter == 0:
+		return fmt.Sprintf("năm %d", p.Year)
+	case lang == i18n.VI:
+		return fmt.Sprintf("quý %s/%d", quarterNames[p.Quarter], p.Year)
+	case p.Quarter == 0:
+		return strconv.Itoa(p.Year)
+	}
+	return fmt.Sprintf("Q%d %d", p.Quarter, p.Year)
 }
