@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -28,8 +29,9 @@ const (
 )
 
 // readBody reads the request's body, up to one byte past the operation's
-// cap (Huma answers 413 beyond it), into memory under a read deadline, and
-// gives Huma the copy.
+// cap (Huma answers 413 beyond it; a Content-Length over the cap is 413
+// before anything is read), into memory under a read deadline, and gives
+// Huma the copy.
 func readBody(ctx huma.Context, next func(huma.Context)) {
 	op := ctx.Operation()
 	r, w := humachi.Unwrap(ctx)
@@ -43,6 +45,10 @@ func readBody(ctx huma.Context, next func(huma.Context)) {
 	}
 	if limit > 1<<20 {
 		timeout = uploadTimeout
+	}
+	if r.ContentLength > limit { // refused before a byte is read, as Huma would after reading them
+		writeProblem(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is too large limit=%d bytes", limit))
+		return
 	}
 	rc := http.NewResponseController(w)
 	rc.SetReadDeadline(time.Now().Add(timeout))
