@@ -112,8 +112,10 @@ func TestAttachment_OverTwentyMiBIs413AndAnExecutableIs415(t *testing.T) {
 		e := newEnv(t, db)
 		path := fmt.Sprintf("/api/v1/plans/%d/attachments", e.draftPlan())
 		before := dbtest.Snapshot(t, db, volatile...)
-		if res, _ := e.sendRaw("planner.hanoi", "POST", path, scan(21<<20), "application/pdf"); res.StatusCode != 413 {
-			t.Errorf("21 MiB: %d %s, want 413", res.StatusCode, res.body)
+		vi := map[string]string{"Content-Type": "application/pdf", "Accept-Language": "vi"}
+		if res, _ := e.send("planner.hanoi", "POST", path, scan(21<<20), vi); res.StatusCode != 413 ||
+			!strings.Contains(string(res.body), "Yêu cầu có 22.020.096 byte, vượt giới hạn") {
+			t.Errorf("21 MiB: %d %s, want 413 saying so in Vietnamese", res.StatusCode, res.body)
 		}
 		if res := e.attachForm("planner.hanoi", path, "big.pdf", scan(attachments.MaxSize+1), nil); res.StatusCode != 413 {
 			t.Errorf("20 MiB and a byte in a form: %d %s, want 413", res.StatusCode, res.body)

@@ -3,7 +3,6 @@ package api
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -11,6 +10,8 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humachi"
+
+	"baove/i18n"
 )
 
 // Reading request bodies. Huma would set a read deadline on the connection
@@ -47,7 +48,8 @@ func readBody(ctx huma.Context, next func(huma.Context)) {
 		timeout = uploadTimeout
 	}
 	if r.ContentLength > limit { // refused before a byte is read, as Huma would after reading them
-		writeProblem(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is too large limit=%d bytes", limit))
+		args := i18n.Args{"size": i18n.Count(r.ContentLength), "max": i18n.Count(limit)}
+		writeProblem(w, http.StatusRequestEntityTooLarge, i18n.Text(Lang(r.Context()), "request.too_large", args))
 		return
 	}
 	rc := http.NewResponseController(w)

@@ -16,6 +16,7 @@ import (
 	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
+	"baove/i18n"
 	"baove/plans"
 	"baove/units"
 )
@@ -257,6 +258,11 @@ func TestAttachment_OnAnAllocationIsTheReviewersAndOnACheckTheProvinces(t *testi
 		}
 		if _, err := s.Attachments.List(ctx, plannerDB, decision.Owner); baove.ErrorCode(err) != baove.ENOTFOUND {
 			t.Errorf("Điện Biên's planner lists Hà Nội's allocation: %v, want ENOTFOUND", err)
+		}
+		_, err = s.Attachments.List(ctx, reviewer, attachments.AllocationOwner(al.ID+999))
+		if e, ok := err.(*baove.Error); !ok || e.Code != baove.ENOTFOUND ||
+			!strings.Contains(e.Text(i18n.VI), "Không tìm thấy khoản phân bổ") {
+			t.Errorf("no such allocation: %v, want ENOTFOUND saying so in Vietnamese", err)
 		}
 		evidence := attachments.Upload{Owner: hanoiCheck, Content: scan(200)}
 		if a, err := s.Attachments.Add(ctx, financeHN, evidence); err != nil || a.Kind != attachments.Evidence {

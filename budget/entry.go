@@ -8,6 +8,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/i18n"
 )
 
 // Disbursement returns ledger entry id. A reviewer reads every province's,
@@ -23,7 +24,7 @@ func (s *Store) Disbursement(ctx context.Context, c access.Caller, id int64) (Di
 func (s *Store) Allocation(ctx context.Context, c access.Caller, id int64) (Allocation, error) {
 	var a Allocation
 	err := s.db.NewSelect().Model(&a).Where("al.id = ?", id).Scan(ctx)
-	notFound := baove.Errorf(baove.ENOTFOUND, "no allocation with id %d", id)
+	notFound := baove.E(baove.ENOTFOUND, "ledger.no_allocation", i18n.Args{"id": id})
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return Allocation{}, notFound
