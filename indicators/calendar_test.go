@@ -2,6 +2,7 @@ package indicators_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
+	"baove/i18n"
 	"baove/indicators"
 	"baove/units"
 )
@@ -126,4 +128,13 @@ func TestDueRules_AreTheAdministratorsAndAudited(t *testing.T) {
 			t.Errorf("trail %+v, want the rule set then deleted", trail)
 		}
 	})
+}
+
+func TestParsePeriod_SaysWhatAPeriodLooksLikeInEachLanguage(t *testing.T) {
+	_, err := indicators.ParsePeriod("period", "2026-Q5")
+	e, ok := err.(*baove.Error)
+	if !ok || e.Code != baove.EINVALID || len(e.Fields) != 1 || e.Fields[0].Field != "period" ||
+		!strings.Contains(e.Fields[0].Text(i18n.VI), "một quý") || !strings.Contains(e.Fields[0].Text(i18n.EN), "a quarter") {
+		t.Errorf("2026-Q5: %v, want EINVALID naming period, in Vietnamese and English", err)
+	}
 }

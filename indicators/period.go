@@ -24,7 +24,7 @@ var periodRE = regexp.MustCompile(`^([0-9]{4})(?:-Q([1-4]))?$`)
 func ParsePeriod(field, s string) (Period, error) {
 	m := periodRE.FindStringSubmatch(s)
 	if m == nil {
-		return Period{}, baove.Invalid(field, `a year such as "2026" or a quarter such as "2026-Q1"`, s)
+		return Period{}, baove.InvalidKey(field, "period.form", nil, s)
 	}
 	year, _ := strconv.Atoi(m[1])
 	quarter, _ := strconv.Atoi("0" + m[2])
