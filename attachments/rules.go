@@ -57,12 +57,13 @@ var kinds = map[OwnerKind][]Kind{
 }
 
 // writers are the roles that add attachments to each kind of owner: those
-// who change such owners. A planner drafts and revises the plan; the
-// ministry's reviewer records allocations; the finance officer records
+// who change such owners. A planner drafts and revises the plan, and the
+// province's approver issues it (its signed scan); the ministry's reviewer
+// records allocations; the finance officer records
 // payments; the checks judge the data of the province's planners and
 // finance officers, who bring the evidence.
 var writers = map[OwnerKind][]access.Role{
-	OnPlan:         {access.Planner},
+	OnPlan:         {access.Planner, access.Approver},
 	OnAllocation:   {access.Reviewer},
 	OnDisbursement: {access.Finance},
 	OnCheck:        {access.Planner, access.Finance},

@@ -31,6 +31,8 @@ var (
 	plannerHN  = caller(access.Planner, "01")
 	financeHN  = caller(access.Finance, "01")
 	plannerDB  = caller(access.Planner, "11")
+	approverHN = caller(access.Approver, "01")
+	approverDB = caller(access.Approver, "11")
 	reviewer   = access.Caller{Username: "reviewer", Role: access.Reviewer}
 	admin      = access.Caller{Username: "admin", Role: access.Admin}
 	hanoiCheck = attachments.CheckOwner(attachments.CheckRef{Province: "01", Year: 2026, Code: "ABUSE_DATA"})
@@ -138,7 +140,8 @@ func TestAttachment_IsHiddenFromAnotherProvinceAndRefusedToWhoCannotChangeItsOwn
 		for _, c := range []struct {
 			who  access.Caller
 			code baove.Code
-		}{{plannerDB, baove.ENOTFOUND}, {financeHN, baove.EFORBIDDEN}, {reviewer, baove.EFORBIDDEN}, {admin, baove.EFORBIDDEN}} {
+		}{{plannerDB, baove.ENOTFOUND}, {approverDB, baove.ENOTFOUND}, {financeHN, baove.EFORBIDDEN},
+			{reviewer, baove.EFORBIDDEN}, {admin, baove.EFORBIDDEN}} {
 			_, err := s.Attachments.Add(ctx, c.who, attachments.Upload{Owner: owner, Content: scan(100)})
 			if baove.ErrorCode(err) != c.code {
 				t.Errorf("add as %s: %v, want %s", c.who.Username, err, c.code)
@@ -186,8 +189,8 @@ func TestAttachment_SupersedingKeepsBothAndIsAudited(t *testing.T) {
 			t.Fatal(err)
 		}
 		u := attachments.Upload{Owner: owner, Supersedes: old.ID, Content: scan(1200)}
-		rescan, err := s.Attachments.Add(ctx, plannerHN, u)
-		if err != nil || rescan.Supersedes != old.ID {
+		rescan, err := s.Attachments.Add(ctx, approverHN, u) // the province's approver scans the plan as issued
+		if err != nil || rescan.Supersedes != old.ID || rescan.UploadedBy != approverHN.Username {
 			t.Fatalf("rescan %+v: %v", rescan, err)
 		}
 		list, err := s.Attachments.List(ctx, reviewer, owner)
