@@ -159,7 +159,7 @@ func TableDigest(ctx context.Context, db bun.IDB, t Table) (int64, string, error
 // Count returns the number of t's rows.
 func Count(ctx context.Context, db bun.IDB, table string) (int64, error) {
 	var n int64
-	err := db.NewRaw("SELECT count(*) FROM " + Quote(table)).Scan(ctx, &n)
+	err := db.NewRaw("SELECT count(*) FROM "+Quote(table)).Scan(ctx, &n)
 	if err != nil {
 		return 0, fmt.Errorf("catalog: count %s: %w", table, err)
 	}
