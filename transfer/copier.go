@@ -63,21 +63,22 @@ func (c *copier) table(ctx context.Context, w writer, t catalog.Table) (TableCop
 	if err != nil {
 		return TableCopy{}, err
 	}
-	c.progress(t.Name, 0, total)
+	c.progress.Rows(t.Name, 0, total)
 	rows, err := c.src.QueryContext(ctx, t.SelectAll())
 	if err != nil {
 		return TableCopy{}, fmt.Errorf("transfer: read %s: %w", t.Name, err)
 	}
 	defer rows.Close()
-	s := newStream(rows, t, w.engine(), func(n int64) { c.progress(t.Name, n, total) })
-	if err := w.insert(ctx, t, s); err != nil {
+	s := newStream(rows, t, w.engine(), func(n int64) { c.progress.Rows(t.Name, n, total) })
+	if err := load(ctx, w, t, s, total); err != nil {
 		return TableCopy{}, fmt.Errorf("transfer: copy %s: %w", t.Name, err)
 	}
 	if err := s.Err(); err != nil {
 		return TableCopy{}, fmt.Errorf("transfer: copy %s: %w", t.Name, err)
 	}
-	c.progress(t.Name, s.n, total)
-	return TableCopy{Name: t.Name, Rows: s.n, Digest: s.digest.Sum(), Sequence: seq, Took: time.Since(start)}, nil
+	tc := TableCopy{Name: t.Name, Rows: s.n, Digest: s.digest.Sum(), Sequence: seq, Took: time.Since(start)}
+	c.progress.Copied(tc)
+	return tc, nil
 }
 
 // stream reads a table's rows from the source, digests them and converts

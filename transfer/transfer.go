@@ -24,9 +24,19 @@ import (
 	"baove/database/catalog"
 )
 
-// Progress is told how far the copy of a table has gone: done of total
-// rows (total as counted in the snapshot).
-type Progress func(table string, done, total int64)
+// Progress is told how far the copy has gone.
+type Progress interface {
+	// Rows says that done of a table's total rows (as counted in the
+	// snapshot) were copied.
+	Rows(table string, done, total int64)
+	// Copied says that a table was copied whole.
+	Copied(TableCopy)
+}
+
+type silent struct{}
+
+func (silent) Rows(string, int64, int64) {}
+func (silent) Copied(TableCopy)          {}
 
 // TableCopy is what Copy carried of one table.
 type TableCopy struct {
@@ -59,12 +69,13 @@ func (r Report) Rows() int64 {
 
 // Copy copies every row of src into dst, which must be migrated by the
 // same migrations and hold nothing but what they put there (see Empty), in
-// one transaction. It fails, leaving dst as it was, when the schemas differ,
-// dst holds data or either database fails.
+// one transaction, telling progress (which may be nil) how far it went. It
+// fails, leaving dst as it was, when the schemas differ, dst holds data or
+// either database fails.
 func Copy(ctx context.Context, src, dst *database.DB, progress Progress) (Report, error) {
 	start := time.Now()
 	if progress == nil {
-		progress = func(string, int64, int64) {}
+		progress = silent{}
 	}
 	schema, seeded, err := prepare(ctx, src, dst)
 	if err != nil {

@@ -19,6 +19,40 @@ type writer interface {
 	exec(ctx context.Context, query string) error
 	// insert writes every row of s into t.
 	insert(ctx context.Context, t catalog.Table, s *stream) error
+	// indexes lists t's indexes that no constraint needs (see
+	// catalog.IndexQuery), as name and definition.
+	indexes(ctx context.Context, t string) ([][2]string, error)
+}
+
+// bulkRows is the size of a table from which a copy drops the table's
+// indexes and builds them again once its rows are in.
+var bulkRows int64 = 50_000
+
+// load writes every row of s into t; a table of bulkRows or more is written
+// without the indexes that no constraint needs, built again after it (and
+// before the next table, whose triggers may read them).
+func load(ctx context.Context, w writer, t catalog.Table, s *stream, total int64) error {
+	if total < bulkRows {
+		return w.insert(ctx, t, s)
+	}
+	idx, err := w.indexes(ctx, t.Name)
+	if err != nil {
+		return err
+	}
+	for _, i := range idx {
+		if err := w.exec(ctx, "DROP INDEX "+catalog.Quote(i[0])); err != nil {
+			return err
+		}
+	}
+	if err := w.insert(ctx, t, s); err != nil {
+		return err
+	}
+	for _, i := range idx {
+		if err := w.exec(ctx, i[1]); err != nil {
+			return fmt.Errorf("index %s: %w", i[0], err)
+		}
+	}
+	return nil
 }
 
 // withTarget runs fn in one transaction of db, committed when fn returns
@@ -27,7 +61,18 @@ func withTarget(ctx context.Context, db *database.DB, fn func(writer) error) err
 	if db.Engine == database.Postgres {
 		return withPostgres(ctx, db, fn)
 	}
-	tx, err := db.DB.DB.BeginTx(ctx, nil)
+	conn, err := db.DB.DB.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("transfer: connect: %w", err)
+	}
+	defer conn.Close()
+	// A page cache of 256 MiB for the copy (SQLite's default is 2 MiB),
+	// given back after it.
+	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -262144"); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA cache_size = -2000")
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("transfer: begin: %w", err)
 	}
@@ -61,7 +106,13 @@ func withPostgres(ctx context.Context, db *database.DB, fn func(writer) error) e
 		if !ok {
 			return fmt.Errorf("transfer: %T is not a pgx connection", dc)
 		}
-		return pgx.BeginFunc(ctx, sc.Conn(), func(tx pgx.Tx) error { return fn(postgresWriter{tx}) })
+		return pgx.BeginFunc(ctx, sc.Conn(), func(tx pgx.Tx) error {
+			// Memory to build the indexes a bulk load drops (see load).
+			if _, err := tx.Exec(ctx, "SET LOCAL maintenance_work_mem = '256MB'"); err != nil {
+				return err
+			}
+			return fn(postgresWriter{tx})
+		})
 	})
 }
 
@@ -79,7 +130,35 @@ func (w postgresWriter) insert(ctx context.Context, t catalog.Table, s *stream) 
 	return err
 }
 
+func (w postgresWriter) indexes(ctx context.Context, table string) ([][2]string, error) {
+	rows, err := w.tx.Query(ctx, catalog.IndexQuery(database.Postgres, table))
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) ([2]string, error) {
+		var i [2]string
+		return i, r.Scan(&i[0], &i[1])
+	})
+}
+
 type sqliteWriter struct{ tx *sql.Tx }
+
+func (w *sqliteWriter) indexes(ctx context.Context, table string) ([][2]string, error) {
+	rows, err := w.tx.QueryContext(ctx, catalog.IndexQuery(database.SQLite, table))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][2]string
+	for rows.Next() {
+		var i [2]string
+		if err := rows.Scan(&i[0], &i[1]); err != nil {
+			return nil, err
+		}
+		out = append(out, i)
+	}
+	return out, rows.Err()
+}
 
 func (*sqliteWriter) engine() database.Engine { return database.SQLite }
 

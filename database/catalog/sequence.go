@@ -55,3 +55,17 @@ func AdvanceSequence(engine database.Engine, t Table, last int64) []string {
 			"WHERE m > 0 AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = %s)", name, last, top, name),
 	}
 }
+
+// IndexQuery returns the query listing the indexes of table on engine that
+// no constraint (primary key, UNIQUE constraint) needs, as name and the
+// statement that creates it: a bulk load drops them and builds them again
+// once the rows are in, as pg_restore does.
+func IndexQuery(engine database.Engine, table string) string {
+	if engine == database.Postgres {
+		return fmt.Sprintf(`SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index AS i
+			JOIN pg_class AS c ON c.oid = i.indexrelid
+			WHERE i.indrelid = %s::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint AS k WHERE k.conindid = i.indexrelid)`,
+			literal(Quote(table)))
+	}
+	return "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = " + literal(table)
+}
