@@ -63,7 +63,7 @@ func copyAndVerify(t *testing.T, src, dst *app.Services) transfer.Report {
 }
 
 func TestCopy_MovesTheDemoToPostgreSQLAndBackWhole(t *testing.T) {
-	defer transfer.SetBulkRows(500)() // the ledger and the audit trail load as big tables do
+	defer transfer.SetBulkRows(200)() // the ledger and the audit trail load as big tables do
 	src := demoSource(t)
 	pg := migrated(t, dbtest.EmptyPostgres(t))
 	rep := copyAndVerify(t, src, pg)
