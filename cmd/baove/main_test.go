@@ -34,7 +34,7 @@ func startServe(t *testing.T, args []string, getenv env) string {
 		}
 	})
 	lines := bufio.NewScanner(pr)
-	addrRE := regexp.MustCompile(`listening on (http://\S+)`)
+	addrRE := regexp.MustCompile(`listening on (https?://\S+)`)
 	for lines.Scan() {
 		if m := addrRE.FindStringSubmatch(lines.Text()); m != nil {
 			go io.Copy(io.Discard, pr)
