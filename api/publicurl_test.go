@@ -102,7 +102,7 @@ func TestOpenAPI_PassesRedoclysRecommendedRulesWithoutAWarning(t *testing.T) {
 	cmd.Stderr = io.Discard
 	out, _ := cmd.Output() // exits 1 on errors: the report says which
 	var report struct {
-		Totals struct{ Errors, Warnings int }
+		Totals   struct{ Errors, Warnings int }
 		Problems []struct {
 			RuleID   string `json:"ruleId"`
 			Message  string `json:"message"`
