@@ -109,11 +109,11 @@ func serve(ctx context.Context, args []string, p process) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(p.stdout, "baove %s on %s: listening on %s (sign in there; API docs at /docs)\n",
-		version(), svc.DB.Engine, listeners[0].url())
 	if len(listeners) > 1 {
 		fmt.Fprintf(p.stdout, "metrics at %s%s\n", listeners[1].url(), api.MetricsPath)
 	}
+	fmt.Fprintf(p.stdout, "baove %s on %s: listening on %s (sign in there; API docs at /docs)\n",
+		version(), svc.DB.Engine, listeners[0].url())
 	return serveUntilDone(ctx, f.shutdown, log, listeners...)
 }
 
