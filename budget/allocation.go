@@ -24,10 +24,13 @@ const (
 	CarriedIn  AllocationKind = "carry_in"   // unspent central funds carried over from the year before
 )
 
-// Allocation is an entry of the central allocation ledger of a province-year.
+// Allocation is an entry of the central allocation ledger of a
+// province-year, as stored (the table allocations) and as answered.
 type Allocation struct {
-	ID         int64              `json:"id"`
-	Province   units.ProvinceCode `json:"province_code"`
+	bun.BaseModel `bun:"table:allocations,alias:al" json:"-"`
+
+	ID         int64              `bun:",pk,autoincrement" json:"id"`
+	Province   units.ProvinceCode `bun:"province_code" json:"province_code"`
 	Year       int                `json:"year"`
 	Kind       AllocationKind     `json:"kind"`
 	Amount     VND                `json:"amount"`
@@ -35,28 +38,8 @@ type Allocation struct {
 	DecidedOn  baove.Date         `json:"decided_on"`
 	Reason     string             `json:"reason,omitempty"`
 	CreatedAt  time.Time          `json:"created_at"`
+	ActorID    int64              `bun:",nullzero" json:"-"`
 	Actor      string             `json:"actor"`
-}
-
-type allocationRow struct {
-	bun.BaseModel `bun:"table:allocations,alias:al"`
-
-	ID           int64 `bun:",pk,autoincrement"`
-	ProvinceCode string
-	Year         int
-	Kind         AllocationKind
-	Amount       int64
-	DecisionNo   string
-	DecidedOn    baove.Date
-	Reason       string
-	CreatedAt    time.Time
-	ActorID      int64 `bun:",nullzero"`
-	Actor        string
-}
-
-func (r allocationRow) allocation() Allocation {
-	return Allocation{ID: r.ID, Province: units.ProvinceCode(r.ProvinceCode), Year: r.Year, Kind: r.Kind, Amount: VND(r.Amount),
-		DecisionNo: r.DecisionNo, DecidedOn: r.DecidedOn, Reason: r.Reason, CreatedAt: r.CreatedAt, Actor: r.Actor}
 }
 
 // NewAllocation is a ministry decision allocating central support to a
@@ -116,18 +99,18 @@ func (s *Store) allocate(ctx context.Context, c access.Caller, n NewAllocation, 
 		if err := s.insertAllocation(ctx, tx, c, &r); err != nil {
 			return err
 		}
-		a = r.allocation()
+		a = r
 		return k.store(ctx, tx, r.CreatedAt, a)
 	})
 	return a, replayed, err
 }
 
-func (s *Store) insertAllocation(ctx context.Context, tx bun.Tx, c access.Caller, r *allocationRow) error {
+func (s *Store) insertAllocation(ctx context.Context, tx bun.Tx, c access.Caller, r *Allocation) error {
 	if _, err := tx.NewInsert().Model(r).Exec(ctx); err != nil {
 		return err
 	}
 	return audit.Record(ctx, tx, audit.Change{At: r.CreatedAt, Actor: c.Actor(), Action: "allocation." + string(r.Kind),
-		Entity: "allocation", EntityID: fmt.Sprint(r.ID), ProvinceCode: r.ProvinceCode, AfterState: r.allocation()})
+		Entity: "allocation", EntityID: fmt.Sprint(r.ID), ProvinceCode: string(r.Province), AfterState: r})
 }
 
 // loadYears locks the years of province p and reads their books: whether
@@ -167,7 +150,7 @@ func (s *Store) Allocations(ctx context.Context, c access.Caller, p units.Provin
 	if err := c.CanRead(p); err != nil {
 		return nil, err
 	}
-	var rows []allocationRow
+	var rows []Allocation
 	q := s.db.NewSelect().Model(&rows).Where("province_code = ?", string(p)).Order("year", "id")
 	if year != 0 {
 		q = q.Where("year = ?", year)
@@ -175,9 +158,5 @@ func (s *Store) Allocations(ctx context.Context, c access.Caller, p units.Provin
 	if err := q.Scan(ctx); err != nil {
 		return nil, fmt.Errorf("budget: allocations of %s: %w", p, err)
 	}
-	out := make([]Allocation, len(rows))
-	for i, r := range rows {
-		out[i] = r.allocation()
-	}
-	return out, nil
+	return rows, nil
 }

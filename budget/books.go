@@ -38,7 +38,7 @@ type paymentState struct {
 // paymentQuery asks for the books of one payment: the locked year of its
 // line, today, the payment and its idempotency key.
 type paymentQuery struct {
-	year    budgetYear
+	year    YearRecord
 	today   baove.Date
 	payment NewDisbursement
 	key     idempotency

@@ -11,7 +11,6 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/units"
-	"baove/vn"
 )
 
 // Dispositions of unspent central funds at the year-end close.
@@ -55,7 +54,8 @@ func (s *Store) Close(ctx context.Context, c access.Caller, y YearEnd) (Summary,
 		if len(problems) > 0 {
 			return errorOf(problems)
 		}
-		if err := s.close(ctx, tx, c, y, unspent); err != nil {
+		cl := Closing{YearEnd: y, Unspent: unspent, At: s.clock.Now(), On: s.clock.Today(), By: c.Username}
+		if err := s.close(ctx, tx, c, cl); err != nil {
 			return err
 		}
 		sum, err = s.summary(ctx, tx, p, year)
@@ -66,17 +66,14 @@ func (s *Store) Close(ctx context.Context, c access.Caller, y YearEnd) (Summary,
 
 // close records the close of a year the controls allowed: the year's row,
 // its audit entry, and the carried-in allocation of the next year.
-func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, end YearEnd, unspent VND) error {
-	p, year, disposition := end.Province, end.Year, end.Disposition
-	var before budgetYear
+func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, cl Closing) error {
+	p, year := cl.Province, cl.Year
+	var before YearRecord
 	if err := tx.NewSelect().Model(&before).Where("province_code = ? AND year = ?", string(p), year).Scan(ctx); err != nil {
 		return err
 	}
-	y, today := before, s.clock.Today()
-	y.ClosedAt, y.ClosedBy, y.Disposition, y.UnspentCentral = s.clock.Now(), c.Username, disposition, int64(unspent)
-	if disposition == Return {
-		y.ReturnDeadline = today.AddDays(ReturnDays)
-	}
+	y := before
+	y.Close(cl)
 	if _, err := tx.NewUpdate().Model(&y).WherePK().Exec(ctx); err != nil {
 		return err
 	}
@@ -85,11 +82,10 @@ func (s *Store) close(ctx context.Context, tx bun.Tx, c access.Caller, end YearE
 		AfterState: y}); err != nil {
 		return err
 	}
-	if disposition != CarryOver || unspent == 0 {
+	a, ok := cl.CarryIn()
+	if !ok {
 		return nil
 	}
-	return s.insertAllocation(ctx, tx, c, &allocationRow{ProvinceCode: y.ProvinceCode, Year: year + 1, Kind: CarriedIn,
-		Amount: int64(unspent), DecisionNo: fmt.Sprintf("Chuyển nguồn năm %d", year), DecidedOn: today,
-		Reason:    fmt.Sprintf("%s đồng kinh phí trung ương chưa giải ngân năm %d", vn.Int(int64(unspent)), year),
-		CreatedAt: y.ClosedAt, ActorID: c.UserID, Actor: c.Username})
+	a.ActorID = c.UserID
+	return s.insertAllocation(ctx, tx, c, &a)
 }

@@ -245,18 +245,18 @@ func (b *Books) Reverse(orig Disbursement, on baove.Date, reason string) (Disbur
 // the decision is dated no later than today, from the year before to the
 // end of the adjustment period; the year is open; a correction leaves the
 // allocations at or above what was already paid from central funds.
-func (b *Books) Allocate(n NewAllocation) (allocationRow, []Problem) {
+func (b *Books) Allocate(n NewAllocation) (Allocation, []Problem) {
 	n.normalize()
 	ps := n.check(b.Today)
 	if len(ps) > 0 {
-		return allocationRow{}, ps
+		return Allocation{}, ps
 	}
 	y := b.Years[n.Year]
 	switch after := y.Central.Allocated + n.Amount; {
 	case y.Closed:
-		return allocationRow{}, []Problem{conflict("year", "ledger.year_closed", i18n.Args{"year": y.Year, "province": b.Province}, n.Year)}
+		return Allocation{}, []Problem{conflict("year", "ledger.year_closed", i18n.Args{"year": y.Year, "province": b.Province}, n.Year)}
 	case n.Amount < 0 && after < y.Central.Disbursed:
-		return allocationRow{}, []Problem{conflict("amount", "ledger.correction_below_paid", i18n.Args{"year": y.Year,
+		return Allocation{}, []Problem{conflict("amount", "ledger.correction_below_paid", i18n.Args{"year": y.Year,
 			"allocated": y.Central.Allocated, "paid": y.Central.Disbursed, "after": after,
 			"room": max(y.Central.Allocated-y.Central.Disbursed, 0)}, n.Amount.String())}
 	}
@@ -265,7 +265,7 @@ func (b *Books) Allocate(n NewAllocation) (allocationRow, []Problem) {
 		kind = Correction
 	}
 	y.Central.Allocated += n.Amount
-	return allocationRow{ProvinceCode: string(b.Province), Year: n.Year, Kind: kind, Amount: int64(n.Amount),
+	return Allocation{Province: b.Province, Year: n.Year, Kind: kind, Amount: n.Amount,
 		DecisionNo: n.DecisionNo, DecidedOn: n.DecidedOn, Reason: n.Reason}, nil
 }
 

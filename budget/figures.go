@@ -98,7 +98,7 @@ type sums struct {
 	planned     map[FundingSource]map[string]VND // by source, then task area
 	disbursed   map[FundingSource]map[string]VND
 	allocations map[AllocationKind]VND
-	year        budgetYear
+	year        YearRecord
 }
 
 // summarise computes the summary's figures from grouped sums, the lines

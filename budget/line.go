@@ -52,7 +52,9 @@ type LineInput struct {
 	Description   string
 }
 
-type lineRow struct {
+// LineRecord is a budget line as stored (the table budget_lines); read
+// with its activity, it carries the activity's task area and lineage.
+type LineRecord struct {
 	bun.BaseModel `bun:"table:budget_lines,alias:l"`
 
 	ID              int64 `bun:",pk,autoincrement"`
@@ -68,7 +70,8 @@ type lineRow struct {
 	ActivityLineage string `bun:",scanonly"`
 }
 
-func (r lineRow) line() Line {
+// Line returns the record as a budget line.
+func (r LineRecord) Line() Line {
 	return Line{ID: LineID(r.ID), PlanID: plans.ID(r.PlanID), Lineage: r.Lineage, ActivityID: plans.ActivityID(r.ActivityID),
 		TaskArea: r.TaskArea, FundingSource: r.FundingSource, Amount: VND(r.Amount), BudgetItem: r.BudgetItem, Description: r.Description}
 }
@@ -121,7 +124,7 @@ func (in *LineInput) check(ctx context.Context, tx bun.IDB, plan plans.ID) error
 // AddLine adds a budget line to a plan version (the rules of plans.Store.Edit
 // apply: the province's planner, an editable plan).
 func (s *Store) AddLine(ctx context.Context, c access.Caller, plan plans.ID, in LineInput) (plans.Plan, Line, error) {
-	var added lineRow
+	var added LineRecord
 	p, err := s.plans.Edit(ctx, c, plans.Adding(plan), func(ctx context.Context, tx bun.Tx, _ plans.Plan) (plans.Audit, error) {
 		if err := in.check(ctx, tx, plan); err != nil {
 			return plans.Audit{}, err
@@ -131,12 +134,12 @@ func (s *Store) AddLine(ctx context.Context, c access.Caller, plan plans.ID, in 
 			Where("plan_id = ?", int64(plan)).Scan(ctx, &last); err != nil {
 			return plans.Audit{}, err
 		}
-		added = lineRow{PlanID: int64(plan), Lineage: newLineage(), Position: last + 1}
+		added = LineRecord{PlanID: int64(plan), Lineage: newLineage(), Position: last + 1}
 		added.set(in)
 		if _, err := tx.NewInsert().Model(&added).Exec(ctx); err != nil {
 			return plans.Audit{}, err
 		}
-		return plans.Audit{Action: "budget_line.create", Entity: "budget_line", EntityID: fmt.Sprint(added.ID), After: added.line()}, nil
+		return plans.Audit{Action: "budget_line.create", Entity: "budget_line", EntityID: fmt.Sprint(added.ID), After: added.Line()}, nil
 	})
 	if err != nil {
 		return p, Line{}, err
@@ -145,12 +148,12 @@ func (s *Store) AddLine(ctx context.Context, c access.Caller, plan plans.ID, in 
 	return p, l, err
 }
 
-func (r *lineRow) set(in LineInput) {
+func (r *LineRecord) set(in LineInput) {
 	r.ActivityID, r.FundingSource, r.Amount = int64(in.ActivityID), in.FundingSource, int64(in.Amount)
 	r.BudgetItem, r.Description = in.BudgetItem, in.Description
 }
 
-func (r lineRow) input() LineInput {
+func (r LineRecord) input() LineInput {
 	return LineInput{ActivityID: plans.ActivityID(r.ActivityID), FundingSource: r.FundingSource, Amount: VND(r.Amount),
 		BudgetItem: r.BudgetItem, Description: r.Description}
 }
@@ -188,7 +191,7 @@ func (s *Store) UpdateLine(ctx context.Context, c access.Caller, ref LineRef, pa
 		if _, err := tx.NewUpdate().Model(&after).WherePK().Exec(ctx); err != nil {
 			return plans.Audit{}, err
 		}
-		return plans.Audit{Action: "budget_line.update", Entity: "budget_line", EntityID: fmt.Sprint(id), Before: before.line(), After: after.line()}, nil
+		return plans.Audit{Action: "budget_line.update", Entity: "budget_line", EntityID: fmt.Sprint(id), Before: before.Line(), After: after.Line()}, nil
 	})
 }
 
@@ -209,7 +212,7 @@ func (s *Store) DeleteLine(ctx context.Context, c access.Caller, ref LineRef) (p
 		if _, err := tx.NewDelete().Model(&before).WherePK().Exec(ctx); err != nil {
 			return plans.Audit{}, err
 		}
-		return plans.Audit{Action: "budget_line.delete", Entity: "budget_line", EntityID: fmt.Sprint(id), Before: before.line()}, nil
+		return plans.Audit{Action: "budget_line.delete", Entity: "budget_line", EntityID: fmt.Sprint(id), Before: before.Line()}, nil
 	})
 }
 
@@ -221,8 +224,8 @@ func disbursedOn(ctx context.Context, db bun.IDB, p plans.Plan, lineage string) 
 	return VND(sum), err
 }
 
-func lineOf(ctx context.Context, db bun.IDB, plan plans.ID, id LineID) (lineRow, error) {
-	var r lineRow
+func lineOf(ctx context.Context, db bun.IDB, plan plans.ID, id LineID) (LineRecord, error) {
+	var r LineRecord
 	err := selectLines(db, &r).Where("l.id = ? AND l.plan_id = ?", int64(id), int64(plan)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, baove.Errorf(baove.ENOTFOUND, "plan %d has no budget line %d", plan, id)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/uptrace/bun"
 
@@ -13,20 +12,6 @@ import (
 	"baove/database"
 	"baove/units"
 )
-
-// budgetYear is the lock row of a province-year's money; its JSON is what
-// the audit trail records of a close.
-type budgetYear struct {
-	bun.BaseModel `bun:"table:budget_years,alias:y"`
-
-	ProvinceCode   string     `bun:",pk" json:"province_code"`
-	Year           int        `bun:",pk" json:"year"`
-	ClosedAt       time.Time  `bun:",nullzero" json:"closed_at,omitzero"`
-	ClosedBy       string     `json:"closed_by,omitempty"`
-	UnspentCentral int64      `json:"unspent_at_close"`
-	Disposition    string     `json:"unspent_disposition,omitempty"`
-	ReturnDeadline baove.Date `bun:",nullzero" json:"return_deadline,omitzero"`
-}
 
 // The lock. Every write that changes what may be paid in a province-year —
 // a payment, a reversal, an import, an allocation or correction, the close,
@@ -43,8 +28,8 @@ const upsertYear = ` ON CONFLICT (province_code, year) DO UPDATE SET closed_by =
 
 // lockYear locks province p's year and returns its row. An unknown
 // province is EINVALID naming province_code.
-func lockYear(ctx context.Context, tx bun.IDB, p units.ProvinceCode, year int) (budgetYear, error) {
-	var y budgetYear
+func lockYear(ctx context.Context, tx bun.IDB, p units.ProvinceCode, year int) (YearRecord, error) {
+	var y YearRecord
 	err := tx.NewRaw("INSERT INTO budget_years (province_code, year) VALUES (?, ?)"+upsertYear, string(p), year).Scan(ctx, &y)
 	if database.IsForeignKeyViolation(err) {
 		return y, baove.Invalid("province_code", "no province with this code", p)
@@ -54,9 +39,9 @@ func lockYear(ctx context.Context, tx bun.IDB, p units.ProvinceCode, year int) (
 
 // lockYears locks the years of p in ascending order and returns their
 // rows by year.
-func lockYears(ctx context.Context, tx bun.IDB, p units.ProvinceCode, years []int) (map[int]budgetYear, error) {
+func lockYears(ctx context.Context, tx bun.IDB, p units.ProvinceCode, years []int) (map[int]YearRecord, error) {
 	years = slices.Sorted(slices.Values(years))
-	out := make(map[int]budgetYear, len(years))
+	out := make(map[int]YearRecord, len(years))
 	for _, year := range slices.Compact(years) {
 		y, err := lockYear(ctx, tx, p, year)
 		if err != nil {
@@ -69,8 +54,8 @@ func lockYears(ctx context.Context, tx bun.IDB, p units.ProvinceCode, years []in
 
 // lockLineYear locks the year of budget line id's plan, found and locked in
 // one statement, and returns its row; ENOTFOUND when there is no such line.
-func lockLineYear(ctx context.Context, tx bun.IDB, id LineID) (budgetYear, error) {
-	var y budgetYear
+func lockLineYear(ctx context.Context, tx bun.IDB, id LineID) (YearRecord, error) {
+	var y YearRecord
 	err := tx.NewRaw(`INSERT INTO budget_years (province_code, year) SELECT p.province_code, p.year
 		FROM budget_lines AS l JOIN plans AS p ON p.id = l.plan_id WHERE l.id = ?`+upsertYear, int64(id)).Scan(ctx, &y)
 	if isNoRows(err) {
@@ -78,9 +63,6 @@ func lockLineYear(ctx context.Context, tx bun.IDB, id LineID) (budgetYear, error
 	}
 	return y, err
 }
-
-// closed reports whether the year is closed.
-func (y budgetYear) closed() bool { return !y.ClosedAt.IsZero() }
 
 // translate maps database errors of budget writes to application errors.
 func translate(err error, what string) error {

@@ -130,7 +130,7 @@ func (s *Store) yearAllocations(ctx context.Context, db bun.IDB, year int, of fu
 	for _, a := range allocs {
 		of(units.ProvinceCode(a.ProvinceCode)).allocations[a.Kind] += VND(a.Sum)
 	}
-	var years []budgetYear
+	var years []YearRecord
 	if err := db.NewSelect().Model(&years).Where("year = ?", year).Scan(ctx); err != nil {
 		return fmt.Errorf("budget: budget years of %d: %w", year, err)
 	}

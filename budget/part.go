@@ -34,7 +34,7 @@ func (Lines) Count(ctx context.Context, db bun.IDB, plan plans.ID) (int, error) 
 // Copy implements plans.Part: the copies keep their lineage, so that the
 // ledger follows a line from version to version.
 func (Lines) Copy(ctx context.Context, db bun.IDB, from, to plans.ID, activities map[plans.ActivityID]plans.ActivityID) error {
-	var rows []lineRow
+	var rows []LineRecord
 	if err := db.NewSelect().Model(&rows).Where("plan_id = ?", int64(from)).Order("position", "id").Scan(ctx); err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func (Lines) Lock(ctx context.Context, db bun.IDB, p units.ProvinceCode, year in
 
 // Items implements plans.Part.
 func (Lines) Items(ctx context.Context, db bun.IDB, plan plans.ID) (map[string]map[string]any, error) {
-	var rows []lineRow
+	var rows []LineRecord
 	if err := selectLines(db, &rows).Where("l.plan_id = ?", int64(plan)).Scan(ctx); err != nil {
 		return nil, err
 	}
@@ -87,7 +87,7 @@ func (Lines) Check(ctx context.Context, db bun.IDB, plan plans.ID) error {
 	if err != nil {
 		return err
 	}
-	var rows []lineRow
+	var rows []LineRecord
 	if err := db.NewSelect().Model(&rows).Where("plan_id = ?", int64(plan)).Scan(ctx); err != nil {
 		return err
 	}

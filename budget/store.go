@@ -40,7 +40,7 @@ func (s *Store) Lines(ctx context.Context, c access.Caller, plan plans.ID) ([]Li
 	if err != nil {
 		return nil, err
 	}
-	var rows []lineRow
+	var rows []LineRecord
 	if err := selectLines(s.db, &rows).Where("l.plan_id = ?", int64(plan)).Order("l.position", "l.id").Scan(ctx); err != nil {
 		return nil, fmt.Errorf("budget: lines of %d: %w", plan, err)
 	}
@@ -50,7 +50,7 @@ func (s *Store) Lines(ctx context.Context, c access.Caller, plan plans.ID) ([]Li
 	}
 	out := make([]Line, len(rows))
 	for i, r := range rows {
-		out[i] = r.line()
+		out[i] = r.Line()
 		out[i].Disbursed = paid[r.Lineage]
 	}
 	return out, nil
@@ -79,14 +79,14 @@ func lineNotFound(id LineID) error {
 }
 
 func (s *Store) lineIn(ctx context.Context, db bun.IDB, id LineID) (Line, error) {
-	var r lineRow
+	var r LineRecord
 	err := selectLines(db, &r).Where("l.id = ?", int64(id)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Line{}, lineNotFound(id)
 	} else if err != nil {
 		return Line{}, fmt.Errorf("budget: line %d: %w", id, err)
 	}
-	return r.line(), nil
+	return r.Line(), nil
 }
 
 // disbursedByLineage sums a province-year's ledger by line lineage.

@@ -13,43 +13,52 @@ import (
 // never giving one more than its room (nil: no limit). It fails when the
 // rooms cannot hold the total.
 func apportion(total int, weights []float64, room []int) ([]int, error) {
-	counts := make([]int, len(weights))
+	a := apportionment{counts: make([]int, len(weights)), weights: weights, room: room}
 	var sum float64
 	for _, w := range weights {
 		sum += w
 	}
 	if total == 0 {
-		return counts, nil
+		return a.counts, nil
 	}
 	if sum <= 0 {
-		return counts, fmt.Errorf("nothing can take %d entries", total)
-	}
-	limit := func(i int) int {
-		if room == nil {
-			return math.MaxInt
-		}
-		return room[i]
+		return a.counts, fmt.Errorf("nothing can take %d entries", total)
 	}
 	order, given := make([]int, len(weights)), 0
 	remainder := make([]float64, len(weights))
 	for i, w := range weights {
 		exact := float64(total) * w / sum
-		counts[i] = min(int(exact), limit(i))
-		given += counts[i]
+		a.counts[i] = min(int(exact), a.limit(i))
+		given += a.counts[i]
 		remainder[i], order[i] = exact-math.Floor(exact), i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(remainder[b], remainder[a]) })
-	return counts, handOut(counts, total-given, order, weights, limit)
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(remainder[y], remainder[x]) })
+	return a.counts, a.handOut(total-given, order)
+}
+
+// apportionment is a total being shared among weights, each taking at most
+// its room.
+type apportionment struct {
+	counts  []int
+	weights []float64
+	room    []int // nil: no limit
+}
+
+func (a *apportionment) limit(i int) int {
+	if a.room == nil {
+		return math.MaxInt
+	}
+	return a.room[i]
 }
 
 // handOut gives the rest one by one in order, round after round, to those
 // with weight and room left.
-func handOut(counts []int, rest int, order []int, weights []float64, limit func(int) int) error {
+func (a *apportionment) handOut(rest int, order []int) error {
 	for rest > 0 {
 		before := rest
 		for _, i := range order {
-			if rest > 0 && counts[i] < limit(i) && weights[i] > 0 {
-				counts[i]++
+			if rest > 0 && a.counts[i] < a.limit(i) && a.weights[i] > 0 {
+				a.counts[i]++
 				rest--
 			}
 		}

@@ -1,15 +1,16 @@
 package gen
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/uptrace/bun"
 
+	"baove/budget"
 	"baove/database"
+	"baove/indicators"
+	"baove/plans"
 )
 
 // chunk is how many rows one INSERT writes.
@@ -17,16 +18,16 @@ const chunk = 2_000
 
 // batch is every row of one year, written together.
 type batch struct {
-	plans       []planRow
-	activities  []activityRow
-	targets     []targetRow
-	events      []eventRow
-	lines       []lineRow
-	years       []yearRow
-	allocations []allocationRow
-	entries     []*entryRow
-	values      []valueRow
-	staffing    []staffingRow
+	plans       []plans.PlanRecord
+	activities  []plans.ActivityRecord
+	targets     []plans.TargetRecord
+	events      []plans.EventRecord
+	lines       []budget.LineRecord
+	years       []budget.YearRecord
+	allocations []budget.Allocation
+	entries     []*budget.Disbursement
+	values      []indicators.ValueRecord
+	staffing    []indicators.StaffingRecord
 }
 
 func (b *batch) addPlans(ps *planSet) {
@@ -80,30 +81,10 @@ func (b *batch) count(st *Stats) {
 	st.Staffing += len(b.staffing)
 	st.Values += len(b.values)
 	for _, e := range b.entries {
-		if e.Kind == "payment" {
+		if e.Kind == budget.Payment {
 			st.Payments++
 		} else {
 			st.Reversals++
-		}
-	}
-}
-
-// keyEntries puts a year's ledger in time order, as it would have been
-// written, provinces interleaved, and gives the entries their keys; a
-// reversal, always later than its payment, then learns the payment's key.
-func (g *generator) keyEntries(entries []*entryRow) {
-	slices.SortStableFunc(entries, func(a, b *entryRow) int {
-		if c := a.CreatedAt.Compare(b.CreatedAt); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ProvinceCode, b.ProvinceCode)
-	})
-	for _, e := range entries {
-		e.ID = g.keys.next(&g.keys.entry)
-	}
-	for _, e := range entries {
-		if e.reverses != nil {
-			e.ReversesID = e.reverses.ID
 		}
 	}
 }

@@ -8,7 +8,9 @@ import (
 	"github.com/shopspring/decimal"
 
 	"baove"
+	"baove/budget"
 	"baove/indicators"
+	"baove/plans"
 )
 
 // review writes the history of a plan set as its scenario says: created in
@@ -16,22 +18,22 @@ import (
 // revisions start in spring.
 func (g *generator) review(r *rand.Rand, ps *planSet) {
 	h := &history{g: g, r: r, v: ps.versions[0], day: baove.NewDate(ps.year-1, 11, 1).AddDays(r.IntN(40)), today: g.yesterday}
-	h.step(0, 0, "create", "draft", "")
+	h.step(move{action: "create", to: plans.Draft})
 	if ps.scenario == draft {
 		return
 	}
-	h.step(5, 25, "submit", "submitted", "")
+	h.step(move{action: "submit", to: plans.Submitted, lo: 5, hi: 25})
 	switch ps.scenario {
 	case submitted:
 		return
 	case returned:
-		h.step(5, 15, "return", "returned", pick(r, returnReasons))
+		h.step(move{action: "return", to: plans.Returned, reason: pick(r, returnReasons), lo: 5, hi: 15})
 		return
 	case returnedThenApproved:
-		h.step(5, 15, "return", "returned", pick(r, returnReasons))
-		h.step(5, 15, "submit", "submitted", "")
+		h.step(move{action: "return", to: plans.Returned, reason: pick(r, returnReasons), lo: 5, hi: 15})
+		h.step(move{action: "submit", to: plans.Submitted, lo: 5, hi: 15})
 	}
-	h.step(5, 20, "approve", "approved", "")
+	h.step(move{action: "approve", to: plans.Approved, lo: 5, hi: 20})
 	if ps.scenario == revised || ps.scenario == revising {
 		g.revise(r, ps, h.day)
 	}
@@ -49,24 +51,25 @@ func (g *generator) revise(r *rand.Rand, ps *planSet, approvedOn baove.Date) {
 		start = approvedOn.AddDays(30)
 	}
 	h := &history{g: g, r: r, v: v2, day: start, today: g.yesterday}
-	h.step(0, 0, "revise", "draft", fmt.Sprintf("revision of version %d (id %d)", v1.plan.Version, v1.plan.ID))
+	h.step(move{action: "revise", to: plans.Draft, reason: fmt.Sprintf("revision of version %d (id %d)", v1.plan.Version, v1.plan.ID)})
 	if ps.scenario == revising {
 		return
 	}
-	h.step(5, 20, "submit", "submitted", "")
-	at := h.step(5, 20, "approve", "approved", "")
-	(&history{g: g, r: r, v: v1}).record(at, "supersede", "superseded", "version 2 approved")
+	h.step(move{action: "submit", to: plans.Submitted, lo: 5, hi: 20})
+	at := h.step(move{action: "approve", to: plans.Approved, lo: 5, hi: 20})
+	(&history{g: g, r: r, v: v1}).record(at, move{action: "supersede", to: plans.Superseded, reason: "version 2 approved"})
 }
 
-// fill gives a version its activities, budget lines and targets.
-func (g *generator) fill(r *rand.Rand, v *version, year int, budget int64) {
+// fill gives a version its activities, budget lines sharing total, and
+// targets.
+func (g *generator) fill(r *rand.Rand, v *version, year int, total int64) {
 	for _, area := range g.chooseAreas(r) {
 		g.addActivity(r, v, area, year)
 	}
 	var weights []float64
 	for i := range v.activities {
-		for _, src := range g.sourcesOf(r, v.activities[i].TaskArea, i == 0) {
-			g.addLine(r, v, &v.activities[i], src, 0)
+		for _, src := range g.sourcesOf(r, v.activities[i].TaskArea, year, i == 0) {
+			g.addLine(r, v, &v.activities[i], src)
 			weights = append(weights, between(r, 0.5, 2))
 		}
 	}
@@ -75,7 +78,7 @@ func (g *generator) fill(r *rand.Rand, v *version, year int, budget int64) {
 		sum += w
 	}
 	for i := range v.lines {
-		v.lines[i].Amount = max(roundDown(float64(budget)*weights[i]/sum, 1_000_000), 5_000_000)
+		v.lines[i].Amount = max(roundDown(float64(total)*weights[i]/sum, 1_000_000), 5_000_000)
 	}
 	v.targets = targetsOf(r, v.plan.ID)
 }
@@ -88,29 +91,29 @@ func (g *generator) chooseAreas(r *rand.Rand) []string {
 	likely := map[string]float64{"1.3": 0.93, "2.1": 0.93, "5.3": 0.93, "1.2": 0.85, "2.2": 0.85, "3.3": 0.85, "0": 0.7}
 	var out []string
 	for _, a := range g.areas {
-		p, ok := likely[a.code]
+		p, ok := likely[a.Code]
 		if !ok {
 			p = 0.45
 		}
 		for n := 0; n < 2 && chance(r, p); n++ {
-			out = append(out, a.code)
+			out = append(out, a.Code)
 			p = 0.2
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, g.areas[0].code)
+		out = append(out, g.areas[0].Code)
 	}
 	return out
 }
 
-func (g *generator) addActivity(r *rand.Rand, v *version, area string, year int) *activityRow {
+func (g *generator) addActivity(r *rand.Rand, v *version, area string, year int) *plans.ActivityRecord {
 	from := time.Month(1 + r.IntN(6))
 	to := from + time.Month(r.IntN(int(13-from)))
 	title := "Hoạt động thuộc nhiệm vụ " + area
 	if titles := activityTitles[area]; len(titles) > 0 {
 		title = pick(r, titles)
 	}
-	v.activities = append(v.activities, activityRow{ID: g.keys.next(&g.keys.activity), PlanID: v.plan.ID, Lineage: lineage(r),
+	v.activities = append(v.activities, plans.ActivityRecord{ID: g.keys.next(&g.keys.activity), PlanID: v.plan.ID, Lineage: lineage(r),
 		TaskArea: area, Title: title, LeadAgency: pick(r, leads), Partners: pick(r, partners),
 		StartsOn: baove.NewDate(year, from, 1), EndsOn: baove.NewDate(year, to+1, 1).AddDays(-1), Position: len(v.activities) + 1})
 	return &v.activities[len(v.activities)-1]
@@ -118,28 +121,31 @@ func (g *generator) addActivity(r *rand.Rand, v *version, area string, year int)
 
 // sourcesOf draws the funding sources of an activity's lines: mostly the
 // provincial budget (always for the first activity, so that every plan has
-// a provincial line), central support only on eligible task areas
-// (directive 3.2).
-func (g *generator) sourcesOf(r *rand.Rand, area string, first bool) []string {
-	var out []string
+// a provincial line), central support only on task areas eligible for it
+// in year (directive 3.2).
+func (g *generator) sourcesOf(r *rand.Rand, area string, year int, first bool) []budget.FundingSource {
+	var out []budget.FundingSource
 	if first || chance(r, 0.85) {
-		out = append(out, "provincial")
+		out = append(out, budget.Provincial)
 	}
-	if g.eligible[area] && chance(r, 0.5) {
-		out = append(out, "central")
+	if g.eligibleIn(area, year) && chance(r, 0.5) {
+		out = append(out, budget.Central)
 	}
 	if chance(r, 0.3) {
-		out = append(out, "commune")
+		out = append(out, budget.Commune)
 	}
 	if chance(r, 0.1) || len(out) == 0 {
-		out = append(out, "other")
+		out = append(out, budget.Other)
 	}
 	return out
 }
 
-func (g *generator) addLine(r *rand.Rand, v *version, a *activityRow, source string, amount int64) {
-	v.lines = append(v.lines, lineRow{ID: g.keys.next(&g.keys.line), PlanID: v.plan.ID, Lineage: lineage(r), ActivityID: a.ID,
-		FundingSource: source, Amount: amount, BudgetItem: pick(r, budgetItems), Position: len(v.lines) + 1, taskArea: a.TaskArea})
+// addLine adds a line of nothing yet from source to activity a of v, and
+// returns it.
+func (g *generator) addLine(r *rand.Rand, v *version, a *plans.ActivityRecord, source budget.FundingSource) *budget.LineRecord {
+	v.lines = append(v.lines, budget.LineRecord{ID: g.keys.next(&g.keys.line), PlanID: v.plan.ID, Lineage: lineage(r), ActivityID: a.ID,
+		FundingSource: source, BudgetItem: pick(r, budgetItems), Position: len(v.lines) + 1, TaskArea: a.TaskArea})
+	return &v.lines[len(v.lines)-1]
 }
 
 // targetRanges are the provinces' own targets, in tenths, from lo to hi:
@@ -155,12 +161,12 @@ var targetRanges = []struct {
 
 // targetsOf draws a plan's targets: always the commune-worker target,
 // which submission needs, and most of the others.
-func targetsOf(r *rand.Rand, plan int64) []targetRow {
-	out := []targetRow{{PlanID: plan, IndicatorCode: string(indicators.CommuneWorker), Value: "100"}}
+func targetsOf(r *rand.Rand, plan int64) []plans.TargetRecord {
+	out := []plans.TargetRecord{{PlanID: plan, IndicatorCode: string(indicators.CommuneWorker), Value: "100"}}
 	for _, t := range targetRanges {
 		if chance(r, 0.6) {
 			v := decimal.New(t.lo+r.Int64N(t.hi-t.lo+1), -1)
-			out = append(out, targetRow{PlanID: plan, IndicatorCode: string(t.code), Value: v.String()})
+			out = append(out, plans.TargetRecord{PlanID: plan, IndicatorCode: string(t.code), Value: v.String()})
 		}
 	}
 	return out
@@ -189,6 +195,6 @@ func (g *generator) copyVersion(r *rand.Rand, v1 *version, ps *planSet) *version
 		v2.targets = append(v2.targets, t)
 	}
 	a := g.addActivity(r, v2, pick(r, []string{"1.2", "4.2", "5.1"}), ps.year)
-	g.addLine(r, v2, a, "provincial", roundDown(float64(ps.budget)*between(r, 0.03, 0.08), 1_000_000)+5_000_000)
+	g.addLine(r, v2, a, budget.Provincial).Amount = roundDown(float64(ps.budget)*between(r, 0.03, 0.08), 1_000_000) + 5_000_000
 	return v2
 }

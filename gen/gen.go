@@ -7,10 +7,13 @@
 // year-end closes, commune staffing and indicator values.
 //
 // It writes rows with bulk multi-row inserts in one transaction, not
-// through the services, but it keeps every rule the services enforce (line
-// and central limits at every moment, unique vouchers, reversal rules,
-// closed years, plan statuses, keys), so that the services read the data
-// as if people had entered it. The same seed and day give the same rows.
+// through the services, but with the stores' own table definitions
+// (plans.PlanRecord, budget.Disbursement, indicators.ValueRecord, …), and
+// it makes the money with the ledger's controls (budget.Books): it
+// proposes each decision, payment, reversal and close in time order and
+// writes only what the controls accept, so that the services read the data
+// as if people had entered it (books.go). The same seed and day give the
+// same rows.
 package gen
 
 import (
@@ -120,7 +123,7 @@ func refuseFilled(ctx context.Context, tx bun.Tx) error {
 
 // generate makes every province's plans first (the ledger is spread by
 // them), then writes the years in order, each with its budgets, ledger,
-// values and staffing: a close decides the next year's carry-in.
+// values and staffing.
 func (g *generator) generate(ctx context.Context, tx bun.Tx) (Stats, error) {
 	sets := map[int][]*planSet{}
 	for year := g.first; year <= g.last; year++ {
@@ -133,10 +136,9 @@ func (g *generator) generate(ctx context.Context, tx bun.Tx) (Stats, error) {
 		return Stats{}, err
 	}
 	var st Stats
-	carry := map[string]*carryIn{}
 	for year := g.first; year <= g.last; year++ {
 		start := time.Now()
-		b, err := g.year(sets[year], counts, carry)
+		b, err := g.year(sets[year], counts)
 		if err != nil {
 			return st, err
 		}
@@ -150,39 +152,32 @@ func (g *generator) generate(ctx context.Context, tx bun.Tx) (Stats, error) {
 	return st, nil
 }
 
-// year makes every row of one year.
-func (g *generator) year(sets []*planSet, counts map[share]int, carry map[string]*carryIn) (*batch, error) {
+// year makes every row of one year: the money through the provinces'
+// books, in time order, with the close of the year before (which decides
+// this year's carry-in); then the rows of the budget years no write will
+// touch again.
+func (g *generator) year(sets []*planSet, counts map[share]int) (*batch, error) {
 	b := &batch{}
+	var events []event
 	for _, ps := range sets {
 		b.addPlans(ps)
-		code, year := ps.province.code, ps.year
-		c := g.allocate(stream(g.o.Seed, "allocations", code, year), ps, carry[code])
-		entries, err := g.ledger(stream(g.o.Seed, "ledger", code, year), ps, c, counts[share{code, year}])
+		e, err := g.proposals(ps, counts[share{ps.province.code, ps.year}])
 		if err != nil {
 			return nil, err
 		}
-		y, next := g.closeYear(stream(g.o.Seed, "close", code, year), ps, c, centralNet(entries))
-		carry[code] = next
-		if len(c.allocations) > 0 || len(entries) > 0 || !y.ClosedAt.IsZero() {
-			b.years = append(b.years, y)
-		}
-		b.allocations = append(b.allocations, c.allocations...)
-		b.entries = append(b.entries, entries...)
-		b.values = append(b.values, g.values(ps.province, year)...)
-		b.staffing = append(b.staffing, g.staffing(ps.province, year)...)
+		events = append(events, e...)
+		b.values = append(b.values, g.values(ps.province, ps.year)...)
+		b.staffing = append(b.staffing, g.staffing(ps.province, ps.year)...)
 	}
-	g.keyEntries(b.entries)
+	if err := g.run(events, b); err != nil {
+		return nil, err
+	}
+	year := sets[0].year
+	b.years = g.doneYears(year - 1)
+	if year == g.last {
+		b.years = append(b.years, g.doneYears(year)...)
+	}
 	return b, nil
-}
-
-func centralNet(entries []*entryRow) int64 {
-	var sum int64
-	for _, e := range entries {
-		if e.FundingSource == "central" {
-			sum += e.Amount
-		}
-	}
-	return sum
 }
 
 func (g *generator) logf(format string, args ...any) {

@@ -1,18 +1,18 @@
 package gen
 
 import (
-	"baove/vn"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"time"
 
 	"baove"
+	"baove/budget"
 )
 
 // payable is a line lineage the ledger pays from.
 type payable struct {
-	line *lineRow // the first version's line, or the revision's for a line new in it
+	line *budget.LineRecord // the first version's line, or the revision's for a line new in it
 	// after is the line of the same lineage that takes payments from the day
 	// after the revision is approved (line.ID when there is no revision).
 	after    int64
@@ -22,17 +22,26 @@ type payable struct {
 	count    int
 }
 
+// lineOn returns the line of p's lineage that day's payments are made
+// from: the revision's after the day it was approved.
+func (p *payable) lineOn(day baove.Date) budget.LineID {
+	if !p.revised.IsZero() && day.After(p.revised) {
+		return budget.LineID(p.after)
+	}
+	return budget.LineID(p.line.ID)
+}
+
 // payables lists the lines of the version in force, and those a revision
 // added, with the days each may be paid on: from the day after its version
-// (and, for central lines, the first allocation) was recorded, to the end
-// of the adjustment period or yesterday.
-func (g *generator) payables(ps *planSet, c central) []payable {
+// (and, for central lines, the first decision) was recorded, to the end of
+// the adjustment period or yesterday.
+func (g *generator) payables(ps *planSet, central baove.Date) []payable {
 	v := ps.inForce()
 	if v == nil {
 		return nil
 	}
 	v2, revisedOn := ps.revision()
-	to := minDate(baove.NewDate(ps.year+1, 1, 31), g.yesterday)
+	to := minDate(budget.AdjustmentEnd(ps.year), g.yesterday)
 	var out []payable
 	for i := range v.lines {
 		p := payable{line: &v.lines[i], after: v.lines[i].ID, from: firstPayDay(v, ps.year), to: to}
@@ -46,8 +55,8 @@ func (g *generator) payables(ps *planSet, c central) []payable {
 		out = append(out, payable{line: l, after: l.ID, revised: revisedOn, from: revisedOn.AddDays(1), to: to})
 	}
 	for i := range out {
-		if out[i].line.FundingSource == "central" {
-			out[i].from = maxDate(out[i].from, c.from)
+		if out[i].line.FundingSource == budget.Central {
+			out[i].from = maxDate(out[i].from, central.AddDays(1))
 		}
 	}
 	return out
@@ -59,14 +68,14 @@ func firstPayDay(v *version, year int) baove.Date {
 }
 
 // v2Lines returns the lines a revision added after the copied ones.
-func v2Lines(v2, v1 *version) []lineRow {
+func v2Lines(v2, v1 *version) []budget.LineRecord {
 	if v2 == nil {
 		return nil
 	}
 	return v2.lines[len(v1.lines):]
 }
 
-func lineByLineage(v *version, lineage string) *lineRow {
+func lineByLineage(v *version, lineage string) *budget.LineRecord {
 	for i := range v.lines {
 		if v.lines[i].Lineage == lineage {
 			return &v.lines[i]
@@ -77,10 +86,9 @@ func lineByLineage(v *version, lineage string) *lineRow {
 
 // setTargets draws how much of each line is paid: most of it in past years
 // (all of it for one line in five), about the elapsed share of the year in
-// the current one; central lines together never beyond c.cap.
-func (g *generator) setTargets(r *rand.Rand, ps *planSet, pays []payable, c central) {
+// the current one.
+func (g *generator) setTargets(r *rand.Rand, ps *planSet, pays []payable) {
 	elapsed := float64(days(baove.NewDate(ps.year, 1, 1), g.yesterday)+1) / 365
-	var centralSum int64
 	for i := range pays {
 		p := &pays[i]
 		f := between(r, 0.82, 1)
@@ -93,40 +101,29 @@ func (g *generator) setTargets(r *rand.Rand, ps *planSet, pays []payable, c cent
 		if !p.from.After(p.to) {
 			p.target = roundDown(float64(p.line.Amount)*f, 1_000)
 		}
-		if p.line.FundingSource == "central" {
-			centralSum += p.target
-		}
-	}
-	if centralSum <= c.cap {
-		return
-	}
-	for i := range pays {
-		if pays[i].line.FundingSource == "central" {
-			pays[i].target = roundDown(float64(pays[i].target)*float64(c.cap)/float64(centralSum), 1_000)
-		}
 	}
 }
 
-// ledger draws n entries of a province-year: payments from the lines in
-// force and about one in a hundred of them reversed. Keys are given later,
-// when the year's ledger is put in time order.
-func (g *generator) ledger(r *rand.Rand, ps *planSet, c central, n int) ([]*entryRow, error) {
-	pays := g.payables(ps, c)
-	g.setTargets(r, ps, pays, c)
+// ledger draws n entries of a province-year for the controls to take:
+// payments from the lines in force and about one in a hundred of them
+// reversed.
+func (g *generator) ledger(r *rand.Rand, ps *planSet, central baove.Date, n int) ([]*payment, []*reversal, error) {
+	pays := g.payables(ps, central)
+	g.setTargets(r, ps, pays)
 	reversals := n / 100
 	if err := countPayments(pays, n-reversals); err != nil {
-		return nil, fmt.Errorf("gen: %s/%d: %w", ps.province.code, ps.year, err)
+		return nil, nil, fmt.Errorf("gen: %s/%d: %w", ps.province.code, ps.year, err)
 	}
-	var payments []*entryRow
+	var proposed []*payment
 	for i := range pays {
-		payments = append(payments, g.payments(r, ps, &pays[i])...)
+		proposed = append(proposed, payments(r, ps.year, pays, i)...)
 	}
-	numberVouchers(payments)
-	out := payments
-	for _, i := range r.Perm(len(payments))[:reversals] {
-		out = append(out, g.reversal(r, payments[i], pays[0].to))
+	numberVouchers(proposed)
+	var revs []*reversal
+	for _, i := range r.Perm(len(proposed))[:reversals] {
+		revs = append(revs, reverse(r, proposed[i], pays[0].to))
 	}
-	return out, nil
+	return proposed, revs, nil
 }
 
 // countPayments shares m payments among the lines in proportion to what is
@@ -143,9 +140,10 @@ func countPayments(pays []payable, m int) error {
 	return err
 }
 
-// payments splits a line's target into its count of payments, each at
-// least 1.000 đồng, on days of its window.
-func (g *generator) payments(r *rand.Rand, ps *planSet, p *payable) []*entryRow {
+// payments splits the target of line pays[i] of year into its count of
+// payments, each at least 1.000 đồng, on days of its window.
+func payments(r *rand.Rand, year int, pays []payable, i int) []*payment {
+	p := &pays[i]
 	if p.count == 0 {
 		return nil
 	}
@@ -155,25 +153,20 @@ func (g *generator) payments(r *rand.Rand, ps *planSet, p *payable) []*entryRow 
 		sum += weights[i]
 	}
 	spare := float64(p.target - int64(p.count)*1_000)
-	out := make([]*entryRow, p.count)
-	for i := range out {
-		day := g.payDay(r, ps.year, p)
-		line := p.line.ID
-		if !p.revised.IsZero() && day.After(p.revised) {
-			line = p.after
-		}
-		out[i] = &entryRow{ProvinceCode: ps.province.code, Year: ps.year, BudgetLineID: line, LineLineage: p.line.Lineage,
-			FundingSource: p.line.FundingSource, TaskArea: p.line.taskArea, Kind: "payment",
-			Amount: 1_000 + roundDown(spare*weights[i]/sum, 1_000), PaidOn: day, Description: pick(r, paymentNotes),
-			CreatedAt: officeTime(r, day), Actor: Actor}
+	out := make([]*payment, p.count)
+	for k := range out {
+		day := payDay(r, year, p)
+		n := budget.NewDisbursement{Amount: budget.VND(1_000 + roundDown(spare*weights[k]/sum, 1_000)), PaidOn: day,
+			Description: pick(r, paymentNotes)}
+		out[k] = &payment{pays: pays, i: i, n: n, at: officeTime(r, day)}
 	}
 	return out
 }
 
-// payDay draws a payment day in the window, later days likelier, one in
+// payDay draws a payment day in p's window, later days likelier, one in
 // twenty-five in the adjustment period; never the day a revision was
 // approved, so that the version in force that day is not in doubt.
-func (g *generator) payDay(r *rand.Rand, year int, p *payable) baove.Date {
+func payDay(r *rand.Rand, year int, p *payable) baove.Date {
 	from, to := p.from, minDate(p.to, baove.NewDate(year, 12, 31))
 	if p.to.After(to) && chance(r, 0.04) {
 		from, to = maxDate(from, to.AddDays(1)), p.to
@@ -190,30 +183,27 @@ func (g *generator) payDay(r *rand.Rand, year int, p *payable) baove.Date {
 
 // numberVouchers numbers a province-year's payments in time order: phiếu
 // chi for small ones, ủy nhiệm chi for bank transfers.
-func numberVouchers(payments []*entryRow) {
-	slices.SortStableFunc(payments, func(a, b *entryRow) int { return a.CreatedAt.Compare(b.CreatedAt) })
+func numberVouchers(payments []*payment) {
+	slices.SortStableFunc(payments, func(a, b *payment) int { return a.at.Compare(b.at) })
 	var pc, unc int
-	for _, e := range payments {
-		if e.Amount < 20_000_000 {
+	for _, p := range payments {
+		if p.n.Amount < 20_000_000 {
 			pc++
-			e.VoucherNo = fmt.Sprintf("PC-%05d", pc)
+			p.n.VoucherNo = fmt.Sprintf("PC-%05d", pc)
 		} else {
 			unc++
-			e.VoucherNo = fmt.Sprintf("UNC-%05d", unc)
+			p.n.VoucherNo = fmt.Sprintf("UNC-%05d", unc)
 		}
-		e.VoucherKey = vn.Key(e.VoucherNo)
 	}
 }
 
-// reversal cancels payment within three weeks, by the end of the window.
-func (g *generator) reversal(r *rand.Rand, payment *entryRow, to baove.Date) *entryRow {
-	day := minDate(payment.PaidOn.AddDays(r.IntN(21)), to)
+// reverse draws the reversal of payment p within three weeks, by the end
+// of the window (to).
+func reverse(r *rand.Rand, p *payment, to baove.Date) *reversal {
+	day := minDate(p.n.PaidOn.AddDays(r.IntN(21)), to)
 	at := officeTime(r, day)
-	if !at.After(payment.CreatedAt) {
-		at = payment.CreatedAt.Add(10*time.Minute + time.Duration(r.Int64N(int64(time.Hour))))
+	if !at.After(p.at) {
+		at = p.at.Add(10*time.Minute + time.Duration(r.Int64N(int64(time.Hour))))
 	}
-	rev := *payment
-	rev.Kind, rev.Amount, rev.PaidOn, rev.VoucherNo, rev.VoucherKey = "reversal", -payment.Amount, day, "", ""
-	rev.Description, rev.CreatedAt, rev.reverses = pick(r, reversalReasons), at, payment
-	return &rev
+	return &reversal{of: p, on: day, at: at, reason: pick(r, reversalReasons)}
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"baove"
+	"baove/budget"
+	"baove/plans"
 )
 
 // scenario is how a province's plan for a year went through review.
@@ -39,11 +41,11 @@ func scenarioOf(r *rand.Rand, current bool) scenario {
 
 // version is one plan version with its content and history.
 type version struct {
-	plan       planRow
-	activities []activityRow
-	targets    []targetRow
-	lines      []lineRow
-	events     []eventRow
+	plan       plans.PlanRecord
+	activities []plans.ActivityRecord
+	targets    []plans.TargetRecord
+	lines      []budget.LineRecord
+	events     []plans.EventRecord
 	approvedAt time.Time // zero unless it was approved
 }
 
@@ -71,6 +73,20 @@ func (ps *planSet) revision() (*version, baove.Date) {
 		return nil, baove.Date{}
 	}
 	return ps.versions[1], baove.DateOf(ps.versions[1].approvedAt)
+}
+
+// approvals returns the approvals that put versions in force: version 1's
+// and that of a revision, which supersedes it.
+func (ps *planSet) approvals() []*approval {
+	v := ps.inForce()
+	if v == nil {
+		return nil
+	}
+	out := []*approval{{v: v, at: v.approvedAt}}
+	if v2, _ := ps.revision(); v2 != nil {
+		out = append(out, &approval{v: v2, supersedes: v, at: v2.approvedAt})
+	}
+	return out
 }
 
 // counting returns the version whose lines the services count: the one in
@@ -113,7 +129,7 @@ func (g *generator) budgetOf(r *rand.Rand, p *province, year int) int64 {
 }
 
 func (g *generator) newVersion(p *province, year, n int) *version {
-	return &version{plan: planRow{ID: g.keys.next(&g.keys.plan), ProvinceCode: p.code, Year: year, Version: n, Status: "draft",
+	return &version{plan: plans.PlanRecord{ID: g.keys.next(&g.keys.plan), ProvinceCode: p.code, Year: year, Version: n, Status: plans.Draft,
 		Title:     fmt.Sprintf("Kế hoạch thực hiện công tác bảo vệ trẻ em năm %d", year),
 		Narrative: fmt.Sprintf("Triển khai Chỉ thị năm 2017 về tăng cường giải pháp phòng, chống bạo lực, xâm hại trẻ em trên địa bàn %s.", p.name),
 		Revision:  1}}
@@ -128,29 +144,38 @@ type history struct {
 	today baove.Date
 }
 
-// step records action wait days (drawn from lo to hi) after the previous
-// step, never after today, and moves the version to status to.
-func (h *history) step(lo, hi int, action, to, reason string) time.Time {
+// move is a step of the review workflow: an action that moves a version to
+// a status, with a reason for some.
+type move struct {
+	action string
+	to     plans.Status
+	reason string
+	// lo and hi bound the days waited after the previous step.
+	lo, hi int
+}
+
+// step records m lo to hi days after the previous step, never after today.
+func (h *history) step(m move) time.Time {
 	if len(h.v.events) > 0 {
-		h.day = h.day.AddDays(lo + h.r.IntN(hi-lo+1))
+		h.day = h.day.AddDays(m.lo + h.r.IntN(m.hi-m.lo+1))
 	}
 	h.day = minDate(h.day, h.today)
 	at := officeTime(h.r, h.day)
 	if n := len(h.v.events); n > 0 && !at.After(h.v.events[n-1].At) {
 		at = h.v.events[n-1].At.Add(time.Minute)
 	}
-	return h.record(at, action, to, reason)
+	return h.record(at, m)
 }
 
-func (h *history) record(at time.Time, action, to, reason string) time.Time {
-	h.v.events = append(h.v.events, eventRow{ID: h.g.keys.next(&h.g.keys.event), PlanID: h.v.plan.ID, At: at, Actor: Actor,
-		Action: action, FromStatus: h.v.plan.Status, ToStatus: to, Reason: reason})
-	if action == "create" || action == "revise" {
+func (h *history) record(at time.Time, m move) time.Time {
+	h.v.events = append(h.v.events, plans.EventRecord{ID: h.g.keys.next(&h.g.keys.event), PlanID: h.v.plan.ID, At: at, Actor: Actor,
+		Action: m.action, FromStatus: h.v.plan.Status, ToStatus: m.to, Reason: m.reason})
+	if m.action == "create" || m.action == "revise" {
 		h.v.events[len(h.v.events)-1].FromStatus = ""
 		h.v.plan.CreatedAt = at
 	}
-	h.v.plan.Status, h.v.plan.UpdatedAt = to, at
-	if to == "approved" {
+	h.v.plan.Status, h.v.plan.UpdatedAt = m.to, at
+	if m.to == plans.Approved {
 		h.v.approvedAt = at
 	}
 	return at

@@ -6,6 +6,7 @@ import (
 
 	"baove"
 	"baove/indicators"
+	"baove/units"
 )
 
 // size is what a province's figures scale with (docs/domain.md §8: 23–26
@@ -67,96 +68,102 @@ func figureOf(r *rand.Rand, code indicators.Code, s size) (num, den int64, ok bo
 	return 0, 0, false
 }
 
+// report is what gen draws a province's reported values of a year with.
+type report struct {
+	r        *rand.Rand
+	province *province
+	year     int
+	size     size
+	quarters []int // the quarters of the year that have ended
+}
+
 // values draws what a province reported for year: in past years a yearly
 // value of nearly every indicator and detected abuse cases each quarter;
 // in the current one the quarters that have ended (the latest one
 // sometimes missing, which compliance flags) and, once three quarters are
 // over, estimates of the year for most ratios.
-func (g *generator) values(p *province, year int) []valueRow {
-	r := stream(g.o.Seed, "values", p.code, year)
-	s := g.sizeOf(p)
-	quarters := indicators.ElapsedQuarters(year, g.today)
-	var out []valueRow
+func (g *generator) values(p *province, year int) []indicators.ValueRecord {
+	rp := report{r: stream(g.o.Seed, "values", p.code, year), province: p, year: year, size: g.sizeOf(p),
+		quarters: indicators.ElapsedQuarters(year, g.today)}
+	var out []indicators.ValueRecord
 	for _, ind := range g.catalogue {
 		if ind.computed {
 			continue
 		}
 		if ind.code == indicators.AbuseCases {
-			out = append(out, g.quarterly(r, p, year, s, quarters)...)
-		} else if v, ok := g.yearly(r, p, year, ind, s, len(quarters)); ok {
+			out = append(out, g.quarterly(rp)...)
+		} else if v, ok := g.yearly(rp, ind); ok {
 			out = append(out, v)
 		}
 	}
 	return out
 }
 
-func (g *generator) quarterly(r *rand.Rand, p *province, year int, s size, quarters []int) []valueRow {
-	var out []valueRow
-	for i, q := range quarters {
+func (g *generator) quarterly(rp report) []indicators.ValueRecord {
+	var out []indicators.ValueRecord
+	for i, q := range rp.quarters {
 		reported := 0.97
-		if year == g.last && i == len(quarters)-1 {
+		if rp.year == g.last && i == len(rp.quarters)-1 {
 			reported = 0.85
 		}
-		cases := int64(s.abuse / 4 * between(r, 0.6, 1.4))
-		if chance(r, reported) {
-			period := indicators.Period{Year: year, Quarter: q}
-			out = append(out, g.valueRow(r, p, indicators.AbuseCases, period, indicators.Measure{Unit: indicators.Count, Count: cases}, ""))
+		cases := int64(rp.size.abuse / 4 * between(rp.r, 0.6, 1.4))
+		if chance(rp.r, reported) {
+			out = append(out, g.reported(rp, indicators.Value{Indicator: indicators.AbuseCases, Period: indicators.Period{Year: rp.year, Quarter: q},
+				Measure: indicators.Measure{Unit: indicators.Count, Count: cases}}))
 		}
 	}
 	return out
 }
 
-func (g *generator) yearly(r *rand.Rand, p *province, year int, ind indicator, s size, quarters int) (valueRow, bool) {
-	num, den, ok := figureOf(r, ind.code, s)
-	note := ""
+func (g *generator) yearly(rp report, ind indicator) (indicators.ValueRecord, bool) {
+	num, den, ok := figureOf(rp.r, ind.code, rp.size)
+	v := indicators.Value{Indicator: ind.code, Period: indicators.Period{Year: rp.year},
+		Measure: indicators.Measure{Unit: ind.unit, Numerator: num, Denominator: den}}
 	switch {
-	case !ok || !chance(r, 0.95):
-		return valueRow{}, false
-	case year == g.last && (quarters < 3 || !ind.unit.Ratio() || !chance(r, 0.65)):
-		return valueRow{}, false
-	case year == g.last:
-		note = fmt.Sprintf("Ước thực hiện năm %d", year)
+	case !ok || !chance(rp.r, 0.95):
+		return indicators.ValueRecord{}, false
+	case rp.year == g.last && (len(rp.quarters) < 3 || !ind.unit.Ratio() || !chance(rp.r, 0.65)):
+		return indicators.ValueRecord{}, false
+	case rp.year == g.last:
+		v.Note, v.Estimate = fmt.Sprintf("Ước thực hiện năm %d", rp.year), true // the year under way: only an estimate
 	}
-	m := indicators.Measure{Unit: ind.unit, Numerator: num, Denominator: den}
 	if !ind.unit.Ratio() {
-		m = indicators.Measure{Unit: ind.unit, Count: num}
+		v.Measure = indicators.Measure{Unit: ind.unit, Count: num}
 	}
-	v := g.valueRow(r, p, ind.code, indicators.Period{Year: year}, m, note)
-	v.Estimate = year == g.last // the year under way: only an estimate
-	return v, true
+	return g.reported(rp, v), true
 }
 
-// valueRow stores m as the indicators store does: the figure rounded to
-// four places beside the counts of a ratio.
-func (g *generator) valueRow(r *rand.Rand, p *province, code indicators.Code, period indicators.Period, m indicators.Measure, note string) valueRow {
-	figure, _ := m.Rounded(4)
-	day := minDate(period.End().AddDays(5+r.IntN(30)), g.yesterday)
-	v := valueRow{ProvinceCode: p.code, IndicatorCode: string(code), Year: period.Year, Quarter: period.Quarter,
-		Value: figure.String(), Note: note, UpdatedAt: officeTime(r, day), UpdatedBy: Actor}
-	if m.Unit.Ratio() {
-		v.Numerator, v.Denominator = &m.Numerator, &m.Denominator
-	}
-	return v
+// reported returns v as the province's planner would have stored it, a few
+// weeks after its period ended.
+func (g *generator) reported(rp report, v indicators.Value) indicators.ValueRecord {
+	day := minDate(v.Period.End().AddDays(5+rp.r.IntN(30)), g.yesterday)
+	v.Province, v.UpdatedAt, v.UpdatedBy = units.ProvinceCode(rp.province.code), officeTime(rp.r, day), Actor
+	return v.Record()
 }
 
 // staffing draws the staffing of every commune of a province in force in
 // year: most communes with a full-time worker, some with a part-time one
 // only, a few vacant (docs/domain.md §8); collaborators in 40–90 % of villages.
-func (g *generator) staffing(p *province, year int) []staffingRow {
-	r := stream(g.o.Seed, "staffing", p.code, year)
-	vacant, partOnly := between(r, 0.02, 0.12), between(r, 0.08, 0.25)
+func (g *generator) staffing(p *province, year int) []indicators.StaffingRecord {
+	rp := report{r: stream(g.o.Seed, "staffing", p.code, year), province: p, year: year}
+	shares := staffed{vacant: between(rp.r, 0.02, 0.12), partOnly: between(rp.r, 0.08, 0.25)}
 	first, last := baove.NewDate(year, 1, 1), baove.NewDate(year, 12, 31)
-	var out []staffingRow
+	var out []indicators.StaffingRecord
 	for _, c := range p.communes {
 		if c.validFrom.After(last) || (!c.validTo.IsZero() && c.validTo.Before(first)) {
 			continue
 		}
-		out = append(out, g.communeStaffing(r, p, c, year, vacant, partOnly))
+		out = append(out, g.communeStaffing(rp, c, shares))
 	}
 	return out
 }
 
-func (g *generator) communeStaffing(r *rand.Rand, p *province, c commune, year int, vacant, partOnly float64) staffingRow {
+// staffed are the shares of a province's communes without a worker and
+// with a part-time one only.
+type staffed struct{ vacant, partOnly float64 }
+
+func (g *generator) communeStaffing(rp report, c commune, shares staffed) indicators.StaffingRecord {
+	r := rp.r
 	villages := 4 + r.IntN(22) // thôn of a rural commune
 	switch c.kind {
 	case "phuong":
@@ -165,14 +172,14 @@ func (g *generator) communeStaffing(r *rand.Rand, p *province, c commune, year i
 		villages = 3 + r.IntN(10)
 	}
 	with := int(float64(villages) * between(r, 0.4, 0.9))
-	s := staffingRow{CommuneCode: c.code, Year: year, ProvinceCode: p.code, FullTime: 1, PartTime: r.IntN(2),
+	s := indicators.Staffing{Commune: units.CommuneCode(c.code), Year: rp.year, FullTime: 1, PartTime: r.IntN(2),
 		Collaborators: with + r.IntN(3), Villages: villages, VillagesWithCollaborator: with, UpdatedBy: Actor}
 	switch u := r.Float64(); {
-	case u < vacant:
+	case u < shares.vacant:
 		s.FullTime, s.PartTime, s.Note = 0, 0, "Chưa bố trí được người làm công tác bảo vệ trẻ em"
-	case u < vacant+partOnly:
+	case u < shares.vacant+shares.partOnly:
 		s.FullTime, s.PartTime, s.Note = 0, 1, "Công chức văn hóa - xã hội kiêm nhiệm"
 	}
-	s.UpdatedAt = officeTime(r, minDate(baove.NewDate(year, 3, 1).AddDays(r.IntN(60)), g.yesterday))
-	return s
+	s.UpdatedAt = officeTime(r, minDate(baove.NewDate(rp.year, 3, 1).AddDays(r.IntN(60)), g.yesterday))
+	return s.Record(units.ProvinceCode(rp.province.code))
 }

@@ -10,10 +10,12 @@ import (
 	"baove"
 	"baove/database"
 	"baove/indicators"
+	"baove/plans"
 )
 
 // generator holds what the dataset is made on: the units, task areas and
-// catalogue as the database has them, the years, and the next keys.
+// catalogue as the database has them, the years, the next keys, and each
+// province's books as the ledger's controls keep them.
 type generator struct {
 	o           Options
 	now         time.Time
@@ -21,10 +23,10 @@ type generator struct {
 	yesterday   baove.Date // the last day anything happened on
 	first, last int
 	provinces   []province
-	areas       []area
-	eligible    map[string]bool // task areas central funds may pay for
+	areas       []plans.TaskArea
 	catalogue   []indicator
 	keys        keys
+	accounts    map[string]*account // by province code
 }
 
 type province struct {
@@ -37,13 +39,8 @@ type commune struct {
 	validFrom, validTo baove.Date
 }
 
-type area struct {
-	code     string
-	eligible bool
-}
-
 func newGenerator(ctx context.Context, db *database.DB, o Options) (*generator, error) {
-	g := &generator{o: o, now: o.Clock.Now()}
+	g := &generator{o: o, now: o.Clock.Now(), accounts: map[string]*account{}}
 	g.today = o.Clock.Today()
 	g.yesterday, g.last = g.today.AddDays(-1), g.today.Year()
 	g.first = g.last - o.Years + 1
@@ -87,16 +84,9 @@ func (g *generator) load(ctx context.Context, db bun.IDB) error {
 
 // loadCatalogue reads the task areas and the indicators, each in order.
 func (g *generator) loadCatalogue(ctx context.Context, db bun.IDB) error {
-	var areas []struct {
-		Code     string
-		Eligible bool
-	}
-	if err := db.NewRaw("SELECT code, eligible_for_central_funds AS eligible FROM task_areas ORDER BY position, code").Scan(ctx, &areas); err != nil {
+	var err error
+	if g.areas, err = plans.TaskAreasIn(ctx, db); err != nil {
 		return err
-	}
-	g.eligible = map[string]bool{}
-	for _, a := range areas {
-		g.areas, g.eligible[a.Code] = append(g.areas, area{a.Code, a.Eligible}), a.Eligible
 	}
 	var rows []struct {
 		Code     string
@@ -110,6 +100,17 @@ func (g *generator) loadCatalogue(ctx context.Context, db bun.IDB) error {
 		g.catalogue = append(g.catalogue, indicator{indicators.Code(r.Code), indicators.Unit(r.Unit), r.Computed})
 	}
 	return nil
+}
+
+// eligibleIn reports whether central funds may pay for task area code in
+// year.
+func (g *generator) eligibleIn(code string, year int) bool {
+	for _, a := range g.areas {
+		if a.Code == code {
+			return a.EligibleIn(year)
+		}
+	}
+	return false
 }
 
 // keys are the last keys given in each table with generated keys.

@@ -18,7 +18,9 @@ import (
 	"baove/vn"
 )
 
-type staffingRow struct {
+// StaffingRecord is a commune's staffing in a year as stored (the table
+// commune_staffing), with the commune's province.
+type StaffingRecord struct {
 	bun.BaseModel `bun:"table:commune_staffing"`
 
 	CommuneCode              string `bun:",pk"`
@@ -34,14 +36,15 @@ type staffingRow struct {
 	UpdatedBy                string
 }
 
-func (r staffingRow) staffing() Staffing {
+func (r StaffingRecord) staffing() Staffing {
 	return Staffing{Commune: units.CommuneCode(r.CommuneCode), Year: r.Year, FullTime: r.FullTime, PartTime: r.PartTime,
 		Collaborators: r.Collaborators, Villages: r.Villages, VillagesWithCollaborator: r.VillagesWithCollaborator,
 		Note: r.Note, UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy}
 }
 
-func staffingRowOf(province units.ProvinceCode, s Staffing) staffingRow {
-	return staffingRow{CommuneCode: string(s.Commune), Year: s.Year, ProvinceCode: string(province), FullTime: s.FullTime,
+// Record returns s, of a commune of province, as stored.
+func (s Staffing) Record(province units.ProvinceCode) StaffingRecord {
+	return StaffingRecord{CommuneCode: string(s.Commune), Year: s.Year, ProvinceCode: string(province), FullTime: s.FullTime,
 		PartTime: s.PartTime, Collaborators: s.Collaborators, Villages: s.Villages,
 		VillagesWithCollaborator: s.VillagesWithCollaborator, Note: s.Note, UpdatedAt: s.UpdatedAt, UpdatedBy: s.UpdatedBy}
 }
@@ -213,7 +216,7 @@ type staffingChange struct {
 
 func writeOne(ctx context.Context, tx bun.Tx, c access.Caller, ch staffingChange) error {
 	province, st := ch.province, ch.after
-	r := staffingRowOf(province, st)
+	r := st.Record(province)
 	var before any
 	var err error
 	if ch.before != nil {
@@ -232,13 +235,13 @@ func writeOne(ctx context.Context, tx bun.Tx, c access.Caller, ch staffingChange
 
 // selectStaffing selects the records of province in year, by commune.
 func selectStaffing(db bun.IDB, province units.ProvinceCode, year int) *bun.SelectQuery {
-	return db.NewSelect().Model((*staffingRow)(nil)).Where("province_code = ?", string(province)).Where("year = ?", year).
+	return db.NewSelect().Model((*StaffingRecord)(nil)).Where("province_code = ?", string(province)).Where("year = ?", year).
 		Order("commune_code")
 }
 
 // scanStaffing reads the records q selects.
 func scanStaffing(ctx context.Context, q *bun.SelectQuery) ([]Staffing, error) {
-	var rows []staffingRow
+	var rows []StaffingRecord
 	if err := q.Scan(ctx, &rows); err != nil {
 		return nil, err
 	}

@@ -56,7 +56,7 @@ func (s *Store) deleteValue(ctx context.Context, tx bun.Tx, c access.Caller, k V
 	if closed {
 		return baove.E(baove.ECONFLICT, "indicator_value.year_closed", i18n.Args{"year": fmt.Sprint(p.Year), "province": string(province)})
 	}
-	old := valueRow{ProvinceCode: string(province), IndicatorCode: string(ind.Code), Year: p.Year, Quarter: p.Quarter}
+	old := ValueRecord{ProvinceCode: string(province), IndicatorCode: string(ind.Code), Year: p.Year, Quarter: p.Quarter}
 	err = s.db.ForUpdate(tx.NewSelect().Model(&old).WherePK()).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return baove.E(baove.ENOTFOUND, "indicator_value.none", i18n.Args{"indicator": string(ind.Code), "period": p.String()})

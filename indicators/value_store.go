@@ -22,7 +22,10 @@ import (
 // always derives figures from the counts.
 const valuePlaces = 4
 
-type valueRow struct {
+// ValueRecord is a reported value as stored (the table indicator_values):
+// the counts of a ratio beside its figure rounded to valuePlaces, the count
+// of a count indicator as its figure.
+type ValueRecord struct {
 	bun.BaseModel `bun:"table:indicator_values,alias:v"`
 
 	ProvinceCode  string `bun:",pk"`
@@ -39,7 +42,7 @@ type valueRow struct {
 	Unit          Unit `bun:",scanonly"`
 }
 
-func (r valueRow) value() (Value, error) {
+func (r ValueRecord) value() (Value, error) {
 	v := Value{Province: units.ProvinceCode(r.ProvinceCode), Indicator: Code(r.IndicatorCode),
 		Period: Period{Year: r.Year, Quarter: r.Quarter}, Measure: Measure{Unit: r.Unit}, Estimate: r.Estimate, Note: r.Note,
 		UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy}
@@ -55,8 +58,9 @@ func (r valueRow) value() (Value, error) {
 	return v, nil
 }
 
-func rowOf(v Value) valueRow {
-	r := valueRow{ProvinceCode: string(v.Province), IndicatorCode: string(v.Indicator), Year: v.Period.Year,
+// Record returns v as stored.
+func (v Value) Record() ValueRecord {
+	r := ValueRecord{ProvinceCode: string(v.Province), IndicatorCode: string(v.Indicator), Year: v.Period.Year,
 		Quarter: v.Period.Quarter, Estimate: v.Estimate, Note: v.Note, UpdatedAt: v.UpdatedAt, UpdatedBy: v.UpdatedBy, Unit: v.Unit}
 	figure, _ := v.Rounded(valuePlaces)
 	r.Value = figure.String()
@@ -119,8 +123,8 @@ func (s *Store) PutValue(ctx context.Context, c access.Caller, k ValueKey, e Ent
 // putValue writes v unless it is already there (then v becomes the stored
 // value), with its audit entry.
 func (s *Store) putValue(ctx context.Context, tx bun.Tx, c access.Caller, v *Value) error {
-	key := rowOf(*v)
-	old := valueRow{ProvinceCode: key.ProvinceCode, IndicatorCode: key.IndicatorCode, Year: key.Year, Quarter: key.Quarter}
+	key := v.Record()
+	old := ValueRecord{ProvinceCode: key.ProvinceCode, IndicatorCode: key.IndicatorCode, Year: key.Year, Quarter: key.Quarter}
 	err := s.db.ForUpdate(tx.NewSelect().Model(&old).WherePK()).Scan(ctx)
 	var before any
 	switch {
@@ -170,7 +174,7 @@ func (s *Store) ProvinceValues(ctx context.Context, province units.ProvinceCode,
 // values returns the values of province (every province when empty) for
 // year (every year when 0).
 func (s *Store) values(ctx context.Context, province units.ProvinceCode, year int) ([]Value, error) {
-	var rows []valueRow
+	var rows []ValueRecord
 	q := s.db.NewSelect().Model(&rows).ColumnExpr("v.*, i.unit").Join("JOIN indicators AS i ON i.code = v.indicator_code").
 		OrderExpr("v.province_code, v.year, i.position, v.quarter")
 	if province != "" {
@@ -201,7 +205,7 @@ func (s *Store) YearValues(ctx context.Context, year int, cat []Indicator) (map[
 	for _, ind := range cat {
 		unit[string(ind.Code)] = ind.Unit
 	}
-	var rows []valueRow
+	var rows []ValueRecord
 	if err := s.db.NewSelect().Model(&rows).Column("province_code", "indicator_code", "year", "quarter", "numerator", "denominator", "value", "estimate").
 		Where("year = ?", year).Scan(ctx); err != nil {
 		return nil, fmt.Errorf("indicators: values of %d: %w", year, err)

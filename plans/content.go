@@ -116,7 +116,7 @@ func (in *ActivityInput) check(year int, taskAreas map[string]bool) error {
 // AddActivity adds an activity at the end of the plan (see Edit for the
 // rules). It returns EINVALID naming each bad field.
 func (s *Store) AddActivity(ctx context.Context, c access.Caller, id ID, in ActivityInput) (Plan, Activity, error) {
-	var added activityRow
+	var added ActivityRecord
 	p, err := s.Edit(ctx, c, Adding(id), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
 		areas, err := s.taskAreaCodes(ctx, tx)
 		if err != nil {
@@ -130,7 +130,7 @@ func (s *Store) AddActivity(ctx context.Context, c access.Caller, id ID, in Acti
 			Where("plan_id = ?", int64(id)).Scan(ctx, &last); err != nil {
 			return Audit{}, err
 		}
-		added = activityRow{PlanID: int64(id), Lineage: newLineage(), Position: last + 1}
+		added = ActivityRecord{PlanID: int64(id), Lineage: newLineage(), Position: last + 1}
 		added.set(in)
 		if _, err := tx.NewInsert().Model(&added).Exec(ctx); err != nil {
 			return Audit{}, err
@@ -140,12 +140,12 @@ func (s *Store) AddActivity(ctx context.Context, c access.Caller, id ID, in Acti
 	return p, added.activity(), err
 }
 
-func (r *activityRow) set(in ActivityInput) {
+func (r *ActivityRecord) set(in ActivityInput) {
 	r.TaskArea, r.Title, r.LeadAgency, r.Partners = in.TaskArea, in.Title, in.LeadAgency, in.Partners
 	r.StartsOn, r.EndsOn, r.ExpectedOutput = in.StartsOn, in.EndsOn, in.ExpectedOutput
 }
 
-func (r activityRow) input() ActivityInput {
+func (r ActivityRecord) input() ActivityInput {
 	return ActivityInput{TaskArea: r.TaskArea, Title: r.Title, LeadAgency: r.LeadAgency, Partners: r.Partners,
 		StartsOn: r.StartsOn, EndsOn: r.EndsOn, ExpectedOutput: r.ExpectedOutput}
 }
@@ -197,8 +197,8 @@ func (s *Store) DeleteActivity(ctx context.Context, c access.Caller, ref Activit
 	})
 }
 
-func activity(ctx context.Context, db bun.IDB, id ID, aid ActivityID) (activityRow, error) {
-	var r activityRow
+func activity(ctx context.Context, db bun.IDB, id ID, aid ActivityID) (ActivityRecord, error) {
+	var r ActivityRecord
 	err := db.NewSelect().Model(&r).Where("a.id = ? AND a.plan_id = ?", int64(aid), int64(id)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, baove.Errorf(baove.ENOTFOUND, "plan %d has no activity %d", id, aid)
@@ -234,7 +234,7 @@ func (s *Store) SetTarget(ctx context.Context, c access.Caller, ref Ref, t Targe
 		case baove.ErrorCode(err) != baove.ENOTFOUND:
 			return Audit{}, err
 		}
-		_, err = tx.NewInsert().Model(&targetRow{PlanID: int64(id), IndicatorCode: string(code), Value: value.String()}).
+		_, err = tx.NewInsert().Model(&TargetRecord{PlanID: int64(id), IndicatorCode: string(code), Value: value.String()}).
 			On("CONFLICT (plan_id, indicator_code) DO UPDATE").Set("value = EXCLUDED.value").Exec(ctx)
 		return Audit{"target.set", "plan", idStr(int64(id)), before, Target{code, value}}, err
 	})
@@ -255,7 +255,7 @@ func checkTarget(ind indicators.Indicator, v decimal.Decimal) error {
 // target returns the plan's target for code as stored; ENOTFOUND when the
 // plan has none.
 func target(ctx context.Context, db bun.IDB, id ID, code indicators.Code) (Target, error) {
-	var r targetRow
+	var r TargetRecord
 	err := db.NewSelect().Model(&r).Where("plan_id = ? AND indicator_code = ?", int64(id), string(code)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Target{}, baove.Errorf(baove.ENOTFOUND, "plan %d has no target for %s", id, code)

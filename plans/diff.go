@@ -51,7 +51,7 @@ func (s *Store) Diff(ctx context.Context, c access.Caller, id ID, from int) ([]D
 	if err := visible(c, r); err != nil {
 		return nil, err
 	}
-	var old planRow
+	var old PlanRecord
 	err = s.db.NewSelect().Model(&old).Where("province_code = ? AND year = ? AND version = ?",
 		r.ProvinceCode, r.Year, from).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -70,7 +70,7 @@ func (s *Store) Diff(ctx context.Context, c access.Caller, id ID, from int) ([]D
 	return diff(a, b), nil
 }
 
-func (s *Store) snapshot(ctx context.Context, db bun.IDB, r planRow) (snapshot, error) {
+func (s *Store) snapshot(ctx context.Context, db bun.IDB, r PlanRecord) (snapshot, error) {
 	p, err := s.load(ctx, db, r)
 	if err != nil {
 		return nil, err

@@ -95,7 +95,7 @@ func (s *Store) reload(ctx context.Context, db bun.IDB, id ID) (Plan, error) {
 
 // editable locks pre's plan and checks, in this order, that the caller may
 // edit it, that its status allows it, and that pre holds.
-func (s *Store) editable(ctx context.Context, tx bun.Tx, c access.Caller, pre Precondition) (planRow, error) {
+func (s *Store) editable(ctx context.Context, tx bun.Tx, c access.Caller, pre Precondition) (PlanRecord, error) {
 	id := pre.Plan
 	r, err := s.row(ctx, tx, id, true)
 	if err != nil {
@@ -115,14 +115,14 @@ func (s *Store) editable(ctx context.Context, tx bun.Tx, c access.Caller, pre Pr
 
 // mayAct returns nil when c has one of roles and may act on r's province;
 // ENOTFOUND when r is invisible to c.
-func mayAct(c access.Caller, r planRow, roles ...access.Role) error {
+func mayAct(c access.Caller, r PlanRecord, roles ...access.Role) error {
 	if err := visible(c, r); err != nil {
 		return err
 	}
 	return c.CanAct(units.ProvinceCode(r.ProvinceCode), roles...)
 }
 
-func checkRevision(r planRow, ifMatch *Revision) error {
+func checkRevision(r PlanRecord, ifMatch *Revision) error {
 	if ifMatch != nil && Revision(r.Revision) != *ifMatch {
 		return baove.Errorf(baove.ESTALE, "the plan changed since you read it (now at revision %d, you sent %d): reload it and try again",
 			r.Revision, *ifMatch)
@@ -132,7 +132,7 @@ func checkRevision(r planRow, ifMatch *Revision) error {
 
 // bump moves the plan's revision on. The WHERE on the old revision makes a
 // concurrent writer that slipped past the lock fail rather than overwrite.
-func (s *Store) bump(ctx context.Context, tx bun.Tx, r planRow) error {
+func (s *Store) bump(ctx context.Context, tx bun.Tx, r PlanRecord) error {
 	res, err := tx.NewUpdate().Table("plans").Set("revision = ?, updated_at = ?", r.Revision+1, s.clock.Now()).
 		Where("id = ? AND revision = ?", r.ID, r.Revision).Exec(ctx)
 	if err != nil {

@@ -21,7 +21,7 @@ const countingOrder = "CASE WHEN status = 'approved' THEN 0 ELSE 1 END, version 
 // province has no plan for the year. It does not check a caller: callers
 // are the budget summary and the assessment, which check theirs.
 func (s *Store) Current(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int) (Plan, bool, error) {
-	var rows []planRow
+	var rows []PlanRecord
 	err := db.NewSelect().Model(&rows).Where("province_code = ? AND year = ?", string(p), year).
 		OrderExpr(countingOrder).Limit(1).Scan(ctx)
 	if err != nil {
@@ -37,7 +37,7 @@ func (s *Store) Current(ctx context.Context, db bun.IDB, p units.ProvinceCode, y
 // version that counts (see Current), without its activities, targets and
 // history. It does not check a caller.
 func (s *Store) YearCurrent(ctx context.Context, db bun.IDB, year int) (map[units.ProvinceCode]Plan, error) {
-	var rows []planRow
+	var rows []PlanRecord
 	if err := db.NewSelect().Model(&rows).Where("year = ?", year).OrderExpr("province_code, " + countingOrder).Scan(ctx); err != nil {
 		return nil, fmt.Errorf("plans: plans of %d: %w", year, err)
 	}

@@ -45,8 +45,8 @@ func (s *Store) Revise(ctx context.Context, c access.Caller, id ID) (Plan, error
 	return revision, translate(err, "revise plan")
 }
 
-func (s *Store) noRevisionUnderWay(ctx context.Context, tx bun.Tx, r planRow) error {
-	var later []planRow
+func (s *Store) noRevisionUnderWay(ctx context.Context, tx bun.Tx, r PlanRecord) error {
+	var later []PlanRecord
 	if err := tx.NewSelect().Model(&later).Where("province_code = ? AND year = ? AND version > ?",
 		r.ProvinceCode, r.Year, r.Version).Scan(ctx); err != nil {
 		return err
@@ -59,9 +59,9 @@ func (s *Store) noRevisionUnderWay(ctx context.Context, tx bun.Tx, r planRow) er
 }
 
 // copyVersion writes version N+1 of r with copies of its content.
-func (s *Store) copyVersion(ctx context.Context, tx bun.Tx, c access.Caller, r planRow) (planRow, error) {
+func (s *Store) copyVersion(ctx context.Context, tx bun.Tx, c access.Caller, r PlanRecord) (PlanRecord, error) {
 	now := s.clock.Now()
-	n := planRow{ProvinceCode: r.ProvinceCode, Year: r.Year, Version: r.Version + 1, Status: Draft, Title: r.Title,
+	n := PlanRecord{ProvinceCode: r.ProvinceCode, Year: r.Year, Version: r.Version + 1, Status: Draft, Title: r.Title,
 		Narrative: r.Narrative, Revision: 1, CreatedAt: now, UpdatedAt: now}
 	if _, err := tx.NewInsert().Model(&n).Exec(ctx); err != nil {
 		return n, err
@@ -79,7 +79,7 @@ func (s *Store) copyVersion(ctx context.Context, tx bun.Tx, c access.Caller, r p
 			return n, fmt.Errorf("copy %s: %w", part.Name(), err)
 		}
 	}
-	if err := s.event(ctx, tx, c, eventRow{PlanID: n.ID, Action: "revise", ToStatus: Draft,
+	if err := s.event(ctx, tx, c, EventRecord{PlanID: n.ID, Action: "revise", ToStatus: Draft,
 		Reason: fmt.Sprintf("revision of version %d (id %d)", r.Version, r.ID)}); err != nil {
 		return n, err
 	}
@@ -87,7 +87,7 @@ func (s *Store) copyVersion(ctx context.Context, tx bun.Tx, c access.Caller, r p
 }
 
 func copyActivities(ctx context.Context, tx bun.Tx, from, to int64) (map[ActivityID]ActivityID, error) {
-	var acts []activityRow
+	var acts []ActivityRecord
 	if err := tx.NewSelect().Model(&acts).Where("plan_id = ?", from).Order("position", "id").Scan(ctx); err != nil {
 		return nil, err
 	}

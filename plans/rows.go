@@ -12,7 +12,12 @@ import (
 	"baove/units"
 )
 
-type planRow struct {
+// The tables of plans as stored: other domains read them, and gen writes
+// them in bulk, through these definitions.
+
+// PlanRecord is a plan version as stored (the table plans), without its
+// parts.
+type PlanRecord struct {
 	bun.BaseModel `bun:"table:plans,alias:p"`
 
 	ID           int64 `bun:",pk,autoincrement"`
@@ -27,13 +32,14 @@ type planRow struct {
 	UpdatedAt    time.Time
 }
 
-func (r planRow) plan() Plan {
+func (r PlanRecord) plan() Plan {
 	return Plan{ID: ID(r.ID), Province: units.ProvinceCode(r.ProvinceCode), Year: r.Year, Version: r.Version,
 		Status: r.Status, Title: r.Title, Narrative: r.Narrative, Revision: Revision(r.Revision),
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
-type activityRow struct {
+// ActivityRecord is an activity as stored (the table activities).
+type ActivityRecord struct {
 	bun.BaseModel `bun:"table:activities,alias:a"`
 
 	ID             int64 `bun:",pk,autoincrement"`
@@ -49,12 +55,14 @@ type activityRow struct {
 	Position       int
 }
 
-func (r activityRow) activity() Activity {
+func (r ActivityRecord) activity() Activity {
 	return Activity{ID: ActivityID(r.ID), Lineage: r.Lineage, TaskArea: r.TaskArea, Title: r.Title,
 		LeadAgency: r.LeadAgency, Partners: r.Partners, StartsOn: r.StartsOn, EndsOn: r.EndsOn, ExpectedOutput: r.ExpectedOutput}
 }
 
-type targetRow struct {
+// TargetRecord is a plan version's target as stored (the table
+// plan_targets): the value in decimal text.
+type TargetRecord struct {
 	bun.BaseModel `bun:"table:plan_targets,alias:t"`
 
 	PlanID        int64  `bun:",pk"`
@@ -62,11 +70,13 @@ type targetRow struct {
 	Value         string
 }
 
-func (r targetRow) target() Target {
+func (r TargetRecord) target() Target {
 	return Target{Indicator: indicators.Code(r.IndicatorCode), Value: decimal.RequireFromString(r.Value)}
 }
 
-type eventRow struct {
+// EventRecord is a step of a plan version's history as stored (the table
+// plan_events).
+type EventRecord struct {
 	bun.BaseModel `bun:"table:plan_events,alias:e"`
 
 	ID         int64 `bun:",pk,autoincrement"`
@@ -80,7 +90,7 @@ type eventRow struct {
 	Reason     string
 }
 
-func (r eventRow) event() Event {
+func (r EventRecord) event() Event {
 	return Event{At: r.At, ActorID: r.ActorID, Actor: r.Actor, Action: r.Action, FromStatus: r.FromStatus,
 		ToStatus: r.ToStatus, Reason: r.Reason}
 }

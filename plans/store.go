@@ -88,13 +88,13 @@ func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, e
 		return Plan{}, err
 	}
 	now := s.clock.Now()
-	r := planRow{ProvinceCode: string(n.Province), Year: n.Year, Version: 1, Status: Draft, Title: n.Title,
+	r := PlanRecord{ProvinceCode: string(n.Province), Year: n.Year, Version: 1, Status: Draft, Title: n.Title,
 		Narrative: n.Narrative, Revision: 1, CreatedAt: now, UpdatedAt: now}
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.NewInsert().Model(&r).Exec(ctx); err != nil {
 			return err
 		}
-		if err := s.event(ctx, tx, c, eventRow{PlanID: r.ID, Action: "create", ToStatus: Draft}); err != nil {
+		if err := s.event(ctx, tx, c, EventRecord{PlanID: r.ID, Action: "create", ToStatus: Draft}); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.Change{At: now, Actor: c.Actor(), Action: "plan.create", Entity: "plan",
@@ -148,7 +148,7 @@ func (s *Store) Plan(ctx context.Context, c access.Caller, id ID) (Plan, error) 
 // visible returns nil when c may read the plan of r; for a planner or
 // finance officer of another province it is ENOTFOUND, so that they cannot
 // even learn which plans exist.
-func visible(c access.Caller, r planRow) error {
+func visible(c access.Caller, r PlanRecord) error {
 	if c.Role.Provincial() && string(c.Province) != r.ProvinceCode {
 		return notFound(ID(r.ID))
 	}
@@ -160,8 +160,8 @@ func notFound(id ID) error {
 }
 
 // row reads a plan version, locked for the transaction when lock is set.
-func (s *Store) row(ctx context.Context, db bun.IDB, id ID, lock bool) (planRow, error) {
-	var r planRow
+func (s *Store) row(ctx context.Context, db bun.IDB, id ID, lock bool) (PlanRecord, error) {
+	var r PlanRecord
 	q := db.NewSelect().Model(&r).Where("p.id = ?", int64(id))
 	if lock {
 		q = s.db.ForUpdate(q)
@@ -176,16 +176,16 @@ func (s *Store) row(ctx context.Context, db bun.IDB, id ID, lock bool) (planRow,
 }
 
 // load completes a plan version with its activities, targets and history.
-func (s *Store) load(ctx context.Context, db bun.IDB, r planRow) (Plan, error) {
+func (s *Store) load(ctx context.Context, db bun.IDB, r PlanRecord) (Plan, error) {
 	p := r.plan()
-	var acts []activityRow
+	var acts []ActivityRecord
 	if err := db.NewSelect().Model(&acts).Where("plan_id = ?", r.ID).Order("position", "id").Scan(ctx); err != nil {
 		return p, fmt.Errorf("plans: activities of %d: %w", r.ID, err)
 	}
 	for _, a := range acts {
 		p.Activities = append(p.Activities, a.activity())
 	}
-	var targets []targetRow
+	var targets []TargetRecord
 	if err := db.NewSelect().Model(&targets).Join("JOIN indicators AS i ON i.code = t.indicator_code").
 		Where("t.plan_id = ?", r.ID).Order("i.position").Scan(ctx); err != nil {
 		return p, fmt.Errorf("plans: targets of %d: %w", r.ID, err)
@@ -193,7 +193,7 @@ func (s *Store) load(ctx context.Context, db bun.IDB, r planRow) (Plan, error) {
 	for _, t := range targets {
 		p.Targets = append(p.Targets, t.target())
 	}
-	var events []eventRow
+	var events []EventRecord
 	if err := db.NewSelect().Model(&events).Where("plan_id = ?", r.ID).Order("id").Scan(ctx); err != nil {
 		return p, fmt.Errorf("plans: history of %d: %w", r.ID, err)
 	}
@@ -226,7 +226,7 @@ func (s *Store) Plans(ctx context.Context, c access.Caller, f Filter) ([]Plan, e
 			return nil, err
 		}
 	}
-	var rows []planRow
+	var rows []PlanRecord
 	q := s.db.NewSelect().Model(&rows).Order("province_code", "year", "version")
 	if f.Province != "" {
 		q = q.Where("province_code = ?", string(f.Province))
@@ -256,7 +256,7 @@ func (s *Store) Versions(ctx context.Context, c access.Caller, id ID) ([]Plan, e
 	if err := visible(c, r); err != nil {
 		return nil, err
 	}
-	var rows []planRow
+	var rows []PlanRecord
 	if err := s.db.NewSelect().Model(&rows).Where("province_code = ? AND year = ?", r.ProvinceCode, r.Year).
 		Order("version").Scan(ctx); err != nil {
 		return nil, fmt.Errorf("plans: versions of %d: %w", id, err)
@@ -269,7 +269,7 @@ func (s *Store) Versions(ctx context.Context, c access.Caller, id ID) ([]Plan, e
 }
 
 // event writes e, a step of a plan's history taken now by c.
-func (s *Store) event(ctx context.Context, tx bun.IDB, c access.Caller, e eventRow) error {
+func (s *Store) event(ctx context.Context, tx bun.IDB, c access.Caller, e EventRecord) error {
 	e.At, e.ActorID, e.Actor = s.clock.Now(), c.UserID, c.Username
 	_, err := tx.NewInsert().Model(&e).Exec(ctx)
 	return err

@@ -99,7 +99,7 @@ func (s *Store) lockParts(ctx context.Context, tx bun.Tx, id ID) error {
 
 // ready checks what an action needs beyond the status: a reason to return,
 // the content to submit.
-func (s *Store) ready(ctx context.Context, tx bun.Tx, st step, r planRow) error {
+func (s *Store) ready(ctx context.Context, tx bun.Tx, st step, r PlanRecord) error {
 	action, reason := st.action, st.reason
 	switch action {
 	case "return":
@@ -127,7 +127,7 @@ func (s *Store) ready(ctx context.Context, tx bun.Tx, st step, r planRow) error 
 }
 
 // complete returns EINVALID listing what a plan lacks for submission.
-func (s *Store) complete(ctx context.Context, tx bun.Tx, r planRow) error {
+func (s *Store) complete(ctx context.Context, tx bun.Tx, r PlanRecord) error {
 	var p baove.Problems
 	n, err := tx.NewSelect().Table("activities").Where("plan_id = ?", r.ID).Count(ctx)
 	if err != nil {
@@ -164,7 +164,7 @@ func (s *Store) complete(ctx context.Context, tx bun.Tx, r planRow) error {
 // statusChange is a plan version's move to another status, by an action
 // of the workflow, for a reason.
 type statusChange struct {
-	plan   planRow
+	plan   PlanRecord
 	action string
 	to     Status
 	reason string
@@ -178,7 +178,7 @@ func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, ch statusC
 		Where("id = ?", r.ID).Exec(ctx); err != nil {
 		return err
 	}
-	e := eventRow{PlanID: r.ID, Action: action, FromStatus: r.Status, ToStatus: to, Reason: reason}
+	e := EventRecord{PlanID: r.ID, Action: action, FromStatus: r.Status, ToStatus: to, Reason: reason}
 	if err := s.event(ctx, tx, c, e); err != nil {
 		return err
 	}
@@ -192,8 +192,8 @@ func (s *Store) move(ctx context.Context, tx bun.Tx, c access.Caller, ch statusC
 
 // supersedePrevious marks the approved version that r revises, if any, as
 // superseded.
-func (s *Store) supersedePrevious(ctx context.Context, tx bun.Tx, c access.Caller, r planRow) error {
-	var prev []planRow
+func (s *Store) supersedePrevious(ctx context.Context, tx bun.Tx, c access.Caller, r PlanRecord) error {
+	var prev []PlanRecord
 	if err := tx.NewSelect().Model(&prev).Where("province_code = ? AND year = ? AND status = ? AND version < ?",
 		r.ProvinceCode, r.Year, string(Approved), r.Version).Scan(ctx); err != nil {
 		return err
