@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"baove/access"
 	"baove/api"
 	"baove/database"
 	"baove/database/dbtest"
@@ -96,7 +97,7 @@ func TestMetrics_ParseAndCountARequestByOperation(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range []string{"go_goroutines", "baove_outbox_backlog", "baove_build_info"} {
+	for _, name := range []string{"go_goroutines", "process_cpu_seconds_total", "baove_build_info"} {
 		if f[name] == nil {
 			t.Errorf("no %s", name)
 		}
@@ -148,5 +149,40 @@ func TestMetrics_CountLedgerRefusalsByRuleAndSignInFailures(t *testing.T) {
 	}
 	if f["go_sql_in_use_connections"] == nil || f["go_sql_wait_count_total"] == nil {
 		t.Error("no database pool metrics")
+	}
+}
+
+func TestMetrics_CountImportsByOutcomeWithTheirRowsAndThrottledSignIns(t *testing.T) {
+	db := dbtest.MustOpenDB(t, database.SQLite)
+	e := newEnv(t, db, withMetrics(metrics.New(metrics.Options{})))
+	line := e.approvedLine(t)
+	path := "/api/v1/provinces/11/disbursements/import"
+	for _, file := range [][]byte{paymentsCSV(line.ID, "MI", 3), paymentsCSV(line.ID, "MI", 3),
+		[]byte("budget_line_id,amount,paid_on,voucher_no\nnot a line,1,2026-03-01,X-1\n")} {
+		e.sendRaw("finance.dienbien", "POST", path, file, "text/csv")
+	}
+	stranger := e.from("127.0.0.3")
+	for range access.MaxFailures + 1 {
+		stranger.send("", "POST", "/api/v1/auth/login", creds("finance.hcm", "a stranger's guess"), nil)
+	}
+	f := e.scrape()
+	for outcome, want := range map[string]float64{"recorded": 1, "replayed": 1, "refused": 1} {
+		if n := value(f, "baove_imports_total", map[string]string{"kind": "disbursements", "outcome": outcome}); n != want {
+			t.Errorf("imports %s: %v, want %v", outcome, n, want)
+		}
+	}
+	if n := value(f, "baove_import_rows_total", map[string]string{"kind": "disbursements"}); n != 3 {
+		t.Errorf("imported rows %v, want 3", n)
+	}
+	if n := value(f, "baove_import_duration_seconds", map[string]string{"kind": "disbursements"}); n != 3 {
+		t.Errorf("import durations observed %v times, want 3", n)
+	}
+	if n := value(f, "baove_ledger_entries_written_total", map[string]string{"kind": "import"}); n != 3 {
+		t.Errorf("ledger entries written by imports %v, want 3", n)
+	}
+	failed := value(f, "baove_signin_refusals_total", map[string]string{"reason": "failed", "via": "api"})
+	throttled := value(f, "baove_signin_refusals_total", map[string]string{"reason": "throttled", "via": "api"})
+	if failed != access.MaxFailures || throttled != 1 {
+		t.Errorf("sign-ins refused: %v failed and %v throttled, want %d and 1", failed, throttled, access.MaxFailures)
 	}
 }

@@ -1,8 +1,8 @@
 // Package metrics counts what the service does for the people who keep it
 // running, in Prometheus's text format: HTTP requests by operation, status
 // and duration; the database pool; ledger writes and the rules that refused
-// them; imports; sign-in failures and throttles; the notifications outbox's
-// backlog; the Go runtime and the process. The API and the pages report
+// them; imports; sign-in failures and throttles; the backlog of an outbox,
+// when one is given; the Go runtime and the process. The API and the pages report
 // into it; cmd serves it at /metrics. A nil *Metrics counts nothing, so
 // that the adapters need no metrics to run.
 package metrics
@@ -10,6 +10,7 @@ package metrics
 import (
 	"context"
 	"database/sql"
+	"math"
 	"net/http"
 	"strconv"
 	"time"
@@ -20,7 +21,9 @@ import (
 )
 
 // Backlog is what waits to be sent: a notifications outbox implements it
-// (the number of messages not yet delivered). Without one the gauge reads 0.
+// (the number of messages not yet delivered). The service has no outbox yet,
+// so it gives none and baove_outbox_backlog is not served: a gauge reading 0
+// would say that everything was delivered.
 type Backlog interface {
 	Backlog(ctx context.Context) (int64, error)
 }
@@ -29,7 +32,8 @@ type Backlog interface {
 type Options struct {
 	// DB is the database pool whose connections are watched.
 	DB *sql.DB
-	// Outbox, when set, is read for the outbox backlog gauge.
+	// Outbox, when set, is read for the gauge baove_outbox_backlog, which
+	// is served only then.
 	Outbox Backlog
 	// Version is the build's version, published as baove_build_info.
 	Version string
@@ -70,7 +74,10 @@ func New(opts Options) *Metrics {
 		"Sign-ins refused, by reason (failed: a wrong password or unknown user; throttled: too many failures) and via "+
 			"(api or pages).", "reason", "via")
 	m.reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		m.backlog(opts.Outbox), buildInfo(opts.Version))
+		buildInfo(opts.Version))
+	if opts.Outbox != nil {
+		m.reg.MustRegister(backlog(opts.Outbox))
+	}
 	if opts.DB != nil {
 		m.reg.MustRegister(collectors.NewDBStatsCollector(opts.DB, "baove"))
 	}
@@ -93,19 +100,16 @@ func (m *Metrics) histogram(name, help string, labels ...string) *prometheus.His
 	return h
 }
 
-// backlog is the outbox gauge, read when scraped (0 without an outbox, or
-// when it cannot be read within a second).
-func (m *Metrics) backlog(outbox Backlog) prometheus.Collector {
+// backlog is the outbox gauge, read when scraped (NaN when it cannot be
+// read within a second: unknown, not empty).
+func backlog(outbox Backlog) prometheus.Collector {
 	return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "baove_outbox_backlog",
 		Help: "Messages in the notifications outbox not yet delivered."}, func() float64 {
-		if outbox == nil {
-			return 0
-		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
 		n, err := outbox.Backlog(ctx)
 		if err != nil {
-			return 0
+			return math.NaN()
 		}
 		return float64(n)
 	})
