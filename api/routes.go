@@ -20,10 +20,12 @@ func (s *Server) routes() {
 	var (
 		admin     = roles(access.Admin)
 		reviewer  = roles(access.Reviewer)
-		everyRole = roles(access.Admin, access.Reviewer, access.Planner, access.Finance)
+		everyRole = roles(access.Roles...)
 		planner   = inProvince(access.Planner)
+		approver  = inProvince(access.Approver)
 		finance   = inProvince(access.Finance)
-		readers   = inProvince(access.Reviewer, access.Planner, access.Finance) // of a province's plans, money, figures
+		// readers read a province's plans, money and figures.
+		readers = inProvince(access.Reviewer, access.Planner, access.Approver, access.Finance)
 	)
 
 	// Probes, outside the versioned prefix.
@@ -94,13 +96,19 @@ func (s *Server) routes() {
 	g.add(del, "/plans/{id}/targets/{indicator_code}", planner, call(s.deleteTarget),
 		"delete-target", "Remove a target")
 	g.add(post, "/plans/{id}/submit", planner, call(s.submitPlan),
-		"submit-plan", "Submit the plan for review")
-	g.add(post, "/plans/{id}/approve", reviewer, call(s.approvePlan),
-		"approve-plan", "Approve a submitted plan")
-	g.add(post, "/plans/{id}/return", reviewer, call(s.returnPlan),
+		"submit-plan", "Submit the plan to the province's leadership")
+	g.add(post, "/plans/{id}/approve", approver, call(s.approvePlan),
+		"approve-plan", "Issue a submitted plan for the province: its document number, date and signer")
+	g.add(post, "/plans/{id}/return", approver, call(s.returnPlan),
 		"return-plan", "Return a submitted plan with a reason")
 	g.add(post, "/plans/{id}/revise", planner, call(s.revisePlan),
 		"revise-plan", "Start a revision (version N+1) of the approved plan")
+	g.add(post, "/plans/{id}/comments", reviewer, call(s.addComment),
+		"add-plan-comment", "Comment on a plan version, or request a revision (the ministry)")
+	g.add(get, "/plans/{id}/comments", readers, call(s.listComments),
+		"list-plan-comments", "The ministry's comments on every version of the plan")
+	g.add(post, "/plans/{id}/comments/{comment_id}/close", reviewer, call(s.closeComment),
+		"close-plan-comment", "Close an open revision request")
 
 	// Budget.
 	g = s.group(Prefix, "budget")

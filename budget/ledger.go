@@ -165,7 +165,7 @@ func (s *Store) Disbursements(ctx context.Context, c access.Caller, id LineID) (
 }
 
 // Ledger returns a province-year's whole ledger, oldest first. A reviewer
-// reads every province; a planner or finance officer their own.
+// reads every province; a planner, approver or finance officer their own.
 func (s *Store) Ledger(ctx context.Context, c access.Caller, p units.ProvinceCode, year int) ([]Disbursement, error) {
 	if err := c.CanRead(p); err != nil {
 		return nil, err

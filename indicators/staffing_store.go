@@ -253,7 +253,7 @@ func scanStaffing(ctx context.Context, q *bun.SelectQuery) ([]Staffing, error) {
 }
 
 // Coverage returns the staffing of province's communes in force in year. A
-// reviewer and the province's planners and finance officers may read it. It
+// reviewer and the province's planners, approvers and finance officers may read it. It
 // returns ENOTFOUND for an unknown province.
 func (s *Store) Coverage(ctx context.Context, c access.Caller, province units.ProvinceCode, year int) (Coverage, error) {
 	if err := c.CanRead(province); err != nil {
