@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -36,7 +37,7 @@ func (s *Server) routes() {
 
 	// Sessions and accounts.
 	g = s.group(Prefix, "accounts")
-	g.add(post, "/auth/login", public, call(s.login),
+	g.add(post, "/auth/login", public, answers(call(s.login), 401, 429),
 		"login", "Log in: exchange a username and password for a token")
 	g.add(post, "/auth/logout", signedIn, call(s.logout),
 		"logout", "Log out: revoke the token of this request")
@@ -280,10 +281,23 @@ func uploadOp(o huma.Operation) huma.Operation {
 	return o
 }
 
+// answers documents the error statuses an operation answers besides those
+// of its rule (see register).
+func answers(h handler, statuses ...int) handler {
+	return func(s *Server, o huma.Operation, r Rule) {
+		o.Errors = append(o.Errors, statuses...)
+		h(s, o, r)
+	}
+}
+
 // register adds an operation with its access rule. The handler returns
 // domain errors; they are mapped to problems here, so no handler maps errors
-// itself.
+// itself. Every operation may answer 422, for the text of the headers it
+// reads (see checkText); one that needs a token 401 and 403; a public one
+// says so with an empty security requirement.
 func register[I, O any](s *Server, o huma.Operation, r Rule, h func(context.Context, *I) (*O, error)) {
+	o.Security = []map[string][]string{}
+	o.Errors = append(o.Errors, http.StatusUnprocessableEntity)
 	if !r.Public {
 		o.Security = []map[string][]string{{"bearer": {}}}
 		o.Errors = append(o.Errors, http.StatusUnauthorized, http.StatusForbidden)
@@ -292,7 +306,9 @@ func register[I, O any](s *Server, o huma.Operation, r Rule, h func(context.Cont
 	o.Extensions = map[string]any{"x-baove-access": r}
 	o.BodyReadTimeout = -1 // readBody has read the body, under its own deadline
 	huma.Register(s.api, o, func(ctx context.Context, in *I) (*O, error) {
+		start := time.Now()
 		out, err := h(ctx, in)
+		s.observe(o.OperationID, out, err, time.Since(start))
 		if err != nil {
 			return nil, s.toProblem(ctx, err)
 		}
