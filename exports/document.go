@@ -141,6 +141,13 @@ type Bar struct {
 // e.g. "chưa báo cáo" where a percentage would be: missing is not zero.
 type Note string
 
+// Sum stands in a cell of a Count or Money column for the sum of the
+// column's cells above it, back to the row after the previous row holding
+// a Sum (or to the first row): a totals row. A workbook writes it as a SUM
+// formula with Value stored as its result, and refuses a Value that is not
+// the sum of those cells; a PDF prints Value.
+type Sum struct{ Value int64 }
+
 // Signature is one signature block at the end of a document, e.g.
 // "NGƯỜI LẬP BIỂU" with "(Ký, ghi rõ họ tên)" under it and room to sign.
 type Signature struct {

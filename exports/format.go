@@ -145,6 +145,8 @@ func (l Lang) cell(c Column, v any) (string, error) {
 		return "", nil
 	case Note:
 		return vn.NFC(string(n)), nil
+	case Sum:
+		return l.integer(n.Value), nil
 	}
 	switch c.Kind {
 	case Text:
