@@ -88,22 +88,33 @@ const (
 // Sum that is not the sum of its cells; it returns a stream's error, or the
 // writer's when writing fails.
 func WriteXLSX(w io.Writer, wb Workbook) error {
-	if err := checkSheetNames(wb.Sheets); err != nil {
+	f, err := RenderXLSX(wb)
+	if err != nil {
 		return err
+	}
+	_, err = w.Write(f.Bytes)
+	return err
+}
+
+// RenderXLSX writes wb as WriteXLSX does and returns the file with its
+// hashes. It returns WriteXLSX's errors.
+func RenderXLSX(wb Workbook) (File, error) {
+	if err := checkSheetNames(wb.Sheets); err != nil {
+		return File{}, err
 	}
 	var buf bytes.Buffer
 	p := newPackage(&buf, wb.Generated)
 	st := newStyleSheet()
 	for i, s := range wb.Sheets {
 		if err := p.sheet(i+1, st, s); err != nil {
-			return fmt.Errorf("%w (sheet %q)", err, vn.NFC(s.Name))
+			return File{}, fmt.Errorf("%w (sheet %q)", err, vn.NFC(s.Name))
 		}
 	}
-	if err := p.finish(st, wb); err != nil {
-		return err
+	stamp, err := p.finish(st, wb)
+	if err != nil {
+		return File{}, err
 	}
-	_, err := buf.WriteTo(w)
-	return err
+	return fileOf(buf.Bytes(), stamp), nil
 }
 
 // newZip returns a zip writer that deflates at the fastest level: a

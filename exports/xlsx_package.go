@@ -108,7 +108,7 @@ func (p *xlsxPackage) sheet(n int, st *styleSheet, s Sheet) error {
 
 // finish writes the parts that describe the sheets, then the document
 // properties with the stamp, and closes the zip.
-func (p *xlsxPackage) finish(st *styleSheet, wb Workbook) error {
+func (p *xlsxPackage) finish(st *styleSheet, wb Workbook) (Stamp, error) {
 	p.write("xl/styles.xml", st.xml())
 	p.write("xl/workbook.xml", p.workbookXML())
 	p.write("xl/_rels/workbook.xml.rels", p.workbookRels())
@@ -117,11 +117,12 @@ func (p *xlsxPackage) finish(st *styleSheet, wb Workbook) error {
 	p.write("docProps/app.xml", xmlDecl+`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" `+
 		`xmlns:vt="`+nsVT+`"><Application>baove</Application></Properties>`)
 	p.write("docProps/core.xml", coreXML(wb))
-	p.write("docProps/custom.xml", customXML(Stamp{ContentSHA256: manifestHash(p.hashes), Generated: wb.Generated}))
+	stamp := Stamp{ContentSHA256: manifestHash(p.hashes), Generated: wb.Generated}
+	p.write("docProps/custom.xml", customXML(stamp))
 	if p.err != nil {
-		return p.err
+		return Stamp{}, p.err
 	}
-	return p.z.Close()
+	return stamp, p.z.Close()
 }
 
 // manifestHash is the content hash of a workbook: the SHA-256 of the
