@@ -16,6 +16,11 @@ import (
 // by funding source; each indicator's figure, target and status), the
 // national totals as SUM formulas. Only a reviewer may (EFORBIDDEN).
 func BuildNationalWorkbook(ctx context.Context, src Sources, req Request) (Workbook, error) {
+	lang, _, err := req.Lang.resolve()
+	if err != nil {
+		return Workbook{}, err
+	}
+	req.Lang = lang
 	r, err := BuildNationalReport(ctx, src, req)
 	if err != nil {
 		return Workbook{}, err

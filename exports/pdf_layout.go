@@ -39,8 +39,21 @@ func (p *pdfWriter) header(d Document) {
 		yNumber = p.lines(p.left, y, leftW, lh, p.wrap(d.Number, leftW), "C")
 	}
 	p.setFont("I", sizeBody)
-	yDate := p.lines(rightX, y, rightW, lh, p.wrap(p.lang.placeDate(vn.NFC(d.Place), d.Date), rightW), "C")
+	yDate := p.placeDate(p.lang.placeDate(vn.NFC(d.Place), d.Date), rightX, y, rightW)
 	p.f.SetY(max(yNumber, yDate) + lh/2)
+}
+
+// placeDate draws the place and date on one line centred under the motto
+// or, when a long place name makes it wider than the column, against the
+// right margin; it wraps only a line wider than that. It returns the y
+// under it.
+func (p *pdfWriter) placeDate(text string, x, y, w float64) float64 {
+	lh := lineHeight(sizeBody)
+	width := p.f.GetStringWidth(text) + 2*p.f.GetCellMargin()
+	if width <= w || width > p.width*0.7 {
+		return p.lines(x, y, w, lh, p.wrap(text, w), "C")
+	}
+	return p.lines(p.left+p.width-width, y, width, lh, []string{text}, "C")
 }
 
 // issuer draws the body above the issuer in regular capitals, then the

@@ -73,14 +73,23 @@ func (p *pdfWriter) rowNeed(body []tableRow, i int, after, header float64) float
 }
 
 // tableStart is the room a table needs on the page where it starts: the
-// unit line, the header row and one line of the first row. It is an
-// estimate made before the cells are formatted.
+// unit line, the header row and the first row.
 func (p *pdfWriter) tableStart(t Table) float64 {
 	if len(t.Columns) == 0 {
 		return 0 // table refuses it
 	}
 	widths := p.columnWidths(t.Columns)
-	return p.unitHeight(p.unit(t)) + p.layRow(headerOf(t.Columns), widths).h + lineHeight(sizeTable) + 2*cellPadding
+	first := lineHeight(sizeTable) + 2*cellPadding
+	rows := t.Rows
+	if len(rows) == 0 && t.Totals != nil {
+		rows = [][]any{t.Totals}
+	}
+	if len(rows) > 0 {
+		if cells, err := p.formatRow(t.Columns, rows[0]); err == nil {
+			first = p.layRow(tableRow{cells: cells}, widths).h
+		}
+	}
+	return p.unitHeight(p.unit(t)) + p.layRow(headerOf(t.Columns), widths).h + first
 }
 
 func headerOf(cols []Column) tableRow {

@@ -88,7 +88,7 @@ func (r ProvinceReport) committee() string {
 func (l Lang) letter(lt reports.Letter) string {
 	args := i18n.Args{"kind": upperFirst(lt.Kind), "year": lt.Year, "issuer": lt.Issuer, "subject": lt.Subject, "number": lt.Number}
 	if l == English {
-		args["kind"], args["issuer"], args["subject"] = letterKindEN(lt.Kind), upperFirst(lt.IssuerEN), lt.SubjectEN
+		args["kind"], args["issuer"], args["subject"] = letterKindEN(lt.Kind), lt.IssuerEN, lt.SubjectEN
 	}
 	if lt.Number != "" {
 		return l.t("report.letter_numbered", args)
@@ -235,7 +235,7 @@ func (r ProvinceReport) budgetBlocks(a *annexTables) []Block {
 	} else {
 		text += " " + l.t("report.nothing_allocated", i18n.Args{"disbursed": budget.VND(b.Total.Disbursed)})
 	}
-	if r.Pace.Valid {
+	if r.Pace.Valid && r.Pace.Decimal.LessThan(decimal.NewFromInt(100)) {
 		text += " " + l.t("report.pace", i18n.Args{"date": r.Date, "pace": l.percentValue(r.Pace.Decimal, 2)})
 	}
 	blocks := []Block{Heading{l.t("report.h_budget", nil)}, Paragraph{text}}

@@ -21,7 +21,11 @@ import (
 // streams it from the store, with ctx, when the workbook is written
 // (WriteXLSX), so that it is never held in memory.
 func BuildProvinceWorkbook(ctx context.Context, src Sources, r Request) (Workbook, error) {
-	c, p, year, l := r.Caller, r.Province, r.Year, r.Lang
+	c, p, year := r.Caller, r.Province, r.Year
+	l, _, err := r.Lang.resolve()
+	if err != nil {
+		return Workbook{}, err
+	}
 	sum, err := src.Budget.Summary(ctx, c, p, year)
 	if err != nil {
 		return Workbook{}, err

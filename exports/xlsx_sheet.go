@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/unicode/norm"
 
 	"baove"
 	"baove/vn"
@@ -119,7 +120,7 @@ func (sw *sheetWriter) cell(b []byte, i int, c Column, v any, bold bool) ([]byte
 	case nil:
 		return b, false, nil
 	case Note:
-		return sw.text(b, i, vn.NFC(string(x)), sw.st.id(styleKey{role: roleBody, kind: Text, bold: bold}), true), false, nil
+		return sw.text(b, i, nfc(string(x)), sw.st.id(styleKey{role: roleBody, kind: Text, bold: bold}), true), false, nil
 	case Sum:
 		b, err := sw.sum(b, i, c, x, bold)
 		return b, true, err
@@ -128,7 +129,7 @@ func (sw *sheetWriter) cell(b []byte, i int, c Column, v any, bold bool) ([]byte
 	switch c.Kind {
 	case Text:
 		if s, ok := v.(string); ok {
-			return sw.text(b, i, vn.NFC(s), sw.st.id(style), true), false, nil
+			return sw.text(b, i, nfc(s), sw.st.id(style), true), false, nil
 		}
 	case Count, Money:
 		if n, ok := wholeNumber(v); ok {
@@ -246,6 +247,10 @@ func (sw *sheetWriter) flush(w io.Writer, header int, selected bool) error {
 		`<pageSetup paperSize="9" orientation="landscape"/></worksheet>`)
 	return err
 }
+
+// nfc is s in Unicode normal form C, its spaces kept: a cell holds its text
+// as given, a leading tab included (and quote-prefixed).
+func nfc(s string) string { return norm.NFC.String(s) }
 
 // columnName returns the letters of column n (1 is A, 27 is AA).
 func columnName(n int) string {
