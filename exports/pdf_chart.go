@@ -75,18 +75,6 @@ func (p *pdfWriter) chartStart(c BarChart) float64 {
 }
 
 func (p *pdfWriter) chartLayout(c BarChart) chartLayout {
-	scale := c.Max
-	if !scale.IsPositive() {
-		for _, b := range c.Bars {
-			scale = decimal.Max(scale, b.Value)
-		}
-		if c.Target.Valid {
-			scale = decimal.Max(scale, c.Target.Decimal)
-		}
-	}
-	if !scale.IsPositive() {
-		scale = decimal.NewFromInt(1) // every value is zero or less: draw empty bars
-	}
 	pitch := p.chartPitch(c)
 	p.setFont("", chartSize(pitch))
 	margin := 2 * p.f.GetCellMargin()
@@ -98,7 +86,7 @@ func (p *pdfWriter) chartLayout(c BarChart) chartLayout {
 	labelW = min(labelW, p.width*labelShare)
 	barX := p.left + labelW + 1
 	barW := p.width - labelW - valueW - 2
-	return chartLayout{labelW: labelW, barX: barX, barW: barW, valueX: barX + barW + 1, valueW: valueW, scale: scale, pitch: pitch}
+	return chartLayout{labelW: labelW, barX: barX, barW: barW, valueX: barX + barW + 1, valueW: valueW, scale: c.Scale(), pitch: pitch}
 }
 
 // chartSize is the size of a chart's labels: the table's, or less for
@@ -141,11 +129,9 @@ func (p *pdfWriter) barValue(c BarChart, b Bar) string {
 	return p.lang.number(c.Kind, b.Value, c.Places)
 }
 
-// length is the drawn length of a bar of value v: geometry, not money, so a
-// float is right here.
+// length is the drawn length of a bar of value v.
 func (l chartLayout) length(v decimal.Decimal) float64 {
-	ratio := v.Div(l.scale).InexactFloat64()
-	return l.barW * min(max(ratio, 0), 1)
+	return l.barW * BarChart{Max: l.scale}.Share(v)
 }
 
 // chartAxes draws the axis and the target line beside the rows from top to
