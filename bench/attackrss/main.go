@@ -1,10 +1,12 @@
-// Command signinrss measures the server's peak memory through a burst of
-// concurrent sign-ins: it starts `baove serve --demo` on SQLite in a
-// temporary directory, fires -n logins at once with the demo password,
-// and prints the answers by status and the server's peak RSS (VmHWM from
-// /proc/PID/status; Linux only).
+// Command attackrss measures the server's peak memory through what an
+// attacker can send (issue 12): it starts `baove serve --demo` on SQLite in
+// a temporary directory, fires -n sign-ins at once with the demo password,
+// then uploads every zip bomb of upload/uploadtest (each unpacking to
+// -bomb-mib MiB) as the finance officer of Điện Biên, and prints the
+// answers by status and the server's peak RSS (VmHWM from
+// /proc/PID/status; Linux only) after each step.
 //
-//	go build -o /tmp/baove ./cmd/baove && go run ./bench/signinrss -bin /tmp/baove -n 200
+//	go build -o /tmp/baove ./cmd/baove && go run ./bench/attackrss -bin /tmp/baove -n 200
 package main
 
 import (
@@ -27,24 +29,26 @@ import (
 	"time"
 
 	"baove/demo"
+	"baove/upload/uploadtest"
 )
 
 func main() {
 	bin := flag.String("bin", "", "the baove binary to start (build it with go build ./cmd/baove)")
 	n := flag.Int("n", 200, "sign-ins fired at once")
+	mib := flag.Int("bomb-mib", 190, "what each zip bomb unpacks to, in MiB")
 	extra := flag.String("args", "", "more flags for baove serve, space-separated")
 	flag.Parse()
-	if err := run(*bin, *n, strings.Fields(*extra)); err != nil {
-		fmt.Fprintln(os.Stderr, "signinrss:", err)
+	if err := run(*bin, *n, *mib, strings.Fields(*extra)); err != nil {
+		fmt.Fprintln(os.Stderr, "attackrss:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin string, n int, extra []string) error {
+func run(bin string, n, mib int, extra []string) error {
 	if bin == "" {
 		return errors.New("-bin is required")
 	}
-	dir, err := os.MkdirTemp("", "signinrss-")
+	dir, err := os.MkdirTemp("", "attackrss-")
 	if err != nil {
 		return err
 	}
@@ -75,7 +79,51 @@ func run(bin string, n int, extra []string) error {
 	}
 	fmt.Printf("%d sign-ins at once in %v: %s\n", n, took.Round(time.Millisecond), statuses)
 	fmt.Printf("peak RSS (VmHWM): %s before the burst, %s after\n", before, after)
+	return bombs(base, cmd.Process.Pid, mib)
+}
+
+// bombs uploads every zip bomb to the disbursement import as Điện Biên's
+// finance officer, printing each answer and the peak RSS after it.
+func bombs(base string, pid, mib int) error {
+	token, err := login(base, "finance.dienbien")
+	if err != nil {
+		return err
+	}
+	for _, name := range uploadtest.BombNames {
+		file := uploadtest.Bomb(name, mib<<20)
+		req, _ := http.NewRequest("POST", base+"/api/v1/provinces/11/disbursements/import", bytes.NewReader(file))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+		start := time.Now()
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		peak, err := peakRSS(pid)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("bomb %-15q %6d KB unpacking to %d MiB: %d in %v; peak RSS %s\n", name, len(file)>>10, mib, res.StatusCode,
+			time.Since(start).Round(time.Millisecond), peak)
+	}
 	return nil
+}
+
+// login returns a token of the demo user username.
+func login(base, username string) (string, error) {
+	body, _ := json.Marshal(map[string]string{"username": username, "password": demo.Password})
+	res, err := http.Post(base+"/api/v1/auth/login", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return "", err
+	}
+	defer res.Body.Close()
+	var out struct{ Token string }
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil || out.Token == "" {
+		return "", fmt.Errorf("login %s: %d %v", username, res.StatusCode, err)
+	}
+	return out.Token, nil
 }
 
 // burst fires n logins at once, cycling through the demo users, and
