@@ -100,7 +100,8 @@ func TestReportSettings_AdminSetsTheSignerAndTheReportPrintsIt(t *testing.T) {
 		}
 		var trail struct{ Items []api.AuditEntry }
 		e.do("admin", "GET", "/api/v1/audit?entity=report_settings&entity_id=11", nil, &trail)
-		if len(trail.Items) != 1 || trail.Items[0].Action != "report_settings.update" || !bytes.Contains(trail.Items[0].After, []byte("Lò Văn Mừng")) {
+		if len(trail.Items) != 1 || trail.Items[0].Action != "report_settings.update" ||
+			!bytes.Contains(trail.Items[0].After, []byte("Lò Văn Mừng")) {
 			t.Errorf("audit trail %+v", trail.Items)
 		}
 		res, _ := e.raw("planner.dienbien", "GET", "/api/v1/provinces/11/reports/2025.pdf?number=12", nil)

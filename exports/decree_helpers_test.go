@@ -177,7 +177,8 @@ func checkSigner(t *testing.T, l layout, want decree) {
 		}
 		b0 := b[len(b)-1]
 		expect(t, l, b0, 13, 14, "B")
-		if b0.centre() < l.left()+(l.right()-l.left())*0.45 || (len(lines) > 0 && (b0.page != lines[0].page || b0.y0 < lines[len(lines)-1].y1-0.5)) {
+		notUnder := len(lines) > 0 && (b0.page != lines[0].page || b0.y0 < lines[len(lines)-1].y1-0.5)
+		if b0.centre() < l.left()+(l.right()-l.left())*0.45 || notUnder {
 			t.Errorf("the signer's line %q is not on the right under the one before", s)
 		}
 		lines = append(lines, b0)

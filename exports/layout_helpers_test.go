@@ -98,7 +98,8 @@ func layoutOf(t testing.TB, pdf []byte) layout {
 		for _, ln := range p.Lines {
 			line := textLine{page: i + 1}
 			for _, w := range ln.Words {
-				line.words = append(line.words, textBox{page: i + 1, x0: w.XMin, y0: w.YMin, x1: w.XMax, y1: w.YMax, text: norm.NFC.String(w.Text)})
+				line.words = append(line.words, textBox{page: i + 1, x0: w.XMin, y0: w.YMin, x1: w.XMax, y1: w.YMax,
+					text: norm.NFC.String(w.Text)})
 			}
 			l.lines = append(l.lines, line)
 		}

@@ -74,8 +74,9 @@ func TestProvinceReport_LaysOutEveryDecree30Element(t *testing.T) {
 			}
 			pdf := renderPDF(t, r.Document())
 			checkDecree30(t, pdf, decree{issuer: []string{"ỦY BAN NHÂN DÂN", c.issuer}, number: c.numbered,
-				placeDate: c.place + ", ngày 28 tháng 11 năm 2026", kind: "BÁO CÁO", subject: "Kết quả thực hiện công tác bảo vệ trẻ em năm 2026",
-				signer: []string{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"}, name: "Nguyễn Thị Thanh Hà",
+				placeDate: c.place + ", ngày 28 tháng 11 năm 2026", kind: "BÁO CÁO",
+				subject: "Kết quả thực hiện công tác bảo vệ trẻ em năm 2026",
+				signer:  []string{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"}, name: "Nguyễn Thị Thanh Hà",
 				recipients: []string{"- Bộ Y tế;", "- Lưu: VT, KGVX."}})
 			checkParagraphs(t, layoutOf(t, pdf), "Thực hiện Công văn năm 2017", "I. KẾ HOẠCH NĂM 2026")
 		})
@@ -110,14 +111,16 @@ func TestNationalReport_LaysOutEveryDecree30Element(t *testing.T) {
 // bracket, a quarter written "Q3", a login name.
 var vietnameseFaults = []*regexp.Regexp{
 	regexp.MustCompile(`[0-9]\.[0-9]{2} ?%`), regexp.MustCompile(`\(\s*\)`), regexp.MustCompile(`Q[1-4]`),
-	regexp.MustCompile(`(?i)\b(draft|submitted|approved|returned|superseded|submit|approve|revise|on_track|at_risk|in_progress|no_data|not_achieved|not_applicable)\b`),
+	regexp.MustCompile(`(?i)\b(draft|submitted|approved|returned|superseded|submit|approve|revise|` +
+		`on_track|at_risk|in_progress|no_data|not_achieved|not_applicable)\b`),
 	regexp.MustCompile(`(planner|finance|approver)\.[a-z]+`), regexp.MustCompile(`[0-9],[0-9]{3}\b`),
 }
 
 // englishFaults are what the English report must never print: a number in
 // the Vietnamese way, "1 activities".
 var englishFaults = []*regexp.Regexp{
-	regexp.MustCompile(`[0-9]\.[0-9]{3}\b`), regexp.MustCompile(`[0-9],[0-9]{1,2}\b`), regexp.MustCompile(`\b1 (activities|communes|indicators|provinces)\b`),
+	regexp.MustCompile(`[0-9]\.[0-9]{3}\b`), regexp.MustCompile(`[0-9],[0-9]{1,2}\b`),
+	regexp.MustCompile(`\b1 (activities|communes|indicators|provinces)\b`),
 	regexp.MustCompile(`(planner|finance|approver)\.[a-z]+`), regexp.MustCompile(`\(\s*\)`),
 }
 
@@ -205,7 +208,8 @@ func TestProvinceReport_InEnglish(t *testing.T) {
 	}
 	text := strings.Join(strings.Fields(strings.Join(pdfPages(t, r.Document()), "\n")), " ")
 	for _, w := range []string{"REPORT", "Child-protection work in 2025", "carried over to the next year", "No.: /BC-UBND",
-		"Pursuant to the official letter of 2017 of the Ministry of Labour, Invalids and Social Affairs on strengthening", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"Pursuant to the official letter of 2017 of the Ministry of Labour, Invalids and Social Affairs on strengthening",
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 		"ANNEX", "Recipients:"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the English report lacks %q", w)

@@ -151,7 +151,8 @@ func TestProvinceWorkbook_ReadsAsAReport(t *testing.T) {
 		t.Errorf("the indicator values are not named beside their codes: %q", values[:min(len(values), 6)])
 	}
 	props, err := f.GetDocProps()
-	if err != nil || props.Creator != "baove" || !strings.Contains(props.Title, "Thành phố Hà Nội") || props.Created != "2026-11-28T02:00:00Z" {
+	if err != nil || props.Creator != "baove" || !strings.Contains(props.Title, "Thành phố Hà Nội") ||
+		props.Created != "2026-11-28T02:00:00Z" {
 		t.Errorf("document properties %+v, %v", props, err)
 	}
 	s, err := exports.VerifyStamp(file)

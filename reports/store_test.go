@@ -67,8 +67,8 @@ func TestSetProvince_ReplacesTheDefaultsAndIsAudited(t *testing.T) {
 			t.Errorf("another province's planner reads them: %v", err)
 		}
 		es, err := audit.NewStore(db).List(ctx, reviewer, audit.Filter{Entity: "report_settings", EntityID: "11"})
-		if err != nil || len(es) != 1 || es[0].Action != "report_settings.update" || !strings.Contains(string(es[0].After), "Lò Văn Mừng") ||
-			strings.Contains(string(es[0].Before), "Lò Văn Mừng") {
+		if err != nil || len(es) != 1 || es[0].Action != "report_settings.update" ||
+			!strings.Contains(string(es[0].After), "Lò Văn Mừng") || strings.Contains(string(es[0].Before), "Lò Văn Mừng") {
 			t.Errorf("audit %+v, %v", es, err)
 		}
 		if _, err := s.SetProvince(ctx, admin, "99", set); code(err) != baove.ENOTFOUND {
