@@ -151,7 +151,7 @@ func (r ProvinceReport) planBlocks(a *annexTables) []Block {
 	table := a.add("report.t_activities", acts)
 	text := l.t("report.plan", i18n.Args{"title": r.Plan.Title, "version": r.Plan.Version, "n": i18n.Count(n),
 		"areas": i18n.Count(len(r.Plan.Activities)), "table": table,
-		"status": l.t("assessment.plan_status."+string(r.Plan.StatusCode), nil)})
+		"status": l.t("plan.status."+string(r.Plan.StatusCode), nil)})
 	if len(r.Plan.History) > 0 {
 		h := r.Plan.History[len(r.Plan.History)-1]
 		text += " " + l.t("report.plan_step", i18n.Args{"step": lowerFirst(h.Step), "date": h.Date, "actor": h.Actor})
@@ -160,7 +160,11 @@ func (r ProvinceReport) planBlocks(a *annexTables) []Block {
 		}
 		a.add("report.t_history", r.historyTable())
 	}
-	return append(blocks, Paragraph{text})
+	blocks = append(blocks, Paragraph{text})
+	if kv := r.Plan.Issuance.keyValues(l); kv != nil {
+		blocks = append(blocks, kv)
+	}
+	return blocks
 }
 
 func (r ProvinceReport) historyTable() Table {
@@ -169,9 +173,29 @@ func (r ProvinceReport) historyTable() Table {
 		{Title: l.pick("Người thực hiện", "By"), Width: 2}, {Title: l.pick("Tình trạng", "Status"), Width: 2},
 		{Title: l.pick("Lý do", "Reason"), Width: 3.5}}}
 	for _, h := range r.Plan.History {
-		t.Rows = append(t.Rows, []any{h.Date, h.Step, h.Actor, h.Status, h.Reason})
+		reason := h.Reason
+		if h.Document != "" {
+			reason = l.pick("Số: ", "No. ") + h.Document
+		}
+		t.Rows = append(t.Rows, []any{h.Date, h.Step, h.Actor, h.Status, reason})
 	}
 	return t
+}
+
+// keyValues prints the document that issued the plan: its number and date
+// ("Số 45/KH-UBND ngày 25/02/2026"), and its signer when recorded; nothing
+// before the plan is issued.
+func (is *IssuanceRow) keyValues(l Lang) KeyValues {
+	if is == nil {
+		return nil
+	}
+	date := is.IssuedOn.Localize(l.i18n())
+	doc := l.pick("Số "+is.DocumentNo+" ngày "+date, "No. "+is.DocumentNo+" of "+date)
+	kv := KeyValues{{l.pick("Văn bản ban hành", "Issued by"), doc}}
+	if is.SignerName != "" {
+		kv = append(kv, KeyValue{l.pick("Người ký", "Signed by"), is.SignerTitle + " " + is.SignerName})
+	}
+	return kv
 }
 
 // moneyColumns are the columns of a budget table; allocated names what

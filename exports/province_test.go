@@ -185,7 +185,7 @@ func TestProvinceReport_PDFReadsAsTheOfficialReport(t *testing.T) {
 		"Công văn năm 2017 của Bộ Lao động - Thương binh và Xã hội về việc tăng cường công tác bảo vệ trẻ em",
 		"PHỤ LỤC", "(Kèm theo Báo cáo số /BC-UBND ngày 28 tháng 11 năm 2026 của Ủy ban", "Lò Thị Hoa", "Quý III/2026",
 		"tiến độ dự kiến", "NGƯỜI LẬP BIỂU", vn.Int(int64(sum.Total.Planned)), vn.Int(int64(sum.Total.Allocated)),
-		vn.Int(int64(sum.Total.Remaining))}
+		vn.Int(int64(sum.Total.Remaining)), "Số 45/KH-UBND ngày 25/02/2026", "Phó Chủ tịch Lường Văn Thắng"}
 	for _, u := range cov.Uncovered() {
 		want = append(want, u.Name)
 	}
@@ -210,7 +210,7 @@ func TestProvinceReport_InEnglish(t *testing.T) {
 	for _, w := range []string{"REPORT", "Child-protection work in 2025", "carried over to the next year", "No.: /BC-UBND",
 		"Pursuant to the official letter of 2017 of the Ministry of Labour, Invalids and Social Affairs on strengthening",
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-		"ANNEX", "Recipients:"} {
+		"ANNEX", "Recipients:", "No. 210/KH-UBND of 15 July 2025"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the English report lacks %q", w)
 		}

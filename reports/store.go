@@ -74,10 +74,11 @@ func (s *Store) province(ctx context.Context, db bun.IDB, code units.ProvinceCod
 }
 
 // SetProvince replaces province code's report settings with set and
-// returns them as stored. Only an administrator may. It returns
+// returns them as stored. An administrator or the province's approver
+// may (EFORBIDDEN for anyone else). It returns
 // ENOTFOUND for an unknown province and EINVALID naming every wrong field.
 func (s *Store) SetProvince(ctx context.Context, c access.Caller, code units.ProvinceCode, set Province) (Province, error) {
-	if err := c.Require(access.Admin); err != nil {
+	if err := canSet(c, code); err != nil {
 		return Province{}, err
 	}
 	set.normalise()
@@ -94,6 +95,15 @@ func (s *Store) SetProvince(ctx context.Context, c access.Caller, code units.Pro
 		return s.write(ctx, tx, c, change{scope: string(code), province: string(code), before: before, after: set})
 	})
 	return set, translate(err, "set province settings")
+}
+
+// canSet returns EFORBIDDEN unless c is an administrator or province
+// code's approver: its leadership, who sign what it issues.
+func canSet(c access.Caller, code units.ProvinceCode) error {
+	if c.Role == access.Approver {
+		return c.CanRead(code)
+	}
+	return c.Require(access.Admin, access.Approver)
 }
 
 // National returns the national report's settings and the letter's

@@ -21,6 +21,7 @@ var (
 	reviewer = access.Caller{Username: "reviewer", Role: access.Reviewer}
 	planner  = access.Caller{Username: "planner.dienbien", Role: access.Planner, Province: "11"}
 	stranger = access.Caller{Username: "planner.hanoi", Role: access.Planner, Province: "01"}
+	approver = access.Caller{Username: "approver.dienbien", Role: access.Approver, Province: "11"}
 )
 
 func newStore(t *testing.T, db *database.DB) *reports.Store {
@@ -43,7 +44,8 @@ func code(err error) baove.Code {
 // An administrator's settings replace the defaults, normalised (the dash
 // and semicolon of a recipient are the report's), with who set them and
 // when, in the audit trail with what they replaced; the province's
-// readers read them, another province's planner may not, nor set them.
+// readers read them, another province's planner may not, nor set them;
+// the province's approver may, another province's may not.
 func TestSetProvince_ReplacesTheDefaultsAndIsAudited(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		ctx, s := context.Background(), newStore(t, db)
@@ -70,6 +72,12 @@ func TestSetProvince_ReplacesTheDefaultsAndIsAudited(t *testing.T) {
 		if err != nil || len(es) != 1 || es[0].Action != "report_settings.update" ||
 			!strings.Contains(string(es[0].After), "Lò Văn Mừng") || strings.Contains(string(es[0].Before), "Lò Văn Mừng") {
 			t.Errorf("audit %+v, %v", es, err)
+		}
+		if _, err := s.SetProvince(ctx, approver, "11", set); err != nil {
+			t.Errorf("the province's approver may not set them: %v", err)
+		}
+		if _, err := s.SetProvince(ctx, approver, "01", set); code(err) != baove.EFORBIDDEN {
+			t.Errorf("Điện Biên's approver sets Hà Nội's: %v", err)
 		}
 		if _, err := s.SetProvince(ctx, admin, "99", set); code(err) != baove.ENOTFOUND {
 			t.Errorf("an unknown province: %v", err)
