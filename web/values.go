@@ -41,7 +41,9 @@ type valuesEntry struct {
 // id returns the id (and name) of the control of field: the domain's name
 // of the field (items[CP_ABUSE_CASES].value), so that its messages land on
 // it.
-func (e valuesEntry) id(field string) string { return "items[" + string(e.Indicator.Code) + "]." + field }
+func (e valuesEntry) id(field string) string {
+	return "items[" + string(e.Indicator.Code) + "]." + field
+}
 
 // valuesView is what the page of a period shows.
 type valuesView struct {
