@@ -47,8 +47,9 @@ type staffingRow struct {
 	Errors map[string]string
 }
 
-// id returns the id (and name) of the control of column field in row.
-func (r staffingRow) id(field string) string { return "c" + string(r.Code) + "." + field }
+// id returns the id (and name) of the control of column field in row:
+// c03151-full_time (no dot, so that it is a CSS selector as it is).
+func (r staffingRow) id(field string) string { return "c" + string(r.Code) + "-" + field }
 
 // staffingView is what the staffing page shows.
 type staffingView struct {

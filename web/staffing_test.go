@@ -18,7 +18,7 @@ func staffingRow(code string, fullTime, partTime, collaborators, villages, withC
 	f := url.Values{}
 	for field, v := range map[string]string{"full_time": fullTime, "part_time": partTime, "collaborators": collaborators,
 		"villages": villages, "villages_with_collaborator": withCollaborator} {
-		f.Set("c"+code+"."+field, v)
+		f.Set("c"+code+"-"+field, v)
 	}
 	return f
 }
@@ -62,7 +62,7 @@ func TestStaffing_SavesTheGridAllOrNothingWithErrorsOnTheirRows(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("a bad row answered %d, want 422", res.StatusCode)
 		}
-		if !strings.Contains(res.body, "không quá số thôn, tổ dân phố (5)") || !strings.Contains(res.body, `id="c03127.villages_with_collaborator-error"`) {
+		if !strings.Contains(res.body, "không quá số thôn, tổ dân phố (5)") || !strings.Contains(res.body, `id="c03127-villages_with_collaborator-error"`) {
 			t.Errorf("the row's message is not on its row:\n%s", res.body)
 		}
 		if !strings.Contains(res.body, `value="9"`) {
@@ -71,7 +71,7 @@ func TestStaffing_SavesTheGridAllOrNothingWithErrorsOnTheirRows(t *testing.T) {
 		if n := recorded(t, s, 2026); n != 0 {
 			t.Fatalf("a refused grid recorded %d communes", n)
 		}
-		form.Set("c03127.villages_with_collaborator", "4")
+		form.Set("c03127-villages_with_collaborator", "4")
 		res = post(t, s, "/staffing?year=2026", form, planner)
 		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/staffing?saved=2&year=2026" {
 			t.Fatalf("a good grid answered %d to %q", res.StatusCode, res.Header.Get("Location"))
@@ -91,7 +91,7 @@ func TestStaffing_RefusesTextThatIsNotANumberOnItsCell(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("answered %d, want 422", res.StatusCode)
 		}
-		for _, want := range []string{`id="c03151.full_time-error"`, "số nguyên từ 0 đến 10.000", `id="c03151.villages-error"`, "bắt buộc"} {
+		for _, want := range []string{`id="c03151-full_time-error"`, "số nguyên từ 0 đến 10.000", `id="c03151-villages-error"`, "bắt buộc"} {
 			if !strings.Contains(res.body, want) {
 				t.Errorf("the page lacks %q", want)
 			}

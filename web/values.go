@@ -38,11 +38,10 @@ type valuesEntry struct {
 	Reported  string // the figure reported, in words; "" when none
 }
 
-// id returns the id (and name) of the control of field: the domain's name
-// of the field (items[CP_ABUSE_CASES].value), so that its messages land on
-// it.
+// id returns the id (and name) of the control of field: v-CP_ABUSE_CASES-value
+// for the domain's items[CP_ABUSE_CASES].value (see controlOf).
 func (e valuesEntry) id(field string) string {
-	return "items[" + string(e.Indicator.Code) + "]." + field
+	return "v-" + string(e.Indicator.Code) + "-" + field
 }
 
 // valuesView is what the page of a period shows.

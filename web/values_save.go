@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"baove"
@@ -40,6 +41,9 @@ func (s *Server) saveValues(w http.ResponseWriter, r *http.Request) {
 			v.Entries[i].Values[f.Field] = in.Get(v.Entries[i].id(f.Field))
 		}
 	}
+	for i, fe := range v.Form.Fields {
+		v.Form.Fields[i].Field = controlOf(fe.Field)
+	}
 	v.Estimate = in.Get("estimate") != ""
 	s.renderValues(w, r, status, v)
 }
@@ -75,4 +79,15 @@ func readEntries(in url.Values, entries []valuesEntry) ([]indicators.PeriodEntry
 		}
 	}
 	return out, p.Err()
+}
+
+var entryField = regexp.MustCompile(`^items\[([A-Z0-9_]+)\]\.([a-z_]+)$`)
+
+// controlOf returns the id of the control of the domain's field
+// items[CP_ABUSE_CASES].value; other fields (period) as they are.
+func controlOf(field string) string {
+	if m := entryField.FindStringSubmatch(field); m != nil {
+		return "v-" + m[1] + "-" + m[2]
+	}
+	return field
 }

@@ -15,20 +15,20 @@ func TestValues_RecordsAPeriodsFiguresAllOrNothingWithErrorsOnTheirFields(t *tes
 		planner := signIn(t, s, "planner.dienbien")
 		page := get(t, s, "/values?year=2026&period=Q3", planner)
 		if page.StatusCode != http.StatusOK || !strings.Contains(page.body, "Số vụ xâm hại trẻ em được phát hiện") ||
-			!strings.Contains(page.body, `id="items[CP_STAFF_TRAINED].numerator"`) || strings.Contains(page.body, `items[CP_COMMUNE_WORKER]`) {
+			!strings.Contains(page.body, `id="v-CP_STAFF_TRAINED-numerator"`) || strings.Contains(page.body, `v-CP_COMMUNE_WORKER`) {
 			t.Fatalf("the page of 2026-Q3 answered %d without the reported indicators' controls", page.StatusCode)
 		}
-		form := url.Values{"items[CP_ABUSE_CASES].value": {"1.204"}, "items[CP_STAFF_TRAINED].numerator": {"50"},
-			"items[CP_STAFF_TRAINED].denominator": {"40"}, "items[CP_STAFF_TRAINED].note": {"Báo cáo của Sở Y tế"}}
+		form := url.Values{"v-CP_ABUSE_CASES-value": {"1.204"}, "v-CP_STAFF_TRAINED-numerator": {"50"},
+			"v-CP_STAFF_TRAINED-denominator": {"40"}, "v-CP_STAFF_TRAINED-note": {"Báo cáo của Sở Y tế"}}
 		res := post(t, s, "/values?year=2026&period=Q3", form, planner)
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, `id="items[CP_STAFF_TRAINED].numerator-error"`) ||
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, `id="v-CP_STAFF_TRAINED-numerator-error"`) ||
 			!strings.Contains(res.body, "tử số không được lớn hơn mẫu số") {
 			t.Fatalf("a numerator over its denominator answered %d without its message on its field", res.StatusCode)
 		}
 		if vs, _ := s.Services.Indicators.ProvinceValues(context.Background(), "11", 2026); len(vs) != 0 {
 			t.Fatalf("a refused period recorded %d values", len(vs))
 		}
-		form.Set("items[CP_STAFF_TRAINED].denominator", "60")
+		form.Set("v-CP_STAFF_TRAINED-denominator", "60")
 		res = post(t, s, "/values?year=2026&period=Q3", form, planner)
 		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/values?period=Q3&saved=1&year=2026" {
 			t.Fatalf("a good period answered %d to %q", res.StatusCode, res.Header.Get("Location"))
@@ -49,16 +49,16 @@ func TestValues_RecordsAPeriodsFiguresAllOrNothingWithErrorsOnTheirFields(t *tes
 func TestValues_TheQuarterUnderWayTakesEstimatesAndTextIsRefused(t *testing.T) {
 	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
 		planner := signIn(t, s, "planner.dienbien")
-		res := post(t, s, "/values?year=2026&period=Q4", url.Values{"items[CP_ABUSE_CASES].value": {"2"}}, planner)
+		res := post(t, s, "/values?year=2026&period=Q4", url.Values{"v-CP_ABUSE_CASES-value": {"2"}}, planner)
 		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, "chưa kết thúc") {
 			t.Errorf("the quarter under way without estimate answered %d", res.StatusCode)
 		}
-		res = post(t, s, "/values?year=2026&period=Q4", url.Values{"items[CP_ABUSE_CASES].value": {"2"}, "estimate": {"1"}}, planner)
+		res = post(t, s, "/values?year=2026&period=Q4", url.Values{"v-CP_ABUSE_CASES-value": {"2"}, "estimate": {"1"}}, planner)
 		if res.StatusCode != http.StatusSeeOther {
 			t.Errorf("an estimate of the quarter under way answered %d", res.StatusCode)
 		}
-		res = post(t, s, "/values?year=2026&period=Q1", url.Values{"items[CP_ABUSE_CASES].value": {"hai"}}, planner)
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, `id="items[CP_ABUSE_CASES].value-error"`) {
+		res = post(t, s, "/values?year=2026&period=Q1", url.Values{"v-CP_ABUSE_CASES-value": {"hai"}}, planner)
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, `id="v-CP_ABUSE_CASES-value-error"`) {
 			t.Errorf("a word for a number answered %d without a message on its field", res.StatusCode)
 		}
 		if res := get(t, s, "/values?year=2026&period=Q5", planner); res.StatusCode != http.StatusUnprocessableEntity {
@@ -69,7 +69,7 @@ func TestValues_TheQuarterUnderWayTakesEstimatesAndTextIsRefused(t *testing.T) {
 
 func TestValues_AReviewerReadsAProvincesFiguresWithoutAForm(t *testing.T) {
 	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
-		post(t, s, "/values?year=2025", url.Values{"items[CP_SWC].value": {"3"}}, signIn(t, s, "planner.dienbien"))
+		post(t, s, "/values?year=2025", url.Values{"v-CP_SWC-value": {"3"}}, signIn(t, s, "planner.dienbien"))
 		res := get(t, s, "/values?province=11&year=2025&lang=en", signIn(t, s, "reviewer"))
 		if res.StatusCode != http.StatusOK || strings.Contains(res.body, "Save the figures") {
 			t.Fatalf("the reviewer's page answered %d or has the form", res.StatusCode)
