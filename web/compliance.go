@@ -63,7 +63,11 @@ func complianceRowOf(lang i18n.Lang, res assessment.Result) complianceRow {
 		row.Title = res.TitleEN
 	}
 	for _, it := range res.Evidence.Items {
-		row.Names = append(row.Names, it.Name)
+		name := it.Code // a quarter: 2026-Q1
+		if it.Name != "" {
+			name = it.Name + " (" + it.Code + ")"
+		}
+		row.Names = append(row.Names, name)
 	}
 	if row.Status.Key == "" {
 		row.Status = tone{"none", "?", "web.compliance.status.not_applicable"}

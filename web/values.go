@@ -35,13 +35,24 @@ type valuesEntry struct {
 	Name      string
 	Fields    []valuesField
 	Values    map[string]string
-	Reported  string // the figure reported, in words; "" when none
+	Errors    map[string]string // the messages of its controls, by field
+	Reported  string            // the figure reported, in words; "" when none
 }
 
 // id returns the id (and name) of the control of field: v-CP_ABUSE_CASES-value
 // for the domain's items[CP_ABUSE_CASES].value (see controlOf).
 func (e valuesEntry) id(field string) string {
 	return "v-" + string(e.Indicator.Code) + "-" + field
+}
+
+// label returns the label of the control of field in the reader's words.
+func (e valuesEntry) label(ctx context.Context, field string) string {
+	for _, f := range e.Fields {
+		if f.Field == field {
+			return T(ctx, f.Key)
+		}
+	}
+	return field
 }
 
 // valuesView is what the page of a period shows.
@@ -112,7 +123,7 @@ func (s *Server) fillValues(ctx context.Context, v *valuesView, cat []indicators
 			v.Computed = append(v.Computed, name)
 			continue
 		}
-		e := valuesEntry{Indicator: ind, Name: name, Values: map[string]string{}}
+		e := valuesEntry{Indicator: ind, Name: name, Values: map[string]string{}, Errors: map[string]string{}}
 		e.Fields = []valuesField{{"value", "web.values.value"}}
 		if ind.Unit.Ratio() {
 			e.Fields = []valuesField{{"numerator", "web.values.numerator"}, {"denominator", "web.values.denominator"}}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"baove"
+	"baove/i18n"
 	"baove/indicators"
 )
 
@@ -41,9 +42,7 @@ func (s *Server) saveValues(w http.ResponseWriter, r *http.Request) {
 			v.Entries[i].Values[f.Field] = in.Get(v.Entries[i].id(f.Field))
 		}
 	}
-	for i, fe := range v.Form.Fields {
-		v.Form.Fields[i].Field = controlOf(fe.Field)
-	}
+	v.Form.Fields = entryErrors(r, v.Form.Fields, v.Entries)
 	v.Estimate = in.Get("estimate") != ""
 	s.renderValues(w, r, status, v)
 }
@@ -81,13 +80,29 @@ func readEntries(in url.Values, entries []valuesEntry) ([]indicators.PeriodEntry
 	return out, p.Err()
 }
 
-var entryField = regexp.MustCompile(`^items\[([A-Z0-9_]+)\]\.([a-z_]+)$`)
+var entryField = regexp.MustCompile(`^(?:items\[|v-)([A-Z0-9_]+)(?:\]\.|-)([a-z_]+)$`)
 
-// controlOf returns the id of the control of the domain's field
-// items[CP_ABUSE_CASES].value; other fields (period) as they are.
-func controlOf(field string) string {
-	if m := entryField.FindStringSubmatch(field); m != nil {
-		return "v-" + m[1] + "-" + m[2]
+// entryErrors returns the messages of a refusal, each on the control of
+// its field (v-CP_ABUSE_CASES-value for the domain's
+// items[CP_ABUSE_CASES].value) and, in the summary, after the name of its
+// indicator and its label; fields of no entry (period) as they are. Each
+// entry keeps the messages of its own controls.
+func entryErrors(r *http.Request, fields []fieldError, entries []valuesEntry) []fieldError {
+	out := make([]fieldError, len(fields))
+	for i, fe := range fields {
+		out[i] = fe
+		m := entryField.FindStringSubmatch(fe.Field)
+		if m == nil {
+			continue
+		}
+		for k, e := range entries {
+			if string(e.Indicator.Code) == m[1] {
+				entries[k].Errors[m[2]] = fe.Text
+				out[i].Field = e.id(m[2])
+				out[i].Text = Tf(r.Context(), "web.values.field_error",
+					i18n.Args{"indicator": e.Name, "field": e.label(r.Context(), m[2]), "message": fe.Text})
+			}
+		}
 	}
-	return field
+	return out
 }

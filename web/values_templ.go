@@ -119,7 +119,7 @@ func valuesPage(p page, v valuesView) templ.Component {
 						return templ_7745c5c3_Err
 					}
 					for _, e := range v.Entries {
-						templ_7745c5c3_Err = valuesFieldset(v.Form, e).Render(ctx, templ_7745c5c3_Buffer)
+						templ_7745c5c3_Err = valuesFieldset(e).Render(ctx, templ_7745c5c3_Buffer)
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}
@@ -331,7 +331,7 @@ func periodChooser(quarter int) templ.Component {
 // valuesFieldset is one indicator's entry: its numbers and its note, each
 // labelled, in a fieldset whose legend (the indicator's name) is read with
 // each label.
-func valuesFieldset(f form, e valuesEntry) templ.Component {
+func valuesFieldset(e valuesEntry) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -410,7 +410,7 @@ func valuesFieldset(f form, e valuesEntry) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				var templ_7745c5c3_Var21 = []any{"field", templ.KV("field-invalid", f.errorOf(e.id(fd.Field)) != ""), templ.KV("note", fd.Field == "note")}
+				var templ_7745c5c3_Var21 = []any{"field", templ.KV("field-invalid", e.Errors[fd.Field] != ""), templ.KV("note", fd.Field == "note")}
 				templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_ElementWriter, templ_7745c5c3_Var21...)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -468,7 +468,7 @@ func valuesFieldset(f form, e valuesEntry) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if msg := f.errorOf(e.id(fd.Field)); msg != "" {
+			if msg := e.Errors[fd.Field]; msg != "" {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "<p class=\"field-error\" id=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -553,7 +553,7 @@ func valuesFieldset(f form, e valuesEntry) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if f.errorOf(e.id(fd.Field)) != "" {
+			if e.Errors[fd.Field] != "" {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 48, " aria-invalid=\"true\" aria-describedby=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
