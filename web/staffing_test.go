@@ -62,7 +62,8 @@ func TestStaffing_SavesTheGridAllOrNothingWithErrorsOnTheirRows(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("a bad row answered %d, want 422", res.StatusCode)
 		}
-		if !strings.Contains(res.body, "không quá số thôn, tổ dân phố (5)") || !strings.Contains(res.body, `id="c03127-villages_with_collaborator-error"`) {
+		if !strings.Contains(res.body, "không quá số thôn, tổ dân phố (5)") ||
+			!strings.Contains(res.body, `id="c03127-villages_with_collaborator-error"`) {
 			t.Errorf("the row's message is not on its row:\n%s", res.body)
 		}
 		if !strings.Contains(res.body, `value="9"`) {
@@ -91,7 +92,8 @@ func TestStaffing_RefusesTextThatIsNotANumberOnItsCell(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("answered %d, want 422", res.StatusCode)
 		}
-		for _, want := range []string{`id="c03151-full_time-error"`, "số nguyên từ 0 đến 10.000", `id="c03151-villages-error"`, "bắt buộc"} {
+		for _, want := range []string{`id="c03151-full_time-error"`, "số nguyên từ 0 đến 10.000",
+			`id="c03151-villages-error"`, "bắt buộc"} {
 			if !strings.Contains(res.body, want) {
 				t.Errorf("the page lacks %q", want)
 			}
@@ -130,7 +132,8 @@ func TestStaffing_ImportsAFileAndNamesTheRowsOfItsErrors(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("a bad file answered %d, want 422", res.StatusCode)
 		}
-		if !strings.Contains(res.body, "Dòng 3, cột Thôn có cộng tác viên: thôn có cộng tác viên thì xã cần có ít nhất một cộng tác viên") {
+		want := "Dòng 3, cột Thôn có cộng tác viên: thôn có cộng tác viên thì xã cần có ít nhất một cộng tác viên"
+		if !strings.Contains(res.body, want) {
 			t.Errorf("the file's error is not named by its row:\n%s", res.body)
 		}
 		res = upload(t, s, "/staffing/import?year=2026", header+"03151,,1,0,6,8,6,\n", planner)
@@ -144,13 +147,15 @@ func TestStaffing_ReviewersReadAnyProvinceOthersOnlyTheirOwn(t *testing.T) {
 	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
 		reviewer := signIn(t, s, "reviewer")
 		res := get(t, s, "/staffing?province=11&year=2026", reviewer)
-		if res.StatusCode != http.StatusOK || !strings.Contains(res.body, "Phường Mường Lay") || strings.Contains(res.body, `method="post" action="/staffing`) {
+		if res.StatusCode != http.StatusOK || !strings.Contains(res.body, "Phường Mường Lay") ||
+			strings.Contains(res.body, `method="post" action="/staffing`) {
 			t.Errorf("a reviewer's page answered %d with a form or without the communes", res.StatusCode)
 		}
 		if !strings.Contains(res.body, "Chỉ xem") {
 			t.Error("the reviewer's page does not say it is read only")
 		}
-		if res := post(t, s, "/staffing?province=11&year=2026", staffingRow("03151", "1", "0", "6", "8", "6"), reviewer); res.StatusCode != http.StatusForbidden {
+		form := staffingRow("03151", "1", "0", "6", "8", "6")
+		if res := post(t, s, "/staffing?province=11&year=2026", form, reviewer); res.StatusCode != http.StatusForbidden {
 			t.Errorf("a reviewer's save answered %d, want 403", res.StatusCode)
 		}
 		if res := get(t, s, "/staffing?province=11", signIn(t, s, "planner.hanoi")); res.StatusCode != http.StatusForbidden {
@@ -159,7 +164,8 @@ func TestStaffing_ReviewersReadAnyProvinceOthersOnlyTheirOwn(t *testing.T) {
 		if res := get(t, s, "/staffing", signIn(t, s, "admin")); res.StatusCode != http.StatusForbidden {
 			t.Errorf("an administrator answered %d, want 403", res.StatusCode)
 		}
-		if res := get(t, s, "/staffing", signIn(t, s, "finance.dienbien")); res.StatusCode != http.StatusOK || strings.Contains(res.body, "Lưu tất cả") {
+		res = get(t, s, "/staffing", signIn(t, s, "finance.dienbien"))
+		if res.StatusCode != http.StatusOK || strings.Contains(res.body, "Lưu tất cả") {
 			t.Errorf("the province's finance officer answered %d, or may save", res.StatusCode)
 		}
 	})

@@ -74,7 +74,8 @@ func TestValues_AReviewerReadsAProvincesFiguresWithoutAForm(t *testing.T) {
 		if res.StatusCode != http.StatusOK || strings.Contains(res.body, "Save the figures") {
 			t.Fatalf("the reviewer's page answered %d or has the form", res.StatusCode)
 		}
-		if !strings.Contains(res.body, "Social Work Centres with a child-protection function") || !strings.Contains(res.body, "Read only") {
+		if !strings.Contains(res.body, "Social Work Centres with a child-protection function") ||
+			!strings.Contains(res.body, "Read only") {
 			t.Errorf("the reviewer's page lacks the figures in English or the read-only note")
 		}
 	})
