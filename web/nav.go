@@ -27,10 +27,10 @@ type destination struct {
 
 var (
 	everyone   = access.Roles
-	provincial = []access.Role{access.Planner, access.Finance}
+	provincial = []access.Role{access.Planner, access.Approver, access.Finance}
 	// provinceReaders read a province's pages: its officers, and the
 	// ministry's reviewers any province's.
-	provinceReaders = []access.Role{access.Planner, access.Finance, access.Reviewer}
+	provinceReaders = []access.Role{access.Planner, access.Approver, access.Finance, access.Reviewer}
 )
 
 // destinations are the places of each role, in the order the header and

@@ -188,13 +188,13 @@ func (s *Server) importStaffing(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	file, err := uploadedFile(w, r)
-	n := 0
+	var done indicators.StaffingImport
 	if err == nil {
 		f := indicators.StaffingFile{Province: v.Scope.Province.Code, Year: v.Scope.Year, File: file}
-		n, err = s.svc.Indicators.ImportStaffing(ctx, viewerOf(ctx).Caller, f)
+		done, err = s.svc.Indicators.ImportStaffing(ctx, viewerOf(ctx).Caller, f)
 	}
 	if err == nil {
-		seeOther(w, r, staffingURL(v.Scope, "imported", n))
+		seeOther(w, r, staffingURL(v.Scope, "imported", len(done.Changes)))
 		return
 	}
 	status, ok := s.refused(w, r, err, &v.Upload)
