@@ -164,9 +164,12 @@ func TestStaffing_ReviewersReadAnyProvinceOthersOnlyTheirOwn(t *testing.T) {
 		if res := get(t, s, "/staffing", signIn(t, s, "admin")); res.StatusCode != http.StatusForbidden {
 			t.Errorf("an administrator answered %d, want 403", res.StatusCode)
 		}
-		res = get(t, s, "/staffing", signIn(t, s, "finance.dienbien"))
-		if res.StatusCode != http.StatusOK || strings.Contains(res.body, "Lưu tất cả") {
-			t.Errorf("the province's finance officer answered %d, or may save", res.StatusCode)
+		for _, officer := range []string{"finance.dienbien", "approver.dienbien"} {
+			res = get(t, s, "/staffing", signIn(t, s, officer))
+			if res.StatusCode != http.StatusOK || strings.Contains(res.body, "Lưu tất cả") ||
+				!strings.Contains(res.body, "Phường Mường Lay") {
+				t.Errorf("%s answered %d, or may save, or sees no commune", officer, res.StatusCode)
+			}
 		}
 	})
 }
