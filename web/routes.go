@@ -47,6 +47,15 @@ func (s *Server) routes() chi.Router {
 		page(get, "/", signedIn, s.home)
 		page(get, "/password", signedIn, s.passwordPage)
 		page(post, "/password", signedIn, s.changePassword)
+
+		// A province's year: staffing, indicator values, progress, compliance.
+		page(get, "/staffing", signedIn, s.staffingPage)
+		page(post, "/staffing", signedIn, s.saveStaffing)
+		page(post, "/staffing/import", signedIn, s.importStaffing)
+		page(get, "/values", signedIn, s.valuesPage)
+		page(post, "/values", signedIn, s.saveValues)
+		page(get, "/progress", signedIn, s.progressPage)
+		page(get, "/compliance", signedIn, s.compliancePage)
 	})
 	return r
 }
