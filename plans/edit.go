@@ -11,6 +11,7 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/database"
+	"baove/i18n"
 	"baove/units"
 )
 
@@ -124,8 +125,7 @@ func mayAct(c access.Caller, r PlanRecord, roles ...access.Role) error {
 
 func checkRevision(r PlanRecord, ifMatch *Revision) error {
 	if ifMatch != nil && Revision(r.Revision) != *ifMatch {
-		return baove.Errorf(baove.ESTALE, "the plan changed since you read it (now at revision %d, you sent %d): reload it and try again",
-			r.Revision, *ifMatch)
+		return baove.E(baove.ESTALE, "plan.stale", i18n.Args{"now": r.Revision, "sent": int64(*ifMatch)})
 	}
 	return nil
 }

@@ -125,7 +125,7 @@ const (
 // characters or not one line of text.
 func checkTitle(p *baove.Problems, field, title string) {
 	if title == "" {
-		p.Add(field, "required", nil)
+		p.AddKey(field, "field.required", nil, nil)
 		return
 	}
 	checkLine(p, field, title, MaxTitle)
