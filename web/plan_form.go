@@ -96,7 +96,9 @@ func areaOptions(ctx context.Context, areas []areaOption) []option {
 }
 
 // money writes an amount the reader's way: "1.500.000 đ".
-func money(ctx context.Context, v budget.VND) string { return Tf(ctx, "web.plan.money", i18n.Args{"amount": v}) }
+func money(ctx context.Context, v budget.VND) string {
+	return Tf(ctx, "web.plan.money", i18n.Args{"amount": v})
+}
 
 // itoa writes a whole number as digits.
 func itoa[T ~int | ~int64](n T) string { return strconv.FormatInt(int64(n), 10) }

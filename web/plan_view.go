@@ -68,7 +68,7 @@ type targetRow struct {
 	Code     indicators.Code
 	Name     string
 	Unit     string
-	National string // "" when there is none for the year
+	National string          // "" when there is none for the year
 	Value    decimal.Decimal // the plan's target, when Set
 	Set      bool
 }
