@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -177,13 +178,16 @@ func (s *Server) planTargets(ctx context.Context, view *planView) error {
 			row.Name = ind.NameEN
 		}
 		if nt, ok := ind.NationalTarget(view.Plan.Year); ok {
-			row.National = nt.Comparator + " " + Num(ctx, nt.Value)
+			row.National = comparators.Replace(nt.Comparator) + " " + Num(ctx, nt.Value)
 		}
 		row.Value, row.Set = set[ind.Code]
 		view.Targets = append(view.Targets, row)
 	}
 	return nil
 }
+
+// comparators writes a national target's comparator as people read it.
+var comparators = strings.NewReplacer(">=", "≥", "<=", "≤")
 
 // unitName names a unit of measure in words.
 func unitName(ctx context.Context, u indicators.Unit) string {

@@ -1,0 +1,103 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"baove/database"
+	"baove/database/dbtest"
+	"baove/demo"
+	"baove/web/webtest"
+)
+
+// The planner's journey through the plan pages, as a person makes it:
+// start the year's plan, add an activity and its budget line, see the
+// totals, set the commune-worker target, submit.
+func TestBrowser_APlannerDraftsAndSubmitsThePlan(t *testing.T) {
+	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
+		b := s.Browser(t)
+		b.AcceptDialogs()
+		b.SignIn("planner.dienbien", demo.Password)
+		if menu := b.Text("nav.menu"); !strings.Contains(menu, "Kế hoạch") {
+			t.Errorf("the menu lacks the plans: %q", menu)
+		}
+		if status := b.Open("/plans"); status != http.StatusOK {
+			t.Fatalf("the plans answered %d", status)
+		}
+		b.CheckAccessibility()
+		if status := b.Click("Lập kế hoạch"); status != http.StatusOK || !strings.HasPrefix(b.Path(), "/plans/") {
+			t.Fatalf("starting the plan landed on %s with %d", b.Path(), status)
+		}
+		if missing := b.Text(".submit-box"); !strings.Contains(missing, "kế hoạch cần ít nhất một hoạt động trước khi trình") {
+			t.Errorf("a new plan does not say what is missing: %q", missing)
+		}
+		b.CheckAccessibility()
+
+		add := `form[action$="/activities"]`
+		b.FillIn(add, "Nhiệm vụ", "1.3")
+		b.FillIn(add, "Tên hoạt động", "Truyền thông Tổng đài 111 tại 129 xã")
+		b.FillIn(add, "Cơ quan chủ trì", "Sở Y tế tỉnh Điện Biên")
+		if status := b.Click("Thêm hoạt động"); status != http.StatusOK {
+			t.Fatalf("adding the activity answered %d", status)
+		}
+		line := `form[action$="/lines"]`
+		if got := b.Text(line + " .eligibility"); !strings.Contains(got, "được hỗ trợ cho nhiệm vụ 1.3 trong năm 2026") {
+			t.Errorf("the line form does not say central funds may pay: %q", got)
+		}
+		b.FillIn(line, "Nguồn kinh phí", "provincial")
+		b.FillIn(line, "Số tiền (đồng)", "1.500.000")
+		b.FillIn(line, "Nội dung chi", "In và phát tờ rơi")
+		if status := b.Click("Thêm dòng kinh phí"); status != http.StatusOK {
+			t.Fatalf("adding the line answered %d", status)
+		}
+		if total := b.Text(".totals tfoot"); !strings.Contains(total, "1.500.000 đ") {
+			t.Errorf("the plan's total reads %q", total)
+		}
+		b.FillIn("#target-CP_COMMUNE_WORKER", "Chỉ tiêu của tỉnh: Tỷ lệ xã, phường, đặc khu bố trí người làm công tác bảo vệ trẻ em", "100")
+		if status := b.ClickIn("#target-CP_COMMUNE_WORKER", "Lưu"); status != http.StatusOK {
+			t.Fatalf("setting the target answered %d", status)
+		}
+		if ready := b.Text(".submit-box"); !strings.Contains(ready, "Kế hoạch đã đủ nội dung để trình.") {
+			t.Errorf("the complete plan says %q", ready)
+		}
+		b.CheckAccessibility()
+		b.SaveScreenshot("plan-editor.png")
+
+		if status := b.Click("Trình kế hoạch"); status != http.StatusOK {
+			t.Fatalf("submitting answered %d", status)
+		}
+		if got := b.Text(".notice"); got != "Đã trình kế hoạch để thẩm định." {
+			t.Errorf("after submitting the page says %q", got)
+		}
+		if status := b.Text(".facts .status"); status != "đã trình" {
+			t.Errorf("the status reads %q", status)
+		}
+		b.CheckAccessibility()
+	})
+}
+
+// The reviewer's read-only view and a refused form are accessible too.
+func TestBrowser_PlanPagesAreAccessibleToAReviewerAndOnARefusal(t *testing.T) {
+	s := webtest.Start(t, dbtest.MustOpenDB(t, database.SQLite))
+	b := s.Browser(t)
+	b.SignIn("planner.dienbien", demo.Password)
+	b.Open("/plans")
+	b.Click("Lập kế hoạch")
+	plan := b.Path()
+	b.FillIn(`form[action$="/activities"]`, "Nhiệm vụ", "0")
+	b.Eval(`document.querySelector('form[action$="/activities"]').noValidate = true`, nil) // the server's refusal, not the browser's
+	if status := b.Click("Thêm hoạt động"); status != http.StatusUnprocessableEntity {
+		t.Errorf("an activity without a title answered %d", status)
+	}
+	if msg := b.Text("#activity-new-title-error"); msg != "bắt buộc" {
+		t.Errorf("the title's field says %q", msg)
+	}
+	b.CheckAccessibility()
+	b.Click("Đăng xuất")
+	b.SignIn("reviewer", demo.Password)
+	b.Open("/plans?province=11")
+	b.CheckAccessibility()
+	b.Open(plan)
+	b.CheckAccessibility()
+}
