@@ -47,6 +47,9 @@ func TestBrowser_APlannerDraftsAndSubmitsThePlan(t *testing.T) {
 		}
 		b.FillIn(line, "Nguồn kinh phí", "provincial")
 		b.FillIn(line, "Số tiền (đồng)", "1.500.000")
+		if preview := b.Text(line + " .preview"); preview != "Cộng hoạt động khi lưu: 1.500.000 đ" {
+			t.Errorf("as the amount is typed, the activity's total reads %q", preview)
+		}
 		b.FillIn(line, "Nội dung chi", "In và phát tờ rơi")
 		if status := b.Click("Thêm dòng kinh phí"); status != http.StatusOK {
 			t.Fatalf("adding the line answered %d", status)

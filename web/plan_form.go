@@ -111,3 +111,26 @@ func (c control) describedByAttr() templ.Attributes {
 	}
 	return nil
 }
+
+// lineEdit is a budget line's form: new for an activity, or of a line.
+type lineEdit struct {
+	A       activityView
+	ID      string            // the form's name: "line-new-31", "line-51"
+	Current map[string]string // the line's fields as they are
+	// Base is what the activity totals without this line: the preview of
+	// the total adds the amount typed to it (app.js).
+	Base budget.VND
+	New  bool
+}
+
+// previewAttrs are the amount field's attributes, with what app.js needs
+// to show the activity's total as the amount is typed.
+func (e lineEdit) previewAttrs(ctx context.Context) templ.Attributes {
+	mark := "."
+	if langOf(ctx) == i18n.EN {
+		mark = ","
+	}
+	return templ.Attributes{"inputmode": "numeric", "autocomplete": "off", "data-preview": e.ID + "-preview",
+		"data-base": e.Base.String(), "data-group": mark,
+		"data-words": Tf(ctx, "web.plan.preview_total", i18n.Args{"total": "{total}"})}
+}
