@@ -182,6 +182,7 @@ func TestCreateUser_ProvincialRolesNeedAProvinceAndMinistryRolesNone(t *testing.
 			field string
 		}{
 			{access.NewUser{Username: "lan", Role: access.Planner, Password: "long enough!"}, "province_code"},
+			{access.NewUser{Username: "lan", Role: access.Approver, Password: "long enough!"}, "province_code"},
 			{access.NewUser{Username: "lan", Role: access.Reviewer, Province: "11", Password: "long enough!"}, "province_code"},
 			{access.NewUser{Username: "lan", Role: access.Finance, Province: "99", Password: "long enough!"}, "province_code"},
 			{access.NewUser{Username: "lan", Role: access.Admin, Password: "short"}, "password"},
@@ -196,6 +197,11 @@ func TestCreateUser_ProvincialRolesNeedAProvinceAndMinistryRolesNone(t *testing.
 			}
 		}
 		mustCreate(t, s, planner("lan", "11"))
+		approver := planner("vinh", "01")
+		approver.Role = access.Approver
+		if u := mustCreate(t, s, approver); u.Role != access.Approver || u.Province != "01" {
+			t.Errorf("approver created as %+v", u)
+		}
 		if _, err := s.CreateUser(context.Background(), admin, planner("LAN", "01")); baove.ErrorCode(err) != baove.ECONFLICT {
 			t.Errorf("taken username: %v, want ECONFLICT", err)
 		}

@@ -2,13 +2,16 @@
 // sessions, login throttling, and the rules every domain operation applies
 // to its caller.
 //
-// The rules (docs/domain.md §1): a planner or finance officer acts only on their
-// own province; a reviewer reads every province and acts only on review and
-// allocation; an administrator manages users and catalogues.
+// The rules (docs/domain.md §1): a planner, approver or finance officer acts
+// only on their own province; the approver (the province's leadership) issues
+// or returns its plans; a reviewer reads every province, comments on plans
+// and allocates central support; an administrator manages users and
+// catalogues.
 package access
 
 import (
 	"fmt"
+	"slices"
 
 	"baove"
 	"baove/audit"
@@ -18,24 +21,24 @@ import (
 // Role is what a user does in the service.
 type Role string
 
-// The four roles.
+// The five roles.
 const (
 	Admin    Role = "admin"    // IT staff: users, unit lists, catalogues
-	Reviewer Role = "reviewer" // the ministry: reads everything, reviews plans, allocates central support
+	Reviewer Role = "reviewer" // the ministry: reads everything, comments on plans, allocates central support
 	Planner  Role = "planner"  // a province's child-protection staff: plans, staffing, indicators
+	Approver Role = "approver" // a province's leadership (the People's Committee, or the department head for it): issues plans
 	Finance  Role = "finance"  // a province's budget staff: disbursements, year-end close
 )
 
 // Roles lists every role.
-var Roles = []Role{Admin, Reviewer, Planner, Finance}
+var Roles = []Role{Admin, Reviewer, Planner, Approver, Finance}
 
-// Valid reports whether r is one of the four roles.
-func (r Role) Valid() bool {
-	return r == Admin || r == Reviewer || r == Planner || r == Finance
-}
+// Valid reports whether r is one of the five roles.
+func (r Role) Valid() bool { return slices.Contains(Roles, r) }
 
-// Provincial reports whether users of r belong to one province.
-func (r Role) Provincial() bool { return r == Planner || r == Finance }
+// Provincial reports whether users of r belong to one province: planners,
+// approvers and finance officers.
+func (r Role) Provincial() bool { return r == Planner || r == Approver || r == Finance }
 
 // Caller is the person (or the system) on whose behalf an operation runs.
 // Every domain operation takes one and checks it before anything else.
@@ -43,7 +46,7 @@ type Caller struct {
 	UserID    int64
 	Username  string
 	Role      Role
-	Province  units.ProvinceCode // set for planners and finance officers only
+	Province  units.ProvinceCode // set for the provincial roles only (Role.Provincial)
 	RequestID string
 }
 
@@ -80,7 +83,8 @@ func (c Caller) Require(roles ...Role) error {
 }
 
 // CanRead returns nil when the caller may read province p's data: a
-// reviewer reads every province, a planner or finance officer their own.
+// reviewer reads every province, a planner, approver or finance officer
+// their own.
 // Administrators manage the system, not its plans and money. It returns
 // EFORBIDDEN otherwise.
 func (c Caller) CanRead(p units.ProvinceCode) error {
@@ -95,8 +99,8 @@ func (c Caller) CanRead(p units.ProvinceCode) error {
 	return baove.Errorf(baove.EFORBIDDEN, "a %s does not read provincial data", c.Role)
 }
 
-// CanAct returns nil when the caller has one of roles and, for a planner or
-// finance officer, p is their province. It returns EFORBIDDEN otherwise.
+// CanAct returns nil when the caller has one of roles and, for a provincial
+// role, p is their province. It returns EFORBIDDEN otherwise.
 func (c Caller) CanAct(p units.ProvinceCode, roles ...Role) error {
 	if err := c.Require(roles...); err != nil {
 		return err
@@ -117,7 +121,7 @@ var AdminEntities = []string{"user", "address", "unit_list", "task_area", "indic
 
 // AuditScope implements audit.Viewer, scoping the trail like the data it
 // describes: a reviewer reads all of it; an administrator the entries about
-// AdminEntities; a planner or finance officer their province's entries. It
+// AdminEntities; a provincial role their province's entries. It
 // returns EFORBIDDEN for anyone else.
 func (c Caller) AuditScope() (audit.Scope, error) {
 	switch {

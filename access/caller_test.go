@@ -89,3 +89,27 @@ func TestAuditScope_RefusesCallersWithoutARole(t *testing.T) {
 		}
 	}
 }
+
+// An approver is of one province, like a planner: they read and act on
+// their own province only, and read its part of the trail.
+func TestCaller_AnApproverActsOnTheirOwnProvinceOnly(t *testing.T) {
+	a := access.Caller{Username: "approver.hanoi", Role: access.Approver, Province: "01"}
+	if !access.Approver.Valid() || !access.Approver.Provincial() {
+		t.Fatal("approver is not a valid provincial role")
+	}
+	if err := a.CanRead("01"); err != nil {
+		t.Errorf("reads their province: %v", err)
+	}
+	if err := a.CanRead("11"); baove.ErrorCode(err) != baove.EFORBIDDEN {
+		t.Errorf("reads another province: %v", err)
+	}
+	if err := a.CanAct("11", access.Approver); baove.ErrorCode(err) != baove.EFORBIDDEN {
+		t.Errorf("acts on another province: %v", err)
+	}
+	if err := a.CanAct("01", access.Reviewer); baove.ErrorCode(err) != baove.EFORBIDDEN {
+		t.Errorf("acts as a reviewer: %v", err)
+	}
+	if scope, err := a.AuditScope(); err != nil || scope.Province != "01" {
+		t.Errorf("trail scope %+v, %v; want province 01", scope, err)
+	}
+}

@@ -77,12 +77,12 @@ func checkFullName(p *baove.Problems, name string) {
 	}
 }
 
-// checkRole applies the rule that planners and finance officers belong to
-// one province and the ministry's roles to none.
+// checkRole applies the rule that planners, approvers and finance officers
+// belong to one province and the ministry's roles to none.
 func checkRole(p *baove.Problems, role Role, province units.ProvinceCode) {
 	switch {
 	case !role.Valid():
-		p.Add("role", "one of admin, reviewer, planner, finance", role)
+		p.Add("role", "one of admin, reviewer, planner, approver, finance", role)
 	case role.Provincial() && province == "":
 		p.Add("province_code", "a "+string(role)+" belongs to one province: give its code", nil)
 	case !role.Provincial() && province != "":

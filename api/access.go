@@ -22,8 +22,9 @@ type Rule struct {
 	Public bool `json:"public,omitempty"`
 	// Roles may call the operation; empty with Public unset means every role.
 	Roles []access.Role `json:"roles,omitempty"`
-	// Province marks operations on one province's data: planners and finance
-	// officers reach only their own province; reviewers reach every one.
+	// Province marks operations on one province's data: the provincial
+	// roles (planners, approvers, finance officers) reach only their own
+	// province; reviewers reach every one.
 	Province bool `json:"province,omitempty"`
 }
 
@@ -49,7 +50,7 @@ func (r Rule) describe() string {
 	}
 	s := "Roles: " + strings.Join(names, ", ") + "."
 	if r.Province {
-		s += " Planners and finance officers only for their own province."
+		s += " Planners, approvers and finance officers only for their own province."
 	}
 	return s
 }

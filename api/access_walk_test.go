@@ -38,8 +38,10 @@ var walkers = []walker{
 	{"admin", access.Admin, ""},
 	{"reviewer", access.Reviewer, ""},
 	{"planner.hanoi", access.Planner, "01"},
+	{"approver.hanoi", access.Approver, "01"},
 	{"finance.hanoi", access.Finance, "01"},
 	{"planner.dienbien", access.Planner, "11"},
+	{"approver.dienbien", access.Approver, "11"},
 	{"finance.dienbien", access.Finance, "11"},
 }
 
@@ -182,7 +184,8 @@ func (e *env) relogin(username string) {
 	}
 }
 
-// plantSecrets writes the marker into Hà Nội's data and returns the path
+// plantSecrets writes the marker into Hà Nội's data (the ministry's comment
+// on its plan included) and returns the path
 // fixtures: for each path segment, the value of the parameter after it.
 func plantSecrets(t *testing.T, e *env) map[string]string {
 	t.Helper()
@@ -201,7 +204,10 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 	e.do("planner.hanoi", "POST", fmt.Sprintf("/api/v1/plans/%d/budget-lines", plan.ID),
 		map[string]any{"activity_id": act.ID, "funding_source": "central", "amount": "1000000", "description": secret}, &line)
 	paid := plantPayment(t, e)
-	if plan.ID == 0 || act.ID == 0 || line.ID == 0 {
+	var comment api.Comment
+	e.do("reviewer", "POST", fmt.Sprintf("/api/v1/plans/%d/comments", plan.ID),
+		map[string]any{"kind": "revision_requested", "text": secret}, &comment)
+	if plan.ID == 0 || act.ID == 0 || line.ID == 0 || comment.ID == 0 {
 		t.Fatal("could not plant Hà Nội's plan")
 	}
 	for path, body := range map[string]map[string]any{
@@ -223,6 +229,7 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 		"task-areas":       "1.3",
 		"plans":            fmt.Sprint(plan.ID),
 		"activities":       fmt.Sprint(act.ID),
+		"comments":         fmt.Sprint(comment.ID),
 		"targets":          "CP_COMMUNE_WORKER",
 		"indicator-values": "CP_ABUSE_CASES",
 		"CP_ABUSE_CASES":   "2026-Q1", // {period} follows {indicator_code}, already filled in
@@ -234,8 +241,9 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 	}
 }
 
-// plantPayment approves Hà Nội's 2025 plan with a central line, allocates
-// central funds and records a payment, all carrying the secret.
+// plantPayment has Hà Nội's approver issue its 2025 plan with a central
+// line, allocates central funds and records a payment, all carrying the
+// secret.
 func plantPayment(t *testing.T, e *env) api.Disbursement {
 	t.Helper()
 	var plan api.Plan
@@ -248,7 +256,8 @@ func plantPayment(t *testing.T, e *env) api.Disbursement {
 	e.do("planner.hanoi", "GET", base, nil, &plan)
 	e.doIfMatch("planner.hanoi", "PUT", base+"/targets/CP_COMMUNE_WORKER", plan.ETag, map[string]any{"value": "100"})
 	e.do("planner.hanoi", "POST", base+"/submit", nil, nil)
-	e.do("reviewer", "POST", base+"/approve", nil, nil)
+	e.do("approver.hanoi", "POST", base+"/approve", map[string]any{"document_no": secret, "issued_on": "2026-11-28",
+		"signer_name": secret, "signer_title": "Phó Chủ tịch"}, nil)
 	e.do("reviewer", "POST", "/api/v1/allocations", map[string]any{"province_code": "01", "year": 2025, "amount": "5000000",
 		"decision_no": secret, "decided_on": "2025-01-10"}, nil)
 	var paid api.Disbursement

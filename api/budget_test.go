@@ -23,7 +23,7 @@ func (e *env) approvedLine(t *testing.T) api.BudgetLine {
 		t.Fatalf("add line: %d", res.StatusCode)
 	}
 	e.step(t, "planner.dienbien", "submit", p.ID, nil, "submitted")
-	e.step(t, "reviewer", "approve", p.ID, nil, "approved")
+	e.step(t, "approver.dienbien", "approve", p.ID, issuance("45/KH-UBND"), "approved")
 	if res := e.do("reviewer", "POST", "/api/v1/allocations", map[string]any{"province_code": "11", "year": 2026,
 		"amount": "800000", "decision_no": "55/QĐ-BYT", "decided_on": "2026-01-15"}, nil); res.StatusCode != 201 {
 		t.Fatalf("allocate: %d", res.StatusCode)

@@ -37,7 +37,7 @@ func TestSQLiteUnderWriteLoad_NoWriteFailsAndEveryAnswerIsKept(t *testing.T) {
 	e := newEnv(t, db)
 	p := e.planFor(t)
 	e.step(t, "planner.dienbien", "submit", p.ID, nil, "submitted")
-	e.step(t, "reviewer", "approve", p.ID, nil, "approved")
+	e.step(t, "approver.dienbien", "approve", p.ID, issuance("45/KH-UBND"), "approved")
 	var lines struct{ Items []api.BudgetLine }
 	e.do("finance.dienbien", "GET", fmt.Sprintf("/api/v1/plans/%d/budget-lines", p.ID), nil, &lines)
 	line := lines.Items[0].ID // provincial, 250.000.000 đồng: room for every payment of 1 đồng

@@ -13,11 +13,11 @@ import (
 )
 
 // freeText names the body fields whose text may hold tabs and line breaks:
-// descriptions, narratives, notes, reasons, expected outputs and partner
-// lists. Every other string (titles, names, codes, numbers written as
-// strings) is one line.
+// descriptions, narratives, notes, reasons, expected outputs, partner lists
+// and the text of comments. Every other string (titles, names, codes,
+// numbers written as strings) is one line.
 var freeText = map[string]bool{"narrative": true, "description": true, "note": true, "reason": true,
-	"expected_output": true, "partners": true}
+	"expected_output": true, "partners": true, "text": true}
 
 // freeTextNames lists the free-text fields for the API's description.
 func freeTextNames() string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"baove"
 	"baove/plans"
 	"baove/units"
 )
@@ -14,10 +15,11 @@ type Plan struct {
 	ProvinceCode string      `json:"province_code" example:"11"`
 	Year         int         `json:"year" example:"2026"`
 	Version      int         `json:"version" example:"1" doc:"1 for the first plan; each revision adds one"`
-	Status       string      `json:"status" enum:"draft,submitted,returned,approved,superseded"`
+	Status       string      `json:"status" enum:"draft,submitted,returned,approved,superseded" doc:"approved: issued by the province"`
 	Title        string      `json:"title" example:"Kế hoạch thực hiện công tác bảo vệ trẻ em năm 2026"`
 	Narrative    string      `json:"narrative"`
 	ETag         string      `json:"etag" doc:"Send as If-Match when changing the plan or its parts"`
+	Issuance     *Issuance   `json:"issuance,omitempty" doc:"The document that issued the version; absent until it is approved"`
 	CreatedAt    time.Time   `json:"created_at"`
 	UpdatedAt    time.Time   `json:"updated_at"`
 	Activities   []Activity  `json:"activities,omitempty"`
@@ -33,11 +35,29 @@ type PlanEvent struct {
 	FromStatus string    `json:"from_status,omitempty"`
 	ToStatus   string    `json:"to_status"`
 	Reason     string    `json:"reason,omitempty"`
+	Issuance   *Issuance `json:"issuance,omitempty" doc:"On the approval: the document that issued the version"`
+}
+
+// Issuance is the document by which the province issued a plan version.
+type Issuance struct {
+	DocumentNo  string `json:"document_no" example:"99/KH-UBND" doc:"Number and symbol; empty for plans approved before"`
+	IssuedOn    string `json:"issued_on" format:"date" example:"2026-03-15"`
+	SignerName  string `json:"signer_name" example:"Nguyễn Văn An"`
+	SignerTitle string `json:"signer_title" example:"Phó Chủ tịch"`
+	IssuedBy    string `json:"issued_by" example:"approver.dienbien" doc:"The approver who recorded it (before: the reviewer)"`
+}
+
+func issuanceOf(is *plans.Issuance) *Issuance {
+	if is == nil {
+		return nil
+	}
+	return &Issuance{DocumentNo: is.DocumentNo, IssuedOn: is.IssuedOn.String(), SignerName: is.SignerName,
+		SignerTitle: is.SignerTitle, IssuedBy: is.IssuedBy}
 }
 
 func planOf(p plans.Plan) Plan {
 	out := Plan{ID: int64(p.ID), ProvinceCode: string(p.Province), Year: p.Year, Version: p.Version,
-		Status: string(p.Status), Title: p.Title, Narrative: p.Narrative, ETag: etag(p),
+		Status: string(p.Status), Title: p.Title, Narrative: p.Narrative, ETag: etag(p), Issuance: issuanceOf(p.Issuance),
 		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 	for _, a := range p.Activities {
 		out.Activities = append(out.Activities, activityOf(a))
@@ -47,7 +67,7 @@ func planOf(p plans.Plan) Plan {
 	}
 	for _, e := range p.History {
 		out.History = append(out.History, PlanEvent{At: e.At, Actor: e.Actor, Action: e.Action,
-			FromStatus: string(e.FromStatus), ToStatus: string(e.ToStatus), Reason: e.Reason})
+			FromStatus: string(e.FromStatus), ToStatus: string(e.ToStatus), Reason: e.Reason, Issuance: issuanceOf(e.Issuance)})
 	}
 	return out
 }
@@ -163,8 +183,30 @@ func (s *Server) submitPlan(ctx context.Context, in *WorkflowInput) (*PlanOutput
 	return planOutput(s.svc.Plans.Submit(ctx, caller(ctx), planRef(in.ID, in.IfMatch.IfMatch)))
 }
 
-func (s *Server) approvePlan(ctx context.Context, in *WorkflowInput) (*PlanOutput, error) {
-	return planOutput(s.svc.Plans.Approve(ctx, caller(ctx), planRef(in.ID, in.IfMatch.IfMatch)))
+// ApprovePlanInput issues a submitted plan: the document that issues it.
+// Every field is required; they are checked together, each problem named
+// in the caller's language.
+type ApprovePlanInput struct {
+	WorkflowInput
+	Body struct {
+		DocumentNo  string `json:"document_no,omitempty" example:"99/KH-UBND" doc:"Number and symbol, at most 50 characters"`
+		IssuedOn    string `json:"issued_on,omitempty" example:"2026-03-15" doc:"Not after today, not before the submission"`
+		SignerName  string `json:"signer_name,omitempty" example:"Nguyễn Văn An" doc:"At most 200 characters"`
+		SignerTitle string `json:"signer_title,omitempty" example:"Phó Chủ tịch" doc:"At most 200 characters"`
+	}
+}
+
+func (s *Server) approvePlan(ctx context.Context, in *ApprovePlanInput) (*PlanOutput, error) {
+	b := in.Body
+	is := plans.Issuance{DocumentNo: b.DocumentNo, SignerName: b.SignerName, SignerTitle: b.SignerTitle}
+	if b.IssuedOn != "" {
+		d, err := baove.ParseDate(b.IssuedOn)
+		if err != nil {
+			return nil, baove.InvalidKey("issued_on", "plan.issue.date_form", nil, b.IssuedOn)
+		}
+		is.IssuedOn = d
+	}
+	return planOutput(s.svc.Plans.Approve(ctx, caller(ctx), planRef(in.ID, in.IfMatch.IfMatch), is))
 }
 
 // ReturnPlanInput returns a submitted plan with a reason.
@@ -203,7 +245,7 @@ type DiffInput struct {
 
 // Difference is one thing that differs between two versions.
 type Difference struct {
-	Section string                     `json:"section" example:"activities" doc:"plan, activities, targets or budget_lines"`
+	Section string                     `json:"section" example:"activities" doc:"plan, issuance, activities, targets or budget_lines"`
 	Key     string                     `json:"key" doc:"The item's identity across versions"`
 	Kind    string                     `json:"kind" enum:"added,removed,changed"`
 	Fields  map[string]plans.FieldDiff `json:"fields,omitempty" doc:"For changed items: each field's value before and after"`

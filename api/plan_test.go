@@ -38,6 +38,13 @@ func (e *env) planFor(t *testing.T) api.Plan {
 	return p
 }
 
+// issuance is the body that issues a plan: its document number, the tests'
+// today and Điện Biên's signer.
+func issuance(documentNo string) map[string]any {
+	return map[string]any{"document_no": documentNo, "issued_on": "2026-11-28", "signer_name": "Lường Văn Thắng",
+		"signer_title": "Phó Chủ tịch"}
+}
+
 func (e *env) step(t *testing.T, as, action string, id int64, body any, status string) api.Plan {
 	t.Helper()
 	var p api.Plan
@@ -53,9 +60,10 @@ func TestPlanAPI_WholeCycleThroughTheAPI(t *testing.T) {
 		e := newEnv(t, db)
 		p := e.planFor(t)
 		e.step(t, "planner.dienbien", "submit", p.ID, nil, "submitted")
-		e.step(t, "reviewer", "return", p.ID, map[string]string{"reason": "Bổ sung hoạt động Tháng hành động (5.3)"}, "returned")
+		back := map[string]string{"reason": "Bổ sung hoạt động Tháng hành động (5.3)"}
+		e.step(t, "approver.dienbien", "return", p.ID, back, "returned")
 		e.step(t, "planner.dienbien", "submit", p.ID, nil, "submitted")
-		v1 := e.step(t, "reviewer", "approve", p.ID, nil, "approved")
+		v1 := e.step(t, "approver.dienbien", "approve", p.ID, issuance("45/KH-UBND"), "approved")
 
 		var v2 api.Plan
 		if res := e.do("planner.dienbien", "POST", fmt.Sprintf("/api/v1/plans/%d/revise", v1.ID), nil, &v2); res.StatusCode != 201 || v2.Version != 2 {
@@ -67,7 +75,7 @@ func TestPlanAPI_WholeCycleThroughTheAPI(t *testing.T) {
 			t.Fatalf("edit the revision: %d %s", res.StatusCode, res.body)
 		}
 		e.step(t, "planner.dienbien", "submit", v2.ID, nil, "submitted")
-		e.step(t, "reviewer", "approve", v2.ID, nil, "approved")
+		e.step(t, "approver.dienbien", "approve", v2.ID, issuance("45/KH-UBND"), "approved")
 
 		var first api.Plan
 		e.do("reviewer", "GET", fmt.Sprintf("/api/v1/plans/%d", v1.ID), nil, &first)
@@ -114,7 +122,10 @@ func TestPlanAPI_WrongStateStaleETagWrongRoleOtherProvince(t *testing.T) {
 		e.expectProblem("planner.dienbien", "POST", "/api/v1/plans",
 			map[string]any{"province_code": "11", "year": 2026, "title": "Kế hoạch thứ hai"}, 409)
 		e.expectProblem("planner.dienbien", "POST", path+"/return", map[string]any{"reason": "tự trả lại"}, 403)
-		e.expectProblem("reviewer", "POST", path+"/return", map[string]any{"reason": "  "}, 422)
+		e.expectProblem("approver.dienbien", "POST", path+"/return", map[string]any{"reason": "  "}, 422)
+		e.expectProblem("reviewer", "POST", path+"/return", map[string]any{"reason": "Trả lại"}, 403)
+		e.expectProblem("reviewer", "POST", path+"/approve", issuance("45/KH-UBND"), 403)
+		e.expectProblem("approver.hanoi", "POST", path+"/approve", issuance("45/KH-UBND"), 404)
 	})
 }
 

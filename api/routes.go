@@ -19,10 +19,12 @@ func (s *Server) routes() {
 	var (
 		admin     = roles(access.Admin)
 		reviewer  = roles(access.Reviewer)
-		everyRole = roles(access.Admin, access.Reviewer, access.Planner, access.Finance)
+		everyRole = roles(access.Roles...)
 		planner   = inProvince(access.Planner)
+		approver  = inProvince(access.Approver)
 		finance   = inProvince(access.Finance)
-		readers   = inProvince(access.Reviewer, access.Planner, access.Finance) // of a province's plans, money, figures
+		// readers read a province's plans, money and figures.
+		readers = inProvince(access.Reviewer, access.Planner, access.Approver, access.Finance)
 	)
 
 	// Probes, outside the versioned prefix.
@@ -93,13 +95,19 @@ func (s *Server) routes() {
 	g.add(del, "/plans/{id}/targets/{indicator_code}", planner, call(s.deleteTarget),
 		"delete-target", "Remove a target")
 	g.add(post, "/plans/{id}/submit", planner, call(s.submitPlan),
-		"submit-plan", "Submit the plan for review")
-	g.add(post, "/plans/{id}/approve", reviewer, call(s.approvePlan),
-		"approve-plan", "Approve a submitted plan")
-	g.add(post, "/plans/{id}/return", reviewer, call(s.returnPlan),
+		"submit-plan", "Submit the plan to the province's leadership")
+	g.add(post, "/plans/{id}/approve", approver, call(s.approvePlan),
+		"approve-plan", "Issue a submitted plan for the province: its document number, date and signer")
+	g.add(post, "/plans/{id}/return", approver, call(s.returnPlan),
 		"return-plan", "Return a submitted plan with a reason")
 	g.add(post, "/plans/{id}/revise", planner, call(s.revisePlan),
 		"revise-plan", "Start a revision (version N+1) of the approved plan")
+	g.add(post, "/plans/{id}/comments", reviewer, call(s.addComment),
+		"add-plan-comment", "Comment on a plan version, or request a revision (the ministry)")
+	g.add(get, "/plans/{id}/comments", readers, call(s.listComments),
+		"list-plan-comments", "The ministry's comments on every version of the plan")
+	g.add(post, "/plans/{id}/comments/{comment_id}/close", reviewer, call(s.closeComment),
+		"close-plan-comment", "Close an open revision request")
 
 	// Budget.
 	g = s.group(Prefix, "budget")
@@ -115,8 +123,10 @@ func (s *Server) routes() {
 		"get-budget-line", "A budget line with what was disbursed from it")
 	g.add(post, "/budget-lines/{id}/disbursements", finance, call(s.disburse),
 		"disburse", "Record a payment from a budget line")
-	g.add(get, "/budget-lines/{id}/disbursements", readers, call(s.listDisbursements),
-		"list-disbursements", "A budget line's ledger")
+	g.add(get, "/budget-lines/{id}/disbursements", readers, call(s.lineLedger),
+		"list-disbursements", "A budget line's ledger across the plan's versions, newest first, a page at a time")
+	g.add(get, "/provinces/{code}/disbursements", readers, call(s.provinceLedger),
+		"list-province-disbursements", "A province's ledger, newest first, a page at a time: search, filters, each entry with its reversal")
 	g.add(post, "/disbursements/{id}/reverse", finance, call(s.reverseDisbursement),
 		"reverse-disbursement", "Reverse a payment with a new entry")
 	g.add(post, "/allocations", reviewer, call(s.allocate),
@@ -137,13 +147,17 @@ func (s *Server) routes() {
 	g.add(get, "/reports/national/{year}.pdf", reviewer, pdf(s.nationalReportPDF),
 		"national-report-pdf", "The national summary of every province (PDF)")
 	g.add(post, "/provinces/{code}/disbursements/import", finance, takes(s.importDisbursements),
-		"import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing")
+		"import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing "+
+			"(?dry_run=true: check it as the import would and record nothing)")
 	g.add(get, "/provinces/{code}/disbursements/import-template.xlsx", signedIn, xlsx(s.disbursementTemplate),
-		"disbursement-import-template", "The template of a disbursement import")
+		"disbursement-import-template", "The template of a disbursement import, prefilled with the lines of the plan "+
+			"in force for whoever may read the province")
 	g.add(post, "/provinces/{code}/staffing/{year}/import", planner, takes(s.importStaffing),
-		"import-staffing", "Record the communes' staffing from an XLSX or CSV file, all or nothing")
+		"import-staffing", "Record the communes' staffing from an XLSX or CSV file, all or nothing "+
+			"(?dry_run=true: check it as the import would and record nothing)")
 	g.add(get, "/provinces/{code}/staffing/{year}/import-template.xlsx", signedIn, xlsx(s.staffingTemplate),
-		"staffing-import-template", "The template of a staffing import")
+		"staffing-import-template", "The template of a staffing import, prefilled with the communes and their figures "+
+			"for whoever may read the province")
 
 	// Indicators.
 	g = s.group(Prefix, "indicators")

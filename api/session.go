@@ -12,8 +12,8 @@ type User struct {
 	ID           int64     `json:"id" example:"7"`
 	Username     string    `json:"username" example:"planner.dienbien"`
 	FullName     string    `json:"full_name" example:"Lò Thị Hoa"`
-	Role         string    `json:"role" enum:"admin,reviewer,planner,finance"`
-	ProvinceCode string    `json:"province_code,omitempty" example:"11" doc:"Set for planners and finance officers"`
+	Role         string    `json:"role" enum:"admin,reviewer,planner,approver,finance"`
+	ProvinceCode string    `json:"province_code,omitempty" example:"11" doc:"Set for planners, approvers and finance officers"`
 	Disabled     bool      `json:"disabled"`
 	CreatedAt    time.Time `json:"created_at"`
 	UpdatedAt    time.Time `json:"updated_at"`

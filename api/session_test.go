@@ -96,6 +96,28 @@ func TestUsers_PlannerWithoutProvinceIs422NamingTheField(t *testing.T) {
 	})
 }
 
+func TestUsers_AnApproverBelongsToOneProvince(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		p := e.expectProblem("admin", "POST", "/api/v1/users",
+			map[string]string{"username": "lanh.dao", "role": "approver", "password": "long enough!"}, 422)
+		if len(p.Errors) != 1 || p.Errors[0].Location != "province_code" {
+			t.Fatalf("an approver without a province: %+v, want one error on province_code", p)
+		}
+		var u api.User
+		res := e.do("admin", "POST", "/api/v1/users", map[string]string{"username": "lanh.dao", "full_name": "Giàng A Páo",
+			"role": "approver", "province_code": "11", "password": "long enough!"}, &u)
+		if res.StatusCode != 201 || u.Role != "approver" || u.ProvinceCode != "11" {
+			t.Fatalf("create an approver: %d %+v", res.StatusCode, u)
+		}
+		var me api.User
+		e.do("approver.hanoi", "GET", "/api/v1/me", nil, &me)
+		if me.Role != "approver" || me.ProvinceCode != "01" {
+			t.Fatalf("the demo's approver of Hà Nội: %+v", me)
+		}
+	})
+}
+
 func TestAudit_ShowsEachAPIChangeWithActorBeforeAndAfter(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		e := newEnv(t, db)

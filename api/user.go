@@ -12,8 +12,8 @@ type CreateUserInput struct {
 	Body struct {
 		Username     string `json:"username" example:"planner.dienbien" doc:"3–64 lower-case letters, digits, dot, dash, underscore"`
 		FullName     string `json:"full_name,omitempty" example:"Lò Thị Hoa"`
-		Role         string `json:"role" enum:"admin,reviewer,planner,finance"`
-		ProvinceCode string `json:"province_code,omitempty" example:"11" doc:"Required for planner and finance; empty for admin and reviewer"`
+		Role         string `json:"role" enum:"admin,reviewer,planner,approver,finance"`
+		ProvinceCode string `json:"province_code,omitempty" example:"11" doc:"For planner, approver, finance; not admin, reviewer"`
 		Password     string `json:"password" example:"correct horse battery" doc:"At least 12 characters; not a common password, a repetition or a sequence, nor containing the username"`
 	}
 }
@@ -72,7 +72,7 @@ type UpdateUserInput struct {
 	UserPath
 	Body struct {
 		FullName     *string `json:"full_name,omitempty" example:"Lò Thị Hoa"`
-		Role         *string `json:"role,omitempty" enum:"admin,reviewer,planner,finance"`
+		Role         *string `json:"role,omitempty" enum:"admin,reviewer,planner,approver,finance"`
 		ProvinceCode *string `json:"province_code,omitempty" example:"11" doc:"Empty string removes the province (for admin and reviewer)"`
 		Disabled     *bool   `json:"disabled,omitempty" doc:"Disabling revokes the user's tokens at once"`
 		Password     *string `json:"password,omitempty" doc:"Sets a new password and revokes the user's tokens"`

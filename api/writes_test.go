@@ -54,9 +54,13 @@ func everyWrite(t *testing.T, e *env) []string {
 	edit("PATCH", fmt.Sprintf("/budget-lines/%d", line.ID), map[string]any{"amount": "6000000", "description": free}, nil)
 	edit("DELETE", fmt.Sprintf("/budget-lines/%d", spare.ID), nil, nil)
 	e.mustDo("planner.hanoi", "POST", base+"/submit", nil, nil)
-	e.mustDo("reviewer", "POST", base+"/return", map[string]any{"reason": free}, nil)
+	e.mustDo("approver.hanoi", "POST", base+"/return", map[string]any{"reason": free}, nil)
 	e.mustDo("planner.hanoi", "POST", base+"/submit", nil, nil)
-	e.mustDo("reviewer", "POST", base+"/approve", nil, nil)
+	e.mustDo("approver.hanoi", "POST", base+"/approve", map[string]any{"document_no": one, "issued_on": "2026-11-28",
+		"signer_name": one, "signer_title": one}, nil)
+	var request api.Comment
+	e.mustDo("reviewer", "POST", base+"/comments", map[string]any{"kind": "revision_requested", "text": free}, &request)
+	e.mustDo("reviewer", "POST", fmt.Sprintf("%s/comments/%d/close", base, request.ID), nil, nil)
 	alloc := map[string]any{"province_code": "01", "year": 2025, "amount": "6000000", "decision_no": one, "decided_on": "2025-01-10", "reason": free}
 	e.mustDo("reviewer", "POST", "/api/v1/allocations", alloc, nil)
 	alloc["amount"] = "-1000000"
@@ -80,7 +84,8 @@ func everyWrite(t *testing.T, e *env) []string {
 	e.mustDo("planner.hanoi", "PUT", "/api/v1/communes/00004/staffing/2026", staffing, nil)
 	staffing["commune_code"], staffing["full_time"] = "00004", 2
 	e.mustDo("planner.hanoi", "PUT", "/api/v1/provinces/01/staffing/2026", map[string]any{"items": []any{staffing}}, nil)
-	return []string{base, base + "/budget-lines", fmt.Sprintf("/api/v1/budget-lines/%d/disbursements", line.ID),
+	return []string{base, base + "/budget-lines", base + "/comments",
+		fmt.Sprintf("/api/v1/budget-lines/%d/disbursements", line.ID),
 		"/api/v1/allocations?province_code=01", fmt.Sprintf("/api/v1/users/%d", user.ID), "/api/v1/task-areas", "/api/v1/indicators",
 		"/api/v1/provinces/01/indicator-values", "/api/v1/provinces/01/staffing/2026"}
 }
@@ -215,7 +220,7 @@ func TestAudit_EveryChangeRecordsBeforeAndAfterInOneFormat(t *testing.T) {
 			"activity.create", "activity.update", "activity.delete", "target.set", "target.delete", "budget_line.create",
 			"budget_line.update", "budget_line.delete", "allocation.allocation", "allocation.correction", "disbursement.create",
 			"disbursement.reverse", "budget_year.close", "user.create", "user.update", "task_area.update", "indicator.create",
-			"indicator_value.put", "staffing.put"} {
+			"indicator_value.put", "staffing.put", "plan_comment.create", "plan_comment.close"} {
 			if !seen[action] {
 				t.Errorf("no %s in the trail", action)
 			}

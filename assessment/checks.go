@@ -32,14 +32,9 @@ func noPlanInForce(f Facts) Evidence {
 		with("pending_version", p.Version).with("pending_status", p.Status)
 }
 
-// statusName is a plan status as the messages name it.
-func statusName(s plans.Status) localized { return localized("assessment.plan_status." + string(s)) }
-
-// localized is a catalogue key that writes itself as its message.
-type localized string
-
-// Localize implements i18n.Localizer.
-func (k localized) Localize(lang i18n.Lang) string { return i18n.Text(lang, string(k), nil) }
+// statusName is a plan status as the messages name it: in the words of the
+// plans' catalogue (plan.status.*), "đã ban hành" for an approved one.
+func statusName(s plans.Status) i18n.Localizer { return s }
 
 // pendingToo adds to e the revision or draft waiting beside the plan in
 // force, which the check does not judge.
@@ -113,18 +108,41 @@ func checkOf(s Status) CheckStatus {
 	return Fail
 }
 
-// planApproved: directive 3.1 asks for the year's plan; approval puts it in
-// force.
-func planApproved(f Facts) (CheckStatus, Evidence) {
-	if f.Plan.InForce == nil {
+// planIssued: directive 3.1 asks for the year's plan; the province's
+// issuance puts it in force. The evidence names the document (number, date,
+// signer) when it was recorded.
+func planIssued(f Facts) (CheckStatus, Evidence) {
+	plan := f.Plan.InForce
+	if plan == nil {
 		status := "none"
 		if p := f.Plan.Pending; p != nil {
 			status = string(p.Status)
 		}
 		return Fail, noPlanInForce(f).with("status", status)
 	}
-	ev := say("plan_in_force", i18n.Args{"year": year(f.Year), "version": f.Plan.InForce.Version})
-	return Pass, pendingToo(ev.with("status", plans.Approved).with("version", f.Plan.InForce.Version), f)
+	ev := say("plan_in_force", i18n.Args{"year": year(f.Year), "version": plan.Version})
+	ev = issuedBy(ev, plan.Issuance)
+	return Pass, pendingToo(ev.with("status", plans.Approved).with("version", plan.Version), f)
+}
+
+// issuedBy adds to e the document that issued a plan, as far as it was
+// recorded: its number ("chưa có số" without one), its date and its signer.
+func issuedBy(e Evidence, is *plans.Issuance) Evidence {
+	switch {
+	case is == nil || is.IssuedOn.IsZero():
+		return e
+	case is.Numbered():
+		e = e.also("issued_document", i18n.Args{"document_no": is.DocumentNo, "issued_on": is.IssuedOn}).
+			with("document_no", is.DocumentNo)
+	default:
+		e = e.also("issued_unnumbered", i18n.Args{"issued_on": is.IssuedOn})
+	}
+	e = e.with("issued_on", is.IssuedOn)
+	if is.SignerName != "" {
+		e = e.also("issued_signer", i18n.Args{"signer_title": is.SignerTitle, "signer_name": is.SignerName}).
+			with("signer_name", is.SignerName).with("signer_title", is.SignerTitle)
+	}
+	return e
 }
 
 // localBudget: directive 3.1 asks for a specific yearly local budget, in

@@ -43,7 +43,7 @@ var checks = []Check{
 	{"HOTLINE_ACTIVITY", "1.3", "Có hoạt động truyền thông Tổng đài 111 và đầu mối tiếp nhận thông tin", "An activity for hotline 111 and a focal point is planned", activity("1.3")},
 	{"COORDINATION_ACTIVITY", "2.1", "Có hoạt động kiện toàn tổ chức phối hợp liên ngành về trẻ em", "An activity for the inter-sectoral coordination body is planned", activity("2.1")},
 	{"COMMUNE_WORKERS", "2.2", "Mọi xã, phường, đặc khu có người làm công tác bảo vệ trẻ em", "Every commune has a child-protection worker", communeWorkers},
-	{"PLAN_APPROVED", "3.1", "Kế hoạch năm được phê duyệt", "The year's plan is approved", planApproved},
+	{"PLAN_APPROVED", "3.1", "Kế hoạch năm được tỉnh ban hành", "The year's plan is issued by the province", planIssued},
 	{"LOCAL_BUDGET", "3.1", "Bố trí ngân sách địa phương (tỉnh hoặc xã)", "Local budget (provincial or commune) is allocated", localBudget},
 	{"DISBURSEMENT_PACE", "3.1", "Giải ngân đạt tiến độ dự kiến", "Disbursement keeps the expected pace", disbursementPace},
 	{"CENTRAL_ELIGIBLE", "3.2", "Kinh phí trung ương chỉ dùng cho nhiệm vụ được hỗ trợ", "Central funds only on eligible task areas", centralEligible},

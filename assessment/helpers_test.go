@@ -24,6 +24,14 @@ func plannerOf(p units.ProvinceCode) access.Caller {
 	return access.Caller{Username: "planner." + string(p), Role: access.Planner, Province: p}
 }
 
+func approverOf(p units.ProvinceCode) access.Caller {
+	return access.Caller{Username: "approver." + string(p), Role: access.Approver, Province: p}
+}
+
+// issued is an issuance on the tests' today.
+var issued = plans.Issuance{DocumentNo: "99/KH-UBND", IssuedOn: baove.NewDate(2026, 11, 28), SignerName: "Nguyễn Văn An",
+	SignerTitle: "Phó Chủ tịch"}
+
 func financeOf(p units.ProvinceCode) access.Caller {
 	return access.Caller{Username: "finance." + string(p), Role: access.Finance, Province: p}
 }
@@ -148,9 +156,9 @@ func moveTo(t *testing.T, s *app.Services, plan plans.Plan, state string) plans.
 	}
 	switch state {
 	case "returned":
-		plan, err = s.Plans.Return(ctx, reviewer, plans.Ref{ID: plan.ID}, "Đề nghị bổ sung")
+		plan, err = s.Plans.Return(ctx, approverOf(plan.Province), plans.Ref{ID: plan.ID}, "Đề nghị bổ sung")
 	case "approved":
-		plan, err = s.Plans.Approve(ctx, reviewer, plans.Ref{ID: plan.ID})
+		plan, err = s.Plans.Approve(ctx, approverOf(plan.Province), plans.Ref{ID: plan.ID}, issued)
 	}
 	must(t, err)
 	return plan

@@ -46,7 +46,7 @@ func (s *Service) today() baove.Date { return s.clock.Today() }
 
 // Progress returns province's progress in year: each indicator with a target
 // (the plan's, else the national one for the year), its figure and status.
-// A reviewer and the province's planners and finance officers may read it.
+// A reviewer and the province's planners, approvers and finance officers may read it.
 // It returns ENOTFOUND for an unknown province and EINVALID for a year out
 // of range.
 func (s *Service) Progress(ctx context.Context, c access.Caller, province units.ProvinceCode, year int) (ProvinceProgress, error) {
@@ -86,7 +86,7 @@ func (s *Service) province(ctx context.Context, c access.Caller, province units.
 }
 
 // Compliance runs every check of the catalogue for province in year, as of
-// today. A reviewer and the province's planners and finance officers may
+// today. A reviewer and the province's planners, approvers and finance officers may
 // read it. It returns ENOTFOUND for an unknown province and EINVALID for a
 // year out of range.
 func (s *Service) Compliance(ctx context.Context, c access.Caller, province units.ProvinceCode, year int) (Compliance, error) {

@@ -145,7 +145,7 @@ func (s *Store) loadYears(ctx context.Context, tx bun.IDB, p units.ProvinceCode,
 }
 
 // Allocations lists a province-year's allocation entries, oldest first. A
-// reviewer reads every province; a planner or finance officer their own.
+// reviewer reads every province; a planner, approver or finance officer their own.
 func (s *Store) Allocations(ctx context.Context, c access.Caller, p units.ProvinceCode, year int) ([]Allocation, error) {
 	if err := c.CanRead(p); err != nil {
 		return nil, err

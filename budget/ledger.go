@@ -44,6 +44,7 @@ type Disbursement struct {
 	VoucherNo     string             `bun:",nullzero" json:"voucher_no,omitempty"`
 	VoucherKey    string             `bun:",nullzero" json:"-"` // vn.Key(VoucherNo): unique in a province-year
 	Description   string             `json:"description,omitempty"`
+	SearchText    string             `json:"-"` // what a search of the ledger looks in: SearchText(voucher, description)
 	CreatedAt     time.Time          `json:"created_at"`
 	ActorID       int64              `bun:",nullzero" json:"-"`
 	Actor         string             `json:"actor"`
@@ -165,7 +166,7 @@ func (s *Store) Disbursements(ctx context.Context, c access.Caller, id LineID) (
 }
 
 // Ledger returns a province-year's whole ledger, oldest first. A reviewer
-// reads every province; a planner or finance officer their own.
+// reads every province; a planner, approver or finance officer their own.
 func (s *Store) Ledger(ctx context.Context, c access.Caller, p units.ProvinceCode, year int) ([]Disbursement, error) {
 	if err := c.CanRead(p); err != nil {
 		return nil, err

@@ -11,7 +11,7 @@ import (
 // EachLedgerEntry calls fn with each entry of a province-year's ledger,
 // oldest first, reading one row at a time, so that a ledger of any length
 // is walked in bounded memory (a workbook of the year's ledger). A
-// reviewer reads every province; a planner or finance officer their own.
+// reviewer reads every province; a planner, approver or finance officer their own.
 // It returns the database's error or fn's first, and stops there.
 func (s *Store) EachLedgerEntry(ctx context.Context, c access.Caller, p units.ProvinceCode, year int, fn func(Disbursement) error) error {
 	if err := c.CanRead(p); err != nil {

@@ -70,7 +70,8 @@ func TestApproval_RacedAgainstPaymentsNeverLeavesALineOverspent(t *testing.T) {
 				_, err = f.pay(f.provinial, 20_000)
 				f.check(err)
 			}
-			race(f, f.provinial, 4, 20_000, baove.NewDate(2026, 4, 1), func() { f.plans.Approve(ctx, reviewer, plans.Ref{ID: v2.ID}) })
+			issue := func() { f.plans.Approve(ctx, approverHN, plans.Ref{ID: v2.ID}, f.issued()) }
+			race(f, f.provinial, 4, 20_000, baove.NewDate(2026, 4, 1), issue)
 			sum, err := f.budget.Summary(ctx, reviewer, "01", 2026)
 			f.check(err)
 			inForce, err := f.budget.Lines(ctx, reviewer, sum.Plan.ID)

@@ -59,7 +59,7 @@ func (s *Store) Reverse(ctx context.Context, c access.Caller, r NewReversal) (Di
 }
 
 // entry returns ledger entry id, read within db, if the caller may read its
-// province (ENOTFOUND for another province's planner or finance officer).
+// province (ENOTFOUND for another province's provincial user).
 func (s *Store) entry(ctx context.Context, db bun.IDB, c access.Caller, id int64) (Disbursement, error) {
 	var r Disbursement
 	err := selectEntries(db, &r).Where("d.id = ?", id).Scan(ctx)

@@ -21,11 +21,12 @@ import (
 )
 
 var (
-	ctx       = context.Background()
-	plannerHN = access.Caller{Username: "planner.hanoi", Role: access.Planner, Province: "01"}
-	financeHN = access.Caller{Username: "finance.hanoi", Role: access.Finance, Province: "01"}
-	financeDB = access.Caller{Username: "finance.dienbien", Role: access.Finance, Province: "11"}
-	reviewer  = access.Caller{Username: "reviewer", Role: access.Reviewer}
+	ctx        = context.Background()
+	plannerHN  = access.Caller{Username: "planner.hanoi", Role: access.Planner, Province: "01"}
+	financeHN  = access.Caller{Username: "finance.hanoi", Role: access.Finance, Province: "01"}
+	financeDB  = access.Caller{Username: "finance.dienbien", Role: access.Finance, Province: "11"}
+	reviewer   = access.Caller{Username: "reviewer", Role: access.Reviewer}
+	approverHN = access.Caller{Username: "approver.hanoi", Role: access.Approver, Province: "01"}
 )
 
 // fixture is Hà Nội's budget for a year: an approved plan with a central
@@ -62,7 +63,7 @@ func newFixture(t *testing.T, db *database.DB, year int, centralLine, provincial
 	f.check(err)
 	_, err = f.plans.Submit(ctx, plannerHN, plans.Ref{ID: p.ID})
 	f.check(err)
-	f.plan, err = f.plans.Approve(ctx, reviewer, plans.Ref{ID: p.ID})
+	f.plan, err = f.plans.Approve(ctx, approverHN, plans.Ref{ID: p.ID}, f.issued())
 	f.check(err)
 	if allocated != 0 {
 		_, _, err = f.budget.Allocate(ctx, reviewer, budget.NewAllocation{Province: "01", Year: year, Amount: allocated,
@@ -70,6 +71,13 @@ func newFixture(t *testing.T, db *database.DB, year int, centralLine, provincial
 		f.check(err)
 	}
 	return f
+}
+
+// issued is the issuance of a plan by Hà Nội's approver on the fixture's
+// today.
+func (f *fixture) issued() plans.Issuance {
+	return plans.Issuance{DocumentNo: "99/KH-UBND", IssuedOn: baove.NewClock(nil, nil).Day(f.now), SignerName: "Nguyễn Văn An",
+		SignerTitle: "Phó Chủ tịch"}
 }
 
 func (f *fixture) check(err error) {
@@ -300,7 +308,7 @@ func TestDisburse_OnlyTheApprovedVersionsLinesAndTheLedgerFollowsRevisions(t *te
 		}
 		_, err = f.plans.Submit(ctx, plannerHN, plans.Ref{ID: v2.ID})
 		f.check(err)
-		_, err = f.plans.Approve(ctx, reviewer, plans.Ref{ID: v2.ID})
+		_, err = f.plans.Approve(ctx, approverHN, plans.Ref{ID: v2.ID}, f.issued())
 		f.check(err)
 		_, err = f.pay(f.central, 1)
 		wantCode(t, "pay from a superseded version's line", err, baove.ECONFLICT)

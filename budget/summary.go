@@ -13,7 +13,7 @@ import (
 )
 
 // Summary computes a province's budget for a year. A reviewer reads every
-// province; a planner or finance officer their own (EFORBIDDEN otherwise).
+// province; a planner, approver or finance officer their own (EFORBIDDEN otherwise).
 // It returns ENOTFOUND for an unknown province.
 func (s *Store) Summary(ctx context.Context, c access.Caller, p units.ProvinceCode, year int) (Summary, error) {
 	if err := c.CanRead(p); err != nil {

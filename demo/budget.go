@@ -86,6 +86,9 @@ func loadBudget(ctx context.Context, d *app.Services, w io.Writer) error {
 }
 
 func allocate(ctx context.Context, d *app.Services, reviewer access.Caller, dp demoPlan, w io.Writer) error {
+	if ymd(dp.year, 1, 20).After(d.Clock.Today()) {
+		return nil // next year's plan: the centre has not decided yet
+	}
 	existing, err := d.Budget.Allocations(ctx, reviewer, dp.province, dp.year)
 	if err != nil || len(existing) > 0 {
 		return err
@@ -111,8 +114,9 @@ func allocate(ctx context.Context, d *app.Services, reviewer access.Caller, dp d
 }
 
 // pay records payments from the lines of the plan in force: each line is
-// paid in a few instalments up to 60–90 % of it (to the end of November for
-// 2026), and about one payment in twelve is reversed.
+// paid in a few instalments up to 60–90 % of it, from the month after the
+// province first issued its plan for the year to the end of the year (of
+// November for 2026), and about one payment in twelve is reversed.
 func pay(ctx context.Context, d *app.Services, dp demoPlan, w io.Writer) error {
 	finance, err := caller(ctx, d, "finance."+dp.planner[len("planner."):])
 	if err != nil {
@@ -126,11 +130,20 @@ func pay(ctx context.Context, d *app.Services, dp demoPlan, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	first, err := firstIssued(ctx, d, finance, sum.Plan.ID)
+	if err != nil {
+		return err
+	}
 	rng := rand.New(rand.NewPCG(uint64(dp.year), uint64(len(dp.province)+int(dp.province[1]))))
 	months := 12
 	if dp.year == 2026 {
 		months = 11
 	}
+	start := 1
+	if first.Year() == dp.year {
+		start = min(int(first.Time().Month())+1, months)
+	}
+	span := months - start + 1
 	voucher := 0
 	for _, l := range lines {
 		share := budget.VND(60 + rng.IntN(31))
@@ -139,7 +152,7 @@ func pay(ctx context.Context, d *app.Services, dp demoPlan, w io.Writer) error {
 		for k := range parts {
 			voucher++
 			amount := target / budget.VND(parts) / 1000 * 1000
-			month := 1 + (k*months)/parts + rng.IntN(max(months/parts, 1))
+			month := start + (k*span)/parts + rng.IntN(max(span/parts, 1))
 			p, _, err := d.Budget.Disburse(ctx, finance, budget.NewDisbursement{Line: l.ID, Amount: amount,
 				PaidOn:    baove.NewDate(dp.year, monthOf(min(month, months)), 1+rng.IntN(27)),
 				VoucherNo: fmt.Sprintf("PC-%d-%04d", dp.year, voucher), Description: fmt.Sprintf("Thanh toán đợt %d, mục %s", k+1, l.TaskArea)}, "")
@@ -160,6 +173,21 @@ func pay(ctx context.Context, d *app.Services, dp demoPlan, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "demo: %d payments %s %d\n", voucher, dp.province, dp.year)
 	return nil
+}
+
+// firstIssued returns the day the province first issued the plan version
+// id belongs to (a revision in force was issued later).
+func firstIssued(ctx context.Context, d *app.Services, c access.Caller, id plans.ID) (baove.Date, error) {
+	versions, err := d.Plans.Versions(ctx, c, id)
+	if err != nil {
+		return baove.Date{}, err
+	}
+	for _, v := range versions {
+		if v.Issuance != nil {
+			return v.Issuance.IssuedOn, nil
+		}
+	}
+	return baove.Date{}, nil
 }
 
 // closeDemoYears closes 2025: Hà Nội carries unspent central funds over,

@@ -1,8 +1,11 @@
 // Package demo fills a database with a realistic demonstration: users of
 // every role for Hà Nội (01), Điện Biên (11) and TP Hồ Chí Minh (79); plans
-// for 2025 (approved) and 2026 (Hà Nội approved with a revision in draft,
-// Điện Biên submitted, TP Hồ Chí Minh returned with a reason) with their
-// budgets, allocations and a year of payments; and the staffing of every
+// issued by each province's approver for 2025 (Hà Nội's revised once, at
+// the ministry's request) and 2026 (Hà Nội's with a revision submitted on
+// the ministry's open request, Điện Biên's returned once then issued, TP Hồ
+// Chí Minh's returned with a reason), each step on its own day, and Hà
+// Nội's 2027 plan in draft; their budgets, allocations and a year of
+// payments after each issuance; and the staffing of every
 // commune of these provinces and their indicator values for 2025 and 2026,
 // with what a reviewer meets in practice: TP Hồ Chí Minh has not reported
 // its 2026 staffing, and it and Điện Biên are late with the latest quarter's
@@ -41,15 +44,19 @@ type User struct {
 	Province units.ProvinceCode
 }
 
-// Users are the demo accounts, one per role and province.
+// Users are the demo accounts, one per role and province; each approver
+// signs their province's plans as its Vice-Chairman.
 var Users = []User{
 	{"admin", "Quản trị hệ thống", access.Admin, ""},
 	{"reviewer", "Cục Trẻ em (Bộ Y tế)", access.Reviewer, ""},
 	{"planner.hanoi", "Nguyễn Thu Hà", access.Planner, "01"},
+	{"approver.hanoi", "Đỗ Quang Vinh", access.Approver, "01"},
 	{"finance.hanoi", "Trần Văn Minh", access.Finance, "01"},
 	{"planner.dienbien", "Lò Thị Hoa", access.Planner, "11"},
+	{"approver.dienbien", "Lường Văn Thắng", access.Approver, "11"},
 	{"finance.dienbien", "Quàng Văn Sơn", access.Finance, "11"},
 	{"planner.hcm", "Lê Ngọc Mai", access.Planner, "79"},
+	{"approver.hcm", "Huỳnh Thanh Tâm", access.Approver, "79"},
 	{"finance.hcm", "Phạm Quốc Bảo", access.Finance, "79"},
 }
 

@@ -42,31 +42,7 @@ var targets = map[indicators.Code]string{
 	"CP_CSS_RATE": "6", "CP_CSS_SUPPORTED": "90", "CP_ABUSE_HANDLED": "100", "CP_CHILD_FRIENDLY": "65", "CP_BIRTH_REG": "98.5",
 }
 
-// demoPlan says which state a demo province's plan for a year ends in.
-type demoPlan struct {
-	province units.ProvinceCode
-	planner  string
-	year     int
-	state    string // "approved", "revising", "submitted", "returned"
-}
-
-var demoPlans = []demoPlan{
-	{"01", "planner.hanoi", 2025, "approved"},
-	{"11", "planner.dienbien", 2025, "approved"},
-	{"79", "planner.hcm", 2025, "approved"},
-	{"01", "planner.hanoi", 2026, "revising"},
-	{"11", "planner.dienbien", 2026, "submitted"},
-	{"79", "planner.hcm", 2026, "returned"},
-}
-
-// Reason is the demo reviewer's reason for returning TP Hồ Chí Minh's plan.
-const Reason = "Đề nghị bổ sung chỉ tiêu về trẻ em có hoàn cảnh đặc biệt và hoạt động kiện toàn Ban chỉ đạo liên ngành (mục 2.1)."
-
 func loadPlans(ctx context.Context, d *app.Services, w io.Writer) error {
-	reviewer, err := caller(ctx, d, "reviewer")
-	if err != nil {
-		return err
-	}
 	for _, dp := range demoPlans {
 		planner, err := caller(ctx, d, dp.planner)
 		if err != nil {
@@ -76,14 +52,14 @@ func loadPlans(ctx context.Context, d *app.Services, w io.Writer) error {
 		if err != nil || len(existing) > 0 {
 			continue
 		}
-		p, err := buildPlan(ctx, d, planner, dp)
+		p, err := buildPlan(ctx, on(d, dp.created), planner, dp)
 		if err != nil {
 			return fmt.Errorf("demo: plan %s/%d: %w", dp.province, dp.year, err)
 		}
-		if err := review(ctx, d, planner, reviewer, p, dp.state); err != nil {
+		if p, err = tell(ctx, d, dp, p); err != nil {
 			return fmt.Errorf("demo: plan %s/%d: %w", dp.province, dp.year, err)
 		}
-		fmt.Fprintf(w, "demo: plan %s %d (%s)\n", dp.province, dp.year, dp.state)
+		fmt.Fprintf(w, "demo: plan %s %d (version %d %s)\n", dp.province, dp.year, p.Version, p.Status)
 	}
 	return nil
 }
@@ -108,8 +84,8 @@ func buildPlan(ctx context.Context, d *app.Services, c access.Caller, dp demoPla
 		return p, err
 	}
 	for _, a := range activities {
-		if dp.state == "returned" && a.taskArea == "2.1" {
-			continue // the reviewer will ask for it
+		if dp.returned() && a.taskArea == "2.1" {
+			continue // the approver will ask for it
 		}
 		if p, _, err = d.Plans.AddActivity(ctx, c, p.ID, a.input(dp.year)); err != nil {
 			return p, err
@@ -131,33 +107,6 @@ func (a activity) input(year int) plans.ActivityInput {
 }
 
 func monthOf(m int) time.Month { return time.Month(m) }
-
-// review takes a built plan through the workflow to the demo state.
-func review(ctx context.Context, d *app.Services, planner, reviewer access.Caller, p plans.Plan, state string) error {
-	if _, err := d.Plans.Submit(ctx, planner, plans.Ref{ID: p.ID}); err != nil {
-		return err
-	}
-	switch state {
-	case "submitted":
-		return nil
-	case "returned":
-		_, err := d.Plans.Return(ctx, reviewer, plans.Ref{ID: p.ID}, Reason)
-		return err
-	}
-	if _, err := d.Plans.Approve(ctx, reviewer, plans.Ref{ID: p.ID}); err != nil {
-		return err
-	}
-	if state != "revising" {
-		return nil
-	}
-	r, err := d.Plans.Revise(ctx, planner, p.ID)
-	if err != nil {
-		return err
-	}
-	narrative := r.Narrative + " Điều chỉnh giữa năm: tăng cường truyền thông Tổng đài 111 sau sáp nhập đơn vị hành chính."
-	_, err = d.Plans.Update(ctx, planner, r.Ref(), plans.PlanPatch{Narrative: &narrative})
-	return err
-}
 
 func provinceName(ctx context.Context, d *app.Services, code units.ProvinceCode) (string, error) {
 	p, err := d.Units.Province(ctx, code)

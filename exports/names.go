@@ -6,11 +6,11 @@ import "baove/i18n"
 // languages: statuses, funding sources, workflow steps.
 var names = map[string][2]string{ // code → {Vietnamese, English}
 	// plan statuses
-	"draft": {"Dự thảo", "Draft"}, "submitted": {"Đã trình, chờ phê duyệt", "Submitted for review"},
-	"returned": {"Trả lại để hoàn thiện", "Returned for changes"}, "approved": {"Đã phê duyệt", "Approved"},
+	"draft": {"Dự thảo", "Draft"}, "submitted": {"Đã trình, chờ ban hành", "Submitted, awaiting issuance"},
+	"returned": {"Trả lại để hoàn thiện", "Returned for changes"}, "approved": {"Đã ban hành", "Issued"},
 	"superseded": {"Đã được thay thế", "Superseded"}, "none": {"Chưa có kế hoạch", "No plan"},
 	// workflow steps
-	"create": {"Tạo dự thảo", "Drafted"}, "submit": {"Trình duyệt", "Submitted"}, "approve": {"Phê duyệt", "Approved"},
+	"create": {"Tạo dự thảo", "Drafted"}, "submit": {"Trình ban hành", "Submitted"}, "approve": {"Ban hành", "Issued"},
 	"return": {"Trả lại", "Returned"}, "revise": {"Điều chỉnh", "Revision started"}, "supersede": {"Thay thế", "Superseded"},
 	// funding sources
 	"central":    {"Ngân sách trung ương hỗ trợ có mục tiêu", "Central targeted support"},

@@ -48,25 +48,10 @@ type ProvinceReport struct {
 	Compliance []ComplianceRow
 }
 
-// PlanSection is the plan that counts for the year and its history.
-type PlanSection struct {
-	Title, Status string
-	Version       int
-	Activities    []CountRow // per task area
-	History       []HistoryRow
-}
-
 // CountRow is a labelled count.
 type CountRow struct {
 	Code, Label string
 	Count       int
-}
-
-// HistoryRow is a step of the plan's review.
-type HistoryRow struct {
-	Date                baove.Date
-	Step, Actor, Status string
-	Reason              string
 }
 
 // MoneyRow is a row of figures in whole đồng; Rate is a percentage, null
@@ -174,37 +159,6 @@ func BuildProvinceReport(ctx context.Context, src Sources, req Request) (Provinc
 	r.Progress = progressRows(lang, prog)
 	r.Compliance = complianceRows(lang, comp)
 	return r, nil
-}
-
-// fullPlan reads the summary's plan with its activities and history; nil
-// without a plan.
-func fullPlan(ctx context.Context, src Sources, c access.Caller, sum budget.Summary) (*plans.Plan, error) {
-	if sum.Plan == nil {
-		return nil, nil
-	}
-	p, err := src.Plans.Plan(ctx, c, sum.Plan.ID)
-	return &p, err
-}
-
-func planSection(lang Lang, p *plans.Plan, areas []plans.TaskArea, clock baove.Clock) *PlanSection {
-	if p == nil {
-		return nil
-	}
-	s := &PlanSection{Title: p.Title, Status: lang.name(string(p.Status)), Version: p.Version}
-	count := map[string]int{}
-	for _, a := range p.Activities {
-		count[a.TaskArea]++
-	}
-	for _, ta := range areas {
-		if count[ta.Code] > 0 {
-			s.Activities = append(s.Activities, CountRow{ta.Code, lang.pick(ta.NameVI, ta.NameEN), count[ta.Code]})
-		}
-	}
-	for _, e := range p.History {
-		s.History = append(s.History, HistoryRow{Date: clock.Day(e.At), Step: lang.name(e.Action),
-			Actor: e.Actor, Status: lang.name(string(e.ToStatus)), Reason: e.Reason})
-	}
-	return s
 }
 
 func budgetSection(lang Lang, s budget.Summary) BudgetSection {

@@ -45,8 +45,9 @@ func (r ProvinceReport) planBlocks() []Block {
 	if r.Plan == nil {
 		return append(blocks, Paragraph{l.pick(fmt.Sprintf("Tỉnh chưa có kế hoạch năm %d.", r.Year), fmt.Sprintf("The province has no plan for %d.", r.Year))})
 	}
-	blocks = append(blocks, KeyValues{{l.pick("Tên kế hoạch", "Title"), r.Plan.Title}, {l.pick("Phiên bản", "Version"), fmt.Sprint(r.Plan.Version)},
-		{l.pick("Tình trạng", "Status"), r.Plan.Status}})
+	blocks = append(blocks, append(KeyValues{{l.pick("Tên kế hoạch", "Title"), r.Plan.Title},
+		{l.pick("Phiên bản", "Version"), fmt.Sprint(r.Plan.Version)}, {l.pick("Tình trạng", "Status"), r.Plan.Status}},
+		r.Plan.Issuance.keyValues(l)...))
 	acts := Table{Columns: []Column{{Title: l.pick("Mục", "Item"), Width: 1}, {Title: l.pick("Nhiệm vụ", "Task area"), Width: 7},
 		{Title: l.pick("Số hoạt động", "Activities"), Kind: Count, Width: 1.6}}, Unit: l.pick("hoạt động", "activities")}
 	for _, a := range r.Plan.Activities {
@@ -56,9 +57,29 @@ func (r ProvinceReport) planBlocks() []Block {
 		{Title: l.pick("Người thực hiện", "By"), Width: 2}, {Title: l.pick("Tình trạng", "Status"), Width: 2},
 		{Title: l.pick("Lý do", "Reason"), Width: 3.5}}}
 	for _, h := range r.Plan.History {
-		hist.Rows = append(hist.Rows, []any{h.Date, h.Step, h.Actor, h.Status, h.Reason})
+		reason := h.Reason
+		if h.Document != "" {
+			reason = l.pick("Số: ", "No. ") + h.Document
+		}
+		hist.Rows = append(hist.Rows, []any{h.Date, h.Step, h.Actor, h.Status, reason})
 	}
-	return append(blocks, acts, Paragraph{l.pick("Quá trình xem xét, phê duyệt:", "Review history:")}, hist)
+	return append(blocks, acts, Paragraph{l.pick("Quá trình trình, ban hành:", "Submission and issuance:")}, hist)
+}
+
+// keyValues prints the document that issued the plan: its number and date
+// ("Số 45/KH-UBND ngày 25/02/2026"), and its signer when recorded; nothing
+// before the plan is issued.
+func (is *IssuanceRow) keyValues(l Lang) KeyValues {
+	if is == nil {
+		return nil
+	}
+	date := is.IssuedOn.Localize(l.i18n())
+	doc := l.pick("Số "+is.DocumentNo+" ngày "+date, "No. "+is.DocumentNo+" of "+date)
+	kv := KeyValues{{l.pick("Văn bản ban hành", "Issued by"), doc}}
+	if is.SignerName != "" {
+		kv = append(kv, KeyValue{l.pick("Người ký", "Signed by"), is.SignerTitle + " " + is.SignerName})
+	}
+	return kv
 }
 
 // moneyColumns are the columns of a budget table; allocated names what
@@ -101,8 +122,9 @@ func (r ProvinceReport) budgetBlocks() []Block {
 		Paragraph{l.pick("1. Theo nguồn kinh phí", "1. By funding source")},
 		r.moneyTable(l.pick("Nguồn kinh phí", "Funding source"), r.Budget.BySource, r.Budget.Total)}
 	if !r.Budget.InForce {
-		blocks = append(blocks, Paragraph{l.pick("Kế hoạch năm chưa được phê duyệt: các dòng kinh phí chưa được tính là phân bổ.",
-			"The year's plan is not approved: its lines are not counted as allocated.")})
+		blocks = append(blocks, Paragraph{l.pick(
+			"Kế hoạch năm chưa được tỉnh ban hành: các dòng kinh phí chưa được tính là phân bổ.",
+			"The year's plan is not issued by the province: its lines are not counted as allocated.")})
 	}
 	return append(blocks,
 		Paragraph{l.pick("2. Theo nhiệm vụ của Chỉ thị (mọi nguồn)", "2. By task area of the directive (every source)")},

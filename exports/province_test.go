@@ -38,7 +38,8 @@ func TestProvinceReport_PDFReadsAsTheOfficialReport(t *testing.T) {
 	sum, _ := src.Budget.Summary(ctx, reviewer, "11", 2026)
 	cov, _ := src.Indicators.Coverage(ctx, reviewer, "11", 2026)
 	want := []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "TỈNH ĐIỆN BIÊN", "Điện Biên, ngày 28 tháng 11 năm 2026",
-		vn.Int(int64(sum.Total.Planned)), vn.Int(int64(sum.Total.Allocated)), vn.Int(int64(sum.Total.Remaining))}
+		vn.Int(int64(sum.Total.Planned)), vn.Int(int64(sum.Total.Allocated)), vn.Int(int64(sum.Total.Remaining)),
+		"Đã ban hành", "Số 45/KH-UBND ngày 25/02/2026", "Phó Chủ tịch Lường Văn Thắng"}
 	for _, u := range cov.Uncovered() {
 		want = append(want, u.Name)
 	}
@@ -65,7 +66,8 @@ func TestProvinceReport_InEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(pdfPages(t, r.Document()), "\n")
-	for _, w := range []string{"REPORT ON CHILD-PROTECTION WORK IN 2025", "Carried over to the next year", "Page 1/", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"} {
+	for _, w := range []string{"REPORT ON CHILD-PROTECTION WORK IN 2025", "Carried over to the next year", "Page 1/",
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "No. 210/KH-UBND of 15 July 2025", "Issued"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the English report lacks %q", w)
 		}

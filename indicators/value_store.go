@@ -152,7 +152,7 @@ func (s *Store) putValue(ctx context.Context, tx bun.Tx, c access.Caller, v *Val
 
 // Values returns what province reported for year (every year when year is
 // 0), by year, catalogue order and period. A reviewer and the province's
-// planners and finance officers may read them. It returns ENOTFOUND for an
+// planners, approvers and finance officers may read them. It returns ENOTFOUND for an
 // unknown province.
 func (s *Store) Values(ctx context.Context, c access.Caller, province units.ProvinceCode, year int) ([]Value, error) {
 	if err := c.CanRead(province); err != nil {

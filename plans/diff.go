@@ -23,7 +23,7 @@ const (
 
 // Difference is one thing that differs between two versions of a plan.
 type Difference struct {
-	Section string               // "plan", "activities", "targets", or a part's name
+	Section string               // "plan", "issuance", "activities", "targets", or a part's name
 	Key     string               // the item's identity across versions
 	Kind    string               // Added, Removed or Changed
 	Fields  map[string]FieldDiff // for Changed: each field that differs
@@ -41,7 +41,8 @@ type FieldDiff struct {
 type snapshot map[string]map[string]map[string]any
 
 // Diff says what changed from version `from` of the plan id belongs to, to
-// the version id. The caller must be able to read the plan. It returns
+// the version id: its content and, once version id is issued, its issuance
+// (document number, date, signer). The caller must be able to read the plan. It returns
 // ENOTFOUND when there is no such version.
 func (s *Store) Diff(ctx context.Context, c access.Caller, id ID, from int) ([]Difference, error) {
 	r, err := s.row(ctx, s.db, id, false)
@@ -67,6 +68,9 @@ func (s *Store) Diff(ctx context.Context, c access.Caller, id ID, from int) ([]D
 	if err != nil {
 		return nil, err
 	}
+	if len(b["issuance"]) == 0 {
+		delete(a, "issuance") // a version not yet issued differs in content, not in its issuance
+	}
 	return diff(a, b), nil
 }
 
@@ -79,6 +83,11 @@ func (s *Store) snapshot(ctx context.Context, db bun.IDB, r PlanRecord) (snapsho
 		"plan":       {"plan": {"title": p.Title, "narrative": p.Narrative}},
 		"activities": {},
 		"targets":    {},
+		"issuance":   {},
+	}
+	if is := p.Issuance; is != nil {
+		snap["issuance"]["issuance"] = map[string]any{"document_no": is.DocumentNo, "issued_on": is.IssuedOn.String(),
+			"signer_name": is.SignerName, "signer_title": is.SignerTitle}
 	}
 	for _, a := range p.Activities {
 		snap["activities"][a.Lineage] = map[string]any{"task_area": a.TaskArea, "title": a.Title, "lead_agency": a.LeadAgency,

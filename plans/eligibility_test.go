@@ -66,7 +66,7 @@ func TestSubmit_ChecksCentralLinesAgainstTheYearsEligibility(t *testing.T) {
 		if _, err := svc.Plans.UpdateTaskArea(ctx, admin, "4.1", plans.TaskAreaPatch{EligibleForCentralFunds: &no}); err != nil {
 			t.Fatal(err)
 		}
-		_, err = svc.Plans.Approve(ctx, reviewer, plans.Ref{ID: p.ID})
+		_, err = svc.Plans.Approve(ctx, approverHN, plans.Ref{ID: p.ID}, issued)
 		var e *baove.Error
 		if !asError(err, &e) || e.Code != baove.ECONFLICT || len(e.Fields) != 1 || e.Fields[0].Field != "budget_lines" {
 			t.Fatalf("approving a central line on 4.1, ruled out for 2026: %v, want 409 naming budget_lines", err)

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
+	"baove"
 	"baove/indicators"
 	"baove/units"
 )
@@ -61,6 +62,9 @@ type Content struct {
 	Activities map[string]int
 	// Targets are the version's targets by indicator.
 	Targets map[indicators.Code]decimal.Decimal
+	// Issuance is the document that issued the version; nil unless it was
+	// approved.
+	Issuance *Issuance
 }
 
 // Standing is a province's plan for a year as the assessment sees it: the
@@ -104,17 +108,20 @@ func (s *Store) YearStandings(ctx context.Context, year int) (map[units.Province
 // activities counted by task area.
 func (s *Store) standings(ctx context.Context, year int, p units.ProvinceCode) (map[units.ProvinceCode]Standing, error) {
 	var rows []struct {
-		ID                    int64
-		ProvinceCode          string
-		Status                Status
-		Version               int
-		IndicatorCode, Target *string
+		ID                                            int64
+		ProvinceCode                                  string
+		Status                                        Status
+		Version                                       int
+		DocumentNo, SignerName, SignerTitle, IssuedBy string
+		IssuedOn                                      baove.Date
+		IndicatorCode, Target                         *string
 	}
 	where, args := "p.year = ? AND p.status <> ?", []any{year, string(Superseded)}
 	if p != "" {
 		where, args = where+" AND p.province_code = ?", append(args, string(p))
 	}
-	if err := s.db.NewRaw(`SELECT p.id, p.province_code, p.status, p.version, t.indicator_code, t.value AS target
+	if err := s.db.NewRaw(`SELECT p.id, p.province_code, p.status, p.version, p.document_no, p.issued_on, p.signer_name,
+		p.signer_title, p.issued_by, t.indicator_code, t.value AS target
 		FROM plans AS p LEFT JOIN plan_targets AS t ON t.plan_id = p.id WHERE `+where+`
 		ORDER BY p.province_code, p.version DESC`, args...).Scan(ctx, &rows); err != nil {
 		return nil, fmt.Errorf("plans: plans of %d: %w", year, err)
@@ -125,6 +132,8 @@ func (s *Store) standings(ctx context.Context, year int, p units.ProvinceCode) (
 		if !seen {
 			c = &Content{ID: ID(r.ID), Version: r.Version, Status: r.Status, Activities: map[string]int{},
 				Targets: map[indicators.Code]decimal.Decimal{}}
+			c.Issuance = PlanRecord{DocumentNo: r.DocumentNo, IssuedOn: r.IssuedOn, SignerName: r.SignerName,
+				SignerTitle: r.SignerTitle, IssuedBy: r.IssuedBy}.issuance()
 			byID[r.ID] = c
 			out[units.ProvinceCode(r.ProvinceCode)] = place(out[units.ProvinceCode(r.ProvinceCode)], c)
 		}

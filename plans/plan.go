@@ -1,6 +1,12 @@
 // Package plans holds provinces' annual child-protection plans: activities
-// under the directive's task areas, targets, the review workflow (draft →
-// submitted → approved, or returned and resubmitted) and revisions.
+// under the directive's task areas, targets, the workflow (draft → submitted
+// to the province's leadership → approved, i.e. issued by the province, or
+// returned and resubmitted), revisions, and the ministry's comments.
+//
+// The province issues its own plan (docs/domain.md §1): its approver
+// approves a submitted version and records the issuance (document number,
+// date, signer). The ministry's reviewer does not approve; it comments and
+// requests revisions.
 //
 // A plan has versions. Revising an approved plan makes version N+1, a draft
 // copy; the approved version stays in force, unchanged, until the revision is
@@ -40,8 +46,11 @@ type Plan struct {
 	Title     string             `json:"title"`
 	Narrative string             `json:"narrative"`
 	Revision  Revision           `json:"revision"`
-	CreatedAt time.Time          `json:"created_at"`
-	UpdatedAt time.Time          `json:"updated_at"`
+	// Issuance is the document that issued the version; nil until it is
+	// approved.
+	Issuance  *Issuance `json:"issuance,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 
 	Activities []Activity `json:"activities,omitempty"`
 	Targets    []Target   `json:"targets,omitempty"`
@@ -79,6 +88,8 @@ type Event struct {
 	FromStatus Status    `json:"from_status,omitempty"`
 	ToStatus   Status    `json:"to_status"`
 	Reason     string    `json:"reason,omitempty"`
+	// Issuance is, on the approval, the document that issued the version.
+	Issuance *Issuance `json:"issuance,omitempty"`
 }
 
 // TaskArea is a chapter of the plan: an item of the 2017 directive.

@@ -28,6 +28,11 @@ type PlanRecord struct {
 	Title        string
 	Narrative    string
 	Revision     int64
+	DocumentNo   string
+	IssuedOn     baove.Date `bun:",nullzero"`
+	SignerName   string
+	SignerTitle  string
+	IssuedBy     string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 }
@@ -35,7 +40,16 @@ type PlanRecord struct {
 func (r PlanRecord) plan() Plan {
 	return Plan{ID: ID(r.ID), Province: units.ProvinceCode(r.ProvinceCode), Year: r.Year, Version: r.Version,
 		Status: r.Status, Title: r.Title, Narrative: r.Narrative, Revision: Revision(r.Revision),
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		Issuance: r.issuance(), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+// issuance returns the version's issuance; nil when it was never approved.
+func (r PlanRecord) issuance() *Issuance {
+	if r.IssuedOn.IsZero() && r.IssuedBy == "" {
+		return nil
+	}
+	return &Issuance{DocumentNo: r.DocumentNo, IssuedOn: r.IssuedOn, SignerName: r.SignerName,
+		SignerTitle: r.SignerTitle, IssuedBy: r.IssuedBy}
 }
 
 // ActivityRecord is an activity as stored (the table activities).

@@ -132,8 +132,8 @@ func checkTitle(p *baove.Problems, field, title string) {
 }
 
 // Plan returns a plan version with its activities, targets and history. A
-// reviewer reads every province's plans; a planner or finance officer their
-// own province's (others' are ENOTFOUND); an administrator none (EFORBIDDEN).
+// reviewer reads every province's plans; a planner, approver or finance
+// officer their own province's (others' are ENOTFOUND); an administrator none (EFORBIDDEN).
 func (s *Store) Plan(ctx context.Context, c access.Caller, id ID) (Plan, error) {
 	r, err := s.row(ctx, s.db, id, false)
 	if err != nil {
@@ -145,8 +145,8 @@ func (s *Store) Plan(ctx context.Context, c access.Caller, id ID) (Plan, error) 
 	return s.load(ctx, s.db, r)
 }
 
-// visible returns nil when c may read the plan of r; for a planner or
-// finance officer of another province it is ENOTFOUND, so that they cannot
+// visible returns nil when c may read the plan of r; for a provincial user
+// (planner, approver, finance officer) of another province it is ENOTFOUND, so that they cannot
 // even learn which plans exist.
 func visible(c access.Caller, r PlanRecord) error {
 	if c.Role.Provincial() && string(c.Province) != r.ProvinceCode {
@@ -198,7 +198,11 @@ func (s *Store) load(ctx context.Context, db bun.IDB, r PlanRecord) (Plan, error
 		return p, fmt.Errorf("plans: history of %d: %w", r.ID, err)
 	}
 	for _, e := range events {
-		p.History = append(p.History, e.event())
+		ev := e.event()
+		if e.Action == "approve" {
+			ev.Issuance = p.Issuance // a version is approved once
+		}
+		p.History = append(p.History, ev)
 	}
 	return p, nil
 }
@@ -211,7 +215,7 @@ type Filter struct {
 }
 
 // Plans lists plan versions (without their parts) by province, year and
-// version. A planner or finance officer sees their own province's only and
+// version. A planner, approver or finance officer sees their own province's only and
 // gets EFORBIDDEN for asking after another's; an administrator EFORBIDDEN.
 func (s *Store) Plans(ctx context.Context, c access.Caller, f Filter) ([]Plan, error) {
 	switch {

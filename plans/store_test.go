@@ -23,6 +23,10 @@ var (
 	plannerDB  = access.Caller{Username: "planner.dienbien", Role: access.Planner, Province: "11"}
 	financeHN  = access.Caller{Username: "finance.hanoi", Role: access.Finance, Province: "01"}
 	reviewer   = access.Caller{Username: "reviewer", Role: access.Reviewer}
+	approverHN = access.Caller{Username: "approver.hanoi", Role: access.Approver, Province: "01"}
+	// issued is the issuance of a plan by Hà Nội's approver on the tests' today.
+	issued = plans.Issuance{DocumentNo: "99/KH-UBND", IssuedOn: baove.NewDate(2026, 11, 28), SignerName: "Nguyễn Văn An",
+		SignerTitle: "Phó Chủ tịch"}
 	admin      = access.Caller{Username: "admin", Role: access.Admin}
 	ctx        = context.Background()
 	hundred    = decimal.NewFromInt(100)
@@ -86,10 +90,10 @@ func TestPlan_WholeReviewCycleKeepsHistoryAndTheFirstVersion(t *testing.T) {
 		s := svc.Plans
 		p := readyPlan(t, svc)
 		p = ok(t)(s.Submit(ctx, plannerHN, plans.Ref{ID: p.ID}))
-		p = ok(t)(s.Return(ctx, reviewer, plans.Ref{ID: p.ID}, "Thiếu hoạt động về Tổng đài 111"))
+		p = ok(t)(s.Return(ctx, approverHN, plans.Ref{ID: p.ID}, "Thiếu hoạt động về Tổng đài 111"))
 		p = ok(t)(s.Update(ctx, plannerHN, p.Ref(), plans.PlanPatch{Narrative: ptr("Bổ sung hoạt động 1.3")}))
 		p = ok(t)(s.Submit(ctx, plannerHN, plans.Ref{ID: p.ID}))
-		v1 := ok(t)(s.Approve(ctx, reviewer, plans.Ref{ID: p.ID}))
+		v1 := ok(t)(s.Approve(ctx, approverHN, plans.Ref{ID: p.ID}, issued))
 		if v1.Status != plans.Approved || len(v1.History) != 5 || v1.History[2].Reason != "Thiếu hoạt động về Tổng đài 111" {
 			t.Fatalf("after approval: %s with history %+v", v1.Status, v1.History)
 		}
@@ -104,7 +108,7 @@ func TestPlan_WholeReviewCycleKeepsHistoryAndTheFirstVersion(t *testing.T) {
 			t.Fatalf("the approved version changed while its revision was edited: %+v", again)
 		}
 		v2 = ok(t)(s.Submit(ctx, plannerHN, plans.Ref{ID: v2.ID}))
-		v2 = ok(t)(s.Approve(ctx, reviewer, plans.Ref{ID: v2.ID}))
+		v2 = ok(t)(s.Approve(ctx, approverHN, plans.Ref{ID: v2.ID}, issued))
 		old := ok(t)(s.Plan(ctx, reviewer, v1.ID))
 		if v2.Status != plans.Approved || old.Status != plans.Superseded || old.Title != "Kế hoạch bảo vệ trẻ em năm 2026" {
 			t.Fatalf("v2 %s, v1 %s %q; want v2 approved, v1 superseded and otherwise unchanged", v2.Status, old.Status, old.Title)
@@ -136,7 +140,7 @@ func TestPlan_EditingInTheWrongStateIsAConflictThatSaysWhy(t *testing.T) {
 		wantCode(t, "submit twice", err, baove.ECONFLICT)
 		_, err = s.Revise(ctx, plannerHN, p.ID)
 		wantCode(t, "revise a submitted plan", err, baove.ECONFLICT)
-		p = ok(t)(s.Approve(ctx, reviewer, plans.Ref{ID: p.ID}))
+		p = ok(t)(s.Approve(ctx, approverHN, plans.Ref{ID: p.ID}, issued))
 		_, err = s.DeleteActivity(ctx, plannerHN, plans.ActivityRef{Plan: p.Ref(), Activity: p.Activities[0].ID})
 		wantCode(t, "delete an activity of an approved plan", err, baove.ECONFLICT)
 		if _, err := s.Revise(ctx, plannerHN, p.ID); err != nil {
@@ -168,7 +172,7 @@ func TestPlan_RolesAndProvincesAreEnforced(t *testing.T) {
 		_, err = s.Submit(ctx, reviewer, plans.Ref{ID: p.ID})
 		wantCode(t, "reviewer submitting", err, baove.EFORBIDDEN)
 		p = ok(t)(s.Submit(ctx, plannerHN, plans.Ref{ID: p.ID}))
-		_, err = s.Approve(ctx, plannerHN, plans.Ref{ID: p.ID})
+		_, err = s.Approve(ctx, plannerHN, plans.Ref{ID: p.ID}, issued)
 		wantCode(t, "planner approving their own plan", err, baove.EFORBIDDEN)
 		_, err = s.Plans(ctx, plannerDB, plans.Filter{Province: "01"})
 		wantCode(t, "planner of 11 listing 01's plans", err, baove.EFORBIDDEN)

@@ -27,7 +27,7 @@ type destination struct {
 
 var (
 	everyone   = access.Roles
-	provincial = []access.Role{access.Planner, access.Finance}
+	provincial = []access.Role{access.Planner, access.Approver, access.Finance}
 )
 
 // destinations are the places of each role, in the order the header and

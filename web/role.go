@@ -11,6 +11,7 @@ var roleKeys = map[access.Role]string{
 	access.Admin:    "web.role.admin",
 	access.Reviewer: "web.role.reviewer",
 	access.Planner:  "web.role.planner",
+	access.Approver: "web.role.approver",
 	access.Finance:  "web.role.finance",
 }
 

@@ -28,8 +28,8 @@ func userCmd(ctx context.Context, args []string, p process) error {
 	var dbf dbFlags
 	dbf.register(fs)
 	username := fs.String("username", "", "login name")
-	role := fs.String("role", "", "admin, reviewer, planner or finance")
-	province := fs.String("province", "", "province code, for planner and finance")
+	role := fs.String("role", "", "admin, reviewer, planner, approver or finance")
+	province := fs.String("province", "", "province code, for planner, approver and finance")
 	fullName := fs.String("full-name", "", "the person's name")
 	if err := parse(fs, args[1:], p.getenv); err != nil {
 		return err
