@@ -35,7 +35,8 @@ var (
 // both catalogues).
 var destinations = []destination{
 	{Key: "web.nav.home", Path: "/", Roles: everyone, Menu: true},
-	{Key: "web.nav.plans", Path: "/plans", Roles: []access.Role{access.Planner, access.Finance, access.Reviewer}, Menu: true},
+	{Key: "web.nav.plans", Path: "/plans", Roles: []access.Role{access.Planner, access.Approver, access.Finance, access.Reviewer},
+		Menu: true},
 	{Key: "web.nav.report_pdf", Path: "/api/v1/provinces/{province}/reports/{year}.pdf?lang={lang}", Roles: provincial},
 	{Key: "web.nav.report_xlsx", Path: "/api/v1/provinces/{province}/reports/{year}.xlsx", Roles: provincial},
 	{Key: "web.nav.national_pdf", Path: "/api/v1/reports/national/{year}.pdf?lang={lang}", Roles: []access.Role{access.Reviewer}},

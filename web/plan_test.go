@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"baove"
 	"baove/access"
 	"baove/plans"
 	"baove/web/webtest"
@@ -198,9 +199,23 @@ func TestPlanPages_ARevisionAndItsDiffSideBySide(t *testing.T) {
 			"revision": {revision(t, page.body)}}, c), c)
 		page = followed(t, s, post(t, s, path+"/submit", url.Values{"revision": {revision(t, page.body)}}, c), c)
 		id := plans.ID(mustAtoi(t, strings.TrimPrefix(path, "/plans/")))
-		reviewer := access.Caller{Username: "reviewer", Role: access.Reviewer}
-		if _, err := s.Services.Plans.Approve(context.Background(), reviewer, plans.Ref{ID: id}); err != nil {
+		approver := access.Caller{Username: "approver.dienbien", Role: access.Approver, Province: "11"}
+		issued := plans.Issuance{DocumentNo: "45/KH-UBND", IssuedOn: baove.NewDate(2026, 11, 28), SignerName: "Lường Văn Thắng",
+			SignerTitle: "Phó Chủ tịch"}
+		if _, err := s.Services.Plans.Approve(context.Background(), approver, plans.Ref{ID: id}, issued); err != nil {
 			t.Fatal(err)
+		}
+		reviewer := access.Caller{Username: "reviewer", Role: access.Reviewer}
+		if _, err := s.Services.Plans.AddComment(context.Background(), reviewer, id, plans.NewComment{Kind: plans.RevisionRequest,
+			Text: "Bổ sung kênh Zalo cho Tổng đài 111"}); err != nil {
+			t.Fatal(err)
+		}
+		page = get(t, s, path, c)
+		for _, want := range []string{"45/KH-UBND", "28/11/2026", "Lường Văn Thắng", "Phó Chủ tịch", "Bổ sung kênh Zalo cho Tổng đài 111",
+			"Đề nghị điều chỉnh"} {
+			if !strings.Contains(page.body, want) {
+				t.Errorf("the issued plan's page lacks %q", want)
+			}
 		}
 		res := post(t, s, path+"/revise", url.Values{}, c)
 		v2 := res.Header.Get("Location")

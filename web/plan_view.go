@@ -25,6 +25,8 @@ type planView struct {
 	Updated    string
 	Versions   []plans.Plan
 	History    []eventRow
+	Issuance   *issuanceView
+	Comments   []commentRow
 	Activities []activityView
 	Totals     []sourceTotal
 	Total      budget.VND
@@ -97,13 +99,15 @@ func (s *Server) planView(r *http.Request, id plans.ID) (planView, error) {
 	view := planView{Plan: p, Updated: s.when(ctx, p.UpdatedAt), Done: r.URL.Query().Get("done")}
 	view.Editable = p.Editable() && v.Caller.CanAct(p.Province, access.Planner) == nil
 	view.Revise = p.Status == plans.Approved && v.Caller.CanAct(p.Province, access.Planner) == nil
-	steps := []func(context.Context, *planView) error{s.planProvince, s.planActivities, s.planTargets, s.planVersions, s.planMissing}
+	steps := []func(context.Context, *planView) error{s.planProvince, s.planActivities, s.planTargets, s.planVersions, s.planMissing,
+		s.planComments}
 	for _, step := range steps {
 		if err := step(ctx, &view); err != nil {
 			return view, err
 		}
 	}
 	view.History = s.planHistory(ctx, p)
+	view.Issuance = issuanceOf(ctx, p.Issuance)
 	view.Reports = planReports(ctx, p)
 	return view, nil
 }
