@@ -1,13 +1,22 @@
 package web_test
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
+	"baove"
+	"baove/access"
+	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/demo"
+	"baove/indicators"
+	"baove/plans"
 	"baove/web/webtest"
 )
 
@@ -103,4 +112,47 @@ func TestBrowser_PlanPagesAreAccessibleToAReviewerAndOnARefusal(t *testing.T) {
 	b.CheckAccessibility()
 	b.Open(plan)
 	b.CheckAccessibility()
+	v2 := issueAndRevise(t, s, plans.ID(mustAtoi(t, strings.TrimPrefix(plan, "/plans/"))))
+	if status := b.Open(fmt.Sprintf("/plans/%d/diff", v2)); status != http.StatusOK {
+		t.Fatalf("the diff answered %d", status)
+	}
+	if changed := b.Text("tr.changed"); !strings.Contains(changed, "Truyền thông Tổng đài 111 và Zalo") {
+		t.Errorf("the diff's changed row reads %q", changed)
+	}
+	b.CheckAccessibility()
+	b.Open(fmt.Sprintf("/plans/%d", v2))
+	b.CheckAccessibility()
+}
+
+// issueAndRevise completes Điện Biên's plan id through the domain, has it
+// issued, starts its revision and renames its activity there; it returns
+// the revision.
+func issueAndRevise(t *testing.T, s *webtest.Server, id plans.ID) plans.ID {
+	t.Helper()
+	ctx, svc := context.Background(), s.Services
+	planner := access.Caller{Username: "planner.dienbien", Role: access.Planner, Province: "11"}
+	approver := access.Caller{Username: "approver.dienbien", Role: access.Approver, Province: "11"}
+	must := func(p plans.Plan, err error) plans.Plan {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	p, a, err := svc.Plans.AddActivity(ctx, planner, id, plans.ActivityInput{TaskArea: "1.3", Title: "Truyền thông Tổng đài 111"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, err = svc.Budget.AddLine(ctx, planner, id, budget.LineInput{ActivityID: a.ID, FundingSource: budget.Central, Amount: 90_000_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = must(svc.Plans.SetTarget(ctx, planner, p.Ref(), plans.Target{Indicator: indicators.CommuneWorker, Value: decimal.NewFromInt(100)}))
+	p = must(svc.Plans.Submit(ctx, planner, p.Ref()))
+	must(svc.Plans.Approve(ctx, approver, p.Ref(), plans.Issuance{DocumentNo: "12/KH-UBND", IssuedOn: baove.NewDate(2026, 11, 28),
+		SignerName: "Lường Văn Thắng", SignerTitle: "Phó Chủ tịch"}))
+	v2 := must(svc.Plans.Revise(ctx, planner, id))
+	ref := plans.ActivityRef{Plan: v2.Ref(), Activity: v2.Activities[0].ID}
+	must(svc.Plans.UpdateActivity(ctx, planner, ref, func(in *plans.ActivityInput) { in.Title = "Truyền thông Tổng đài 111 và Zalo" }))
+	return v2.ID
 }
