@@ -157,7 +157,7 @@ func TestLedgerPage_FiltersByDaysLineAcrossVersionsSourceAndKind(t *testing.T) {
 		f.check(err)
 		_, err = f.plans.Submit(ctx, plannerHN, plans.Ref{ID: v2.ID})
 		f.check(err)
-		_, err = f.plans.Approve(ctx, reviewer, plans.Ref{ID: v2.ID})
+		_, err = f.plans.Approve(ctx, approverHN, plans.Ref{ID: v2.ID}, f.issued())
 		f.check(err)
 		lines, err := f.budget.Lines(ctx, plannerHN, v2.ID)
 		f.check(err)
