@@ -159,7 +159,7 @@ func translate(err error, what string) error {
 	case errors.As(err, &appErr):
 		return err
 	case database.IsForeignKeyViolation(err):
-		return baove.Errorf(baove.ECONFLICT, "other records depend on it (remove them first)")
+		return baove.E(baove.ECONFLICT, "plan.has_dependents", nil)
 	}
 	return fmt.Errorf("plans: %s: %w", what, err)
 }

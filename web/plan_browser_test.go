@@ -82,7 +82,7 @@ func TestBrowser_APlannerDraftsAndSubmitsThePlan(t *testing.T) {
 		if got := b.Text(".notice"); got != "Đã trình kế hoạch để thẩm định." {
 			t.Errorf("after submitting the page says %q", got)
 		}
-		if status := b.Text(".facts .status"); status != "đã trình" {
+		if status := b.Text(".facts .status"); status != "đã trình, chờ ban hành" {
 			t.Errorf("the status reads %q", status)
 		}
 		b.CheckAccessibility()

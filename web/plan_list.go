@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -39,10 +40,7 @@ type planRow struct {
 
 // plansPage lists the plans the reader may read, by year, newest first.
 func (s *Server) plansPage(w http.ResponseWriter, r *http.Request) {
-	year := s.svc.Clock.Today().Year()
-	f := form{Values: map[string]string{"year": strconv.Itoa(year),
-		"title": Tf(r.Context(), "web.plans.default_title", i18n.Args{"year": strconv.Itoa(year)})}}
-	s.renderPlans(w, r, http.StatusOK, f)
+	s.renderPlans(w, r, http.StatusOK, form{})
 }
 
 // createPlan starts version 1 of the reader's province's plan for a year
@@ -95,7 +93,21 @@ func (s *Server) renderPlans(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	view.Years = s.byYear(r, list)
+	if view.Form.Values == nil {
+		view.Form = s.newPlanForm(ctx, view.Years)
+	}
 	s.render(w, r, status, plansPage(s.page(r, T(ctx, "web.plans.title")), view))
+}
+
+// newPlanForm is the form that starts a plan, filled for this year, or
+// the next when this year's plan exists.
+func (s *Server) newPlanForm(ctx context.Context, years []planYear) form {
+	year := s.svc.Clock.Today().Year()
+	if slices.ContainsFunc(years, func(y planYear) bool { return y.Year == year }) {
+		year++
+	}
+	y := strconv.Itoa(year)
+	return form{Values: map[string]string{"year": y, "title": Tf(ctx, "web.plans.default_title", i18n.Args{"year": y})}}
 }
 
 // byYear groups plan versions by year, the latest year first.

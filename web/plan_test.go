@@ -109,6 +109,13 @@ func TestPlanPages_APlannerDraftsAndSubmitsAPlan(t *testing.T) {
 func TestPlanPages_ShowTheDomainsRefusalsOnTheirFieldsWithTheInputKept(t *testing.T) {
 	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
 		c, path := startPlan(t, s)
+		if list := get(t, s, "/plans", c); !strings.Contains(list.body, `name="year" type="text" value="2027"`) {
+			t.Error("with this year's plan started, the form does not offer next year's")
+		}
+		again := post(t, s, "/plans", url.Values{"year": {"2026"}, "title": {"Lần nữa"}}, c)
+		if again.StatusCode != http.StatusConflict || !strings.Contains(again.body, "Tỉnh 11 đã có kế hoạch năm 2026.") {
+			t.Errorf("a second 2026 plan answered %d", again.StatusCode)
+		}
 		bad := url.Values{"task_area": {"1.3"}, "title": {""}, "lead_agency": {"Sở Y tế"}, "starts_on": {"2025-12-01"}}
 		res := post(t, s, path+"/activities", bad, c)
 		if res.StatusCode != http.StatusUnprocessableEntity {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"baove"
 	"baove/access"
 	"baove/budget"
 	"baove/i18n"
@@ -261,4 +262,16 @@ func targetText(ctx context.Context, t targetRow) string {
 		return ""
 	}
 	return Num(ctx, t.Value)
+}
+
+// period writes when an activity runs, "01/03/2026 – 30/11/2026", with
+// only the dates it has; "" without any.
+func period(ctx context.Context, a plans.Activity) string {
+	var parts []string
+	for _, d := range []baove.Date{a.StartsOn, a.EndsOn} {
+		if !d.IsZero() {
+			parts = append(parts, Num(ctx, d))
+		}
+	}
+	return strings.Join(parts, " – ")
 }
