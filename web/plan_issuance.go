@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 
+	"baove/attachments"
 	"baove/plans"
 )
 
@@ -40,6 +41,28 @@ func (s *Server) planComments(ctx context.Context, view *planView) error {
 	for _, c := range comments {
 		view.Comments = append(view.Comments, commentRow{At: s.when(ctx, c.CreatedAt), Author: c.Author, Text: c.Text,
 			Version: c.Version, Request: c.Kind == plans.RevisionRequest, Open: c.Open()})
+	}
+	return err
+}
+
+// attachmentRow is a file attached to the plan version, with the link the
+// API serves it at (the session cookie opens it).
+type attachmentRow struct {
+	Name, URL string
+	Current   bool // not replaced by a later file
+}
+
+// planAttachments reads the files attached to the version (the signed
+// scan of its issuance).
+func (s *Server) planAttachments(ctx context.Context, view *planView) error {
+	files, err := s.svc.Attachments.List(ctx, viewerOf(ctx).Caller, attachments.PlanOwner(view.Plan.ID))
+	for _, f := range files {
+		name := f.FileName
+		if f.Title != "" {
+			name = f.Title + " (" + f.FileName + ")"
+		}
+		view.Attachments = append(view.Attachments, attachmentRow{Name: name, URL: "/api/v1/attachments/" + itoa(f.ID),
+			Current: f.SupersededBy == 0})
 	}
 	return err
 }

@@ -10,6 +10,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/attachments"
 	"baove/plans"
 	"baove/web/webtest"
 )
@@ -217,8 +218,12 @@ func TestPlanPages_ARevisionAndItsDiffSideBySide(t *testing.T) {
 			Text: "Bổ sung kênh Zalo cho Tổng đài 111"}); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := s.Services.Attachments.Add(context.Background(), approver, attachments.Upload{Owner: attachments.PlanOwner(id),
+			FileName: "KH-45.pdf", Content: []byte("%PDF-1.4 signed")}); err != nil {
+			t.Fatal(err)
+		}
 		page = get(t, s, path, c)
-		for _, want := range []string{"45/KH-UBND", "28/11/2026", "Lường Văn Thắng", "Phó Chủ tịch", "Bổ sung kênh Zalo cho Tổng đài 111",
+		for _, want := range []string{"KH-45.pdf", "/api/v1/attachments/", "45/KH-UBND", "28/11/2026", "Lường Văn Thắng", "Phó Chủ tịch", "Bổ sung kênh Zalo cho Tổng đài 111",
 			"Đề nghị điều chỉnh"} {
 			if !strings.Contains(page.body, want) {
 				t.Errorf("the issued plan's page lacks %q", want)

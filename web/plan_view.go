@@ -21,19 +21,20 @@ import (
 // versions and history, and when the reader may edit it, the editor's
 // forms.
 type planView struct {
-	Plan       plans.Plan
-	Province   string
-	Updated    string
-	Versions   []plans.Plan
-	History    []eventRow
-	Issuance   *issuanceView
-	Comments   []commentRow
-	Activities []activityView
-	Totals     []sourceTotal
-	Total      budget.VND
-	Targets    []targetRow
-	Areas      []areaOption
-	Reports    []link
+	Plan        plans.Plan
+	Province    string
+	Updated     string
+	Versions    []plans.Plan
+	History     []eventRow
+	Issuance    *issuanceView
+	Comments    []commentRow
+	Attachments []attachmentRow
+	Activities  []activityView
+	Totals      []sourceTotal
+	Total       budget.VND
+	Targets     []targetRow
+	Areas       []areaOption
+	Reports     []link
 	// Missing says what the version lacks before submission (when it may
 	// still be submitted).
 	Missing []fieldError
@@ -101,7 +102,7 @@ func (s *Server) planView(r *http.Request, id plans.ID) (planView, error) {
 	view.Editable = p.Editable() && v.Caller.CanAct(p.Province, access.Planner) == nil
 	view.Revise = p.Status == plans.Approved && v.Caller.CanAct(p.Province, access.Planner) == nil
 	steps := []func(context.Context, *planView) error{s.planProvince, s.planActivities, s.planTargets, s.planVersions, s.planMissing,
-		s.planComments}
+		s.planComments, s.planAttachments}
 	for _, step := range steps {
 		if err := step(ctx, &view); err != nil {
 			return view, err
