@@ -88,7 +88,7 @@ func whatChanged(ctx context.Context, view planView, formID string, in url.Value
 func targetChanged(ctx context.Context, view planView, code string, in url.Values) []string {
 	for _, t := range view.Targets {
 		if string(t.Code) == code {
-			return changedFields(ctx, []string{"value"}, in, map[string]string{"value": targetText(ctx, t)})
+			return changedFields(ctx, []string{"value"}, in, map[string]string{"value": planTargetText(ctx, t)})
 		}
 	}
 	return changedFields(ctx, nil, in, nil)

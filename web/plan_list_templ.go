@@ -363,7 +363,7 @@ func plansPage(p page, v plansView) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = statusBadge(pl.Status).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = planStatus(pl.Status).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
@@ -457,8 +457,8 @@ func plansPage(p page, v plansView) templ.Component {
 	})
 }
 
-// statusBadge is a plan version's status in words, coloured by status.
-func statusBadge(st plans.Status) templ.Component {
+// planStatus is a plan version's status in words, coloured by status.
+func planStatus(st plans.Status) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

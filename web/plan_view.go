@@ -256,9 +256,9 @@ func planReports(ctx context.Context, p plans.Plan) []link {
 		{Text: Tf(ctx, "web.nav.report_xlsx", args), URL: base + ".xlsx", File: true}}
 }
 
-// targetText writes the plan's target of t as the reader's language writes
+// planTargetText writes the plan's target of t as the reader's language writes
 // a number ("12,5"), "" when there is none.
-func targetText(ctx context.Context, t targetRow) string {
+func planTargetText(ctx context.Context, t targetRow) string {
 	if !t.Set {
 		return ""
 	}

@@ -62,6 +62,15 @@ func (s *Server) routes() chi.Router {
 		page(post, "/plans/{id}/targets", signedIn, s.change(setTarget))
 		page(post, "/plans/{id}/submit", signedIn, s.change(submitPlan))
 		page(post, "/plans/{id}/revise", signedIn, s.change(revisePlan))
+
+		// A province's year: staffing, indicator values, progress, compliance.
+		page(get, "/staffing", signedIn, s.staffingPage)
+		page(post, "/staffing", signedIn, s.saveStaffing)
+		page(post, "/staffing/import", signedIn, s.importStaffing)
+		page(get, "/values", signedIn, s.valuesPage)
+		page(post, "/values", signedIn, s.saveValues)
+		page(get, "/progress", signedIn, s.progressPage)
+		page(get, "/compliance", signedIn, s.compliancePage)
 	})
 	return r
 }
