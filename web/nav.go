@@ -38,6 +38,7 @@ var (
 // both catalogues).
 var destinations = []destination{
 	{Key: "web.nav.home", Path: "/", Roles: everyone, Menu: true},
+	{Key: "web.nav.plans", Path: "/plans", Roles: provinceReaders, Menu: true},
 	{Key: "web.nav.staffing", Path: "/staffing", Roles: provinceReaders, Menu: true},
 	{Key: "web.nav.values", Path: "/values", Roles: provinceReaders, Menu: true},
 	{Key: "web.nav.progress", Path: "/progress", Roles: provinceReaders, Menu: true},
