@@ -19,8 +19,10 @@ const pageUsers = 50
 // BenchmarkPagesHTTP times the pages a reviewer opens for the busiest
 // province-year of a generated database (see BENCHMARKS.md), with 50
 // users at once over loopback on a real server and listener signed in by
-// the pages' cookie, each against the API's JSON answer of the same data
-// through the same server and cookie: its limit. It reports the page's
+// the pages' cookie, each against the API's JSON answers of the same data
+// through the same server and cookie, one after the other: its limit (for
+// the plan page: the plan, its budget lines, versions, comments and
+// attachments). It reports the page's
 // throughput and latency (p99-ms) and how many times the API's throughput
 // the page's is (x-limit).
 func BenchmarkPagesHTTP(b *testing.B) {
@@ -36,16 +38,24 @@ func BenchmarkPagesHTTP(b *testing.B) {
 		}
 		q := fmt.Sprintf("?province=%s&year=%d", t.Province, t.Year)
 		py := fmt.Sprintf("/provinces/%s/%%s/%d", t.Province, t.Year)
-		for _, c := range []struct{ name, page, api string }{
-			{"plan", fmt.Sprintf("/plans/%d", plan), fmt.Sprintf("/plans/%d", plan)},
-			{"staffing", "/staffing" + q, fmt.Sprintf(py, "staffing")},
-			{"progress", "/progress" + q, fmt.Sprintf(py, "progress")},
-			{"compliance", "/compliance" + q, fmt.Sprintf(py, "compliance")},
+		pp := fmt.Sprintf("/plans/%d", plan)
+		for _, c := range []struct {
+			name, page, api string
+			also            []string
+		}{
+			{"plan", pp, pp, []string{pp + "/budget-lines", pp + "/versions", pp + "/comments", pp + "/attachments"}},
+			{"staffing", "/staffing" + q, fmt.Sprintf(py, "staffing"), nil},
+			{"progress", "/progress" + q, fmt.Sprintf(py, "progress"), nil},
+			{"compliance", "/compliance" + q, fmt.Sprintf(py, "compliance"), nil},
 		} {
 			b.Run(c.name, func(b *testing.B) {
 				page := bench.Requests{URL: base + c.page, Header: "Cookie", Value: cookie, Clients: pageUsers}
 				json := page
 				json.URL = base + api.Prefix + c.api
+				json.Also = nil
+				for _, a := range c.also {
+					json.Also = append(json.Also, base+api.Prefix+a)
+				}
 				bench.Send(b, page, pageUsers) // warm the pools and caches
 				b.ResetTimer()
 				op := bench.Send(b, page, b.N)
