@@ -16,7 +16,9 @@ func TestAllocationDecision_AllocatesToManyProvincesOnceForARetry(t *testing.T) 
 		key := map[string]string{"Idempotency-Key": "decision-88"}
 		for i, want := range []string{"", "true"} {
 			res, _ := e.send("reviewer", "POST", "/api/v1/allocation-decisions", body, key)
-			var out struct{ Items []struct{ ProvinceCode, Amount string } }
+			var out struct {
+				Items []struct{ ProvinceCode, Amount string }
+			}
 			json.Unmarshal(res.body, &out)
 			if res.StatusCode != 201 || len(out.Items) != 2 || res.Header.Get("Idempotent-Replayed") != want {
 				t.Fatalf("send %d: %d %s replayed %q", i+1, res.StatusCode, res.body, res.Header.Get("Idempotent-Replayed"))
