@@ -128,6 +128,24 @@ type BarChart struct {
 	Target decimal.NullDecimal
 }
 
+// Scale returns the value of a full-length bar: Max, else the largest of
+// the values and the target, else 1 (every value is zero or less).
+func (c BarChart) Scale() decimal.Decimal {
+	scale := c.Max
+	if !scale.IsPositive() {
+		for _, b := range c.Bars {
+			scale = decimal.Max(scale, b.Value)
+		}
+		if c.Target.Valid {
+			scale = decimal.Max(scale, c.Target.Decimal)
+		}
+	}
+	if !scale.IsPositive() {
+		scale = decimal.NewFromInt(1)
+	}
+	return scale
+}
+
 // Bar is one labelled value of a BarChart. A bar without a value says
 // Missing instead (e.g. "chưa báo cáo") and draws nothing: missing is not
 // zero.

@@ -12,6 +12,7 @@ import (
 	"baove/assessment"
 	"baove/budget"
 	"baove/indicators"
+	"baove/plans"
 )
 
 // NationalReport is every province's standing for a year, for the
@@ -42,6 +43,13 @@ type NationalRow struct {
 	Coverage                        decimal.NullDecimal
 	Reporting, Provinces            int
 	OnTrack, Judged, Passed, Checks int
+	// PlanID is the version that counts (0 without a plan) and Issuance
+	// how it was issued (nil unless it is in force).
+	PlanID   int64           `json:",omitempty"`
+	Issuance *plans.Issuance `json:",omitempty"`
+	// Reported counts the indicators with a figure in the year, of
+	// Indicators: how complete the province's reporting is.
+	Reported, Indicators int `json:",omitempty"`
 }
 
 // NationalFigureRow is an indicator rolled up over the provinces: its value
@@ -103,8 +111,13 @@ func nationalRow(lang Lang, f provinceFigures) NationalRow {
 	}
 	if sum.Plan != nil {
 		row.PlanStatus = lang.name(string(sum.Plan.Status))
+		row.PlanID, row.Issuance = int64(sum.Plan.ID), sum.Plan.Issuance
 	}
 	for _, it := range pp.Items {
+		row.Indicators++
+		if it.Status != assessment.NoData {
+			row.Reported++
+		}
 		switch it.Status {
 		case assessment.Achieved, assessment.OnTrack:
 			row.OnTrack++

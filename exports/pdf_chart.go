@@ -60,18 +60,7 @@ func (p *pdfWriter) chartStart(c BarChart) float64 {
 }
 
 func (p *pdfWriter) chartLayout(c BarChart) chartLayout {
-	scale := c.Max
-	if !scale.IsPositive() {
-		for _, b := range c.Bars {
-			scale = decimal.Max(scale, b.Value)
-		}
-		if c.Target.Valid {
-			scale = decimal.Max(scale, c.Target.Decimal)
-		}
-	}
-	if !scale.IsPositive() {
-		scale = decimal.NewFromInt(1) // every value is zero or less: draw empty bars
-	}
+	scale := c.Scale()
 	p.setFont("", sizeTable)
 	margin := 2 * p.f.GetCellMargin()
 	var labelW, valueW float64
