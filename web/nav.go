@@ -35,6 +35,9 @@ var (
 // both catalogues).
 var destinations = []destination{
 	{Key: "web.nav.home", Path: "/", Roles: everyone, Menu: true},
+	{Key: "web.nav.review", Path: "/review", Roles: []access.Role{access.Approver}, Menu: true},
+	{Key: "web.nav.national", Path: "/national", Roles: []access.Role{access.Reviewer}, Menu: true},
+	{Key: "web.nav.allocations", Path: "/allocations", Roles: []access.Role{access.Reviewer}, Menu: true},
 	{Key: "web.nav.report_pdf", Path: "/api/v1/provinces/{province}/reports/{year}.pdf?lang={lang}", Roles: provincial},
 	{Key: "web.nav.report_xlsx", Path: "/api/v1/provinces/{province}/reports/{year}.xlsx", Roles: provincial},
 	{Key: "web.nav.national_pdf", Path: "/api/v1/reports/national/{year}.pdf?lang={lang}", Roles: []access.Role{access.Reviewer}},
