@@ -99,11 +99,13 @@ func TestBrowser_TheReviewerSortsTheNationalPageCommentsAndAllocatesToTwoProvinc
 			t.Fatalf("allocating answered %d: %q", status, b.Text("main"))
 		}
 		// The same form sent again, as a double click or Back and resend would.
-		b.Eval(fmt.Sprintf(`(() => { const f = document.createElement("form"); f.method = "post"; f.action = "/allocations";
-			for (const [k, v] of Object.entries({year: "2026", idempotency_key: %q, decision_no: "88/QĐ-BYT", decided_on: "2026-11-28",
-				"amount-11": "2.000.000", "amount-01": "1500000"})) { const i = document.createElement("input"); i.type = "hidden";
-				i.name = k; i.value = v; f.appendChild(i); }
-			document.body.appendChild(f); f.submit(); return true })()`, key), nil)
+		var sent bool
+		b.Eval(fmt.Sprintf(`fetch("/allocations", {method: "POST", redirect: "manual", body: new URLSearchParams({year: "2026",
+			idempotency_key: %q, decision_no: "88/QĐ-BYT", decided_on: "2026-11-28", "amount-11": "2.000.000",
+			"amount-01": "1500000"})}).then(r => r.type === "opaqueredirect")`, key), &sent)
+		if !sent {
+			t.Errorf("the form sent again was not answered with a redirect")
+		}
 		b.Open("/allocations?year=2026")
 		as, err := s.Services.Budget.Allocations(bg, callerFor(t, s, "reviewer"), "11", 2026)
 		must(t, err)
