@@ -27,6 +27,7 @@ var statuses = map[baove.Code]int{
 	baove.ENOPRECOND:    http.StatusPreconditionRequired,
 	baove.ETOOMANY:      http.StatusTooManyRequests,
 	baove.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	baove.EUNSUPPORTED:  http.StatusUnsupportedMediaType,
 	baove.EUNAVAILABLE:  http.StatusServiceUnavailable,
 }
 

@@ -123,8 +123,10 @@ func (s *Server) routes() {
 		"get-budget-line", "A budget line with what was disbursed from it")
 	g.add(post, "/budget-lines/{id}/disbursements", finance, call(s.disburse),
 		"disburse", "Record a payment from a budget line")
-	g.add(get, "/budget-lines/{id}/disbursements", readers, call(s.listDisbursements),
-		"list-disbursements", "A budget line's ledger")
+	g.add(get, "/budget-lines/{id}/disbursements", readers, call(s.lineLedger),
+		"list-disbursements", "A budget line's ledger across the plan's versions, newest first, a page at a time")
+	g.add(get, "/provinces/{code}/disbursements", readers, call(s.provinceLedger),
+		"list-province-disbursements", "A province's ledger, newest first, a page at a time: search, filters, each entry with its reversal")
 	g.add(post, "/disbursements/{id}/reverse", finance, call(s.reverseDisbursement),
 		"reverse-disbursement", "Reverse a payment with a new entry")
 	g.add(post, "/allocations", reviewer, call(s.allocate),
@@ -147,13 +149,38 @@ func (s *Server) routes() {
 	g.add(get, "/reports/national/{year}.pdf", reviewer, pdf(s.nationalReportPDF),
 		"national-report-pdf", "The national summary of every province (PDF)")
 	g.add(post, "/provinces/{code}/disbursements/import", finance, takes(s.importDisbursements),
-		"import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing")
+		"import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing "+
+			"(?dry_run=true: check it as the import would and record nothing)")
 	g.add(get, "/provinces/{code}/disbursements/import-template.xlsx", signedIn, xlsx(s.disbursementTemplate),
-		"disbursement-import-template", "The template of a disbursement import")
+		"disbursement-import-template", "The template of a disbursement import, prefilled with the lines of the plan "+
+			"in force for whoever may read the province")
 	g.add(post, "/provinces/{code}/staffing/{year}/import", planner, takes(s.importStaffing),
-		"import-staffing", "Record the communes' staffing from an XLSX or CSV file, all or nothing")
+		"import-staffing", "Record the communes' staffing from an XLSX or CSV file, all or nothing "+
+			"(?dry_run=true: check it as the import would and record nothing)")
 	g.add(get, "/provinces/{code}/staffing/{year}/import-template.xlsx", signedIn, xlsx(s.staffingTemplate),
-		"staffing-import-template", "The template of a staffing import")
+		"staffing-import-template", "The template of a staffing import, prefilled with the communes and their figures "+
+			"for whoever may read the province")
+
+	// Attachments: signed scans kept with what they prove.
+	g = s.group(Prefix, "attachments")
+	g.add(post, "/plans/{id}/attachments", inProvince(access.Planner, access.Approver), attaches(s.attachToPlan),
+		"attach-to-plan", "Attach a scan to a plan version: the signed plan as issued, or another document")
+	g.add(get, "/plans/{id}/attachments", readers, call(s.listPlanAttachments),
+		"list-plan-attachments", "A plan version's attachments")
+	g.add(post, "/allocations/{id}/attachments", reviewer, attaches(s.attachToAllocation),
+		"attach-to-allocation", "Attach a scan to an allocation: its decision")
+	g.add(get, "/allocations/{id}/attachments", readers, call(s.listAllocationAttachments),
+		"list-allocation-attachments", "An allocation's attachments")
+	g.add(post, "/disbursements/{id}/attachments", finance, attaches(s.attachToDisbursement),
+		"attach-to-disbursement", "Attach a scan to a disbursement: its payment voucher")
+	g.add(get, "/disbursements/{id}/attachments", readers, call(s.listDisbursementAttachments),
+		"list-disbursement-attachments", "A disbursement's attachments")
+	g.add(post, "/provinces/{code}/compliance/{year}/{check}/attachments", inProvince(access.Planner, access.Finance),
+		attaches(s.attachToCheck), "attach-to-check", "Attach evidence to a province-year's compliance check")
+	g.add(get, "/provinces/{code}/compliance/{year}/{check}/attachments", readers, call(s.listCheckAttachments),
+		"list-check-attachments", "The evidence attached to a compliance check")
+	g.add(get, "/attachments/{id}", readers, download(s.downloadAttachment),
+		"download-attachment", "Download an attachment: its bytes as uploaded, with its name, type and SHA-256")
 
 	// Indicators.
 	g = s.group(Prefix, "indicators")
@@ -185,6 +212,17 @@ func (s *Server) routes() {
 		"get-national-progress", "Every province's progress and the national figures")
 	g.add(get, "/provinces/{code}/compliance/{year}", readers, call(s.getCompliance),
 		"get-province-compliance", "Compliance checks of a province against the 2017 directive")
+
+	// The reporting calendar.
+	g = s.group(Prefix, "reporting")
+	g.add(get, "/reporting/due-dates", signedIn, call(s.listDueRules),
+		"list-due-rules", "The reporting calendar: when each periodic indicator's values are due")
+	g.add(put, "/reporting/due-dates/{indicator_code}", admin, call(s.setDueRule),
+		"set-due-rule", "Make an indicator periodic, or change when its values are due")
+	g.add(del, "/reporting/due-dates/{indicator_code}", admin, call(s.deleteDueRule),
+		"delete-due-rule", "Take an indicator off the reporting calendar")
+	g.add(get, "/reporting/{period}", reviewer, call(s.getReporting),
+		"get-reporting", "Every province's reporting for a quarter or a year: on time, late, missing or not due")
 }
 
 // group is a section of the route table: operations under one path prefix,
