@@ -27,6 +27,9 @@ type nationalView struct {
 	Total   exports.NationalRow
 	Chart   exports.BarChart
 	HasBars bool
+	// Reporting counts, for each quarter of the year, the provinces by
+	// where they stand in the reporting calendar.
+	Reporting []exports.ReportingRow
 }
 
 // sortLink is a column's heading: a link that sorts the rows by it.
@@ -74,7 +77,7 @@ func (s *Server) nationalPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := nationalView{Year: year, Rows: report.Rows, Total: report.Total}
+	v := nationalView{Year: year, Rows: report.Rows, Total: report.Total, Reporting: report.Reporting}
 	v.Chart, v.HasBars = chartOf(report.Document())
 	sortKey := r.URL.Query().Get("sort")
 	sortRows(v.Rows, sortKey)

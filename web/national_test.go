@@ -131,3 +131,25 @@ func TestAllocation_OneFormAllocatesToTwoProvincesAndADoubleSubmitRecordsOnce(t 
 		}
 	})
 }
+
+func TestReporting_ListsEveryProvincesStandingForAQuarter(t *testing.T) {
+	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
+		reviewer := signIn(t, s, "reviewer")
+		res := get(t, s, "/reporting?period=2026-Q3", reviewer)
+		if res.StatusCode != http.StatusOK || len(provinceRows(res.body)) != 34 || !strings.Contains(res.body, "quý III/2026") {
+			t.Fatalf("the reporting calendar answered %d with %d provinces", res.StatusCode, len(provinceRows(res.body)))
+		}
+		if res := get(t, s, "/reporting", reviewer); !strings.Contains(res.body, `value="2026-Q3"`) {
+			t.Errorf("by default the calendar does not show the last quarter that ended")
+		}
+		if res := get(t, s, "/reporting?period=2026-Q5", reviewer); res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("a period that is none answered %d", res.StatusCode)
+		}
+		if res := get(t, s, "/reporting", signIn(t, s, "approver.hcm")); res.StatusCode != http.StatusForbidden {
+			t.Errorf("an approver opened the calendar: %d", res.StatusCode)
+		}
+		if res := get(t, s, "/", reviewer); !strings.Contains(res.body, `href="/reporting?period=2026-Q3"`) {
+			t.Errorf("the reviewer's home does not point at the late reports")
+		}
+	})
+}

@@ -37,6 +37,7 @@ var destinations = []destination{
 	{Key: "web.nav.home", Path: "/", Roles: everyone, Menu: true},
 	{Key: "web.nav.review", Path: "/review", Roles: []access.Role{access.Approver}, Menu: true},
 	{Key: "web.nav.national", Path: "/national", Roles: []access.Role{access.Reviewer}, Menu: true},
+	{Key: "web.nav.reporting", Path: "/reporting", Roles: []access.Role{access.Reviewer}, Menu: true},
 	{Key: "web.nav.allocations", Path: "/allocations", Roles: []access.Role{access.Reviewer}, Menu: true},
 	{Key: "web.nav.report_pdf", Path: "/api/v1/provinces/{province}/reports/{year}.pdf?lang={lang}", Roles: provincial},
 	{Key: "web.nav.report_xlsx", Path: "/api/v1/provinces/{province}/reports/{year}.xlsx", Roles: provincial},

@@ -88,6 +88,8 @@ func TestBrowser_TheReviewerSortsTheNationalPageCommentsAndAllocatesToTwoProvinc
 			t.Fatalf("commenting answered %d: %q", status, b.Text("main"))
 		}
 		b.CheckAccessibility()
+		b.Open("/reporting?period=2026-Q3")
+		b.CheckAccessibility()
 		b.Open("/allocations?year=2026")
 		b.CheckAccessibility()
 		b.FillByLabel("Số quyết định", "88/QĐ-BYT")

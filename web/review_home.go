@@ -68,7 +68,23 @@ func (s *Server) reviewerWaiting(ctx context.Context) ([]waitItem, error) {
 	}
 	summary := waitItem{URL: fmt.Sprintf("/national?year=%d", year),
 		Text: Tf(ctx, "web.home.wait_issued", i18n.Args{"n": issued, "of": len(names), "year": year})}
-	return append([]waitItem{summary}, out...), nil
+	late, err := s.lateReports(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append([]waitItem{summary, late}, out...), nil
+}
+
+// lateReports says how many provinces are late or missing with the last
+// quarter's figures, linking to the reporting calendar.
+func (s *Server) lateReports(ctx context.Context) (waitItem, error) {
+	p := lastQuarter(s.svc.Clock.Today())
+	rep, err := s.svc.Assessment.Reporting(ctx, viewerOf(ctx).Caller, p)
+	if err != nil {
+		return waitItem{}, err
+	}
+	return waitItem{URL: "/reporting?period=" + p.String(), Text: Tf(ctx, "web.home.wait_reports",
+		i18n.Args{"period": p, "late": rep.Summary.Late, "missing": rep.Summary.Missing})}, nil
 }
 
 // provinceNames returns the provinces' names by code.

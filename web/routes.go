@@ -55,6 +55,7 @@ func (s *Server) routes() chi.Router {
 		page(post, "/review/{id}/approve", signedIn, s.approvePlan)
 		page(post, "/review/{id}/return", signedIn, s.returnPlan)
 		page(get, "/national", signedIn, s.nationalPage)
+		page(get, "/reporting", signedIn, s.reportingPage)
 		page(get, "/provinces/{code}/plans/{id}", signedIn, s.planReadPage)
 		page(post, "/provinces/{code}/plans/{id}/comments", signedIn, s.addComment)
 		page(post, "/provinces/{code}/plans/{id}/comments/{comment}/close", signedIn, s.closeComment)
