@@ -73,7 +73,7 @@ func (s *Server) addComment(w http.ResponseWriter, r *http.Request) {
 		s.renderPlanRead(w, r, status, v)
 		return
 	}
-	seeOther(w, r, r.URL.Path[:len(r.URL.Path)-len("/comments")]+"?done=comment#comments")
+	seeOther(w, r, fmt.Sprintf("/provinces/%s/plans/%d?done=comment#comments", chi.URLParam(r, "code"), id))
 }
 
 // closeComment closes an open revision request on the plan.

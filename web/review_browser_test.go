@@ -3,6 +3,7 @@ package web_test
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -71,7 +72,6 @@ func TestBrowser_TheReviewerSortsTheNationalPageCommentsAndAllocatesToTwoProvinc
 		b.SignIn("reviewer", demo.Password)
 		b.Open("/national?year=2026")
 		b.CheckAccessibility()
-		b.SaveScreenshot("national.png")
 		if status := b.Click("Được phân bổ (đồng)"); status != http.StatusOK || !strings.Contains(b.Path(), "sort=allocated") {
 			t.Fatalf("sorting landed on %s with %d", b.Path(), status)
 		}
@@ -123,4 +123,20 @@ func TestBrowser_TheReviewerSortsTheNationalPageCommentsAndAllocatesToTwoProvinc
 func typeIn(b *webtest.Browser, id, text string) {
 	js, _ := json.Marshal(text)
 	b.Eval(fmt.Sprintf(`document.getElementById(%q).value = %s`, id, js), nil)
+}
+
+func TestBrowser_TheNationalPageOfTheDemoShowsIssuedPlansAndBars(t *testing.T) {
+	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
+		must(t, demo.Load(bg, s.Services, io.Discard))
+		b := s.Browser(t)
+		b.SignIn("reviewer", demo.Password)
+		b.Open("/national?year=2026")
+		var bars int
+		b.Eval(`document.querySelectorAll("svg.chart rect.chart-bar").length`, &bars)
+		if bars == 0 || !strings.Contains(b.Text("table.national"), "KH-UBND") {
+			t.Errorf("the demo's national page draws %d bars and names no issued plan", bars)
+		}
+		b.CheckAccessibility()
+		b.SaveScreenshot("national.png")
+	})
 }
