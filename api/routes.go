@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -25,6 +26,8 @@ func (s *Server) routes() {
 		finance   = inProvince(access.Finance)
 		// readers read a province's plans, money and figures.
 		readers = inProvince(access.Reviewer, access.Planner, access.Approver, access.Finance)
+		// of a province's report settings: its readers and the administrators
+		readersAndAdmin = inProvince(access.Admin, access.Reviewer, access.Planner, access.Approver, access.Finance)
 	)
 
 	// Probes, outside the versioned prefix.
@@ -36,7 +39,7 @@ func (s *Server) routes() {
 
 	// Sessions and accounts.
 	g = s.group(Prefix, "accounts")
-	g.add(post, "/auth/login", public, call(s.login),
+	g.add(post, "/auth/login", public, answers(call(s.login), 401, 429),
 		"login", "Log in: exchange a username and password for a token")
 	g.add(post, "/auth/logout", signedIn, call(s.logout),
 		"logout", "Log out: revoke the token of this request")
@@ -148,6 +151,18 @@ func (s *Server) routes() {
 		"province-report-xlsx", "The province's activities, budget lines, ledger, staffing and indicator values (XLSX)")
 	g.add(get, "/reports/national/{year}.pdf", reviewer, pdf(s.nationalReportPDF),
 		"national-report-pdf", "The national summary of every province (PDF)")
+	g.add(get, "/reports/national/{year}.xlsx", reviewer, xlsx(s.nationalReportXLSX),
+		"national-report-xlsx", "The national workbook: every province's plan, money by source, staffing and indicators (XLSX)")
+	g.add(get, "/reports/verify", signedIn, call(s.verifyReport),
+		"verify-report", "Which report a file is, by its SHA-256")
+	g.add(get, "/provinces/{code}/report-settings", readersAndAdmin, call(s.getProvinceReportSettings),
+		"get-province-report-settings", "How the province's report is issued, signed, numbered and sent")
+	g.add(put, "/provinces/{code}/report-settings", inProvince(access.Admin, access.Approver), call(s.putProvinceReportSettings),
+		"put-province-report-settings", "Set how the province's report is issued, signed, numbered and sent")
+	g.add(get, "/report-settings/national", signedIn, call(s.getNationalReportSettings),
+		"get-national-report-settings", "How the national summary is issued and sent, and how reports cite the 2017 letter")
+	g.add(put, "/report-settings/national", roles(access.Admin, access.Reviewer), call(s.putNationalReportSettings),
+		"put-national-report-settings", "Set how the national summary is issued and sent, and how reports cite the 2017 letter")
 	g.add(post, "/provinces/{code}/disbursements/import", finance, takes(s.importDisbursements),
 		"import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing "+
 			"(?dry_run=true: check it as the import would and record nothing)")
@@ -282,10 +297,23 @@ func uploadOp(o huma.Operation) huma.Operation {
 	return o
 }
 
+// answers documents the error statuses an operation answers besides those
+// of its rule (see register).
+func answers(h handler, statuses ...int) handler {
+	return func(s *Server, o huma.Operation, r Rule) {
+		o.Errors = append(o.Errors, statuses...)
+		h(s, o, r)
+	}
+}
+
 // register adds an operation with its access rule. The handler returns
 // domain errors; they are mapped to problems here, so no handler maps errors
-// itself.
+// itself. Every operation may answer 422, for the text of the headers it
+// reads (see checkText); one that needs a token 401 and 403; a public one
+// says so with an empty security requirement.
 func register[I, O any](s *Server, o huma.Operation, r Rule, h func(context.Context, *I) (*O, error)) {
+	o.Security = []map[string][]string{}
+	o.Errors = append(o.Errors, http.StatusUnprocessableEntity)
 	if !r.Public {
 		o.Security = []map[string][]string{{"bearer": {}}}
 		o.Errors = append(o.Errors, http.StatusUnauthorized, http.StatusForbidden)
@@ -294,7 +322,9 @@ func register[I, O any](s *Server, o huma.Operation, r Rule, h func(context.Cont
 	o.Extensions = map[string]any{"x-baove-access": r}
 	o.BodyReadTimeout = -1 // readBody has read the body, under its own deadline
 	huma.Register(s.api, o, func(ctx context.Context, in *I) (*O, error) {
+		start := time.Now()
 		out, err := h(ctx, in)
+		s.observe(o.OperationID, out, err, time.Since(start))
 		if err != nil {
 			return nil, s.toProblem(ctx, err)
 		}

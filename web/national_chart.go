@@ -47,9 +47,8 @@ const (
 func layoutChart(ctx context.Context, c exports.BarChart) svgChart {
 	barW := chartWidth - chartLabelW - chartValueW - 2*chartPadding
 	axis := chartLabelW + chartPadding
-	scale := c.Scale()
 	g := svgChart{Width: chartWidth, AxisX: axis, AxisBottom: len(c.Bars) * chartPitch,
-		Zero: chartNumber(ctx, c, decimal.Zero), Full: chartNumber(ctx, c, scale), FullX: axis + barW}
+		Zero: chartNumber(ctx, c, decimal.Zero), Full: chartNumber(ctx, c, c.Scale()), FullX: axis + barW}
 	g.Height, g.ScaleY = g.AxisBottom+chartScaleH, g.AxisBottom+16
 	for i, b := range c.Bars {
 		bar := svgBar{Label: b.Label, TextY: i*chartPitch + 14, BarY: i*chartPitch + (chartPitch-chartBar)/2,
@@ -57,25 +56,15 @@ func layoutChart(ctx context.Context, c exports.BarChart) svgChart {
 		bar.Value = b.Missing
 		if !bar.Missing {
 			bar.Value = chartNumber(ctx, c, b.Value)
-			bar.Length = length(b.Value, scale, barW)
+			bar.Length = strconv.FormatFloat(float64(barW)*c.Share(b.Value), 'f', 1, 64)
 		}
 		g.Bars = append(g.Bars, bar)
 	}
 	if c.Target.Valid {
 		g.HasTarget, g.Target = true, chartNumber(ctx, c, c.Target.Decimal)
-		g.TargetX = strconv.FormatFloat(float64(axis)+lengthOf(c.Target.Decimal, scale, barW), 'f', 1, 64)
+		g.TargetX = strconv.FormatFloat(float64(axis)+float64(barW)*c.Share(c.Target.Decimal), 'f', 1, 64)
 	}
 	return g
-}
-
-// length is the drawn length of a bar of value v, clipped to the chart:
-// geometry, not money, so a float is right here.
-func length(v, scale decimal.Decimal, barW int) string {
-	return strconv.FormatFloat(lengthOf(v, scale, barW), 'f', 1, 64)
-}
-
-func lengthOf(v, scale decimal.Decimal, barW int) float64 {
-	return float64(barW) * min(max(v.Div(scale).InexactFloat64(), 0), 1)
 }
 
 // chartNumber writes a value of c as its kind says: a percentage from a

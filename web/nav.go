@@ -28,6 +28,9 @@ type destination struct {
 var (
 	everyone   = access.Roles
 	provincial = []access.Role{access.Planner, access.Approver, access.Finance}
+	// provinceReaders read a province's pages: its officers, and the
+	// ministry's reviewers any province's.
+	provinceReaders = []access.Role{access.Planner, access.Approver, access.Finance, access.Reviewer}
 )
 
 // destinations are the places of each role, in the order the header and
@@ -35,6 +38,10 @@ var (
 // both catalogues).
 var destinations = []destination{
 	{Key: "web.nav.home", Path: "/", Roles: everyone, Menu: true},
+	{Key: "web.nav.staffing", Path: "/staffing", Roles: provinceReaders, Menu: true},
+	{Key: "web.nav.values", Path: "/values", Roles: provinceReaders, Menu: true},
+	{Key: "web.nav.progress", Path: "/progress", Roles: provinceReaders, Menu: true},
+	{Key: "web.nav.compliance", Path: "/compliance", Roles: provinceReaders, Menu: true},
 	{Key: "web.nav.review", Path: "/review", Roles: []access.Role{access.Approver}, Menu: true},
 	{Key: "web.nav.national", Path: "/national", Roles: []access.Role{access.Reviewer}, Menu: true},
 	{Key: "web.nav.reporting", Path: "/reporting", Roles: []access.Role{access.Reviewer}, Menu: true},

@@ -12,13 +12,13 @@ import (
 // apiPaths are the paths the API answers, exactly; apiPrefixes begin the
 // others. Everything else is a page.
 var (
-	apiPaths    = []string{"/api", "/docs", "/healthz", "/readyz"}
+	apiPaths    = []string{"/api", "/docs", "/healthz", "/readyz", "/metrics"}
 	apiPrefixes = []string{"/api/", "/docs/", "/openapi.", "/openapi-", "/schemas/"}
 )
 
 // isAPIPath reports whether the API answers path: its operations (whose
 // unknown paths and methods it answers with problem documents), its
-// documentation and schemas, and the probes.
+// documentation and schemas, the probes and the metrics.
 func isAPIPath(path string) bool {
 	return slices.Contains(apiPaths, path) ||
 		slices.ContainsFunc(apiPrefixes, func(p string) bool { return strings.HasPrefix(path, p) })
@@ -47,6 +47,15 @@ func (s *Server) routes() chi.Router {
 		page(get, "/", signedIn, s.home)
 		page(get, "/password", signedIn, s.passwordPage)
 		page(post, "/password", signedIn, s.changePassword)
+
+		// A province's year: staffing, indicator values, progress, compliance.
+		page(get, "/staffing", signedIn, s.staffingPage)
+		page(post, "/staffing", signedIn, s.saveStaffing)
+		page(post, "/staffing/import", signedIn, s.importStaffing)
+		page(get, "/values", signedIn, s.valuesPage)
+		page(post, "/values", signedIn, s.saveValues)
+		page(get, "/progress", signedIn, s.progressPage)
+		page(get, "/compliance", signedIn, s.compliancePage)
 
 		// The province's approver (review*.go) and the ministry's reviewer
 		// (national*.go, comment*.go, allocation*.go).
