@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"baove/budget"
@@ -91,6 +92,62 @@ func (s *Server) listAllocations(ctx context.Context, in *AllocationListInput) (
 	out.Body.Items = []Allocation{}
 	for _, a := range as {
 		out.Body.Items = append(out.Body.Items, allocationOf(a))
+	}
+	return out, nil
+}
+
+// AllocationDecisionInput records one ministry decision allocating central
+// funds to several provinces at once.
+type AllocationDecisionInput struct {
+	IdempotencyKey string `header:"Idempotency-Key" maxLength:"128" doc:"Makes retries safe: the same key with the same decision returns the first answer and records nothing; keys are kept for 7 days"`
+	Body           struct {
+		Year       Year    `json:"year" example:"2026"`
+		DecisionNo string  `json:"decision_no" maxLength:"100" example:"1234/QĐ-BYT" doc:"The number of the ministry's decision"`
+		DecidedOn  string  `json:"decided_on" example:"2026-01-20"`
+		Shares     []Share `json:"shares" nullable:"false" maxItems:"100" doc:"Each province once, with its amount (at least one)"`
+	}
+}
+
+// Share is a province's part of an allocation decision.
+type Share struct {
+	ProvinceCode string `json:"province_code" pattern:"^[0-9]{2}$" example:"11"`
+	Amount       string `json:"amount" example:"2000000000" doc:"Whole đồng written as digits only, more than 0"`
+}
+
+// AllocationDecisionOutput is the allocations of one decision, in the
+// order of its shares.
+type AllocationDecisionOutput struct {
+	Status   int
+	Replayed string `header:"Idempotent-Replayed" doc:"true when this answers a retry"`
+	Body     struct {
+		Items []Allocation `json:"items"`
+	}
+}
+
+func (s *Server) allocateDecision(ctx context.Context, in *AllocationDecisionInput) (*AllocationDecisionOutput, error) {
+	b := in.Body
+	decided, err := parseDate("decided_on", b.DecidedOn)
+	if err != nil {
+		return nil, err
+	}
+	d := budget.Decision{Year: int(b.Year), DecisionNo: b.DecisionNo, DecidedOn: decided}
+	for i, sh := range b.Shares {
+		amount, err := budget.ParseVND(fmt.Sprintf("shares[%d].amount", i), sh.Amount, false)
+		if err != nil {
+			return nil, err
+		}
+		d.Shares = append(d.Shares, budget.Share{Province: units.ProvinceCode(sh.ProvinceCode), Amount: amount})
+	}
+	as, replayed, err := s.svc.Budget.AllocateDecision(ctx, caller(ctx), d, in.IdempotencyKey)
+	if err != nil {
+		return nil, err
+	}
+	out := &AllocationDecisionOutput{Status: 201}
+	for _, a := range as {
+		out.Body.Items = append(out.Body.Items, allocationOf(a))
+	}
+	if replayed {
+		out.Replayed = "true"
 	}
 	return out, nil
 }

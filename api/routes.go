@@ -134,6 +134,8 @@ func (s *Server) routes() {
 		"reverse-disbursement", "Reverse a payment with a new entry")
 	g.add(post, "/allocations", reviewer, call(s.allocate),
 		"allocate", "Record a central allocation or a correction")
+	g.add(post, "/allocation-decisions", reviewer, call(s.allocateDecision),
+		"allocate-decision", "Record one decision allocating central funds to several provinces, all or nothing")
 	g.add(get, "/allocations", readers, call(s.listAllocations),
 		"list-allocations", "A province's central allocations")
 	g.add(get, "/provinces/{code}/budget/{year}", readers, call(s.getBudgetSummary),

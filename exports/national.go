@@ -14,6 +14,7 @@ import (
 	"baove/assessment"
 	"baove/budget"
 	"baove/indicators"
+	"baove/plans"
 	"baove/reports"
 )
 
@@ -60,6 +61,10 @@ type NationalRow struct {
 	OnTrack, Judged, Passed, Checks int
 	Reported, Targeted              int
 	Indicators                      []ProgressRow `json:"-"`
+	// PlanID is the version that counts (0 without a plan) and Issuance
+	// how it was issued (nil unless it is in force).
+	PlanID   int64           `json:",omitempty"`
+	Issuance *plans.Issuance `json:",omitempty"`
 }
 
 // NationalFigureRow is an indicator rolled up over the provinces: its value
@@ -140,6 +145,7 @@ func nationalRow(lang Lang, f provinceFigures) NationalRow {
 	}
 	if sum.Plan != nil {
 		row.PlanStatus, row.PlanStatusCode = lang.name(string(sum.Plan.Status)), string(sum.Plan.Status)
+		row.PlanID, row.Issuance = int64(sum.Plan.ID), sum.Plan.Issuance
 	}
 	row.Indicators = progressRows(lang, pp)
 	for _, it := range row.Indicators {

@@ -133,7 +133,7 @@ func (s *Store) ready(ctx context.Context, tx bun.Tx, st step, r PlanRecord) err
 	case "return":
 		var p baove.Problems
 		if st.reason == "" {
-			p.Add("reason", "say why the plan is returned", nil)
+			p.AddKey("reason", "plan.return.reason_required", nil, nil)
 		}
 		checkFree(&p, "reason", st.reason, 4000)
 		if err := p.Err(); err != nil {

@@ -15,6 +15,8 @@ type homeView struct {
 	// on it before this session's; "" when none did.
 	Failed string
 	Links  []link
+	// Waiting is what waits for the reader (review_home.go).
+	Waiting []waitItem
 }
 
 // home shows the signed-in reader who they are, the places of their role,
@@ -31,6 +33,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	if failed.Count > 0 {
 		h.Failed = Tf(ctx, "web.home.failed", i18n.Args{"count": i18n.Count(failed.Count),
 			"at": s.when(ctx, failed.LastAt), "address": failed.LastAddress})
+	}
+	if h.Waiting, err = s.waiting(ctx); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	for _, l := range s.links(ctx, false) {
 		if l.URL != "/" {

@@ -71,6 +71,20 @@ func (s *Server) routes() chi.Router {
 		page(post, "/values", signedIn, s.saveValues)
 		page(get, "/progress", signedIn, s.progressPage)
 		page(get, "/compliance", signedIn, s.compliancePage)
+
+		// The province's approver (review*.go) and the ministry's reviewer
+		// (national*.go, comment*.go, allocation*.go).
+		page(get, "/review", signedIn, s.reviewQueue)
+		page(get, "/review/{id}", signedIn, s.reviewPage)
+		page(post, "/review/{id}/approve", signedIn, s.approvePlan)
+		page(post, "/review/{id}/return", signedIn, s.returnPlan)
+		page(get, "/national", signedIn, s.nationalPage)
+		page(get, "/reporting", signedIn, s.reportingPage)
+		page(get, "/provinces/{code}/plans/{id}", signedIn, s.planReadPage)
+		page(post, "/provinces/{code}/plans/{id}/comments", signedIn, s.addComment)
+		page(post, "/provinces/{code}/plans/{id}/comments/{comment}/close", signedIn, s.closeComment)
+		page(get, "/allocations", signedIn, s.allocationsPage)
+		page(post, "/allocations", signedIn, s.allocate)
 	})
 	return r
 }
