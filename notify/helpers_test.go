@@ -3,6 +3,7 @@ package notify_test
 import (
 	"context"
 	"errors"
+	"os"
 	"testing"
 
 	"github.com/uptrace/bun"
@@ -87,4 +88,13 @@ func wantCode(t *testing.T, err error, code baove.Code) {
 	if !errors.As(err, &e) || e.Code != code {
 		t.Fatalf("error = %v, want %s", err, code)
 	}
+}
+
+func envURL(t *testing.T) string {
+	t.Helper()
+	u := os.Getenv(dbtest.EnvURL)
+	if u == "" {
+		t.Skip(dbtest.EnvURL + " is not set")
+	}
+	return u
 }
