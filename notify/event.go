@@ -24,16 +24,16 @@ type Kind string
 
 // The kinds of notifications.
 const (
-	PlanSubmitted      Kind = "plan_submitted"          // to the province's approvers
-	PlanReturned       Kind = "plan_returned"           // to the province's planners
-	PlanIssued         Kind = "plan_issued"             // to the province's planners and finance officers
-	PlanComment        Kind = "plan_comment"            // the ministry's remark, to the province's planners
-	RevisionRequested  Kind = "revision_requested"      // to the province's planners
-	ReportDue          Kind = "report_due"              // a reporting deadline in 7 days, to the province's planners
-	ReportOverdue      Kind = "report_overdue"          // a reporting deadline passed, to the province's planners
-	AllocationRecorded Kind = "allocation_recorded"     // to the province's finance officers
-	DisbursementsIn    Kind = "disbursements_imported"  // an import done, to the importer
-	StaffingIn         Kind = "staffing_imported"       // an import done, to the importer
+	PlanSubmitted      Kind = "plan_submitted"         // to the province's approvers
+	PlanReturned       Kind = "plan_returned"          // to the province's planners
+	PlanIssued         Kind = "plan_issued"            // to the province's planners and finance officers
+	PlanComment        Kind = "plan_comment"           // the ministry's remark, to the province's planners
+	RevisionRequested  Kind = "revision_requested"     // to the province's planners
+	ReportDue          Kind = "report_due"             // a reporting deadline in 7 days, to the province's planners
+	ReportOverdue      Kind = "report_overdue"         // a reporting deadline passed, to the province's planners
+	AllocationRecorded Kind = "allocation_recorded"    // to the province's finance officers
+	DisbursementsIn    Kind = "disbursements_imported" // an import done, to the importer
+	StaffingIn         Kind = "staffing_imported"      // an import done, to the importer
 )
 
 // Kinds lists every kind.

@@ -111,7 +111,7 @@ func (s *Store) Inbox(ctx context.Context, c access.Caller, q Query) (Inbox, err
 	if q.Order == UnreadFirst {
 		sel = sel.OrderExpr("CASE WHEN read_at IS NULL THEN 0 ELSE 1 END")
 	}
-	total, err := sel.OrderExpr("id DESC").Limit(int64(q.Limit)).Offset(int64((q.Page-1)*q.Limit)).ScanAndCount(ctx)
+	total, err := sel.OrderExpr("id DESC").Limit(int64(q.Limit)).Offset(int64((q.Page - 1) * q.Limit)).ScanAndCount(ctx)
 	if err != nil {
 		return Inbox{}, fmt.Errorf("notify: inbox: %w", err)
 	}
