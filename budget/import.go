@@ -7,6 +7,8 @@ import (
 
 	"baove/access"
 	"baove/audit"
+	"baove/i18n"
+	"baove/notify"
 	"baove/units"
 )
 
@@ -74,6 +76,10 @@ func (s *Store) ImportDisbursements(ctx context.Context, c access.Caller, f Impo
 			res.Total += e.Amount
 		}
 		if err := audit.Record(ctx, tx, s.importChange(c, f, res, entries)); err != nil {
+			return err
+		}
+		if err := notify.Record(ctx, tx, notify.Event{Kind: notify.DisbursementsIn, Province: p, User: c.UserID,
+			Actor: c.UserID, Args: i18n.Args{"n": int64(res.Recorded), "amount": res.Total}, At: s.clock.Now()}); err != nil {
 			return err
 		}
 		return k.store(ctx, tx, s.clock.Now(), res)

@@ -52,7 +52,7 @@ func (s *Store) ImportStaffing(ctx context.Context, c access.Caller, f StaffingF
 	if err != nil {
 		return 0, err
 	}
-	n, err := s.PutProvinceStaffing(ctx, c, ProvinceStaffing{Province: p, Year: year, Items: items, Names: names})
+	n, err := s.PutProvinceStaffing(ctx, c, ProvinceStaffing{Province: p, Year: year, Items: items, Names: names, imported: true})
 	return n, itemsToRows(err, numbers)
 }
 
