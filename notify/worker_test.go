@@ -12,6 +12,7 @@ import (
 	"baove/database/dbtest"
 	"baove/i18n"
 	"baove/notify"
+	"baove/notify/notifytest"
 )
 
 // queue records n plan submissions of Hà Nội, now, for its approver, who
@@ -28,9 +29,9 @@ func queue(t *testing.T, db *database.DB, n int) {
 	}
 }
 
-func worker(t *testing.T, db *database.DB, r *relay) *notify.Worker {
+func worker(t *testing.T, db *database.DB, r *notifytest.Relay) *notify.Worker {
 	t.Helper()
-	sender, err := notify.ParseSMTP(r.url())
+	sender, err := notify.ParseSMTP(r.URL())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,9 +51,9 @@ func backlog(t *testing.T, db *database.DB) int64 {
 func TestWorker_DeliversEachEmailOnceAcrossARestartMidBatch(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		queue(t, db, 5)
-		r := startRelay(t)
+		r := notifytest.StartRelay(t)
 		first, stop := context.WithCancel(ctx)
-		r.accepted = func(n int) {
+		r.Accepted = func(n int) {
 			if n == 2 {
 				stop() // the instance stops while its batch of 5 is half sent
 			}
@@ -60,17 +61,17 @@ func TestWorker_DeliversEachEmailOnceAcrossARestartMidBatch(t *testing.T) {
 		if _, err := worker(t, db, r).RunOnce(first); err == nil {
 			t.Fatal("the stopped worker says it finished its batch")
 		}
-		if total, _ := r.counts(); total != 2 {
+		if total, _ := r.Counts(); total != 2 {
 			t.Fatalf("the first worker sent %d e-mails, want 2", total)
 		}
 		if n := backlog(t, db); n != 3 {
 			t.Fatalf("backlog after the stop = %d, want 3 (the e-mail in hand was marked sent)", n)
 		}
-		r.accepted = nil
+		r.Accepted = nil
 		if _, err := worker(t, db, r).RunOnce(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if total, most := r.counts(); total != 5 || most != 1 {
+		if total, most := r.Counts(); total != 5 || most != 1 {
 			t.Errorf("delivered %d e-mails, one of them %d times; want 5, each once", total, most)
 		}
 		if n := backlog(t, db); n != 0 {
@@ -82,7 +83,7 @@ func TestWorker_DeliversEachEmailOnceAcrossARestartMidBatch(t *testing.T) {
 func TestWorker_SendsWhatADeadInstanceClaimedOnceItsLeaseRunsOut(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		queue(t, db, 3)
-		r := startRelay(t)
+		r := notifytest.StartRelay(t)
 		now := time.Now()
 		dead := notify.Lease{Owner: "dead", Until: now.Add(time.Minute)}
 		if m, err := notify.NewStore(db, dbtest.Clock).Claim(ctx, dead, now, 10); err != nil || len(m) != 3 {
@@ -96,7 +97,7 @@ func TestWorker_SendsWhatADeadInstanceClaimedOnceItsLeaseRunsOut(t *testing.T) {
 		if n, err := w.RunOnce(ctx); err != nil || n != 3 {
 			t.Fatalf("claimed %d, %v after the lease ran out; want 3", n, err)
 		}
-		if total, most := r.counts(); total != 3 || most != 1 {
+		if total, most := r.Counts(); total != 3 || most != 1 {
 			t.Errorf("delivered %d, one %d times; want 3, each once", total, most)
 		}
 		held, err := notify.NewStore(db, dbtest.Clock).Sent(ctx, dead, 1, now)
@@ -109,13 +110,13 @@ func TestWorker_SendsWhatADeadInstanceClaimedOnceItsLeaseRunsOut(t *testing.T) {
 func TestWorker_RetriesARefusedEmailAfterItsBackoff(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		queue(t, db, 1)
-		r := startRelay(t)
-		r.refuse = func(n int) bool { return n == 1 }
+		r := notifytest.StartRelay(t)
+		r.Refuse = func(n int) bool { return n == 1 }
 		w := worker(t, db, r)
 		if _, err := w.RunOnce(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if total, _ := r.counts(); total != 0 || backlog(t, db) != 1 {
+		if total, _ := r.Counts(); total != 0 || backlog(t, db) != 1 {
 			t.Fatalf("refused e-mail: delivered %d, backlog %d; want 0 and 1", total, backlog(t, db))
 		}
 		if n, _ := w.RunOnce(ctx); n != 0 {
@@ -125,7 +126,7 @@ func TestWorker_RetriesARefusedEmailAfterItsBackoff(t *testing.T) {
 		if n, err := w.RunOnce(ctx); err != nil || n != 1 {
 			t.Fatalf("retry claimed %d, %v", n, err)
 		}
-		if total, _ := r.counts(); total != 1 || backlog(t, db) != 0 {
+		if total, _ := r.Counts(); total != 1 || backlog(t, db) != 0 {
 			t.Errorf("after the retry: delivered %d, backlog %d; want 1 and 0", total, backlog(t, db))
 		}
 	})
@@ -149,7 +150,7 @@ func TestWorker_TwoInstancesOnOnePostgreSQLSendEachEmailOnce(t *testing.T) {
 	const total = 60
 	queue(t, db, total)
 	other := secondPool(t, db)
-	r := startRelay(t)
+	r := notifytest.StartRelay(t)
 	run, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	for i, pool := range []*database.DB{db, other} {
@@ -163,7 +164,7 @@ func TestWorker_TwoInstancesOnOnePostgreSQLSendEachEmailOnce(t *testing.T) {
 	}
 	stop()
 	wg.Wait()
-	if n, most := r.counts(); n != total || most != 1 {
+	if n, most := r.Counts(); n != total || most != 1 {
 		t.Errorf("delivered %d e-mails, one of them %d times; want %d, each once", n, most, total)
 	}
 }

@@ -36,6 +36,8 @@ func serve(ctx context.Context, args []string, p process) error {
 		"comma-separated IPs or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client")
 	secureCookies := fs.Bool("secure-cookies", false,
 		"send the pages' cookies over HTTPS only (behind a proxy that ends TLS; over TLS they are anyway)")
+	var mf mailFlags
+	mf.register(fs)
 	if err := parse(fs, args, p.getenv); err != nil {
 		return err
 	}
@@ -45,6 +47,10 @@ func serve(ctx context.Context, args []string, p process) error {
 	}
 	if *hashes < 1 {
 		return fmt.Errorf("--hash-concurrency: %d is not a positive number", *hashes)
+	}
+	relay, err := mf.check()
+	if err != nil {
+		return err
 	}
 	log, err := newLogger(p.stderr, *logLevel, *logFormat)
 	if err != nil {
@@ -56,6 +62,7 @@ func serve(ctx context.Context, args []string, p process) error {
 		return err
 	}
 	defer svc.DB.Close()
+	outbox := mf.worker(svc, relay, log)
 	if *withDemo {
 		if err := demo.Load(ctx, svc, p.stdout); err != nil {
 			return err
@@ -66,7 +73,7 @@ func serve(ctx context.Context, args []string, p process) error {
 	}
 
 	pages := []web.Option{web.API(api.New(svc, log, version(), api.TrustProxies(trusted))), web.TrustProxies(trusted),
-		web.SecureCookies(*secureCookies)}
+		web.SecureCookies(*secureCookies), web.MailOn(outbox != nil)}
 	if *withDemo {
 		pages = append(pages, web.WithDemo(demoAccounts()))
 	}
@@ -76,6 +83,7 @@ func serve(ctx context.Context, args []string, p process) error {
 	}
 	fmt.Fprintf(p.stdout, "baove %s on %s: listening on http://%s (sign in there; API docs at /docs)\n",
 		version(), svc.DB.Engine, ln.Addr())
+	defer startMail(ctx, outbox, p.stdout)()
 	return serveUntilDone(ctx, ln, web.New(svc, log, pages...), *shutdown, log)
 }
 

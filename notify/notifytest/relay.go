@@ -1,4 +1,4 @@
-package notify_test
+package notifytest
 
 import (
 	"bufio"
@@ -9,40 +9,42 @@ import (
 	"testing"
 )
 
-// relay is a tiny SMTP server on 127.0.0.1 for the tests: it accepts every
-// e-mail (unless refuse says otherwise) and keeps them by Message-ID.
-type relay struct {
+// Relay is a tiny SMTP server on 127.0.0.1 for tests: it accepts every
+// e-mail (unless Refuse says otherwise) and counts them by Message-ID.
+type Relay struct {
 	ln net.Listener
 	mu sync.Mutex
 	// got counts the e-mails accepted per Message-ID.
 	got map[string]int
 	// order lists the Message-IDs as they were accepted.
 	order []string
-	// accepted, when set, is called after each e-mail is accepted, with how
-	// many were.
-	accepted func(n int)
-	// refuse, when set, refuses RCPT TO for the n-th recipient (from 1)
-	// when it returns true.
-	refuse func(n int) bool
+	// Accepted, when set, is called after each e-mail is accepted, with how
+	// many were. Set it before the first e-mail.
+	Accepted func(n int)
+	// Refuse, when set, refuses RCPT TO for the n-th recipient (from 1)
+	// when it returns true. Set it before the first e-mail.
+	Refuse func(n int) bool
 	rcpts  int
+	bodies []string
 }
 
-func startRelay(t *testing.T) *relay {
+// StartRelay starts a relay, stopped when the test ends.
+func StartRelay(t testing.TB) *Relay {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &relay{ln: ln, got: map[string]int{}}
+	r := &Relay{ln: ln, got: map[string]int{}}
 	go r.serve()
 	t.Cleanup(func() { ln.Close() })
 	return r
 }
 
-// url is the relay's URL for notify.ParseSMTP.
-func (r *relay) url() string { return "smtp://" + r.ln.Addr().String() }
+// URL is the relay's URL for notify.ParseSMTP.
+func (r *Relay) URL() string { return "smtp://" + r.ln.Addr().String() }
 
-func (r *relay) serve() {
+func (r *Relay) serve() {
 	for {
 		c, err := r.ln.Accept()
 		if err != nil {
@@ -53,7 +55,7 @@ func (r *relay) serve() {
 }
 
 // session holds one SMTP dialogue: EHLO, MAIL, RCPT, DATA, QUIT.
-func (r *relay) session(c net.Conn) {
+func (r *Relay) session(c net.Conn) {
 	defer c.Close()
 	in, out := bufio.NewReader(c), bufio.NewWriter(c)
 	say := func(s string) { out.WriteString(s + "\r\n"); out.Flush() }
@@ -90,15 +92,15 @@ func (r *relay) session(c net.Conn) {
 	}
 }
 
-func (r *relay) refused() bool {
+func (r *Relay) refused() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.rcpts++
-	return r.refuse != nil && r.refuse(r.rcpts)
+	return r.Refuse != nil && r.Refuse(r.rcpts)
 }
 
 // data reads an e-mail up to the lone dot and keeps it by its Message-ID.
-func (r *relay) data(in *bufio.Reader) bool {
+func (r *Relay) data(in *bufio.Reader) bool {
 	var b strings.Builder
 	for {
 		line, err := in.ReadString('\n')
@@ -118,26 +120,34 @@ func (r *relay) data(in *bufio.Reader) bool {
 	r.mu.Lock()
 	r.got[id]++
 	r.order = append(r.order, id)
+	r.bodies = append(r.bodies, b.String())
 	r.mu.Unlock()
 	return true
 }
 
-func (r *relay) done() {
+func (r *Relay) done() {
 	r.mu.Lock()
-	n, f := len(r.order), r.accepted
+	n, f := len(r.order), r.Accepted
 	r.mu.Unlock()
 	if f != nil {
 		f(n)
 	}
 }
 
-// counts returns how many e-mails were accepted and the most any one
+// Counts returns how many e-mails were accepted and the most any one
 // Message-ID was.
-func (r *relay) counts() (total, most int) {
+func (r *Relay) Counts() (total, most int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, n := range r.got {
 		most = max(most, n)
 	}
 	return len(r.order), most
+}
+
+// Messages returns the e-mails accepted, as received, in order.
+func (r *Relay) Messages() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.bodies...)
 }
