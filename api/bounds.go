@@ -49,6 +49,24 @@ func (AuditLimit) Schema(huma.Registry) *huma.Schema {
 	return s
 }
 
+// PageSize is how many ledger entries a page holds: at most
+// budget.MaxPageSize, budget.DefaultPageSize when absent.
+type PageSize int
+
+// Schema implements huma.SchemaProvider.
+func (PageSize) Schema(huma.Registry) *huma.Schema {
+	s := integer(1, budget.MaxPageSize)
+	s.Default = budget.DefaultPageSize
+	return s
+}
+
+// Search is what a ledger search looks for: at most budget.MaxSearch
+// characters.
+type Search string
+
+// Schema implements huma.SchemaProvider.
+func (Search) Schema(huma.Registry) *huma.Schema { return text(0, budget.MaxSearch) }
+
 // Title is the title of a plan or an activity, or a task area's name: at most
 // plans.MaxTitle characters.
 type Title string

@@ -74,26 +74,6 @@ func (s *Server) disburse(ctx context.Context, in *DisburseInput) (*Disbursement
 	return out, nil
 }
 
-// DisbursementListOutput is a ledger.
-type DisbursementListOutput struct {
-	Body struct {
-		Items []Disbursement `json:"items"`
-	}
-}
-
-func (s *Server) listDisbursements(ctx context.Context, in *LinePath) (*DisbursementListOutput, error) {
-	ds, err := s.svc.Budget.Disbursements(ctx, caller(ctx), budget.LineID(in.ID))
-	if err != nil {
-		return nil, err
-	}
-	out := &DisbursementListOutput{}
-	out.Body.Items = []Disbursement{}
-	for _, d := range ds {
-		out.Body.Items = append(out.Body.Items, disbursementOf(d))
-	}
-	return out, nil
-}
-
 // ReverseInput reverses a payment.
 type ReverseInput struct {
 	ID   int64 `path:"id" minimum:"1" example:"901"`

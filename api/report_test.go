@@ -171,7 +171,7 @@ func TestImport_OneBadRowAmong500RecordsNothingThenTheFixedFileRecordsOnce(t *te
 		if first.Body.Recorded != 500 || again.Body.Recorded != 0 || !again.Body.Replayed {
 			t.Fatalf("first %+v, again %+v; want 500 then nothing", first.Body, again.Body)
 		}
-		e.do("finance.dienbien", "GET", fmt.Sprintf("/api/v1/budget-lines/%d/disbursements", line.ID), nil, &ledger)
+		e.do("finance.dienbien", "GET", fmt.Sprintf("/api/v1/budget-lines/%d/disbursements?limit=500", line.ID), nil, &ledger)
 		if len(ledger.Items) != 500 {
 			t.Fatalf("ledger has %d entries, want 500", len(ledger.Items))
 		}

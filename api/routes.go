@@ -133,8 +133,10 @@ func (s *Server) routes() {
 		"get-budget-line", "A budget line with what was disbursed from it")
 	g.add(post, "/budget-lines/{id}/disbursements", finance, call(s.disburse),
 		"disburse", "Record a payment from a budget line")
-	g.add(get, "/budget-lines/{id}/disbursements", readers, call(s.listDisbursements),
-		"list-disbursements", "A budget line's ledger")
+	g.add(get, "/budget-lines/{id}/disbursements", readers, call(s.lineLedger),
+		"list-disbursements", "A budget line's ledger across the plan's versions, newest first, a page at a time")
+	g.add(get, "/provinces/{code}/disbursements", readers, call(s.provinceLedger),
+		"list-province-disbursements", "A province's ledger, newest first, a page at a time: search, filters, each entry with its reversal")
 	g.add(post, "/disbursements/{id}/reverse", finance, call(s.reverseDisbursement),
 		"reverse-disbursement", "Reverse a payment with a new entry")
 	g.add(post, "/allocations", reviewer, call(s.allocate),
@@ -155,13 +157,17 @@ func (s *Server) routes() {
 	g.add(get, "/reports/national/{year}.pdf", reviewer, pdf(s.nationalReportPDF),
 		"national-report-pdf", "The national summary of every province (PDF)")
 	g.add(post, "/provinces/{code}/disbursements/import", finance, takes(s.importDisbursements),
-		"import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing")
+		"import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing "+
+			"(?dry_run=true: check it as the import would and record nothing)")
 	g.add(get, "/provinces/{code}/disbursements/import-template.xlsx", signedIn, xlsx(s.disbursementTemplate),
-		"disbursement-import-template", "The template of a disbursement import")
+		"disbursement-import-template", "The template of a disbursement import, prefilled with the lines of the plan "+
+			"in force for whoever may read the province")
 	g.add(post, "/provinces/{code}/staffing/{year}/import", planner, takes(s.importStaffing),
-		"import-staffing", "Record the communes' staffing from an XLSX or CSV file, all or nothing")
+		"import-staffing", "Record the communes' staffing from an XLSX or CSV file, all or nothing "+
+			"(?dry_run=true: check it as the import would and record nothing)")
 	g.add(get, "/provinces/{code}/staffing/{year}/import-template.xlsx", signedIn, xlsx(s.staffingTemplate),
-		"staffing-import-template", "The template of a staffing import")
+		"staffing-import-template", "The template of a staffing import, prefilled with the communes and their figures "+
+			"for whoever may read the province")
 
 	// Indicators.
 	g = s.group(Prefix, "indicators")

@@ -40,7 +40,8 @@ func BenchmarkImportDisbursements(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			file, rows := uploadFile(b, lines, t.ImportYear, fmt.Sprintf("NK%s-%d-", run, i))
 			start := time.Now()
-			if res, _, err := s.Budget.ImportFile(context.Background(), finance, t.ImportProvince, file); err != nil || res.Recorded != importRows {
+			f := budget.PaymentsFile{Province: t.ImportProvince, File: file}
+			if res, _, err := s.Budget.ImportFile(context.Background(), finance, f); err != nil || res.Recorded != importRows {
 				b.Fatalf("import recorded %d rows: %v", res.Recorded, err)
 			}
 			imported, start = imported+time.Since(start), time.Now()

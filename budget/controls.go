@@ -113,7 +113,7 @@ func (b *Books) Pay(n NewDisbursement) (Disbursement, []Problem) {
 	y.Vouchers[key] = true
 	return Disbursement{Province: b.Province, Year: l.Year, LineID: l.ID, Lineage: l.Lineage,
 		FundingSource: l.FundingSource, TaskArea: l.TaskArea, Kind: Payment, Amount: n.Amount, PaidOn: n.PaidOn,
-		VoucherNo: n.VoucherNo, VoucherKey: key, Description: n.Description}, nil
+		VoucherNo: n.VoucherNo, VoucherKey: key, Description: n.Description, SearchText: SearchText(n.VoucherNo, n.Description)}, nil
 }
 
 // payable returns the rules of the ledger's state that a payment of n from
@@ -235,7 +235,7 @@ func (b *Books) Reverse(orig Disbursement, on baove.Date, reason string) (Disbur
 	y.count(orig.Lineage, orig.FundingSource, -orig.Amount)
 	return Disbursement{Province: orig.Province, Year: orig.Year, LineID: orig.LineID, Lineage: orig.Lineage,
 		FundingSource: orig.FundingSource, TaskArea: orig.TaskArea, Kind: Reversal, Amount: -orig.Amount, ReversesID: orig.ID,
-		PaidOn: on, Description: reason}, nil
+		PaidOn: on, Description: reason, SearchText: SearchText(orig.VoucherNo, orig.Description, reason)}, nil
 }
 
 // Allocate checks a central allocation or, with a negative amount, a

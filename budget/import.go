@@ -2,6 +2,7 @@ package budget
 
 import (
 	"context"
+	"errors"
 
 	"github.com/uptrace/bun"
 
@@ -24,13 +25,23 @@ type Import struct {
 	Province units.ProvinceCode
 	Rows     []ImportRow
 	Key      string
+	// Skipped counts the file's rows that hold no payment (a line of the
+	// prefilled template left unpaid); they are not in Rows.
+	Skipped int
+	// DryRun checks the file as the import would and records nothing.
+	DryRun bool
 }
 
-// ImportResult says what an import recorded.
+// ImportResult says what an import recorded or, in a dry run, would record.
 type ImportResult struct {
-	Recorded int `json:"recorded"`
-	Total    VND `json:"total"`
+	Recorded int         `json:"recorded"`
+	Total    VND         `json:"total"`
+	ByLine   []LineTotal `json:"by_line,omitempty"`
+	Skipped  int         `json:"skipped,omitempty"`
 }
+
+// errDryRun ends a dry run's transaction, so that nothing it did is kept.
+var errDryRun = errors.New("budget: dry run")
 
 // ImportDisbursements records the payments of an uploaded file against the
 // lines of province p, all or nothing, with the controls, audit entries and
@@ -43,48 +54,66 @@ type ImportResult struct {
 // malformed, else ECONFLICT. The file's key identifies it: uploading the
 // same file again records nothing and returns the first result with
 // replayed set.
+//
+// A dry run (f.DryRun) does all of it, under the same lock, and answers
+// the same, but writes nothing: not the entries, not the audit, not the
+// key. Its result is what the import would record now.
 func (s *Store) ImportDisbursements(ctx context.Context, c access.Caller, f Import) (res ImportResult, replayed bool, err error) {
-	p, rows := f.Province, f.Rows
-	if err := c.CanAct(p, access.Finance); err != nil {
+	if err := c.CanAct(f.Province, access.Finance); err != nil {
 		return res, false, err
 	}
-	for i := range rows {
-		rows[i].normalize()
+	for i := range f.Rows {
+		f.Rows[i].normalize()
 	}
-	k := idempotency{user: c.UserID, key: f.Key, hash: "import:" + f.Key}
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		books, err := loadBooks(ctx, tx, p, s.clock.Today(), rows)
-		if err != nil {
-			return err
+		res, replayed, err = s.importIn(ctx, tx, c, f)
+		if err == nil && f.DryRun {
+			return errDryRun // even a replay: the lock's upsert of the year is undone
 		}
-		first, err := k.read(ctx, tx)
-		if err != nil {
-			return err
-		}
-		if replayed, err = k.replay(first, &res); replayed || err != nil {
-			return err
-		}
-		entries, err := books.payAll(rows)
-		if err != nil {
-			return err
-		}
-		if entries, err = s.write(ctx, tx, c, entries); err != nil {
-			return err
-		}
-		res = ImportResult{Recorded: len(entries)}
-		for _, e := range entries {
-			res.Total += e.Amount
-		}
-		if err := audit.Record(ctx, tx, s.importChange(c, f, res, entries)); err != nil {
-			return err
-		}
-		if err := notify.Record(ctx, tx, notify.Event{Kind: notify.DisbursementsIn, Province: p, User: c.UserID,
-			Actor: c.UserID, Args: i18n.Args{"n": int64(res.Recorded), "amount": res.Total}, At: s.clock.Now()}); err != nil {
-			return err
-		}
-		return k.store(ctx, tx, s.clock.Now(), res)
+		return err
 	})
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
 	return res, replayed, translate(err, "import disbursements")
+}
+
+// importIn runs the import of f in tx, writing only when f is not a dry
+// run.
+func (s *Store) importIn(ctx context.Context, tx bun.Tx, c access.Caller, f Import) (ImportResult, bool, error) {
+	var res ImportResult
+	k := idempotency{user: c.UserID, key: f.Key, hash: "import:" + f.Key}
+	books, err := loadBooks(ctx, tx, f.Province, s.clock.Today(), f.Rows)
+	if err != nil {
+		return res, false, err
+	}
+	first, err := k.read(ctx, tx)
+	if err != nil {
+		return res, false, err
+	}
+	if replayed, err := k.replay(first, &res); replayed || err != nil {
+		return res, replayed, err
+	}
+	entries, err := books.payAll(f.Rows)
+	if err != nil {
+		return res, false, err
+	}
+	res = books.result(entries)
+	res.Skipped = f.Skipped
+	if f.DryRun {
+		return res, false, nil
+	}
+	if entries, err = s.write(ctx, tx, c, entries); err != nil {
+		return res, false, err
+	}
+	if err := audit.Record(ctx, tx, s.importChange(c, f, res, entries)); err != nil {
+		return res, false, err
+	}
+	if err := notify.Record(ctx, tx, notify.Event{Kind: notify.DisbursementsIn, Province: f.Province, User: c.UserID,
+		Actor: c.UserID, Args: i18n.Args{"n": int64(res.Recorded), "amount": res.Total}, At: s.clock.Now()}); err != nil {
+		return res, false, err
+	}
+	return res, false, k.store(ctx, tx, s.clock.Now(), res)
 }
 
 // payAll checks every row in order and returns the entries to record, or

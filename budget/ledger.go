@@ -44,6 +44,7 @@ type Disbursement struct {
 	VoucherNo     string             `bun:",nullzero" json:"voucher_no,omitempty"`
 	VoucherKey    string             `bun:",nullzero" json:"-"` // vn.Key(VoucherNo): unique in a province-year
 	Description   string             `json:"description,omitempty"`
+	SearchText    string             `json:"-"` // what a search of the ledger looks in: SearchText(voucher, description)
 	CreatedAt     time.Time          `json:"created_at"`
 	ActorID       int64              `bun:",nullzero" json:"-"`
 	Actor         string             `json:"actor"`

@@ -32,12 +32,14 @@ func WriteTemplate(w io.Writer, name string, fields []upload.Field) error {
 		example[i] = f.Example
 	}
 	data.Rows = [][]any{example}
-	return WriteXLSX(w, Workbook{Sheets: []Sheet{data, instructions(fields)}})
+	return WriteXLSX(w, Workbook{Sheets: []Sheet{data, instructions(fields,
+		"Giữ nguyên dòng tiêu đề; xóa dòng ví dụ trước khi tải lên (keep the header row; delete the example row).")}})
 }
 
 // instructions lists each column with its key, whether it is required,
-// what it holds and the caller's help, then the rules of every upload.
-func instructions(fields []upload.Field) Sheet {
+// what it holds and the caller's help, then notes and the rules of every
+// upload.
+func instructions(fields []upload.Field, notes ...string) Sheet {
 	s := Sheet{Name: instructionsSheet, Table: Table{Columns: []Column{
 		{Title: "Cột (column)"}, {Title: "Mã (key)"}, {Title: "Bắt buộc (required)"},
 		{Title: "Kiểu dữ liệu (type)"}, {Title: "Ghi chú (notes)"},
@@ -49,10 +51,9 @@ func instructions(fields []upload.Field) Sheet {
 		}
 		s.Rows = append(s.Rows, []any{f.Title, f.Key, required, kindHelp[f.Kind], f.Help})
 	}
-	for _, note := range []string{
-		"Giữ nguyên dòng tiêu đề; xóa dòng ví dụ trước khi tải lên (keep the header row; delete the example row).",
+	for _, note := range append(notes,
 		"Chỉ đọc trang tính đầu tiên; có thể tải lên tệp .xlsx hoặc CSV UTF-8 (only the first sheet is read; .xlsx or CSV UTF-8).",
-	} {
+	) {
 		s.Rows = append(s.Rows, []any{"Lưu ý (note)", nil, nil, nil, note})
 	}
 	return s

@@ -33,48 +33,80 @@ type StaffingFile struct {
 	Province units.ProvinceCode
 	Year     int
 	File     []byte
+	// DryRun checks the file as the import would and records nothing.
+	DryRun bool
 }
 
 // ImportStaffing records the staffing of a province's communes for a year
 // from an uploaded file, all or nothing (see PutProvinceStaffing), naming
-// every bad row. Uploading the same file again changes nothing. Only the
+// every bad row, and says which communes it changed. Uploading the same
+// file again changes nothing. A row holding a commune but no figure, as
+// the prefilled template leaves a commune without last year's, is skipped
+// and counted. A dry run checks the file as the import would and answers
+// the same, reading what it would change, and writes nothing. Only the
 // province's planner may.
-func (s *Store) ImportStaffing(ctx context.Context, c access.Caller, f StaffingFile) (int, error) {
-	p, year, file := f.Province, f.Year, f.File
-	if err := c.CanAct(p, access.Planner); err != nil {
-		return 0, err
+func (s *Store) ImportStaffing(ctx context.Context, c access.Caller, f StaffingFile) (StaffingImport, error) {
+	if err := c.CanAct(f.Province, access.Planner); err != nil {
+		return StaffingImport{}, err
 	}
-	u, err := upload.Read(bytes.NewReader(file), upload.MaxSize)
+	u, err := upload.Read(bytes.NewReader(f.File), upload.MaxSize)
 	if err != nil {
-		return 0, err
+		return StaffingImport{}, err
 	}
-	items, names, numbers, err := parseStaffing(u)
+	rows, err := parseStaffing(u)
 	if err != nil {
-		return 0, err
+		return StaffingImport{}, err
 	}
-	n, err := s.PutProvinceStaffing(ctx, c, ProvinceStaffing{Province: p, Year: year, Items: items, Names: names, imported: true})
-	return n, itemsToRows(err, numbers)
+	ps := ProvinceStaffing{Province: f.Province, Year: f.Year, Items: rows.items, Names: rows.names, imported: true}
+	d, err := s.recordProvince(ctx, c, ps, f.DryRun)
+	d.Skipped = rows.skipped
+	return d, itemsToRows(err, rows.numbers)
 }
 
-// parseStaffing reads the rows into items, the commune names given beside
-// them (empty when none) and their row numbers.
-func parseStaffing(u *upload.File) ([]Staffing, []string, []int, error) {
+// staffingRows are a file's rows as items, the commune names given beside
+// them (empty when none), their row numbers, and how many rows held no
+// figure.
+type staffingRows struct {
+	items   []Staffing
+	names   []string
+	numbers []int
+	skipped int
+}
+
+// parseStaffing reads the rows of u that hold figures.
+func parseStaffing(u *upload.File) (staffingRows, error) {
+	var out staffingRows
 	if err := u.CheckColumns(StaffingFields); err != nil {
-		return nil, nil, nil, err
+		return out, err
 	}
 	var ch upload.Checker
 	f := StaffingFields
-	items := make([]Staffing, 0, len(u.Rows))
-	names := make([]string, 0, len(u.Rows))
-	numbers := make([]int, 0, len(u.Rows))
 	for _, r := range u.Rows {
-		items = append(items, Staffing{Commune: units.CommuneCode(ch.Text(r, f[0])), FullTime: int(ch.Int(r, f[2])),
+		if !holdsFigures(r) {
+			out.skipped++
+			continue
+		}
+		out.items = append(out.items, Staffing{Commune: units.CommuneCode(ch.Text(r, f[0])), FullTime: int(ch.Int(r, f[2])),
 			PartTime: int(ch.Int(r, f[3])), Collaborators: int(ch.Int(r, f[4])), Villages: int(ch.Int(r, f[5])),
 			VillagesWithCollaborator: int(ch.Int(r, f[6])), Note: ch.Text(r, f[7])})
-		names = append(names, ch.Text(r, f[1]))
-		numbers = append(numbers, r.Number)
+		out.names = append(out.names, ch.Text(r, f[1]))
+		out.numbers = append(out.numbers, r.Number)
 	}
-	return items, names, numbers, ch.Err()
+	if len(out.items) == 0 {
+		return out, baove.InvalidKey("rows", "staffing.file_empty", nil, nil)
+	}
+	return out, ch.Err()
+}
+
+// holdsFigures reports whether r has anything in a column after the
+// commune's code and name.
+func holdsFigures(r upload.Row) bool {
+	for _, f := range StaffingFields[2:] {
+		if r.Value(f.Title) != "" || r.Value(f.Key) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // kindPrefixes are the folded words a commune's name starts with.

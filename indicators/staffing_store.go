@@ -82,7 +82,7 @@ func (s *Store) PutStaffing(ctx context.Context, c access.Caller, st Staffing) (
 		return Staffing{}, p.Err()
 	}
 	ps := ProvinceStaffing{Province: l.Commune.ProvinceCode, Year: year, Items: []Staffing{st}}
-	_, err = s.writeStaffing(ctx, c, ps)
+	_, _, err = s.writeStaffing(ctx, c, ps)
 	return ps.Items[0], err
 }
 
@@ -108,21 +108,8 @@ type ProvinceStaffing struct {
 // EINVALID naming each bad item's field, e.g.
 // items[3].villages_with_collaborator.
 func (s *Store) PutProvinceStaffing(ctx context.Context, c access.Caller, ps ProvinceStaffing) (int, error) {
-	province, year := ps.Province, ps.Year
-	if err := c.CanAct(province, access.Planner); err != nil {
-		return 0, err
-	}
-	if err := baove.CheckYear("year", year); err != nil {
-		return 0, err
-	}
-	communes, err := s.units.CommunesValidIn(ctx, province, year)
-	if err != nil {
-		return 0, err
-	}
-	if err := checkItems(ps, communes); err != nil {
-		return 0, err
-	}
-	return s.writeStaffing(ctx, c, ps)
+	d, err := s.recordProvince(ctx, c, ps, false)
+	return len(d.Changes), err
 }
 
 // checkItems sets each item's year and returns an EINVALID error naming
@@ -157,49 +144,36 @@ func checkItems(ps ProvinceStaffing, communes []units.Commune) error {
 
 // writeStaffing writes, in one transaction, each item that differs from its
 // record, with an audit entry each. Items become what is stored; it returns
-// how many changed.
-func (s *Store) writeStaffing(ctx context.Context, c access.Caller, ps ProvinceStaffing) (int, error) {
-	province, year, items := ps.Province, ps.Year, ps.Items
-	now, changed := s.clock.Now(), 0
+// the changes, in the order written, and how many items changed nothing.
+func (s *Store) writeStaffing(ctx context.Context, c access.Caller, ps ProvinceStaffing) ([]CommuneChange, int, error) {
+	province, year := ps.Province, ps.Year
+	var changes []CommuneChange
+	unchanged := 0
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		old, err := scanStaffing(ctx, s.db.ForUpdate(selectStaffing(tx, province, year)))
 		if err != nil {
 			return err
 		}
-		byCode := make(map[units.CommuneCode]Staffing, len(old))
-		for _, o := range old {
-			byCode[o.Commune] = o
-		}
-		changed = 0 // a retried transaction starts afresh
-		for _, i := range communeOrder(items) {
-			prev, had := byCode[items[i].Commune]
-			items[i].UpdatedAt, items[i].UpdatedBy = now, c.Username
-			if had && prev.same(items[i]) {
-				items[i] = prev
-				continue
-			}
-			ch := staffingChange{province: province, after: items[i]}
-			if had {
-				ch.before = &prev
-			}
-			if err := writeOne(ctx, tx, c, ch); err != nil {
+		changes, unchanged = diffStaffing(old, ps.Items, stamp{at: s.clock.Now(), by: c.Username})
+		for _, ch := range changes {
+			if err := writeOne(ctx, tx, c, staffingChange{province: province, after: ch.After, before: ch.Before}); err != nil {
 				return err
 			}
-			changed++
 		}
 		if !ps.imported {
 			return nil
 		}
 		return notify.Record(ctx, tx, notify.Event{Kind: notify.StaffingIn, Province: province, User: c.UserID,
-			Actor: c.UserID, Args: i18n.Args{"year": year, "n": int64(changed)}, At: now})
+			Actor: c.UserID, Args: i18n.Args{"year": year, "n": int64(len(changes))}, At: s.clock.Now()})
 	})
 	switch {
 	case database.IsUniqueViolation(err):
-		return 0, baove.Errorf(baove.ECONFLICT, "another request recorded staffing of these communes at the same moment; try again")
+		return nil, 0, baove.Errorf(baove.ECONFLICT,
+			"another request recorded staffing of these communes at the same moment; try again")
 	case err != nil:
-		return 0, fmt.Errorf("indicators: staffing of %s in %d: %w", province, year, err)
+		return nil, 0, fmt.Errorf("indicators: staffing of %s in %d: %w", province, year, err)
 	}
-	return changed, nil
+	return changes, unchanged, nil
 }
 
 // communeOrder returns the indexes of items by commune code, the order in
