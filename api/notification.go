@@ -10,8 +10,8 @@ import (
 // Notification is an entry of the caller's inbox.
 type Notification struct {
 	ID           int64      `json:"id" example:"41"`
-	Kind         string     `json:"kind" example:"plan_submitted" doc:"What happened: plan_submitted, plan_returned, plan_issued, plan_comment, revision_requested, report_due, report_overdue, allocation_recorded, disbursements_imported, staffing_imported"`
-	Text         string     `json:"text" example:"Thành phố Hà Nội: the 2026 plan (version 1) was submitted and awaits issuance." doc:"What the notification says, in the request's language"`
+	Kind         string     `json:"kind" example:"plan_submitted" doc:"What happened (notify.Kinds)"`
+	Text         string     `json:"text" example:"Hà Nội: the 2026 plan (version 1) was submitted." doc:"In the request's language"`
 	ProvinceCode string     `json:"province_code,omitempty" example:"01"`
 	Link         string     `json:"link,omitempty" example:"/plans/12" doc:"The page it is about, on the service's pages"`
 	CreatedAt    time.Time  `json:"created_at"`
@@ -25,7 +25,7 @@ func notificationOf(ctx context.Context, n notify.Notification) Notification {
 
 // NotificationsInput asks for a page of one's inbox.
 type NotificationsInput struct {
-	Order string `query:"order" enum:"unread,newest" default:"unread" doc:"unread: unread first, newest first within each; newest: newest first"`
+	Order string `query:"order" enum:"unread,newest" default:"unread" doc:"unread: unread first, then newest first; newest"`
 	Page  int    `query:"page" minimum:"1" default:"1"`
 	Limit int    `query:"limit" minimum:"1" maximum:"100" default:"20"`
 }

@@ -43,7 +43,8 @@ func TestImportDisbursements_TellsTheImporterOnlyWhenItRecords(t *testing.T) {
 			t.Fatal("a bad file was recorded")
 		}
 		rows[1].Amount = 1_000
-		if _, _, err := f.budget.ImportDisbursements(ctx, importer, budget.Import{Province: "01", Rows: rows, Key: "good"}); err != nil {
+		_, _, err := f.budget.ImportDisbursements(ctx, importer, budget.Import{Province: "01", Rows: rows, Key: "good"})
+		if err != nil {
 			t.Fatal(err)
 		}
 		if got := notifytest.Kinds(t, db, importer); !slices.Equal(got, []notify.Kind{notify.DisbursementsIn}) {

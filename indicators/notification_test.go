@@ -19,7 +19,8 @@ func TestImportStaffing_TellsTheImporterItIsDone(t *testing.T) {
 		colleague := notifytest.User(t, db, "planner.dienbien.2", access.Planner, "11")
 		file := "commune_code,commune_name,full_time,part_time,collaborators,villages,villages_with_collaborator,note\n" +
 			"03151,Phường Mường Lay,1,0,12,15,12,\n"
-		if _, err := s.ImportStaffing(ctx, importer, indicators.StaffingFile{Province: "11", Year: 2026, File: []byte(file)}); err != nil {
+		_, err := s.ImportStaffing(ctx, importer, indicators.StaffingFile{Province: "11", Year: 2026, File: []byte(file)})
+		if err != nil {
 			t.Fatal(err)
 		}
 		if got := notifytest.Kinds(t, db, importer); !slices.Equal(got, []notify.Kind{notify.StaffingIn}) {

@@ -23,7 +23,8 @@ func TestMessage_SaysItInVietnameseThenEnglishWithTheLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	subject, err := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
-	if err != nil || subject != "[baove] Thành phố Hà Nội: kế hoạch năm 2026 (phiên bản 2) bị trả lại. Lý do: Thiếu chỉ tiêu" {
+	want := "[baove] Thành phố Hà Nội: kế hoạch năm 2026 (phiên bản 2) bị trả lại. Lý do: Thiếu chỉ tiêu"
+	if err != nil || subject != want {
 		t.Errorf("subject = %q, %v", subject, err)
 	}
 	if got := msg.Header.Get("Message-ID"); got != m.MessageID {
@@ -36,7 +37,8 @@ func TestMessage_SaysItInVietnameseThenEnglishWithTheLink(t *testing.T) {
 	if vi < 0 || en < vi {
 		t.Errorf("body does not say it in Vietnamese, then English:\n%s", text)
 	}
-	if !strings.Contains(text, "Xem tại: https://baove.example.vn/plans/7") || !strings.Contains(text, "Open: https://baove.example.vn/plans/7") {
+	if !strings.Contains(text, "Xem tại: https://baove.example.vn/plans/7") ||
+		!strings.Contains(text, "Open: https://baove.example.vn/plans/7") {
 		t.Errorf("body lacks the link:\n%s", text)
 	}
 }

@@ -98,7 +98,8 @@ func TestRecord_QueuesAnEmailForThoseWhoGaveAnAddress(t *testing.T) {
 		if err != nil || len(mails) != 1 || mails[0].To != "ke.hoach@hanoi.gov.vn" {
 			t.Fatalf("claimed %+v, %v", mails, err)
 		}
-		if got := mails[0].Subject(); got != "[baove] Thành phố Hà Nội: kế hoạch năm 2026 (phiên bản 1) đã được ban hành, số 99/KH-UBND ngày 28/11/2026." {
+		want := "[baove] Thành phố Hà Nội: kế hoạch năm 2026 (phiên bản 1) đã được ban hành, số 99/KH-UBND ngày 28/11/2026."
+		if got := mails[0].Subject(); got != want {
 			t.Errorf("subject = %q", got)
 		}
 	})

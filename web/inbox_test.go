@@ -51,7 +51,8 @@ func TestInbox_ShowsTheUnreadCountAndOpeningMarksRead(t *testing.T) {
 			t.Fatalf("the inbox has %d open buttons, want 2", len(ids))
 		}
 		newest, oldest := ids[0][1], ids[1][1]
-		if res := post(t, s, "/inbox/"+oldest+"/open", nil, signIn(t, s, "approver.dienbien")); res.StatusCode != http.StatusNotFound {
+		other := signIn(t, s, "approver.dienbien")
+		if res := post(t, s, "/inbox/"+oldest+"/open", nil, other); res.StatusCode != http.StatusNotFound {
 			t.Errorf("another province's approver opened it: %d", res.StatusCode)
 		}
 		if res := post(t, s, "/inbox/"+oldest+"/open", nil, c); res.StatusCode != http.StatusSeeOther ||
@@ -71,7 +72,8 @@ func TestInbox_SetsTheEmailAddressOnTheField(t *testing.T) {
 	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
 		c := signIn(t, s, "planner.hanoi")
 		res := post(t, s, "/inbox/address", url.Values{"email": {"không phải địa chỉ"}}, c)
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, `id="email-error">không phải một địa chỉ thư điện tử`) {
+		if res.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(res.body, `id="email-error">không phải một địa chỉ thư điện tử`) {
 			t.Errorf("a bad address: %d %s", res.StatusCode, res.body)
 		}
 		res = post(t, s, "/inbox/address", url.Values{"email": {"ke.hoach@hanoi.gov.vn"}}, c)
@@ -79,7 +81,8 @@ func TestInbox_SetsTheEmailAddressOnTheField(t *testing.T) {
 			t.Fatalf("a good address: %d to %q", res.StatusCode, res.Header.Get("Location"))
 		}
 		page := get(t, s, "/inbox?saved=1", c).body
-		if !strings.Contains(page, "Đã lưu địa chỉ thư điện tử.") || !strings.Contains(page, `value="ke.hoach@hanoi.gov.vn"`) {
+		if !strings.Contains(page, "Đã lưu địa chỉ thư điện tử.") ||
+			!strings.Contains(page, `value="ke.hoach@hanoi.gov.vn"`) {
 			t.Errorf("the page does not show the saved address")
 		}
 	})

@@ -25,7 +25,8 @@ func (m *mailFlags) register(fs *flag.FlagSet) {
 	m.url = fs.String("smtp-url", "",
 		"send notifications by e-mail through this relay: smtp://[user:password@]host[:port] (STARTTLS when offered) or smtps://…")
 	m.from = fs.String("smtp-from", "", "the e-mails' sender address (required with --smtp-url), e.g. baove@so-yte.gov.vn")
-	m.publicURL = fs.String("public-url", "", "the service's address as people open it (links in e-mails), e.g. https://baove.example.gov.vn")
+	m.publicURL = fs.String("public-url", "",
+		"the service's address as people open it (links in e-mails), e.g. https://baove.example.gov.vn")
 }
 
 // check returns the relay --smtp-url names, or nil when it is not set.
