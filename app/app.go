@@ -11,6 +11,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/assessment"
+	"baove/attachments"
 	"baove/audit"
 	"baove/budget"
 	"baove/database"
@@ -18,6 +19,7 @@ import (
 	"baove/indicators"
 	"baove/notify"
 	"baove/plans"
+	"baove/reports"
 	"baove/units"
 )
 
@@ -31,8 +33,8 @@ type Config struct {
 	// SignIn bounds what sign-ins cost and how fast one username may be
 	// tried (zero fields take access's defaults).
 	SignIn access.Limits
-	// Ministry names the ministry in charge of children in the national
-	// report's header, e.g. "Bộ Y tế".
+	// Ministry names the ministry in charge of children in the reports'
+	// default settings, e.g. "Bộ Y tế".
 	Ministry string
 }
 
@@ -49,6 +51,12 @@ type Services struct {
 	Assessment *assessment.Service
 	// Notify keeps each user's inbox and the e-mail outbox.
 	Notify *notify.Store
+	// Attachments keeps the signed scans of plans, allocations,
+	// disbursements and compliance checks.
+	Attachments *attachments.Store
+	// ReportSettings keeps how reports are issued and sent, and the
+	// register of the report files generated.
+	ReportSettings *reports.Store
 	// Reports builds the PDF and XLSX reports from the services above.
 	Reports exports.Sources
 }
@@ -71,11 +79,19 @@ func New(db *database.DB, cfg Config) (*Services, error) {
 	if s.Budget, err = budget.NewStore(db, cfg.Clock, s.Plans); err != nil {
 		return nil, err
 	}
-	if s.Assessment, err = assessment.New(s.Units, s.Indicators, s.Plans, s.Budget, cfg.Clock); err != nil {
+	owners := attachments.Owners{Plans: s.Plans, Allocations: s.Budget, Disbursements: s.Budget, Provinces: s.Units}
+	if s.Attachments, err = attachments.NewStore(db, cfg.Clock, owners); err != nil {
+		return nil, err
+	}
+	st := assessment.Stores{Units: s.Units, Indicators: s.Indicators, Plans: s.Plans, Budget: s.Budget, Scans: s.Attachments}
+	if s.Assessment, err = assessment.New(st, cfg.Clock); err != nil {
+		return nil, err
+	}
+	if s.ReportSettings, err = reports.NewStore(db, cfg.Clock, s.Units, cfg.Ministry); err != nil {
 		return nil, err
 	}
 	s.Reports = exports.Sources{Units: s.Units, Plans: s.Plans, Budget: s.Budget, Indicators: s.Indicators, Assessment: s.Assessment,
-		Ministry: cfg.Ministry, Clock: cfg.Clock}
+		Settings: s.ReportSettings, People: s.Access, Clock: cfg.Clock}
 	return s, nil
 }
 

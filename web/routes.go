@@ -12,13 +12,13 @@ import (
 // apiPaths are the paths the API answers, exactly; apiPrefixes begin the
 // others. Everything else is a page.
 var (
-	apiPaths    = []string{"/api", "/docs", "/healthz", "/readyz"}
+	apiPaths    = []string{"/api", "/docs", "/healthz", "/readyz", "/metrics"}
 	apiPrefixes = []string{"/api/", "/docs/", "/openapi.", "/openapi-", "/schemas/"}
 )
 
 // isAPIPath reports whether the API answers path: its operations (whose
 // unknown paths and methods it answers with problem documents), its
-// documentation and schemas, and the probes.
+// documentation and schemas, the probes and the metrics.
 func isAPIPath(path string) bool {
 	return slices.Contains(apiPaths, path) ||
 		slices.ContainsFunc(apiPrefixes, func(p string) bool { return strings.HasPrefix(path, p) })
@@ -50,6 +50,30 @@ func (s *Server) routes() chi.Router {
 		page(get, "/inbox", signedIn, s.inboxPage)
 		page(post, "/inbox/address", signedIn, s.setAddress)
 		page(post, "/inbox/{id}/open", signedIn, s.openNotification)
+
+		// The plans and their editor (plan*.go).
+		page(get, "/plans", signedIn, s.plansPage)
+		page(post, "/plans", signedIn, s.createPlan)
+		page(get, "/plans/{id}", signedIn, s.planPage)
+		page(get, "/plans/{id}/diff", signedIn, s.planDiff)
+		page(post, "/plans/{id}/activities", signedIn, s.change(addActivity))
+		page(post, "/plans/{id}/activities/{aid}", signedIn, s.change(changeActivity))
+		page(post, "/plans/{id}/activities/{aid}/delete", signedIn, s.change(removeActivity))
+		page(post, "/plans/{id}/activities/{aid}/lines", signedIn, s.change(addLine))
+		page(post, "/plans/{id}/lines/{lid}", signedIn, s.change(changeLine))
+		page(post, "/plans/{id}/lines/{lid}/delete", signedIn, s.change(removeLine))
+		page(post, "/plans/{id}/targets", signedIn, s.change(setTarget))
+		page(post, "/plans/{id}/submit", signedIn, s.change(submitPlan))
+		page(post, "/plans/{id}/revise", signedIn, s.change(revisePlan))
+
+		// A province's year: staffing, indicator values, progress, compliance.
+		page(get, "/staffing", signedIn, s.staffingPage)
+		page(post, "/staffing", signedIn, s.saveStaffing)
+		page(post, "/staffing/import", signedIn, s.importStaffing)
+		page(get, "/values", signedIn, s.valuesPage)
+		page(post, "/values", signedIn, s.saveValues)
+		page(get, "/progress", signedIn, s.progressPage)
+		page(get, "/compliance", signedIn, s.compliancePage)
 	})
 	return r
 }
