@@ -47,6 +47,16 @@ func (s *Server) routes() {
 		"get-me", "The signed-in user")
 	g.add(put, "/me/password", signedIn, call(s.changeMyPassword),
 		"change-my-password", "Change one's own password")
+	g.add(get, "/me/notifications", signedIn, call(s.listNotifications),
+		"list-my-notifications", "One's notifications, unread first or newest first, with the unread count")
+	g.add(get, "/me/notifications/unread", signedIn, call(s.countUnread),
+		"count-my-unread-notifications", "How many of one's notifications are unread")
+	g.add(post, "/me/notifications/{id}/read", signedIn, call(s.readNotification),
+		"read-my-notification", "Open one of one's notifications: it is marked read")
+	g.add(get, "/me/notification-address", signedIn, call(s.getNotificationAddress),
+		"get-my-notification-address", "The e-mail address one's notifications are sent to")
+	g.add(put, "/me/notification-address", signedIn, call(s.putNotificationAddress),
+		"set-my-notification-address", "Set or clear the e-mail address one's notifications are sent to")
 	g.add(post, "/users", admin, call(s.createUser),
 		"create-user", "Create a user")
 	g.add(get, "/users", admin, call(s.listUsers),

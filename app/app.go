@@ -17,6 +17,7 @@ import (
 	"baove/database"
 	"baove/exports"
 	"baove/indicators"
+	"baove/notify"
 	"baove/plans"
 	"baove/reports"
 	"baove/units"
@@ -48,6 +49,8 @@ type Services struct {
 	Plans      *plans.Store
 	Budget     *budget.Store
 	Assessment *assessment.Service
+	// Notify keeps each user's inbox and the e-mail outbox.
+	Notify *notify.Store
 	// Attachments keeps the signed scans of plans, allocations,
 	// disbursements and compliance checks.
 	Attachments *attachments.Store
@@ -65,7 +68,7 @@ func New(db *database.DB, cfg Config) (*Services, error) {
 		return nil, fmt.Errorf("app: no database")
 	}
 	s := &Services{DB: db, Clock: cfg.Clock, Access: access.NewStore(db, cfg.Clock, cfg.TokenTTL, cfg.SignIn), Audit: audit.NewStore(db),
-		Units: units.NewStore(db, cfg.Clock)}
+		Units: units.NewStore(db, cfg.Clock), Notify: notify.NewStore(db, cfg.Clock)}
 	var err error
 	if s.Indicators, err = indicators.NewStore(db, cfg.Clock, s.Units, budget.ClosedYears{}); err != nil {
 		return nil, err

@@ -11,6 +11,8 @@ import (
 	"baove"
 	"baove/access"
 	"baove/audit"
+	"baove/i18n"
+	"baove/notify"
 	"baove/units"
 )
 
@@ -109,8 +111,12 @@ func (s *Store) insertAllocation(ctx context.Context, tx bun.Tx, c access.Caller
 	if _, err := tx.NewInsert().Model(r).Exec(ctx); err != nil {
 		return err
 	}
-	return audit.Record(ctx, tx, audit.Change{At: r.CreatedAt, Actor: c.Actor(), Action: "allocation." + string(r.Kind),
-		Entity: "allocation", EntityID: fmt.Sprint(r.ID), ProvinceCode: string(r.Province), AfterState: r})
+	if err := audit.Record(ctx, tx, audit.Change{At: r.CreatedAt, Actor: c.Actor(), Action: "allocation." + string(r.Kind),
+		Entity: "allocation", EntityID: fmt.Sprint(r.ID), ProvinceCode: string(r.Province), AfterState: r}); err != nil {
+		return err
+	}
+	return notify.Record(ctx, tx, notify.Event{Kind: notify.AllocationRecorded, Province: r.Province, Actor: c.UserID,
+		Args: i18n.Args{"year": r.Year, "amount": r.Amount, "decided_on": r.DecidedOn}, At: r.CreatedAt})
 }
 
 // loadYears locks the years of province p and reads their books: whether

@@ -8,6 +8,8 @@ import (
 
 	"baove/access"
 	"baove/audit"
+	"baove/i18n"
+	"baove/notify"
 	"baove/units"
 )
 
@@ -105,6 +107,10 @@ func (s *Store) importIn(ctx context.Context, tx bun.Tx, c access.Caller, f Impo
 		return res, false, err
 	}
 	if err := audit.Record(ctx, tx, s.importChange(c, f, res, entries)); err != nil {
+		return res, false, err
+	}
+	if err := notify.Record(ctx, tx, notify.Event{Kind: notify.DisbursementsIn, Province: f.Province, User: c.UserID,
+		Actor: c.UserID, Args: i18n.Args{"n": int64(res.Recorded), "amount": res.Total}, At: s.clock.Now()}); err != nil {
 		return res, false, err
 	}
 	return res, false, k.store(ctx, tx, s.clock.Now(), res)

@@ -57,7 +57,7 @@ func (s *Store) ImportStaffing(ctx context.Context, c access.Caller, f StaffingF
 	if err != nil {
 		return StaffingImport{}, err
 	}
-	ps := ProvinceStaffing{Province: f.Province, Year: f.Year, Items: rows.items, Names: rows.names}
+	ps := ProvinceStaffing{Province: f.Province, Year: f.Year, Items: rows.items, Names: rows.names, imported: true}
 	d, err := s.recordProvince(ctx, c, ps, f.DryRun)
 	d.Skipped = rows.skipped
 	return d, itemsToRows(err, rows.numbers)

@@ -14,6 +14,7 @@ import (
 	"baove/audit"
 	"baove/database"
 	"baove/i18n"
+	"baove/notify"
 	"baove/units"
 	"baove/vn"
 )
@@ -95,6 +96,9 @@ type ProvinceStaffing struct {
 	// codes (a file's name column; empty where none): each given name must
 	// be the code's commune's.
 	Names []string
+	// imported marks the staffing of a file (ImportStaffing), whose
+	// importer is told when it is recorded.
+	imported bool
 }
 
 // PutProvinceStaffing records ps, the staffing of many communes of a
@@ -156,7 +160,11 @@ func (s *Store) writeStaffing(ctx context.Context, c access.Caller, ps ProvinceS
 				return err
 			}
 		}
-		return nil
+		if !ps.imported {
+			return nil
+		}
+		return notify.Record(ctx, tx, notify.Event{Kind: notify.StaffingIn, Province: province, User: c.UserID,
+			Actor: c.UserID, Args: i18n.Args{"year": year, "n": int64(len(changes))}, At: s.clock.Now()})
 	})
 	switch {
 	case database.IsUniqueViolation(err):

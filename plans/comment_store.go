@@ -10,6 +10,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/i18n"
+	"baove/notify"
 )
 
 type commentRow struct {
@@ -58,7 +59,10 @@ func (s *Store) AddComment(ctx context.Context, c access.Caller, id ID, n NewCom
 			return err
 		}
 		a := Audit{"plan_comment.create", "plan_comment", idStr(row.ID), nil, row.comment()}
-		return s.recordAudit(ctx, tx, c, r.ProvinceCode, a)
+		if err := s.recordAudit(ctx, tx, c, r.ProvinceCode, a); err != nil {
+			return err
+		}
+		return s.tell(ctx, tx, c, commentKinds[n.Kind], r, i18n.Args{"text": notify.Text(n.Text)})
 	})
 	return row.comment(), translate(err, "comment on plan")
 }

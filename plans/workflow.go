@@ -71,6 +71,9 @@ func (s *Store) transition(ctx context.Context, c access.Caller, st step) (Plan,
 		if err := s.move(ctx, tx, c, move); err != nil {
 			return err
 		}
+		if err := s.tellStep(ctx, tx, c, st, r); err != nil {
+			return err
+		}
 		if action == "approve" {
 			if err := s.approved(ctx, tx, c, r); err != nil {
 				return err

@@ -51,6 +51,7 @@ var destinations = []destination{
 	{Key: "web.nav.report_xlsx", Path: "/api/v1/provinces/{province}/reports/{year}.xlsx", Roles: provincial},
 	{Key: "web.nav.national_pdf", Path: "/api/v1/reports/national/{year}.pdf?lang={lang}", Roles: []access.Role{access.Reviewer}},
 	{Key: "web.nav.api_docs", Path: "/docs", Roles: []access.Role{access.Admin}},
+	{Key: "web.nav.inbox", Path: "/inbox", Roles: everyone}, // the header links it, with the unread count
 	{Key: "web.nav.password", Path: "/password", Roles: everyone, Menu: true},
 }
 

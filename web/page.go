@@ -20,6 +20,9 @@ type page struct {
 	Nav []link
 	// Langs are the links of the language switch.
 	Langs []langLink
+	// Unread counts the reader's unread notifications, shown beside the
+	// link to their inbox in the header.
+	Unread int
 }
 
 // langLink switches the pages to one language.
@@ -33,7 +36,7 @@ type langLink struct {
 // page returns the layout's part of a page of r titled title.
 func (s *Server) page(r *http.Request, title string) page {
 	ctx := r.Context()
-	p := page{Title: title, Path: r.URL.Path, Nav: s.links(ctx, true)}
+	p := page{Title: title, Path: r.URL.Path, Nav: s.links(ctx, true), Unread: s.unread(r)}
 	names := map[i18n.Lang]string{i18n.VI: T(ctx, "web.lang.vi"), i18n.EN: T(ctx, "web.lang.en")}
 	for _, l := range i18n.Langs {
 		q := r.URL.Query()
@@ -67,4 +70,19 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c te
 // that shows its result (Post/Redirect/Get).
 func seeOther(w http.ResponseWriter, r *http.Request, path string) {
 	http.Redirect(w, r, path, http.StatusSeeOther)
+}
+
+// unread returns how many notifications the reader has not opened; 0 when
+// nobody is signed in, or when they cannot be counted (logged: the page
+// still shows).
+func (s *Server) unread(r *http.Request) int {
+	v := viewerOf(r.Context())
+	if v == nil {
+		return 0
+	}
+	n, err := s.svc.Notify.Unread(r.Context(), v.Caller)
+	if err != nil {
+		logger(r.Context()).Warn("unread notifications", "error", err.Error())
+	}
+	return n
 }

@@ -47,6 +47,9 @@ func (s *Server) routes() chi.Router {
 		page(get, "/", signedIn, s.home)
 		page(get, "/password", signedIn, s.passwordPage)
 		page(post, "/password", signedIn, s.changePassword)
+		page(get, "/inbox", signedIn, s.inboxPage)
+		page(post, "/inbox/address", signedIn, s.setAddress)
+		page(post, "/inbox/{id}/open", signedIn, s.openNotification)
 
 		// The plans and their editor (plan*.go).
 		page(get, "/plans", signedIn, s.plansPage)

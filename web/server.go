@@ -40,6 +40,7 @@ type Server struct {
 	secure  bool // cookies only over HTTPS, whatever the request says
 	demo    *Demo
 	origins *http.CrossOriginProtection
+	mail    bool // the service sends e-mail (MailOn)
 	metrics *metrics.Metrics
 }
 

@@ -32,6 +32,8 @@ type serveFlags struct {
 	tokenTTL, shutdown                  time.Duration
 	hashes                              int
 	withDemo, secureCookies             bool
+	mail                                mailFlags
+	mailOn                              bool // the outbox's worker runs (--smtp-url)
 }
 
 func (f *serveFlags) register(fs *flag.FlagSet) {
@@ -81,10 +83,15 @@ func serve(ctx context.Context, args []string, p process) error {
 	fs := newFlags("serve", p.stderr)
 	var f serveFlags
 	f.register(fs)
+	f.mail.register(fs)
 	if err := parse(fs, args, p.getenv); err != nil {
 		return err
 	}
 	if err := f.check(); err != nil {
+		return err
+	}
+	relay, err := f.mail.check()
+	if err != nil {
 		return err
 	}
 	trusted, err := api.ParseProxies(f.proxies)
@@ -104,7 +111,12 @@ func serve(ctx context.Context, args []string, p process) error {
 	if err := f.prepare(ctx, svc, p); err != nil {
 		return err
 	}
-	m := metrics.New(metrics.Options{DB: svc.DB.DB.DB, Version: version()})
+	outbox := f.mail.worker(svc, relay, log, f.publicURL)
+	opts := metrics.Options{DB: svc.DB.DB.DB, Version: version()}
+	if outbox != nil { // without a worker the backlog would only grow: no gauge
+		opts.Outbox, f.mailOn = svc.Notify, true
+	}
+	m := metrics.New(opts)
 	listeners, err := f.listen(svc, log, m, trusted)
 	if err != nil {
 		return err
@@ -114,6 +126,7 @@ func serve(ctx context.Context, args []string, p process) error {
 	}
 	fmt.Fprintf(p.stdout, "baove %s on %s: listening on %s (sign in there; API docs at /docs)\n",
 		version(), svc.DB.Engine, listeners[0].url())
+	defer startMail(ctx, outbox, p.stdout)()
 	return serveUntilDone(ctx, f.shutdown, log, listeners...)
 }
 
@@ -139,7 +152,7 @@ func (f *serveFlags) listen(svc *app.Services, log *slog.Logger, m *metrics.Metr
 	}
 	secure := f.secureCookies || strings.HasPrefix(f.publicURL, "https://")
 	pages := []web.Option{web.API(api.New(svc, log, version(), apiOpts...)), web.TrustProxies(trusted),
-		web.SecureCookies(secure), web.WithMetrics(m)}
+		web.SecureCookies(secure), web.WithMetrics(m), web.MailOn(f.mailOn)}
 	if f.withDemo {
 		pages = append(pages, web.WithDemo(demoAccounts()))
 	}
