@@ -103,7 +103,7 @@ func journey(t *testing.T, s *webtest.Server, lang i18n.Lang) {
 
 	// The ministry's reviewer requests a revision on the issued plan.
 	as("reviewer")
-	ok("the province's plan", b.Open("/provinces/11" + plan))
+	ok("the province's plan", b.Open("/provinces/11"+plan))
 	b.Eval(`document.getElementById("kind-request").click()`, nil)
 	typeIn(b, "text", "Đề nghị bổ sung kinh phí cho các xã còn trống người làm công tác bảo vệ trẻ em.")
 	ok("requesting a revision", b.Click(w("web.comment.submit")))
