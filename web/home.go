@@ -1,6 +1,7 @@
 package web
 
 import (
+	"baove/access"
 	"net/http"
 
 	"baove/i18n"
@@ -15,6 +16,8 @@ type homeView struct {
 	// on it before this session's; "" when none did.
 	Failed string
 	Links  []link
+	// Finance is what waits for a finance officer; nil for other roles.
+	Finance *financeHome
 }
 
 // home shows the signed-in reader who they are, the places of their role,
@@ -31,6 +34,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	if failed.Count > 0 {
 		h.Failed = Tf(ctx, "web.home.failed", i18n.Args{"count": i18n.Count(failed.Count),
 			"at": s.when(ctx, failed.LastAt), "address": failed.LastAddress})
+	}
+	if v.Role == access.Finance {
+		if h.Finance, err = s.financeHome(ctx, v); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	for _, l := range s.links(ctx, false) {
 		if l.URL != "/" {

@@ -28,6 +28,7 @@ type destination struct {
 var (
 	everyone   = access.Roles
 	provincial = []access.Role{access.Planner, access.Approver, access.Finance}
+	finance    = []access.Role{access.Finance}
 )
 
 // destinations are the places of each role, in the order the header and
@@ -35,6 +36,11 @@ var (
 // both catalogues).
 var destinations = []destination{
 	{Key: "web.nav.home", Path: "/", Roles: everyone, Menu: true},
+	{Key: "web.nav.budget", Path: "/budget", Roles: finance, Menu: true},
+	{Key: "web.nav.pay", Path: "/pay", Roles: finance, Menu: true},
+	{Key: "web.nav.ledger", Path: "/ledger", Roles: finance, Menu: true},
+	{Key: "web.nav.imports", Path: "/imports", Roles: finance, Menu: true},
+	{Key: "web.nav.close", Path: "/close", Roles: finance},
 	{Key: "web.nav.report_pdf", Path: "/api/v1/provinces/{province}/reports/{year}.pdf?lang={lang}", Roles: provincial},
 	{Key: "web.nav.report_xlsx", Path: "/api/v1/provinces/{province}/reports/{year}.xlsx", Roles: provincial},
 	{Key: "web.nav.national_pdf", Path: "/api/v1/reports/national/{year}.pdf?lang={lang}", Roles: []access.Role{access.Reviewer}},

@@ -47,6 +47,19 @@ func (s *Server) routes() chi.Router {
 		page(get, "/", signedIn, s.home)
 		page(get, "/password", signedIn, s.passwordPage)
 		page(post, "/password", signedIn, s.changePassword)
+
+		// The finance officer's pages (web/finance*.go, budget, pay, ledger, import, close).
+		page(get, "/budget", signedIn, s.budgetPage)
+		page(get, "/pay", signedIn, s.payPage)
+		page(post, "/pay", signedIn, s.pay)
+		page(get, "/ledger", signedIn, s.ledgerPage)
+		page(get, "/ledger/{id}/reverse", signedIn, s.reversePage)
+		page(post, "/ledger/{id}/reverse", signedIn, s.reverse)
+		page(get, "/imports", signedIn, s.importsPage)
+		page(post, "/imports/preview", signedIn, s.previewImport)
+		page(post, "/imports", signedIn, s.recordImport)
+		page(get, "/close", signedIn, s.closePage)
+		page(post, "/close", signedIn, s.closeYear)
 	})
 	return r
 }
