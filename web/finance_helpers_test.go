@@ -24,10 +24,16 @@ import (
 func financeServer(t *testing.T, db *database.DB) *webtest.Server {
 	t.Helper()
 	s := webtest.Start(t, db)
+	loadDemo(t, s)
+	return s
+}
+
+// loadDemo loads the whole demo into the database of s.
+func loadDemo(t *testing.T, s *webtest.Server) {
+	t.Helper()
 	if err := demo.Load(context.Background(), s.Services, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	return s
 }
 
 // hidden returns the value of the hidden field name in page, or "".
