@@ -62,23 +62,29 @@ func lineWithLeft(t *testing.T, s *webtest.Server, amount budget.VND) budget.Pla
 	return budget.PlanLine{}
 }
 
-// postFile sends a multipart form with fields and, when file is not nil,
-// the file as "file".
-func postFile(t *testing.T, s *webtest.Server, path string, fields url.Values, file []byte, c *http.Cookie) answer {
+// filePost is a multipart form: its fields and, when not nil, a file sent
+// as "file".
+type filePost struct {
+	Fields url.Values
+	File   []byte
+}
+
+// postFile sends the multipart form f to path with the session cookie c.
+func postFile(t *testing.T, s *webtest.Server, path string, f filePost, c *http.Cookie) answer {
 	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
-	for k, vs := range fields {
+	for k, vs := range f.Fields {
 		for _, v := range vs {
 			mw.WriteField(k, v)
 		}
 	}
-	if file != nil {
+	if f.File != nil {
 		fw, err := mw.CreateFormFile("file", "payments.csv")
 		if err != nil {
 			t.Fatal(err)
 		}
-		fw.Write(file)
+		fw.Write(f.File)
 	}
 	mw.Close()
 	req, err := http.NewRequest(http.MethodPost, s.URL+path, &body)

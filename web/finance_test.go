@@ -58,7 +58,8 @@ func TestPay_ADoubleClickRecordsOnce(t *testing.T) {
 			t.Fatalf("the two clicks answered %d %q and %d %q", first.StatusCode, first.Header.Get("Location"),
 				second.StatusCode, second.Header.Get("Location"))
 		}
-		p, err := s.Services.Budget.LedgerPage(context.Background(), financeDienBien, budget.LedgerFilter{Province: "11", Search: "PC-WEB-1"})
+		filter := budget.LedgerFilter{Province: "11", Search: "PC-WEB-1"}
+		p, err := s.Services.Budget.LedgerPage(context.Background(), financeDienBien, filter)
 		if err != nil || len(p.Entries) != 1 || p.Entries[0].Amount != 1_500_000 {
 			t.Fatalf("the ledger holds %+v, %v; want one payment of 1.500.000", p.Entries, err)
 		}
@@ -108,13 +109,13 @@ func TestLedger_SearchesAndReversesWithADateAndAReason(t *testing.T) {
 			t.Fatal(err)
 		}
 		found := get(t, s, "/ledger?q=tap+huan+can+bo", c)
-		if found.StatusCode != 200 || !strings.Contains(found.body, "PC-TIM-9") || !strings.Contains(found.body, "/ledger/"+strconv.FormatInt(d.ID, 10)+"/reverse") {
+		path := "/ledger/" + strconv.FormatInt(d.ID, 10) + "/reverse"
+		if found.StatusCode != 200 || !strings.Contains(found.body, "PC-TIM-9") || !strings.Contains(found.body, path) {
 			t.Fatalf("the search without marks: %d %s", found.StatusCode, found.body)
 		}
 		if first := get(t, s, "/ledger", c).body; !strings.Contains(first, `rel="next"`) {
 			t.Errorf("a year of payments fits on one page: no next link")
 		}
-		path := "/ledger/" + strconv.FormatInt(d.ID, 10) + "/reverse"
 		res := post(t, s, path, url.Values{"reversed_on": {"2026-11-25"}, "reason": {""}}, c)
 		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, `id="reason-error"`) {
 			t.Errorf("a reversal without a reason: %d", res.StatusCode)
@@ -140,12 +141,12 @@ func TestImports_PreviewShowsEveryBadRowThenRecordsOnce(t *testing.T) {
 			return []byte("budget_line_id,amount,paid_on,voucher_no,description\n" +
 				id + ",25.000,2026-11-02,NK-1,Một\n" + id + "," + second + ",2026-11-03,NK-2,Hai\n")
 		}
-		bad := postFile(t, s, "/imports/preview", nil, file("hai mươi"), c)
+		bad := postFile(t, s, "/imports/preview", filePost{File: file("hai mươi")}, c)
 		if bad.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(bad.body, "<td>3</td>") ||
 			!strings.Contains(bad.body, "Số tiền (đồng)") || strings.Contains(bad.body, `name="file_data"`) {
 			t.Fatalf("a file with a bad row 3: %d %s", bad.StatusCode, bad.body)
 		}
-		good := postFile(t, s, "/imports/preview", nil, file("30000"), c)
+		good := postFile(t, s, "/imports/preview", filePost{File: file("30000")}, c)
 		if good.StatusCode != http.StatusOK || !strings.Contains(good.body, "Tệp sẽ ghi 2 khoản chi, tổng 55.000 đồng") {
 			t.Fatalf("the preview: %d %s", good.StatusCode, good.body)
 		}
@@ -154,14 +155,14 @@ func TestImports_PreviewShowsEveryBadRowThenRecordsOnce(t *testing.T) {
 			t.Fatalf("the preview recorded %d entries", len(p.Entries))
 		}
 		carried := url.Values{"file_data": {hidden(good.body, "file_data")}, "file_sha256": {hidden(good.body, "file_sha256")}}
-		rec := postFile(t, s, "/imports", carried, nil, c)
+		rec := postFile(t, s, "/imports", filePost{Fields: carried}, c)
 		if rec.StatusCode != http.StatusSeeOther || rec.Header.Get("Location") != "/imports?recorded=2&total=55000" {
 			t.Fatalf("recording answered %d %q: %s", rec.StatusCode, rec.Header.Get("Location"), rec.body)
 		}
 		if done := get(t, s, rec.Header.Get("Location"), c).body; !strings.Contains(done, "Đã ghi sổ 2 khoản chi, tổng 55.000 đồng") {
 			t.Errorf("the page after recording does not say what was recorded")
 		}
-		again := postFile(t, s, "/imports", carried, nil, c)
+		again := postFile(t, s, "/imports", filePost{Fields: carried}, c)
 		if !strings.Contains(again.Header.Get("Location"), "replayed=1") {
 			t.Errorf("the same file twice: %q", again.Header.Get("Location"))
 		}
@@ -172,7 +173,7 @@ func TestImports_PreviewShowsEveryBadRowThenRecordsOnce(t *testing.T) {
 		if len(p.Entries) != 2 {
 			t.Errorf("the ledger holds %d entries of the file, want 2", len(p.Entries))
 		}
-		other := postFile(t, s, "/imports", url.Values{"file_data": carried["file_data"], "file_sha256": {"00"}}, nil, c)
+		other := postFile(t, s, "/imports", filePost{Fields: url.Values{"file_data": carried["file_data"], "file_sha256": {"00"}}}, c)
 		if other.StatusCode != http.StatusUnprocessableEntity {
 			t.Errorf("a file not previewed: %d", other.StatusCode)
 		}
