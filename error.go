@@ -23,6 +23,7 @@ const (
 	ENOPRECOND    Code = "precondition_required" // a change needs If-Match and it was missing; 428
 	ETOOMANY      Code = "too_many_requests"     // rate limited; 429
 	ETOOLARGE     Code = "too_large"             // request body over a cap; 413
+	EUNSUPPORTED  Code = "unsupported_type"      // a file of a type not taken (not a PDF, JPEG or PNG scan); 415
 	EUNAVAILABLE  Code = "unavailable"           // a dependency such as the database is down; 503
 	EINTERNAL     Code = "internal"              // a bug; 500, text never shown
 )

@@ -86,6 +86,9 @@ func (s *Server) authenticate(ctx huma.Context, next func(huma.Context)) {
 		s.writeError(ctx, err)
 		return
 	}
+	if i := infoOf(ctx.Context()); i != nil {
+		i.user = c.Username
+	}
 	ctx = huma.WithValue(ctx, callerKey, c)
 	ctx = huma.WithValue(ctx, tokenKey, token)
 	next(ctx)

@@ -203,7 +203,7 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 	var line api.BudgetLine
 	e.do("planner.hanoi", "POST", fmt.Sprintf("/api/v1/plans/%d/budget-lines", plan.ID),
 		map[string]any{"activity_id": act.ID, "funding_source": "central", "amount": "1000000", "description": secret}, &line)
-	paid := plantPayment(t, e)
+	paid, alloc := plantPayment(t, e)
 	var comment api.Comment
 	e.do("reviewer", "POST", fmt.Sprintf("/api/v1/plans/%d/comments", plan.ID),
 		map[string]any{"kind": "revision_requested", "text": secret}, &comment)
@@ -219,7 +219,13 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 			t.Fatalf("plant the marker with PUT %s: %d", path, res.StatusCode)
 		}
 	}
+	scan := plantAttachments(t, e, plan.ID, alloc.ID, paid.ID)
 	return map[string]string{
+		"allocations":      fmt.Sprint(alloc.ID),
+		"attachments":      fmt.Sprint(scan),
+		"2026":             "COORDINATION_ACTIVITY", // {check} follows {year} of a compliance path
+		"reporting":        "2026-Q3",
+		"due-dates":        "CP_ABUSE_CASES",
 		"budget-lines":     fmt.Sprint(line.ID),
 		"disbursements":    fmt.Sprint(paid.ID),
 		"budget":           "2025",
@@ -241,10 +247,32 @@ func plantSecrets(t *testing.T, e *env) map[string]string {
 	}
 }
 
+// plantAttachments attaches a scan carrying the secret (in its bytes, name
+// and title) to Hà Nội's plan, allocation, payment and a compliance check,
+// each as who may, and returns the plan's.
+func plantAttachments(t *testing.T, e *env, plan, alloc, paid int64) int64 {
+	t.Helper()
+	query := "?title=" + url.QueryEscape(secret) + "&file_name=" + url.QueryEscape(secret+".pdf")
+	var first api.Attachment
+	for path, as := range map[string]string{fmt.Sprintf("/api/v1/plans/%d/attachments", plan): "planner.hanoi",
+		fmt.Sprintf("/api/v1/allocations/%d/attachments", alloc):                 "reviewer",
+		fmt.Sprintf("/api/v1/disbursements/%d/attachments", paid):                "finance.hanoi",
+		"/api/v1/provinces/01/compliance/2026/COORDINATION_ACTIVITY/attachments": "planner.hanoi"} {
+		res, _ := e.sendRaw(as, "POST", path+query, []byte("%PDF-1.4\n"+secret+"\n%%EOF\n"), "application/pdf")
+		if res.StatusCode != 201 {
+			t.Fatalf("plant a scan with POST %s: %d %s", path, res.StatusCode, res.body)
+		}
+		if strings.HasPrefix(path, "/api/v1/plans/") {
+			decode(t, res.body, &first)
+		}
+	}
+	return first.ID
+}
+
 // plantPayment has Hà Nội's approver issue its 2025 plan with a central
 // line, allocates central funds and records a payment, all carrying the
 // secret.
-func plantPayment(t *testing.T, e *env) api.Disbursement {
+func plantPayment(t *testing.T, e *env) (api.Disbursement, api.Allocation) {
 	t.Helper()
 	var plan api.Plan
 	e.do("planner.hanoi", "POST", "/api/v1/plans", map[string]any{"province_code": "01", "year": 2025, "title": secret}, &plan)
@@ -258,15 +286,16 @@ func plantPayment(t *testing.T, e *env) api.Disbursement {
 	e.do("planner.hanoi", "POST", base+"/submit", nil, nil)
 	e.do("approver.hanoi", "POST", base+"/approve", map[string]any{"document_no": secret, "issued_on": "2026-11-28",
 		"signer_name": secret, "signer_title": "Phó Chủ tịch"}, nil)
+	var alloc api.Allocation
 	e.do("reviewer", "POST", "/api/v1/allocations", map[string]any{"province_code": "01", "year": 2025, "amount": "5000000",
-		"decision_no": secret, "decided_on": "2025-01-10"}, nil)
+		"decision_no": secret, "decided_on": "2025-01-10"}, &alloc)
 	var paid api.Disbursement
 	res := e.do("finance.hanoi", "POST", fmt.Sprintf("/api/v1/budget-lines/%d/disbursements", line.ID),
 		map[string]any{"amount": "1000000", "paid_on": "2025-03-01", "voucher_no": "PC-01", "description": secret}, &paid)
-	if res.StatusCode != 201 {
+	if res.StatusCode != 201 || alloc.ID == 0 {
 		t.Fatalf("plant a payment: %d", res.StatusCode)
 	}
-	return paid
+	return paid, alloc
 }
 
 var paramRE = regexp.MustCompile(`\{[a-z_]+\}`)

@@ -10,6 +10,8 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humachi"
+
+	"baove/i18n"
 )
 
 // Reading request bodies. Huma would set a read deadline on the connection
@@ -28,8 +30,9 @@ const (
 )
 
 // readBody reads the request's body, up to one byte past the operation's
-// cap (Huma answers 413 beyond it), into memory under a read deadline, and
-// gives Huma the copy.
+// cap (Huma answers 413 beyond it; a Content-Length over the cap is 413
+// before anything is read), into memory under a read deadline, and gives
+// Huma the copy.
 func readBody(ctx huma.Context, next func(huma.Context)) {
 	op := ctx.Operation()
 	r, w := humachi.Unwrap(ctx)
@@ -43,6 +46,11 @@ func readBody(ctx huma.Context, next func(huma.Context)) {
 	}
 	if limit > 1<<20 {
 		timeout = uploadTimeout
+	}
+	if r.ContentLength > limit { // refused before a byte is read, as Huma would after reading them
+		args := i18n.Args{"size": i18n.Count(r.ContentLength), "max": i18n.Count(limit)}
+		writeProblem(w, http.StatusRequestEntityTooLarge, i18n.Text(Lang(r.Context()), "request.too_large", args))
+		return
 	}
 	rc := http.NewResponseController(w)
 	rc.SetReadDeadline(time.Now().Add(timeout))

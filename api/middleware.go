@@ -103,13 +103,26 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
+// accessLog logs a line per request, with the user once signed in, and
+// counts it in the metrics by operation (see operationOf).
 func (s *Server) accessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
+		info := &requestInfo{}
+		r = r.WithContext(context.WithValue(r.Context(), infoKey, info))
 		next.ServeHTTP(rec, r)
-		s.logger(r.Context()).Info("request", "method", r.Method, "path", r.URL.Path, "client", ClientAddress(r.Context()),
-			"status", rec.status, "bytes", rec.bytes, "duration_ms", time.Since(start).Milliseconds())
+		took, op := time.Since(start), operationOf(r, info)
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		s.metrics.Request(op, r.Method, rec.status, took)
+		attrs := []any{"method", r.Method, "path", r.URL.Path, "operation", op, "client", ClientAddress(r.Context()),
+			"status", rec.status, "bytes", rec.bytes, "duration_ms", took.Milliseconds()}
+		if info.user != "" {
+			attrs = append(attrs, "user", info.user)
+		}
+		s.logger(r.Context()).Info("request", attrs...)
 	})
 }
 

@@ -27,6 +27,7 @@ var statuses = map[baove.Code]int{
 	baove.ENOPRECOND:    http.StatusPreconditionRequired,
 	baove.ETOOMANY:      http.StatusTooManyRequests,
 	baove.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	baove.EUNSUPPORTED:  http.StatusUnsupportedMediaType,
 	baove.EUNAVAILABLE:  http.StatusServiceUnavailable,
 }
 
@@ -122,6 +123,9 @@ func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
 		if s.router.Match(chi.NewRouteContext(), m, r.URL.Path) {
 			allowed = append(allowed, m)
+			if m == http.MethodGet {
+				allowed = append(allowed, http.MethodHead) // see middleware.GetHead in New
+			}
 		}
 	}
 	w.Header().Set("Allow", strings.Join(allowed, ", "))

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -36,7 +37,7 @@ func (s *Server) routes() {
 
 	// Sessions and accounts.
 	g = s.group(Prefix, "accounts")
-	g.add(post, "/auth/login", public, call(s.login),
+	g.add(post, "/auth/login", public, answers(call(s.login), 401, 429),
 		"login", "Log in: exchange a username and password for a token")
 	g.add(post, "/auth/logout", signedIn, call(s.logout),
 		"logout", "Log out: revoke the token of this request")
@@ -159,6 +160,27 @@ func (s *Server) routes() {
 		"staffing-import-template", "The template of a staffing import, prefilled with the communes and their figures "+
 			"for whoever may read the province")
 
+	// Attachments: signed scans kept with what they prove.
+	g = s.group(Prefix, "attachments")
+	g.add(post, "/plans/{id}/attachments", inProvince(access.Planner, access.Approver), attaches(s.attachToPlan),
+		"attach-to-plan", "Attach a scan to a plan version: the signed plan as issued, or another document")
+	g.add(get, "/plans/{id}/attachments", readers, call(s.listPlanAttachments),
+		"list-plan-attachments", "A plan version's attachments")
+	g.add(post, "/allocations/{id}/attachments", reviewer, attaches(s.attachToAllocation),
+		"attach-to-allocation", "Attach a scan to an allocation: its decision")
+	g.add(get, "/allocations/{id}/attachments", readers, call(s.listAllocationAttachments),
+		"list-allocation-attachments", "An allocation's attachments")
+	g.add(post, "/disbursements/{id}/attachments", finance, attaches(s.attachToDisbursement),
+		"attach-to-disbursement", "Attach a scan to a disbursement: its payment voucher")
+	g.add(get, "/disbursements/{id}/attachments", readers, call(s.listDisbursementAttachments),
+		"list-disbursement-attachments", "A disbursement's attachments")
+	g.add(post, "/provinces/{code}/compliance/{year}/{check}/attachments", inProvince(access.Planner, access.Finance),
+		attaches(s.attachToCheck), "attach-to-check", "Attach evidence to a province-year's compliance check")
+	g.add(get, "/provinces/{code}/compliance/{year}/{check}/attachments", readers, call(s.listCheckAttachments),
+		"list-check-attachments", "The evidence attached to a compliance check")
+	g.add(get, "/attachments/{id}", readers, download(s.downloadAttachment),
+		"download-attachment", "Download an attachment: its bytes as uploaded, with its name, type and SHA-256")
+
 	// Indicators.
 	g = s.group(Prefix, "indicators")
 	g.add(get, "/indicators", signedIn, call(s.listIndicators),
@@ -189,6 +211,17 @@ func (s *Server) routes() {
 		"get-national-progress", "Every province's progress and the national figures")
 	g.add(get, "/provinces/{code}/compliance/{year}", readers, call(s.getCompliance),
 		"get-province-compliance", "Compliance checks of a province against the 2017 directive")
+
+	// The reporting calendar.
+	g = s.group(Prefix, "reporting")
+	g.add(get, "/reporting/due-dates", signedIn, call(s.listDueRules),
+		"list-due-rules", "The reporting calendar: when each periodic indicator's values are due")
+	g.add(put, "/reporting/due-dates/{indicator_code}", admin, call(s.setDueRule),
+		"set-due-rule", "Make an indicator periodic, or change when its values are due")
+	g.add(del, "/reporting/due-dates/{indicator_code}", admin, call(s.deleteDueRule),
+		"delete-due-rule", "Take an indicator off the reporting calendar")
+	g.add(get, "/reporting/{period}", reviewer, call(s.getReporting),
+		"get-reporting", "Every province's reporting for a quarter or a year: on time, late, missing or not due")
 }
 
 // group is a section of the route table: operations under one path prefix,
@@ -248,10 +281,23 @@ func uploadOp(o huma.Operation) huma.Operation {
 	return o
 }
 
+// answers documents the error statuses an operation answers besides those
+// of its rule (see register).
+func answers(h handler, statuses ...int) handler {
+	return func(s *Server, o huma.Operation, r Rule) {
+		o.Errors = append(o.Errors, statuses...)
+		h(s, o, r)
+	}
+}
+
 // register adds an operation with its access rule. The handler returns
 // domain errors; they are mapped to problems here, so no handler maps errors
-// itself.
+// itself. Every operation may answer 422, for the text of the headers it
+// reads (see checkText); one that needs a token 401 and 403; a public one
+// says so with an empty security requirement.
 func register[I, O any](s *Server, o huma.Operation, r Rule, h func(context.Context, *I) (*O, error)) {
+	o.Security = []map[string][]string{}
+	o.Errors = append(o.Errors, http.StatusUnprocessableEntity)
 	if !r.Public {
 		o.Security = []map[string][]string{{"bearer": {}}}
 		o.Errors = append(o.Errors, http.StatusUnauthorized, http.StatusForbidden)
@@ -260,7 +306,9 @@ func register[I, O any](s *Server, o huma.Operation, r Rule, h func(context.Cont
 	o.Extensions = map[string]any{"x-baove-access": r}
 	o.BodyReadTimeout = -1 // readBody has read the body, under its own deadline
 	huma.Register(s.api, o, func(ctx context.Context, in *I) (*O, error) {
+		start := time.Now()
 		out, err := h(ctx, in)
+		s.observe(o.OperationID, out, err, time.Since(start))
 		if err != nil {
 			return nil, s.toProblem(ctx, err)
 		}

@@ -13,10 +13,18 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humachi"
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"baove/metrics"
 )
 
 // Prefix is the path prefix of every versioned operation.
 const Prefix = "/api/v1"
+
+// License is the API's licence as the OpenAPI document states it: the
+// repository holds no licence file, so the service is its owner's alone
+// (an SPDX LicenseRef, since no SPDX licence says so).
+var License = huma.License{Name: "Proprietary, all rights reserved", Identifier: "LicenseRef-Proprietary"}
 
 // Server serves the HTTP API.
 type Server struct {
@@ -26,6 +34,11 @@ type Server struct {
 	router  chi.Router
 	api     huma.API
 	proxies []netip.Prefix // peers whose X-Forwarded-For is believed
+	// publicURL is the service's address as its users reach it (PublicURL).
+	publicURL    string
+	metrics      *metrics.Metrics
+	metricsPage  http.Handler // /metrics, when served here (ServeMetrics)
+	metricsToken string
 }
 
 // New returns a server over the services; version is the build's version
@@ -35,13 +48,16 @@ func New(svc *app.Services, log *slog.Logger, version string, opts ...Option) *S
 	for _, o := range opts {
 		o(s)
 	}
-	s.router.Use(s.requestID, language, s.clientAddress, s.recoverer, s.accessLog)
+	// GetHead answers HEAD with the GET route of the path (net/http sends
+	// no body), so that every GET also answers HEAD.
+	s.router.Use(s.requestID, language, s.clientAddress, s.recoverer, s.accessLog, middleware.GetHead)
 	s.router.NotFound(s.notFound)
 	s.router.MethodNotAllowed(s.methodNotAllowed)
 	s.api = humachi.New(s.router, s.config())
-	s.api.UseMiddleware(s.authenticate, readBody, s.checkText)
+	s.api.UseMiddleware(s.operation, s.authenticate, readBody, s.checkText)
 	s.routes()
 	s.mountDocs()
+	s.router.Get(MetricsPath, s.serveMetrics)
 	return s
 }
 
@@ -66,5 +82,8 @@ func (s *Server) config() huma.Config {
 	cfg.OpenAPIPath = "/openapi"
 	cfg.SchemasPath = "/schemas"
 	cfg.Components.SecuritySchemes = securitySchemes()
+	cfg.Info.License = &License
+	cfg.Servers = s.servers()
+	cfg.CreateHooks = []func(huma.Config) huma.Config{s.schemaLinks} // in place of Huma's, see schemaLinks
 	return cfg
 }

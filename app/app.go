@@ -11,6 +11,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/assessment"
+	"baove/attachments"
 	"baove/audit"
 	"baove/budget"
 	"baove/database"
@@ -46,6 +47,9 @@ type Services struct {
 	Plans      *plans.Store
 	Budget     *budget.Store
 	Assessment *assessment.Service
+	// Attachments keeps the signed scans of plans, allocations,
+	// disbursements and compliance checks.
+	Attachments *attachments.Store
 	// Reports builds the PDF and XLSX reports from the services above.
 	Reports exports.Sources
 }
@@ -68,7 +72,12 @@ func New(db *database.DB, cfg Config) (*Services, error) {
 	if s.Budget, err = budget.NewStore(db, cfg.Clock, s.Plans); err != nil {
 		return nil, err
 	}
-	if s.Assessment, err = assessment.New(s.Units, s.Indicators, s.Plans, s.Budget, cfg.Clock); err != nil {
+	owners := attachments.Owners{Plans: s.Plans, Allocations: s.Budget, Disbursements: s.Budget, Provinces: s.Units}
+	if s.Attachments, err = attachments.NewStore(db, cfg.Clock, owners); err != nil {
+		return nil, err
+	}
+	st := assessment.Stores{Units: s.Units, Indicators: s.Indicators, Plans: s.Plans, Budget: s.Budget, Scans: s.Attachments}
+	if s.Assessment, err = assessment.New(st, cfg.Clock); err != nil {
 		return nil, err
 	}
 	s.Reports = exports.Sources{Units: s.Units, Plans: s.Plans, Budget: s.Budget, Indicators: s.Indicators, Assessment: s.Assessment,

@@ -1,7 +1,6 @@
 package assessment
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -145,6 +144,21 @@ func issuedBy(e Evidence, is *plans.Issuance) Evidence {
 	return e
 }
 
+// signedPlan: the province keeps the plan it issued, signed and sealed
+// (directive 3.1); a plan in force without its scan is a warning, never a
+// refusal of anything.
+func signedPlan(f Facts) (CheckStatus, Evidence) {
+	plan := f.Plan.InForce
+	if plan == nil {
+		return NotApplicable, noPlanInForce(f)
+	}
+	args := i18n.Args{"year": year(f.Year), "version": plan.Version}
+	if !f.SignedScan {
+		return Warn, say("no_signed_scan", args).with("version", plan.Version).with("signed_scan", false)
+	}
+	return Pass, say("signed_scan", args).with("version", plan.Version).with("signed_scan", true)
+}
+
 // localBudget: directive 3.1 asks for a specific yearly local budget, in
 // the plan in force.
 func localBudget(f Facts) (CheckStatus, Evidence) {
@@ -253,26 +267,4 @@ func centralWithinAllocation(f Facts) (CheckStatus, Evidence) {
 		ev, status = say("central_over", args), Fail
 	}
 	return status, ev.with("central_allocated", b.Allocated).with("central_disbursed", b.Disbursed)
-}
-
-// abuseData: directive 3.3 asks for periodic data on abused children: a
-// CP_ABUSE_CASES value for every quarter of the year that has ended.
-func abuseData(f Facts) (CheckStatus, Evidence) {
-	elapsed := indicators.ElapsedQuarters(f.Year, f.Today)
-	if len(elapsed) == 0 {
-		return NotApplicable, say("no_quarter_over", i18n.Args{"year": year(f.Year)})
-	}
-	var missing []Item
-	for _, q := range elapsed {
-		if !slices.Contains(f.AbuseQuarters, q) {
-			missing = append(missing, Item{Code: indicators.Period{Year: f.Year, Quarter: q}.String()})
-		}
-	}
-	args := i18n.Args{"elapsed": len(elapsed), "missing": len(missing)}
-	if len(missing) == 0 {
-		return Pass, say("abuse_reported", args).with("quarters_elapsed", len(elapsed))
-	}
-	ev := say("abuse_missing", args)
-	ev.Items = missing
-	return Fail, ev.with("quarters_elapsed", len(elapsed)).with("quarters_missing", len(missing))
 }

@@ -44,11 +44,12 @@ var checks = []Check{
 	{"COORDINATION_ACTIVITY", "2.1", "Có hoạt động kiện toàn tổ chức phối hợp liên ngành về trẻ em", "An activity for the inter-sectoral coordination body is planned", activity("2.1")},
 	{"COMMUNE_WORKERS", "2.2", "Mọi xã, phường, đặc khu có người làm công tác bảo vệ trẻ em", "Every commune has a child-protection worker", communeWorkers},
 	{"PLAN_APPROVED", "3.1", "Kế hoạch năm được tỉnh ban hành", "The year's plan is issued by the province", planIssued},
+	{"SIGNED_PLAN", "3.1", "Kế hoạch ban hành có bản scan có chữ ký đính kèm", "The issued plan's signed scan is attached", signedPlan},
 	{"LOCAL_BUDGET", "3.1", "Bố trí ngân sách địa phương (tỉnh hoặc xã)", "Local budget (provincial or commune) is allocated", localBudget},
 	{"DISBURSEMENT_PACE", "3.1", "Giải ngân đạt tiến độ dự kiến", "Disbursement keeps the expected pace", disbursementPace},
 	{"CENTRAL_ELIGIBLE", "3.2", "Kinh phí trung ương chỉ dùng cho nhiệm vụ được hỗ trợ", "Central funds only on eligible task areas", centralEligible},
 	{"CENTRAL_WITHIN_ALLOCATION", "3.2", "Giải ngân kinh phí trung ương trong phạm vi được phân bổ", "Central disbursements within the allocation", centralWithinAllocation},
-	{"ABUSE_DATA", "3.3", "Báo cáo số liệu trẻ em bị xâm hại hằng quý", "Abuse data reported for every elapsed quarter", abuseData},
+	{"ABUSE_DATA", "3.3", "Báo cáo số liệu định kỳ về trẻ em bị xâm hại đúng hạn", "Periodic data on abused children reported on time", periodicData},
 	{"ACTION_MONTH_ACTIVITY", "5.3", "Có hoạt động Tháng hành động vì trẻ em", "An Action Month for Children activity is planned", activity("5.3")},
 }
 
@@ -67,8 +68,12 @@ type Facts struct {
 	// Coverage is the commune staffing of the year: its counts decide, and
 	// Communes holds at least the uncovered communes, which checks name.
 	Coverage indicators.Coverage
-	// AbuseQuarters are the quarters of Year with CP_ABUSE_CASES reported.
-	AbuseQuarters []int
+	// SignedScan tells whether the plan version in force carries its
+	// signed scan (an attachment of kind signed_plan).
+	SignedScan bool
+	// Reports are the values the reporting calendar asks of the province
+	// for Year, judged as of Today.
+	Reports []indicators.Report
 }
 
 // Evidence says why a check came out as it did.
@@ -101,9 +106,12 @@ type Figure struct {
 	Name, Value string
 }
 
-// Item is a thing a check names, with its code.
+// Item is a thing a check names, with its code: a commune, a task area, a
+// value due (Code "CP_ABUSE_CASES/2026-Q3", with its State and DaysLate).
 type Item struct {
 	Code, Name string
+	State      indicators.ReportState
+	DaysLate   int
 }
 
 // Result is a check applied to a province and year.

@@ -25,9 +25,17 @@ func passing() assessment.Facts {
 		Budget: summary(
 			budget.SourceFigures{Source: budget.Central, Figures: budget.Figures{Planned: 500_000_000, Allocated: 500_000_000, Disbursed: 400_000_000}},
 			budget.SourceFigures{Source: budget.Provincial, Figures: budget.Figures{Planned: 1_000_000_000, Allocated: 1_000_000_000, Disbursed: 1_000_000_000}}),
-		Coverage:      indicators.NewCoverage("11", 2026, communes, rows),
-		AbuseQuarters: []int{1, 2, 3},
+		Coverage:   indicators.NewCoverage("11", 2026, communes, rows),
+		SignedScan: true,
+		Reports: []indicators.Report{reportOf(1, indicators.OnTime, 0), reportOf(2, indicators.OnTime, 0),
+			reportOf(3, indicators.OnTime, 0), reportOf(4, indicators.NotDue, 0)},
 	}
+}
+
+// reportOf is CP_ABUSE_CASES of quarter q of 2026, in state.
+func reportOf(q int, state indicators.ReportState, daysLate int) indicators.Report {
+	p := indicators.Period{Year: 2026, Quarter: q}
+	return indicators.Report{Indicator: indicators.AbuseCases, Period: p, DueOn: p.End().AddDays(15), State: state, DaysLate: daysLate}
 }
 
 // summary returns a budget summary of the approved plan's rows by source,
@@ -73,7 +81,8 @@ var failing = map[string]func(f *assessment.Facts){
 		f.Budget.CentralByTaskArea = append(f.Budget.CentralByTaskArea, budget.TaskAreaFigures{TaskArea: plans.TaskArea{Code: "0"}, Planned: 50_000_000})
 	},
 	"CENTRAL_WITHIN_ALLOCATION": func(f *assessment.Facts) { f.Budget.BySource[0].Disbursed = 600_000_000 },
-	"ABUSE_DATA":                func(f *assessment.Facts) { f.AbuseQuarters = []int{1, 3} },
+	"ABUSE_DATA":                func(f *assessment.Facts) { f.Reports[1] = reportOf(2, indicators.Missing, 135) },
+	"SIGNED_PLAN":               func(f *assessment.Facts) { f.SignedScan = false },
 }
 
 func result(t *testing.T, f assessment.Facts, code string) assessment.Result {
@@ -91,13 +100,15 @@ func result(t *testing.T, f assessment.Facts, code string) assessment.Result {
 // plan in force, its content does not count and nothing can be paid.
 var collateral = map[string]map[string]assessment.CheckStatus{
 	"PLAN_APPROVED": {"HOTLINE_ACTIVITY": assessment.Fail, "COORDINATION_ACTIVITY": assessment.Fail, "ACTION_MONTH_ACTIVITY": assessment.Fail,
-		"LOCAL_BUDGET": assessment.Fail, "DISBURSEMENT_PACE": assessment.NotApplicable},
+		"LOCAL_BUDGET": assessment.Fail, "DISBURSEMENT_PACE": assessment.NotApplicable, "SIGNED_PLAN": assessment.NotApplicable},
 }
 
 // broken is what each check says when failing breaks it on 28 November
 // 2026: behind pace and a commune without a worker while the year runs are
-// warnings, not failures.
-var broken = map[string]assessment.CheckStatus{"DISBURSEMENT_PACE": assessment.Warn, "COMMUNE_WORKERS": assessment.Warn}
+// warnings, not failures, and so is a plan in force without its signed
+// scan.
+var broken = map[string]assessment.CheckStatus{"DISBURSEMENT_PACE": assessment.Warn, "COMMUNE_WORKERS": assessment.Warn,
+	"SIGNED_PLAN": assessment.Warn}
 
 func TestChecks_EachPassesAndFails(t *testing.T) {
 	for _, c := range assessment.Checks() {
@@ -142,15 +153,42 @@ func TestCommuneWorkers_NamesTheUncoveredCommunes(t *testing.T) {
 	}
 }
 
-func TestAbuseData_NamesTheMissingQuartersAndWaitsForTheFirstToEnd(t *testing.T) {
+func TestAbuseData_NamesTheLateAndMissingValuesAndWaitsForTheFirstDueDate(t *testing.T) {
 	f := passing()
-	failing["ABUSE_DATA"](&f)
-	if r := result(t, f, "ABUSE_DATA"); len(r.Evidence.Items) != 1 || r.Evidence.Items[0].Code != "2026-Q2" {
-		t.Errorf("missing %v, want 2026-Q2", r.Evidence.Items)
+	f.Reports[1], f.Reports[2] = reportOf(2, indicators.Missing, 135), reportOf(3, indicators.Late, 18)
+	r := result(t, f, "ABUSE_DATA")
+	want := []assessment.Item{{Code: "CP_ABUSE_CASES/2026-Q2", State: indicators.Missing, DaysLate: 135},
+		{Code: "CP_ABUSE_CASES/2026-Q3", State: indicators.Late, DaysLate: 18}}
+	if r.Status != assessment.Fail || !slices.Equal(r.Evidence.Items, want) {
+		t.Errorf("a missing and a late quarter: %s, items %v; want fail naming both", r.Status, r.Evidence.Items)
 	}
-	f.Today, f.AbuseQuarters = baove.NewDate(2026, 3, 31), nil
+	for lang, text := range map[i18n.Lang]string{i18n.VI: "quý III/2026 (muộn 18 ngày so với hạn 15/10/2026)",
+		i18n.EN: "CP_ABUSE_CASES for Q2 2026 (due 15 July 2026, 135 days overdue)"} {
+		if got := r.Evidence.Text(lang); !strings.Contains(got, text) {
+			t.Errorf("%s evidence %q does not say %q", lang, got, text)
+		}
+	}
+	f.Reports[1] = reportOf(2, indicators.OnTime, 0)
+	if r := result(t, f, "ABUSE_DATA"); r.Status != assessment.Warn || len(r.Evidence.Items) != 1 {
+		t.Errorf("only a late quarter: %s %v, want a warning naming it", r.Status, r.Evidence.Items)
+	}
+	f.Today, f.Reports = baove.NewDate(2026, 4, 15), []indicators.Report{reportOf(1, indicators.NotDue, 0)}
 	if r := result(t, f, "ABUSE_DATA"); r.Status != assessment.NotApplicable {
-		t.Errorf("on 31 March, before any quarter ended: %s, want not_applicable", r.Status)
+		t.Errorf("on 15 April, the first quarter not yet due: %s, want not_applicable", r.Status)
+	}
+}
+
+func TestSignedPlan_WarnsWithoutTheScanAndWaitsForAPlanInForce(t *testing.T) {
+	f := passing()
+	f.SignedScan = false
+	r := result(t, f, "SIGNED_PLAN")
+	if r.Status != assessment.Warn || !strings.Contains(r.Evidence.Text(i18n.VI), "chưa đính kèm bản scan có chữ ký") ||
+		!strings.Contains(r.Evidence.Text(i18n.EN), "signed and sealed scan") {
+		t.Errorf("no scan: %s %q / %q, want a warning in both languages", r.Status, r.Evidence.Text(i18n.VI), r.Evidence.Text(i18n.EN))
+	}
+	f.Plan = plans.Standing{Pending: f.Plan.InForce}
+	if r := result(t, f, "SIGNED_PLAN"); r.Status != assessment.NotApplicable {
+		t.Errorf("no plan in force: %s, want not_applicable", r.Status)
 	}
 }
 
@@ -169,7 +207,7 @@ func TestChecks_WithNothingToCheckAreNotApplicable(t *testing.T) {
 	}
 	f.Plan, f.Budget = plans.Standing{}, budget.Summary{}
 	f.Coverage = indicators.NewCoverage("11", 2026, nil, nil)
-	f.Today = baove.NewDate(2026, 2, 1)
+	f.Today, f.Reports, f.SignedScan = baove.NewDate(2026, 2, 1), nil, false
 	for _, r := range assessment.Evaluate(f) {
 		if r.Status == assessment.Pass {
 			t.Errorf("%s passes with no plan, no money, no commune, no quarter over: %s", r.Code, r.Evidence.Text(i18n.EN))

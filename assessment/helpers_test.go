@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -87,6 +88,20 @@ func report(t *testing.T, s *app.Services, p units.ProvinceCode, code indicators
 		t.Fatalf("report %s %s: %v", code, period, err)
 	}
 	return v
+}
+
+// reportOn records a value as reported at 09:00 on day (Viet Nam time),
+// through a store whose clock says so, failing the test on error.
+func reportOn(t *testing.T, s *app.Services, day baove.Date, p units.ProvinceCode, code indicators.Code, period string) {
+	t.Helper()
+	at := day.Time().Add(2 * time.Hour)
+	store, err := indicators.NewStore(s.DB, baove.NewClock(func() time.Time { return at }, nil), s.Units, budget.ClosedYears{})
+	must(t, err)
+	per, err := indicators.ParsePeriod("period", period)
+	must(t, err)
+	if _, err := store.PutValue(ctx, plannerOf(p), indicators.ValueKey{Province: p, Indicator: code, Period: per}, count(6)); err != nil {
+		t.Fatalf("report %s %s on %s: %v", code, period, day, err)
+	}
 }
 
 func ratio(num, den int64) indicators.Entry {

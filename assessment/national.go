@@ -3,7 +3,6 @@ package assessment
 import (
 	"baove"
 	"context"
-	"slices"
 
 	"baove/access"
 	"baove/budget"
@@ -66,6 +65,8 @@ type yearFacts struct {
 	plans    map[units.ProvinceCode]plans.Standing
 	values   map[units.ProvinceCode][]indicators.Value
 	coverage map[units.ProvinceCode]indicators.Coverage // tallies, without the communes
+	signed   map[plans.ID]bool                          // the versions in force with their signed scan
+	calendar indicators.Calendar                        // every province's reports of the year
 }
 
 func (s *Service) yearFacts(ctx context.Context, year int, cat []indicators.Indicator) (yearFacts, error) {
@@ -77,7 +78,19 @@ func (s *Service) yearFacts(ctx context.Context, year int, cat []indicators.Indi
 	if f.values, err = s.indicators.YearValues(ctx, year, cat); err != nil {
 		return f, err
 	}
-	f.coverage, err = s.indicators.Tallies(ctx, year)
+	if f.coverage, err = s.indicators.Tallies(ctx, year); err != nil {
+		return f, err
+	}
+	var inForce []plans.ID
+	for _, st := range f.plans {
+		if st.InForce != nil {
+			inForce = append(inForce, st.InForce.ID)
+		}
+	}
+	if f.signed, err = s.scans.Signed(ctx, inForce); err != nil {
+		return f, err
+	}
+	f.calendar, err = s.calendar(ctx, year, "")
 	return f, err
 }
 
@@ -87,6 +100,10 @@ type National struct {
 	Progress   NationalProgress
 	Compliance []Compliance                               // in the order of Progress.Provinces
 	Coverage   map[units.ProvinceCode]indicators.Coverage // counts, without the communes
+	// Reporting says, for each quarter of the year the calendar asks for,
+	// how many provinces reported on time, late, not at all, or are not
+	// due yet.
+	Reporting []Completeness
 }
 
 // National reads every province's facts for year once and answers both the
@@ -108,25 +125,13 @@ func (s *Service) National(ctx context.Context, c access.Caller, year int, budge
 		}
 	}
 	today := s.today()
-	n := National{Progress: nationalProgress(cat, provinces, in, year, Closed(year, today)), Coverage: in.coverage}
+	n := National{Progress: nationalProgress(cat, provinces, in, year, Closed(year, today)), Coverage: in.coverage,
+		Reporting: quarterCompleteness(in.calendar, provinces, year)}
 	for _, p := range provinces {
-		f := Facts{Year: year, Today: today, Plan: in.plans[p.Code], Budget: budgets[p.Code], Coverage: in.coverage[p.Code],
-			AbuseQuarters: abuseQuarters(year, in.values[p.Code])}
+		st := in.plans[p.Code]
+		f := Facts{Year: year, Today: today, Plan: st, Budget: budgets[p.Code], Coverage: in.coverage[p.Code],
+			SignedScan: st.InForce != nil && in.signed[st.InForce.ID], Reports: in.calendar.Year(p.Code, year)}
 		n.Compliance = append(n.Compliance, Compliance{Province: p, Year: year, Today: today, Results: Evaluate(f)})
 	}
 	return n, nil
-}
-
-// abuseQuarters returns the quarters of year with CP_ABUSE_CASES among
-// values, in order: what indicators.Store.AbuseQuarters reads of one
-// province, taken from the values the roll-up has read already.
-func abuseQuarters(year int, values []indicators.Value) []int {
-	var out []int
-	for _, v := range values {
-		if v.Indicator == indicators.AbuseCases && v.Period.Year == year && v.Period.Quarter > 0 {
-			out = append(out, v.Period.Quarter)
-		}
-	}
-	slices.Sort(out)
-	return out
 }

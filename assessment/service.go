@@ -27,17 +27,34 @@ type Service struct {
 	indicators *indicators.Store
 	plans      *plans.Store
 	budget     *budget.Store
+	scans      Scans
 	clock      baove.Clock
+}
+
+// Scans tells which plan versions carry their signed scan: the
+// attachments package implements it, above the assessment.
+type Scans interface {
+	// Signed returns which of versions carry a current signed scan.
+	Signed(ctx context.Context, versions []plans.ID) (map[plans.ID]bool, error)
+}
+
+// Stores are what the assessment reads.
+type Stores struct {
+	Units      *units.Store
+	Indicators *indicators.Store
+	Plans      *plans.Store
+	Budget     *budget.Store
+	Scans      Scans
 }
 
 // New returns the assessment over the stores; it tells the date with
 // clock. It fails when a store is missing, so that no check is silently
 // left out.
-func New(u *units.Store, ind *indicators.Store, p *plans.Store, b *budget.Store, clock baove.Clock) (*Service, error) {
-	if u == nil || ind == nil || p == nil || b == nil {
-		return nil, errors.New("assessment: New needs the units, indicators, plans and budget stores")
+func New(st Stores, clock baove.Clock) (*Service, error) {
+	if st.Units == nil || st.Indicators == nil || st.Plans == nil || st.Budget == nil || st.Scans == nil {
+		return nil, errors.New("assessment: New needs the units, indicators, plans, budget and attachments' scans")
 	}
-	return &Service{units: u, indicators: ind, plans: p, budget: b, clock: clock}, nil
+	return &Service{units: st.Units, indicators: st.Indicators, plans: st.Plans, budget: st.Budget, scans: st.Scans, clock: clock}, nil
 }
 
 // today is the day in the service's zone: a quarter has ended for Hà Nội
@@ -115,6 +132,32 @@ func (s *Service) facts(ctx context.Context, c access.Caller, province units.Pro
 	if f.Coverage, err = s.indicators.Uncovered(ctx, province, year); err != nil {
 		return f, err
 	}
-	f.AbuseQuarters, err = s.indicators.AbuseQuarters(ctx, province, year)
+	if f.SignedScan, err = s.signed(ctx, f.Plan); err != nil {
+		return f, err
+	}
+	cal, err := s.calendar(ctx, year, province)
+	f.Reports = cal.Year(province, year)
 	return f, err
+}
+
+// signed tells whether the plan in force carries its signed scan.
+func (s *Service) signed(ctx context.Context, plan plans.Standing) (bool, error) {
+	if plan.InForce == nil {
+		return false, nil
+	}
+	signed, err := s.scans.Signed(ctx, []plans.ID{plan.InForce.ID})
+	return signed[plan.InForce.ID], err
+}
+
+// calendar reads the reporting calendar of year as of today: the due
+// rules and when province's values (every province's when empty) were
+// first reported.
+func (s *Service) calendar(ctx context.Context, year int, province units.ProvinceCode) (indicators.Calendar, error) {
+	cal := indicators.Calendar{Clock: s.clock}
+	var err error
+	if cal.Rules, err = s.indicators.DueRules(ctx); err != nil {
+		return cal, err
+	}
+	cal.Reported, err = s.indicators.Reported(ctx, year, province)
+	return cal, err
 }

@@ -10,6 +10,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/assessment"
+	"baove/attachments"
 	"baove/budget"
 	"baove/database"
 	"baove/database/dbtest"
@@ -27,13 +28,17 @@ func TestCompliance_PassesAndFailsEveryCheckFromStoredData(t *testing.T) {
 		s := services(db)
 		staff(t, s, "11", 2026)
 		staff(t, s, "12", 2026, 5)
-		for _, q := range []string{"2026-Q1", "2026-Q2", "2026-Q3"} {
-			report(t, s, "11", indicators.AbuseCases, q, count(6))
+		for q, on := range map[string]baove.Date{"2026-Q1": baove.NewDate(2026, 4, 10), "2026-Q2": baove.NewDate(2026, 7, 15),
+			"2026-Q3": baove.NewDate(2026, 10, 2)} {
+			reportOn(t, s, on, "11", indicators.AbuseCases, q)
 		}
-		report(t, s, "12", indicators.AbuseCases, "2026-Q1", count(3))
+		report(t, s, "12", indicators.AbuseCases, "2026-Q1", count(3))        // late, and the next quarters missing
 		report(t, s, "12", indicators.AbuseCases, "2026", estimate(count(3))) // a yearly figure is not quarterly data
-		_, good := makePlan(t, s, "11", 2026, planOf{state: "approved", lines: []line{
+		plan, good := makePlan(t, s, "11", 2026, planOf{state: "approved", lines: []line{
 			{"1.3", budget.Central, 500_000_000}, {"2.1", budget.Provincial, 1_000_000_000}, {"5.3", budget.Provincial, 200_000_000}}})
+		_, err := s.Attachments.Add(ctx, plannerOf("11"), attachments.Upload{Owner: attachments.PlanOwner(plan.ID),
+			FileName: "KH-99.pdf", Content: []byte("%PDF-1.4 signed")})
+		must(t, err)
 		allocate(t, s, "11", 2026, 500_000_000)
 		pay(t, s, "11", 2026, good[0], 480_000_000)
 		pay(t, s, "11", 2026, good[1], 1_000_000_000)
@@ -45,7 +50,7 @@ func TestCompliance_PassesAndFailsEveryCheckFromStoredData(t *testing.T) {
 		_, lc := makePlan(t, s, "12", 2026, planOf{state: "draft", lines: []line{{"4.1", budget.Central, 900_000_000}, {"4.3", budget.Other, 5_000_000_000}}})
 		allocate(t, s, "12", 2026, 500_000_000)
 		no := false
-		_, err := s.Plans.UpdateTaskArea(ctx, access.System("test"), "4.1", plans.TaskAreaPatch{EligibleForCentralFunds: &no})
+		_, err = s.Plans.UpdateTaskArea(ctx, access.System("test"), "4.1", plans.TaskAreaPatch{EligibleForCentralFunds: &no})
 		must(t, err)
 		_, err = db.NewRaw(`INSERT INTO disbursements (province_code, year, budget_line_id, line_lineage, funding_source, task_area, kind,
 			amount, paid_on, voucher_no, created_at, actor) VALUES ('12', 2026, ?, 'legacy', 'central', '4.1', 'payment', 600000000,
@@ -56,7 +61,8 @@ func TestCompliance_PassesAndFailsEveryCheckFromStoredData(t *testing.T) {
 		must(t, err)
 		// Lai Châu's uncovered commune is a warning while the year runs, and
 		// with no plan in force there is no pace to keep.
-		otherwise := map[string]assessment.CheckStatus{"COMMUNE_WORKERS": assessment.Warn, "DISBURSEMENT_PACE": assessment.NotApplicable}
+		otherwise := map[string]assessment.CheckStatus{"COMMUNE_WORKERS": assessment.Warn, "DISBURSEMENT_PACE": assessment.NotApplicable,
+			"SIGNED_PLAN": assessment.NotApplicable}
 		for p, want := range map[units.ProvinceCode]assessment.CheckStatus{"11": assessment.Pass, "12": assessment.Fail} {
 			c, err := s.Assessment.Compliance(ctx, reviewer, p, 2026)
 			if err != nil || len(c.Results) != len(assessment.Checks()) || c.Today != baove.NewDate(2026, 11, 28) {

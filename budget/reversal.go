@@ -10,6 +10,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/i18n"
 )
 
 // NewReversal is the reversal of a payment: which, on which day (today,
@@ -63,7 +64,7 @@ func (s *Store) Reverse(ctx context.Context, c access.Caller, r NewReversal) (Di
 func (s *Store) entry(ctx context.Context, db bun.IDB, c access.Caller, id int64) (Disbursement, error) {
 	var r Disbursement
 	err := selectEntries(db, &r).Where("d.id = ?", id).Scan(ctx)
-	notFound := baove.Errorf(baove.ENOTFOUND, "no disbursement with id %d", id)
+	notFound := baove.E(baove.ENOTFOUND, "ledger.no_disbursement", i18n.Args{"id": id})
 	if errors.Is(err, sql.ErrNoRows) {
 		return Disbursement{}, notFound
 	} else if err != nil {

@@ -8,8 +8,10 @@
 // payments after each issuance; and the staffing of every
 // commune of these provinces and their indicator values for 2025 and 2026,
 // with what a reviewer meets in practice: TP Hồ Chí Minh has not reported
-// its 2026 staffing, and it and Điện Biên are late with the latest quarter's
-// abuse cases.
+// its 2026 staffing and reported the latest quarter's abuse cases late,
+// Điện Biên has not reported them; and small PDF scans attached to plans,
+// allocations, payments and a compliance check, one plan in force without
+// its signed scan.
 // Loading is idempotent: what exists already is left alone.
 //
 // The demo password is public (it is in the README): never load the demo
@@ -73,7 +75,10 @@ func Load(ctx context.Context, d *app.Services, w io.Writer) error {
 	if err := loadBudget(ctx, d, w); err != nil {
 		return err
 	}
-	return loadIndicators(ctx, d, w)
+	if err := loadIndicators(ctx, d, w); err != nil {
+		return err
+	}
+	return loadAttachments(ctx, d, w)
 }
 
 // LoadUsers creates the demo users that are missing.
@@ -130,7 +135,7 @@ func loadProvince(ctx context.Context, d *app.Services, planner access.Caller, w
 		if err := loadStaffing(ctx, d.Indicators, planner, year, w); err != nil {
 			return err
 		}
-		if err := loadValues(ctx, d.Indicators, planner, year, d.Clock.Today(), w); err != nil {
+		if err := loadValues(ctx, d, planner, year, w); err != nil {
 			return err
 		}
 	}

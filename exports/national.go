@@ -26,6 +26,10 @@ type NationalReport struct {
 	// Figures are the national figures of the indicators, each over the
 	// provinces that reported it.
 	Figures []NationalFigureRow
+	// Reporting says, for each quarter of the year the reporting calendar
+	// asks for, how many provinces reported on time ("n/34 tỉnh báo cáo
+	// đúng hạn"), late, not at all past the due date, or are not due yet.
+	Reporting []ReportingRow
 }
 
 // NationalRow is a province's line of the national report, or the totals.
@@ -80,6 +84,10 @@ func BuildNationalReport(ctx context.Context, src Sources, req Request) (Nationa
 	r.Total = totalRow(lang, r.Rows)
 	for _, f := range national.Progress.Figures {
 		r.Figures = append(r.Figures, figureRow(lang, f))
+	}
+	for _, c := range national.Reporting {
+		r.Reporting = append(r.Reporting, ReportingRow{Period: capitalised(c.Period.Localize(lang.i18n())), OnTime: c.OnTime,
+			Late: c.Late, Missing: c.Missing, NotDue: c.NotDue, Provinces: c.Provinces})
 	}
 	return r, nil
 }
@@ -196,6 +204,10 @@ func (r NationalReport) Document() Document {
 		Paragraph{r.completeness()},
 		Heading{l.pick("II. TỶ LỆ XÃ, PHƯỜNG, ĐẶC KHU CÓ NGƯỜI LÀM CÔNG TÁC BẢO VỆ TRẺ EM", "II. COMMUNES WITH A CHILD-PROTECTION WORKER")}, chart,
 		Heading{l.pick("III. CÁC CHỈ TIÊU TRÊN CẢ NƯỚC", "III. INDICATORS NATIONWIDE")}, r.figureTable()}
+	if len(r.Reporting) > 0 {
+		d.Blocks = append(d.Blocks, Heading{l.pick("IV. BÁO CÁO SỐ LIỆU ĐỊNH KỲ", "IV. PERIODIC REPORTING")},
+			Paragraph{r.reportingCompleteness()}, r.reportingTable())
+	}
 	return d
 }
 

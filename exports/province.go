@@ -256,9 +256,11 @@ func complianceRows(lang Lang, c assessment.Compliance) []ComplianceRow {
 		evidence := res.Evidence.Text(lang.i18n())
 		var named []string
 		for _, it := range res.Evidence.Items {
-			if it.Name == "" {
+			switch {
+			case it.State != "": // a value due, which the evidence names with its days
+			case it.Name == "":
 				named = append(named, it.Code)
-			} else {
+			default:
 				named = append(named, it.Name)
 			}
 		}

@@ -99,9 +99,11 @@ func TestNationalReport_ModelMatchesTheGoldenFile(t *testing.T) {
 }
 
 // TestReports_ShowTheDemosMissingDataAsMissing: TP Hồ Chí Minh has not
-// reported its 2026 staffing and is late with the third quarter's abuse
-// cases; its report and the national one say so ("chưa báo cáo"), never
-// 0 %, and the national coverage is over the provinces that reported.
+// reported its 2026 staffing and reported the third quarter's abuse cases
+// late; its report and the national one say so ("chưa báo cáo", "muộn"),
+// never 0 %, and the national coverage is over the provinces that
+// reported; the national summary says how many provinces reported each
+// quarter on time.
 func TestReports_ShowTheDemosMissingDataAsMissing(t *testing.T) {
 	db := dbtest.MustOpenDB(t, database.SQLite)
 	src := demoSources(t, db)
@@ -111,7 +113,8 @@ func TestReports_ShowTheDemosMissingDataAsMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(pdfPages(t, r.Document()), "\n")
-	for _, want := range []string{"Tỉnh chưa báo cáo nhân lực làm công tác bảo vệ trẻ em cấp xã năm 2026", "Chưa có số liệu", "(2026-Q3)"} {
+	for _, want := range []string{"Tỉnh chưa báo cáo nhân lực làm công tác bảo vệ trẻ em cấp xã năm 2026", "Chưa có số liệu",
+		"(muộn 18 ngày so với hạn 15/10/2026)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("TP Hồ Chí Minh's 2026 report lacks %q", want)
 		}
@@ -135,5 +138,9 @@ func TestReports_ShowTheDemosMissingDataAsMissing(t *testing.T) {
 	}
 	if n.Total.Reporting != 2 || n.Total.Communes >= 3321 {
 		t.Errorf("national total %+v, want coverage over the 2 provinces that reported", n.Total)
+	}
+	q3 := "Quý III/2026: 1/34 tỉnh báo cáo đúng hạn"
+	if words := strings.Join(strings.Fields(text), " "); len(n.Reporting) != 4 || n.Reporting[2].Late != 1 || !strings.Contains(words, q3) {
+		t.Errorf("national reporting %+v, want the four quarters and %q", n.Reporting, q3)
 	}
 }

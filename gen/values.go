@@ -138,6 +138,9 @@ func (g *generator) yearly(rp report, ind indicator) (indicators.ValueRecord, bo
 func (g *generator) reported(rp report, v indicators.Value) indicators.ValueRecord {
 	day := minDate(v.Period.End().AddDays(5+rp.r.IntN(30)), g.yesterday)
 	v.Province, v.UpdatedAt, v.UpdatedBy = units.ProvinceCode(rp.province.code), officeTime(rp.r, day), Actor
+	if !v.Estimate {
+		v.ReportedAt = &v.UpdatedAt // first reported then: the calendar judges it by this
+	}
 	return v.Record()
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"baove"
+	"baove/i18n"
 )
 
 // Period is what a reported value covers: a whole year (Quarter 0) or one
@@ -23,7 +24,7 @@ var periodRE = regexp.MustCompile(`^([0-9]{4})(?:-Q([1-4]))?$`)
 func ParsePeriod(field, s string) (Period, error) {
 	m := periodRE.FindStringSubmatch(s)
 	if m == nil {
-		return Period{}, baove.Invalid(field, `a year such as "2026" or a quarter such as "2026-Q1"`, s)
+		return Period{}, baove.InvalidKey(field, "period.form", nil, s)
 	}
 	year, _ := strconv.Atoi(m[1])
 	quarter, _ := strconv.Atoi("0" + m[2])
@@ -70,4 +71,21 @@ func ElapsedQuarters(year int, today baove.Date) []int {
 		}
 	}
 	return out
+}
+
+// quarterNames are the quarters as Vietnamese documents write them.
+var quarterNames = [5]string{"", "I", "II", "III", "IV"}
+
+// Localize implements i18n.Localizer: "quý III/2026" or "năm 2026" in
+// Vietnamese (docs/domain.md §6), "Q3 2026" or "2026" in English.
+func (p Period) Localize(lang i18n.Lang) string {
+	switch {
+	case lang == i18n.VI && p.Quarter == 0:
+		return fmt.Sprintf("năm %d", p.Year)
+	case lang == i18n.VI:
+		return fmt.Sprintf("quý %s/%d", quarterNames[p.Quarter], p.Year)
+	case p.Quarter == 0:
+		return strconv.Itoa(p.Year)
+	}
+	return fmt.Sprintf("Q%d %d", p.Quarter, p.Year)
 }

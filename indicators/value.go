@@ -25,6 +25,10 @@ type Value struct {
 	Note      string    `json:"note,omitempty"`
 	UpdatedAt time.Time `json:"updated_at"`
 	UpdatedBy string    `json:"updated_by"`
+	// ReportedAt is when a final figure (not an estimate) was first
+	// recorded: the reporting calendar judges a report late by it, whatever
+	// corrections follow. Nil while there is only an estimate.
+	ReportedAt *time.Time `json:"reported_at,omitempty"`
 }
 
 // Entry is what a planner reports: numerator and denominator for a percent

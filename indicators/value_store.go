@@ -39,13 +39,14 @@ type ValueRecord struct {
 	Note          string
 	UpdatedAt     time.Time
 	UpdatedBy     string
+	ReportedAt    *time.Time
 	Unit          Unit `bun:",scanonly"`
 }
 
 func (r ValueRecord) value() (Value, error) {
 	v := Value{Province: units.ProvinceCode(r.ProvinceCode), Indicator: Code(r.IndicatorCode),
 		Period: Period{Year: r.Year, Quarter: r.Quarter}, Measure: Measure{Unit: r.Unit}, Estimate: r.Estimate, Note: r.Note,
-		UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy}
+		UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy, ReportedAt: r.ReportedAt}
 	if r.Numerator != nil && r.Denominator != nil {
 		v.Numerator, v.Denominator = *r.Numerator, *r.Denominator
 		return v, nil
@@ -61,7 +62,7 @@ func (r ValueRecord) value() (Value, error) {
 // Record returns v as stored.
 func (v Value) Record() ValueRecord {
 	r := ValueRecord{ProvinceCode: string(v.Province), IndicatorCode: string(v.Indicator), Year: v.Period.Year,
-		Quarter: v.Period.Quarter, Estimate: v.Estimate, Note: v.Note, UpdatedAt: v.UpdatedAt, UpdatedBy: v.UpdatedBy, Unit: v.Unit}
+		Quarter: v.Period.Quarter, Estimate: v.Estimate, Note: v.Note, UpdatedAt: v.UpdatedAt, UpdatedBy: v.UpdatedBy, ReportedAt: v.ReportedAt, Unit: v.Unit}
 	figure, _ := v.Rounded(valuePlaces)
 	r.Value = figure.String()
 	if v.Unit.Ratio() {
@@ -123,13 +124,14 @@ func (s *Store) PutValue(ctx context.Context, c access.Caller, k ValueKey, e Ent
 // putValue writes v unless it is already there (then v becomes the stored
 // value), with its audit entry.
 func (s *Store) putValue(ctx context.Context, tx bun.Tx, c access.Caller, v *Value) error {
-	key := v.Record()
-	old := ValueRecord{ProvinceCode: key.ProvinceCode, IndicatorCode: key.IndicatorCode, Year: key.Year, Quarter: key.Quarter}
+	old := ValueRecord{ProvinceCode: string(v.Province), IndicatorCode: string(v.Indicator), Year: v.Period.Year, Quarter: v.Period.Quarter}
 	err := s.db.ForUpdate(tx.NewSelect().Model(&old).WherePK()).Scan(ctx)
 	var before any
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		_, err = tx.NewInsert().Model(&key).Exec(ctx)
+		v.ReportedAt = firstReport(nil, *v)
+		rec := v.Record()
+		_, err = tx.NewInsert().Model(&rec).Exec(ctx)
 	case err != nil:
 		return err
 	default:
@@ -139,8 +141,9 @@ func (s *Store) putValue(ctx context.Context, tx bun.Tx, c access.Caller, v *Val
 			*v = prev
 			return perr
 		}
-		before = prev
-		_, err = tx.NewUpdate().Model(&key).WherePK().Exec(ctx)
+		before, v.ReportedAt = prev, firstReport(prev.ReportedAt, *v)
+		rec := v.Record()
+		_, err = tx.NewUpdate().Model(&rec).WherePK().Exec(ctx)
 	}
 	if err != nil {
 		return err
@@ -148,6 +151,17 @@ func (s *Store) putValue(ctx context.Context, tx bun.Tx, c access.Caller, v *Val
 	id := fmt.Sprintf("%s/%s/%s", v.Province, v.Indicator, v.Period)
 	return audit.Record(ctx, tx, audit.Change{At: v.UpdatedAt, Actor: c.Actor(), Action: "indicator_value.put",
 		Entity: "indicator_value", EntityID: id, ProvinceCode: string(v.Province), BeforeState: before, AfterState: *v})
+}
+
+// firstReport is when v was first reported as a final figure: prev, when
+// it was already; now (its UpdatedAt) for a final figure; never for an
+// estimate.
+func firstReport(prev *time.Time, v Value) *time.Time {
+	if prev != nil || v.Estimate {
+		return prev
+	}
+	at := v.UpdatedAt
+	return &at
 }
 
 // Values returns what province reported for year (every year when year is

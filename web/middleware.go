@@ -10,6 +10,8 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/go-chi/chi/v5"
+
 	"baove/api"
 	"baove/i18n"
 )
@@ -22,6 +24,7 @@ const (
 	clientKey
 	langKey
 	viewerKey
+	infoKey
 )
 
 var requestIDRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
@@ -75,13 +78,33 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
+// pageInfo is what the layers inside a request learn for its access log
+// line: who made it, once their session is read.
+type pageInfo struct{ user string }
+
+// accessLog logs a line per request, with the user when signed in, and
+// counts it in the metrics by its route's pattern (never the raw path).
 func (s *Server) accessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
+		info := &pageInfo{}
+		r = r.WithContext(context.WithValue(r.Context(), infoKey, info))
 		next.ServeHTTP(rec, r)
-		logger(r.Context()).Info("page", "method", r.Method, "path", r.URL.Path, "client", clientAddress(r.Context()),
-			"status", rec.status, "duration_ms", time.Since(start).Milliseconds())
+		took, route := time.Since(start), "unmatched"
+		if rc := chi.RouteContext(r.Context()); rc != nil && rc.RoutePattern() != "" {
+			route = rc.RoutePattern()
+		}
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		s.metrics.Request(route, r.Method, rec.status, took)
+		attrs := []any{"method", r.Method, "path", r.URL.Path, "route", route, "client", clientAddress(r.Context()),
+			"status", rec.status, "duration_ms", took.Milliseconds()}
+		if info.user != "" {
+			attrs = append(attrs, "user", info.user)
+		}
+		logger(r.Context()).Info("page", attrs...)
 	})
 }
 

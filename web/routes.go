@@ -12,13 +12,13 @@ import (
 // apiPaths are the paths the API answers, exactly; apiPrefixes begin the
 // others. Everything else is a page.
 var (
-	apiPaths    = []string{"/api", "/docs", "/healthz", "/readyz"}
+	apiPaths    = []string{"/api", "/docs", "/healthz", "/readyz", "/metrics"}
 	apiPrefixes = []string{"/api/", "/docs/", "/openapi.", "/openapi-", "/schemas/"}
 )
 
 // isAPIPath reports whether the API answers path: its operations (whose
 // unknown paths and methods it answers with problem documents), its
-// documentation and schemas, and the probes.
+// documentation and schemas, the probes and the metrics.
 func isAPIPath(path string) bool {
 	return slices.Contains(apiPaths, path) ||
 		slices.ContainsFunc(apiPrefixes, func(p string) bool { return strings.HasPrefix(path, p) })

@@ -26,6 +26,7 @@ import (
 
 	"baove/access"
 	"baove/app"
+	"baove/metrics"
 	"baove/units"
 )
 
@@ -39,6 +40,7 @@ type Server struct {
 	secure  bool // cookies only over HTTPS, whatever the request says
 	demo    *Demo
 	origins *http.CrossOriginProtection
+	metrics *metrics.Metrics
 }
 
 // Option changes how a Server is built.
@@ -57,6 +59,10 @@ func TrustProxies(prefixes []netip.Prefix) Option {
 // SecureCookies marks cookies Secure even on plain HTTP requests, for a
 // service behind a proxy that ends TLS. Over TLS they are Secure anyway.
 func SecureCookies(on bool) Option { return func(s *Server) { s.secure = on } }
+
+// WithMetrics counts the pages' requests (by route) and refused sign-ins
+// in m.
+func WithMetrics(m *metrics.Metrics) Option { return func(s *Server) { s.metrics = m } }
 
 // Demo lists demonstration accounts and their password on the sign-in page:
 // only for a database loaded with the demo (serve --demo).

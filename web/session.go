@@ -42,6 +42,9 @@ func (s *Server) session(next http.Handler) http.Handler {
 		switch baove.ErrorCode(err) {
 		case "":
 			r = r.WithContext(context.WithValue(r.Context(), viewerKey, v))
+			if i, ok := r.Context().Value(infoKey).(*pageInfo); ok {
+				i.user = v.Username
+			}
 		case baove.EUNAUTHORIZED:
 			s.clearSession(w, r)
 		default:

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"baove"
 	"baove/access"
 	"baove/vn"
 )
@@ -28,6 +29,7 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
 			Address: clientAddress(ctx), RequestID: requestIDOf(ctx)})
 	}
 	if err != nil {
+		s.countRefusal(err)
 		f := form{Values: map[string]string{}}
 		if vn.TextFault(username, false) == "" { // shown again only when fit to show
 			f.Values["username"] = username
@@ -45,6 +47,16 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
 	}
 	s.startSession(w, r, sess.Token)
 	seeOther(w, r, next)
+}
+
+// countRefusal counts a refused sign-in in the metrics, as the API does.
+func (s *Server) countRefusal(err error) {
+	switch baove.ErrorCode(err) {
+	case baove.EUNAUTHORIZED:
+		s.metrics.SignInRefused("failed", "pages")
+	case baove.ETOOMANY:
+		s.metrics.SignInRefused("throttled", "pages")
+	}
 }
 
 func (s *Server) renderSignin(w http.ResponseWriter, r *http.Request, status int, f form, next string) {

@@ -8,6 +8,9 @@
 //	baove demo               load the demonstration data
 //	baove report …           write a province's report (PDF, XLSX) or the national one
 //	baove gen                fill an empty database with a national dataset for benchmarks
+//	baove backup --out FILE  back the SQLite database up while the service runs, and check the copy
+//	baove restore FILE       restore a backup into an empty data directory
+//	baove copy --to URL      copy everything into a new database of either engine, and verify it
 //	baove version            print the version
 //
 // Every flag can also be set with a BAOVE_* environment variable: --data-dir
@@ -74,6 +77,12 @@ func run(ctx context.Context, args []string, p process) error {
 		return report(ctx, rest, p)
 	case "gen":
 		return genCmd(ctx, rest, p)
+	case "backup":
+		return backupCmd(ctx, rest, p)
+	case "restore":
+		return restoreCmd(ctx, rest, p)
+	case "copy":
+		return copyCmd(ctx, rest, p)
 	case "version":
 		fmt.Fprintln(p.stdout, version())
 		return nil
@@ -100,6 +109,11 @@ Usage:
                                         write a province's report, or the national summary
   baove gen [--years 10] [--disbursements 1000000] [--seed 1]
                                         fill an empty database with a national dataset for benchmarks
+  baove backup --out FILE               back the SQLite database up while the service runs, and check the copy
+                                        (PostgreSQL: pg_dump, see the README)
+  baove restore FILE                    restore a backup into an empty --data-dir (never overwrites)
+  baove copy --to postgres://…|sqlite:PATH
+                                        copy everything into a new, empty database, in one transaction, and verify it
   baove version                         print the version
 
 Database: --database-url postgres://… (BAOVE_DATABASE_URL) selects PostgreSQL;

@@ -20,6 +20,14 @@ import (
 // the server is stopped, as by SIGINT, when the test ends.
 func startServe(t *testing.T, args []string, getenv env) string {
 	t.Helper()
+	base, _ := startServeOut(t, args, getenv)
+	return base
+}
+
+// startServeOut is startServe, returning also what serve printed before it
+// listened.
+func startServeOut(t *testing.T, args []string, getenv env) (string, []string) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
@@ -34,17 +42,19 @@ func startServe(t *testing.T, args []string, getenv env) string {
 		}
 	})
 	lines := bufio.NewScanner(pr)
-	addrRE := regexp.MustCompile(`listening on (http://\S+)`)
+	addrRE := regexp.MustCompile(`listening on (https?://\S+)`)
+	var out []string
 	for lines.Scan() {
+		out = append(out, lines.Text())
 		if m := addrRE.FindStringSubmatch(lines.Text()); m != nil {
 			go io.Copy(io.Discard, pr)
-			return m[1]
+			return m[1], out
 		}
 	}
 	err := <-done
 	done <- err // for the cleanup
 	t.Fatalf("serve stopped before listening: %v", err)
-	return ""
+	return "", nil
 }
 
 func noEnv(string) string { return "" }

@@ -5,78 +5,156 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
+	"strings"
 	"time"
 
 	"baove/access"
 	"baove/api"
 	"baove/app"
 	"baove/demo"
+	"baove/metrics"
 	"baove/web"
 )
 
+// serveFlags are the flags of serve beyond the database's.
+type serveFlags struct {
+	dbFlags
+	addr, logLevel, logFormat, ministry string
+	proxies, publicURL, tlsCert, tlsKey string
+	metricsToken, metricsAddr           string
+	tokenTTL, shutdown                  time.Duration
+	hashes                              int
+	withDemo, secureCookies             bool
+}
+
+func (f *serveFlags) register(fs *flag.FlagSet) {
+	f.dbFlags.register(fs)
+	fs.StringVar(&f.addr, "addr", ":8080", "address to listen on")
+	fs.DurationVar(&f.tokenTTL, "token-ttl", access.DefaultTokenTTL, "how long a login token lasts")
+	fs.StringVar(&f.ministry, "ministry", "Bộ Y tế", "the ministry in charge of children, as report headers name it")
+	fs.BoolVar(&f.withDemo, "demo", false, "load the demonstration data first (public passwords: never on real data)")
+	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&f.logFormat, "log-format", "text", "text or json")
+	fs.DurationVar(&f.shutdown, "shutdown-timeout", 15*time.Second, "how long to let requests finish on SIGINT/SIGTERM")
+	fs.IntVar(&f.hashes, "hash-concurrency", access.DefaultHashConcurrency,
+		"password hashes computed at once (argon2id, 19 MiB each); more sign-ins wait up to 5s, then get 503")
+	fs.StringVar(&f.proxies, "trusted-proxies", "",
+		"comma-separated IPs or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client")
+	fs.BoolVar(&f.secureCookies, "secure-cookies", false,
+		"send the pages' cookies over HTTPS only (behind a proxy that ends TLS; over TLS, or with an https --public-url, they are anyway)")
+	fs.StringVar(&f.publicURL, "public-url", "",
+		"the address users reach the service at (https://baove.example.gov.vn): the API's servers and links name it")
+	fs.StringVar(&f.tlsCert, "tls-cert", "", "serve HTTPS with this certificate (PEM, with its chain); needs --tls-key")
+	fs.StringVar(&f.tlsKey, "tls-key", "", "the private key of --tls-cert (PEM)")
+	fs.StringVar(&f.metricsToken, "metrics-token", "",
+		"serve Prometheus metrics at /metrics on --addr to callers sending Authorization: Bearer with this token")
+	fs.StringVar(&f.metricsAddr, "metrics-addr", "",
+		"serve Prometheus metrics at /metrics on this address of their own, without a token (e.g. 127.0.0.1:9090)")
+}
+
+// check refuses flags that do not go together.
+func (f *serveFlags) check() error {
+	if (f.tlsCert == "") != (f.tlsKey == "") {
+		return errors.New("--tls-cert and --tls-key go together")
+	}
+	if f.hashes < 1 {
+		return fmt.Errorf("--hash-concurrency: %d is not a positive number", f.hashes)
+	}
+	if f.publicURL != "" {
+		u, err := api.ParsePublicURL(f.publicURL)
+		if err != nil {
+			return fmt.Errorf("--public-url: %w", err)
+		}
+		f.publicURL = u
+	}
+	return nil
+}
+
 func serve(ctx context.Context, args []string, p process) error {
 	fs := newFlags("serve", p.stderr)
-	var dbf dbFlags
-	dbf.register(fs)
-	addr := fs.String("addr", ":8080", "address to listen on")
-	tokenTTL := fs.Duration("token-ttl", access.DefaultTokenTTL, "how long a login token lasts")
-	ministry := fs.String("ministry", "Bộ Y tế", "the ministry in charge of children, as report headers name it")
-	withDemo := fs.Bool("demo", false, "load the demonstration data first (public passwords: never on real data)")
-	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
-	logFormat := fs.String("log-format", "text", "text or json")
-	shutdown := fs.Duration("shutdown-timeout", 15*time.Second, "how long to let requests finish on SIGINT/SIGTERM")
-	hashes := fs.Int("hash-concurrency", access.DefaultHashConcurrency,
-		"password hashes computed at once (argon2id, 19 MiB each); more sign-ins wait up to 5s, then get 503")
-	proxies := fs.String("trusted-proxies", "",
-		"comma-separated IPs or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client")
-	secureCookies := fs.Bool("secure-cookies", false,
-		"send the pages' cookies over HTTPS only (behind a proxy that ends TLS; over TLS they are anyway)")
+	var f serveFlags
+	f.register(fs)
 	if err := parse(fs, args, p.getenv); err != nil {
 		return err
 	}
-	trusted, err := api.ParseProxies(*proxies)
+	if err := f.check(); err != nil {
+		return err
+	}
+	trusted, err := api.ParseProxies(f.proxies)
 	if err != nil {
 		return fmt.Errorf("--trusted-proxies: %w", err)
 	}
-	if *hashes < 1 {
-		return fmt.Errorf("--hash-concurrency: %d is not a positive number", *hashes)
-	}
-	log, err := newLogger(p.stderr, *logLevel, *logFormat)
+	log, err := newLogger(p.stderr, f.logLevel, f.logFormat)
 	if err != nil {
 		return err
 	}
-	svc, err := dbf.services(ctx, p.stdout, app.Config{TokenTTL: *tokenTTL, Ministry: *ministry,
-		SignIn: access.Limits{HashConcurrency: *hashes}})
+	svc, err := f.services(ctx, p.stdout, app.Config{TokenTTL: f.tokenTTL, Ministry: f.ministry,
+		SignIn: access.Limits{HashConcurrency: f.hashes}})
 	if err != nil {
 		return err
 	}
 	defer svc.DB.Close()
-	if *withDemo {
+	if err := f.prepare(ctx, svc, p); err != nil {
+		return err
+	}
+	m := metrics.New(metrics.Options{DB: svc.DB.DB.DB, Version: version()})
+	listeners, err := f.listen(svc, log, m, trusted)
+	if err != nil {
+		return err
+	}
+	if len(listeners) > 1 {
+		fmt.Fprintf(p.stdout, "metrics at %s%s\n", listeners[1].url(), api.MetricsPath)
+	}
+	fmt.Fprintf(p.stdout, "baove %s on %s: listening on %s (sign in there; API docs at /docs)\n",
+		version(), svc.DB.Engine, listeners[0].url())
+	return serveUntilDone(ctx, f.shutdown, log, listeners...)
+}
+
+// prepare loads the demonstration when asked, and the first administrator.
+func (f *serveFlags) prepare(ctx context.Context, svc *app.Services, p process) error {
+	if f.withDemo {
 		if err := demo.Load(ctx, svc, p.stdout); err != nil {
 			return err
 		}
 	}
-	if err := ensureAdmin(ctx, svc.Access, p.getenv("BAOVE_ADMIN_PASSWORD"), p.stdout); err != nil {
-		return err
-	}
+	return ensureAdmin(ctx, svc.Access, p.getenv("BAOVE_ADMIN_PASSWORD"), p.stdout)
+}
 
-	pages := []web.Option{web.API(api.New(svc, log, version(), api.TrustProxies(trusted))), web.TrustProxies(trusted),
-		web.SecureCookies(*secureCookies)}
-	if *withDemo {
+// listen opens the service's listener (the pages and the API) and, with
+// --metrics-addr, the metrics' own.
+func (f *serveFlags) listen(svc *app.Services, log *slog.Logger, m *metrics.Metrics, trusted []netip.Prefix) ([]listener, error) {
+	apiOpts := []api.Option{api.TrustProxies(trusted), api.WithMetrics(m)}
+	if f.publicURL != "" {
+		apiOpts = append(apiOpts, api.PublicURL(f.publicURL))
+	}
+	if f.metricsToken != "" {
+		apiOpts = append(apiOpts, api.ServeMetrics(m, f.metricsToken))
+	}
+	secure := f.secureCookies || strings.HasPrefix(f.publicURL, "https://")
+	pages := []web.Option{web.API(api.New(svc, log, version(), apiOpts...)), web.TrustProxies(trusted),
+		web.SecureCookies(secure), web.WithMetrics(m)}
+	if f.withDemo {
 		pages = append(pages, web.WithDemo(demoAccounts()))
 	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return err
+	pagesLn, err := newListener(f.addr, web.New(svc, log, pages...), f.tlsCert, f.tlsKey)
+	if err != nil || f.metricsAddr == "" {
+		return []listener{pagesLn}, err
 	}
-	fmt.Fprintf(p.stdout, "baove %s on %s: listening on http://%s (sign in there; API docs at /docs)\n",
-		version(), svc.DB.Engine, ln.Addr())
-	return serveUntilDone(ctx, ln, web.New(svc, log, pages...), *shutdown, log)
+	mux := http.NewServeMux()
+	mux.Handle("GET "+api.MetricsPath, m.Handler())
+	own, err := newListener(f.metricsAddr, mux, "", "")
+	if err != nil {
+		pagesLn.ln.Close()
+		return nil, err
+	}
+	return []listener{pagesLn, own}, nil
 }
 
 // demoAccounts lists the demonstration's accounts for the sign-in page.
@@ -112,32 +190,62 @@ func ensureAdmin(ctx context.Context, s *access.Store, password string, stdout i
 	return nil
 }
 
-// serveUntilDone serves until ctx ends, then lets requests in flight finish
-// within grace.
-func serveUntilDone(ctx context.Context, ln net.Listener, h http.Handler, grace time.Duration, log *slog.Logger) error {
-	hs := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       2 * time.Minute,
-		WriteTimeout:      5 * time.Minute,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+// listener is an open socket and what it serves, over TLS when cert is set.
+type listener struct {
+	ln        net.Listener
+	h         http.Handler
+	cert, key string
+}
+
+func newListener(addr string, h http.Handler, cert, key string) (listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	return listener{ln: ln, h: h, cert: cert, key: key}, err
+}
+
+func (l listener) url() string {
+	if l.cert != "" {
+		return "https://" + l.ln.Addr().String()
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	return "http://" + l.ln.Addr().String()
+}
+
+// serveUntilDone serves every listener until ctx ends or one fails, then
+// lets requests in flight finish within grace.
+func serveUntilDone(ctx context.Context, grace time.Duration, log *slog.Logger, ls ...listener) error {
+	errc := make(chan error, len(ls))
+	servers := make([]*http.Server, len(ls))
+	for i, l := range ls {
+		servers[i] = &http.Server{
+			Handler:           l.h,
+			ReadHeaderTimeout: 10 * time.Second,
+			ReadTimeout:       2 * time.Minute,
+			WriteTimeout:      5 * time.Minute,
+			IdleTimeout:       2 * time.Minute,
+			ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		}
+		go func() {
+			if l.cert != "" {
+				errc <- servers[i].ServeTLS(l.ln, l.cert, l.key)
+			} else {
+				errc <- servers[i].Serve(l.ln)
+			}
+		}()
+	}
+	var first error
 	select {
-	case err := <-errc:
-		return err
+	case first = <-errc:
 	case <-ctx.Done():
 	}
 	log.Info("shutting down", "grace", grace.String())
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), grace)
 	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
-		return err
+	for _, hs := range servers {
+		if err := hs.Shutdown(sctx); err != nil && first == nil {
+			first = err
+		}
 	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
+	if first != nil && !errors.Is(first, http.ErrServerClosed) {
+		return first
 	}
 	return nil
 }
