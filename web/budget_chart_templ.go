@@ -6,12 +6,10 @@ package web
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import (
-	"baove/exports"
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
 
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
-)
+import "baove/exports"
 
 // barChart draws c as inline SVG titled title and described by desc; the
 // figures it draws are also in a table beside it, for whoever cannot see it.
