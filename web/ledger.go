@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"net/url"
@@ -39,7 +40,7 @@ func (s *Server) ledgerPage(w http.ResponseWriter, r *http.Request) {
 		v.Filters.Values[name] = q.Get(name)
 	}
 	p, year, err := s.pageContext(r)
-	v.Year = year
+	v.Year = cmp.Or(year, s.thisYear())
 	if err == nil {
 		v.Filters.Values["year"] = strconv.Itoa(year)
 	}

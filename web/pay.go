@@ -37,8 +37,9 @@ type lineOption struct {
 	Selected bool
 }
 
-// payPage shows the payment form; ?line= picks a line, ?paid= tells of the
-// payment just recorded.
+// payPage shows the payment form for the lines of ?year= (this year by
+// default: last year's lines take payments in its adjustment period); ?line=
+// picks a line, ?paid= tells of the payment just recorded.
 func (s *Server) payPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := form{Values: map[string]string{"budget_line_id": q.Get("line"), "paid_on": s.svc.Clock.Today().String()}}
@@ -110,7 +111,11 @@ func (s *Server) renderPay(w http.ResponseWriter, r *http.Request, status int, f
 		s.fail(w, r, err)
 		return
 	}
-	lines, year, err := s.svc.Budget.LinesInForce(ctx, viewerOf(ctx).Caller, p, 0)
+	year, err := yearOf(r, s.thisYear())
+	var lines []budget.PlanLine
+	if err == nil {
+		lines, year, err = s.svc.Budget.LinesInForce(ctx, viewerOf(ctx).Caller, p, year)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
