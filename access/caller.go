@@ -114,10 +114,10 @@ func (c Caller) CanAct(p units.ProvinceCode, roles ...Role) error {
 // AdminEntities are the entities of the audit trail an administrator
 // reads: what administrators manage (accounts and their sign-ins, the
 // client addresses throttled for failed sign-ins, unit lists, task areas,
-// the indicator catalogue and its reporting calendar, generated datasets). Money and
-// the contents of plans are not among them, as no money or plan operation
+// the indicator catalogue and its reporting calendar, generated datasets, report settings). Money
+// and the contents of plans are not among them, as no money or plan operation
 // answers an administrator; an entity not listed here is hidden from them.
-var AdminEntities = []string{"user", "address", "unit_list", "task_area", "indicator", "due_rule", "dataset"}
+var AdminEntities = []string{"user", "address", "unit_list", "task_area", "indicator", "due_rule", "dataset", "report_settings"}
 
 // AuditScope implements audit.Viewer, scoping the trail like the data it
 // describes: a reviewer reads all of it; an administrator the entries about

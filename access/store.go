@@ -284,3 +284,19 @@ func (s *Store) EnsureAdmin(ctx context.Context, password string) (bool, error) 
 		Role: Admin, Password: password})
 	return err == nil, err
 }
+
+// FullNames returns every user's full name by username, leaving out users
+// without one: the names documents print beside what people did (a plan's
+// history, a ledger's entries), which the caller already reads by
+// username. It fails only when the read fails.
+func (s *Store) FullNames(ctx context.Context) (map[string]string, error) {
+	var rows []userRow
+	if err := s.db.NewSelect().Model(&rows).Column("username", "full_name").Where("full_name <> ''").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("access: full names: %w", err)
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.Username] = r.FullName
+	}
+	return out, nil
+}

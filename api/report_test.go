@@ -64,7 +64,7 @@ func TestReports_ProvincePDFIsADownloadWithTheSummaryTotals(t *testing.T) {
 	}
 	e.expectProblem("planner.hanoi", "GET", "/api/v1/provinces/11/reports/2025.pdf", nil, 403)
 	en, _ := e.raw("reviewer", "GET", "/api/v1/provinces/11/reports/2025.pdf?lang=en", nil)
-	if !strings.Contains(pdfText(t, en.body), "REPORT ON CHILD-PROTECTION WORK IN 2025") {
+	if !strings.Contains(pdfText(t, en.body), "Child-protection work in 2025") {
 		t.Error("?lang=en did not give the English report")
 	}
 }
@@ -108,7 +108,7 @@ func TestReports_XLSXGivesTheLedgersExactSums(t *testing.T) {
 		t.Fatal(err)
 	}
 	var sum int64
-	for _, r := range rows[1 : len(rows)-1] {
+	for _, r := range rows[headerRow(t, rows)+1 : len(rows)-1] {
 		n, err := strconv.ParseInt(r[7], 10, 64)
 		if err != nil {
 			t.Fatalf("amount cell %q: %v", r[7], err)
@@ -121,6 +121,19 @@ func TestReports_XLSXGivesTheLedgersExactSums(t *testing.T) {
 	if fmt.Sprint(sum) != summary.Total.Disbursed || total != summary.Total.Disbursed {
 		t.Fatalf("ledger sheet sums to %d, its total row says %s, the API %s", sum, total, summary.Total.Disbursed)
 	}
+}
+
+// headerRow is the index of a sheet's header row, under its title, period
+// and unit lines: the first row whose first cell is a column title.
+func headerRow(t *testing.T, rows [][]string) int {
+	t.Helper()
+	for i, r := range rows {
+		if len(r) > 1 && r[0] != "" && r[1] != "" {
+			return i
+		}
+	}
+	t.Fatalf("no header row in %q", rows)
+	return 0
 }
 
 // upload posts file as a multipart form, as a browser would.
@@ -231,4 +244,59 @@ func workbook(t *testing.T, rows [][]any) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// The national workbook lists the 34 provinces in the order of their codes
+// (Resolution 202/2025/QH15), each with the budget the API gives, and
+// totals them with SUM formulas whose stored values are the rows' sums.
+func TestReports_NationalXLSXListsThe34ProvincesInCodeOrderWithTheAPIsSums(t *testing.T) {
+	e := newEnv(t, dbtest.MustOpenDB(t, database.SQLite))
+	e.loadDemo()
+	res, _ := e.raw("reviewer", "GET", "/api/v1/reports/national/2025.xlsx", nil)
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != xlsxType {
+		t.Fatalf("%d %s", res.StatusCode, res.body)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(res.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Tổng hợp", excelize.Options{RawCellValue: true})
+	body := rows[headerRow(t, rows)+1 : len(rows)-1]
+	if len(body) != 34 {
+		t.Fatalf("%d province rows, want 34", len(body))
+	}
+	var planned, disbursed int64
+	for i, r := range body {
+		if i > 0 && body[i-1][0] >= r[0] {
+			t.Errorf("%s comes before %s", body[i-1][0], r[0])
+		}
+		var sum api.BudgetSummary
+		e.do("reviewer", "GET", "/api/v1/provinces/"+r[0]+"/budget/2025", nil, &sum)
+		if r[3] != sum.Total.Planned || r[5] != sum.Total.Disbursed {
+			t.Errorf("%s plans %s and disbursed %s; the API says %s and %s", r[1], r[3], r[5], sum.Total.Planned, sum.Total.Disbursed)
+		}
+		planned, disbursed = planned+mustInt(t, r[3]), disbursed+mustInt(t, r[5])
+	}
+	total := rows[len(rows)-1]
+	last := strconv.Itoa(len(rows))
+	formula, _ := f.GetCellFormula("Tổng hợp", "D"+last)
+	if total[3] != fmt.Sprint(planned) || total[5] != fmt.Sprint(disbursed) || !strings.HasPrefix(formula, "SUM(D") {
+		t.Errorf("totals %s and %s (formula %q), want %d and %d", total[3], total[5], formula, planned, disbursed)
+	}
+	e.expectProblem("planner.dienbien", "GET", "/api/v1/reports/national/2025.xlsx", nil, 403)
+	en, _ := e.raw("reviewer", "GET", "/api/v1/reports/national/2025.xlsx?lang=en", nil)
+	if fe, err := excelize.OpenReader(bytes.NewReader(en.body)); err != nil || fe.GetSheetList()[0] != "Summary" {
+		t.Errorf("?lang=en did not give the English workbook: %v", err)
+	}
+}
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+func mustInt(t *testing.T, s string) int64 {
+	t.Helper()
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		t.Fatalf("%q is not a whole number", s)
+	}
+	return n
 }

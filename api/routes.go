@@ -26,6 +26,8 @@ func (s *Server) routes() {
 		finance   = inProvince(access.Finance)
 		// readers read a province's plans, money and figures.
 		readers = inProvince(access.Reviewer, access.Planner, access.Approver, access.Finance)
+		// of a province's report settings: its readers and the administrators
+		readersAndAdmin = inProvince(access.Admin, access.Reviewer, access.Planner, access.Approver, access.Finance)
 	)
 
 	// Probes, outside the versioned prefix.
@@ -147,6 +149,18 @@ func (s *Server) routes() {
 		"province-report-xlsx", "The province's activities, budget lines, ledger, staffing and indicator values (XLSX)")
 	g.add(get, "/reports/national/{year}.pdf", reviewer, pdf(s.nationalReportPDF),
 		"national-report-pdf", "The national summary of every province (PDF)")
+	g.add(get, "/reports/national/{year}.xlsx", reviewer, xlsx(s.nationalReportXLSX),
+		"national-report-xlsx", "The national workbook: every province's plan, money by source, staffing and indicators (XLSX)")
+	g.add(get, "/reports/verify", signedIn, call(s.verifyReport),
+		"verify-report", "Which report a file is, by its SHA-256")
+	g.add(get, "/provinces/{code}/report-settings", readersAndAdmin, call(s.getProvinceReportSettings),
+		"get-province-report-settings", "How the province's report is issued, signed, numbered and sent")
+	g.add(put, "/provinces/{code}/report-settings", inProvince(access.Admin, access.Approver), call(s.putProvinceReportSettings),
+		"put-province-report-settings", "Set how the province's report is issued, signed, numbered and sent")
+	g.add(get, "/report-settings/national", signedIn, call(s.getNationalReportSettings),
+		"get-national-report-settings", "How the national summary is issued and sent, and how reports cite the 2017 letter")
+	g.add(put, "/report-settings/national", roles(access.Admin, access.Reviewer), call(s.putNationalReportSettings),
+		"put-national-report-settings", "Set how the national summary is issued and sent, and how reports cite the 2017 letter")
 	g.add(post, "/provinces/{code}/disbursements/import", finance, takes(s.importDisbursements),
 		"import-disbursements", "Record the payments of an XLSX or CSV file, all or nothing "+
 			"(?dry_run=true: check it as the import would and record nothing)")

@@ -18,6 +18,7 @@ import (
 	"baove/exports"
 	"baove/indicators"
 	"baove/plans"
+	"baove/reports"
 	"baove/units"
 )
 
@@ -31,8 +32,8 @@ type Config struct {
 	// SignIn bounds what sign-ins cost and how fast one username may be
 	// tried (zero fields take access's defaults).
 	SignIn access.Limits
-	// Ministry names the ministry in charge of children in the national
-	// report's header, e.g. "Bộ Y tế".
+	// Ministry names the ministry in charge of children in the reports'
+	// default settings, e.g. "Bộ Y tế".
 	Ministry string
 }
 
@@ -50,6 +51,9 @@ type Services struct {
 	// Attachments keeps the signed scans of plans, allocations,
 	// disbursements and compliance checks.
 	Attachments *attachments.Store
+	// ReportSettings keeps how reports are issued and sent, and the
+	// register of the report files generated.
+	ReportSettings *reports.Store
 	// Reports builds the PDF and XLSX reports from the services above.
 	Reports exports.Sources
 }
@@ -80,8 +84,11 @@ func New(db *database.DB, cfg Config) (*Services, error) {
 	if s.Assessment, err = assessment.New(st, cfg.Clock); err != nil {
 		return nil, err
 	}
+	if s.ReportSettings, err = reports.NewStore(db, cfg.Clock, s.Units, cfg.Ministry); err != nil {
+		return nil, err
+	}
 	s.Reports = exports.Sources{Units: s.Units, Plans: s.Plans, Budget: s.Budget, Indicators: s.Indicators, Assessment: s.Assessment,
-		Ministry: cfg.Ministry, Clock: cfg.Clock}
+		Settings: s.ReportSettings, People: s.Access, Clock: cfg.Clock}
 	return s, nil
 }
 

@@ -41,18 +41,35 @@ func (l Load) Percentile(p float64) time.Duration {
 // fails the benchmark on any answer but 200.
 func Run(b *testing.B, url, token string, n int) Load {
 	b.Helper()
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: Clients, MaxConnsPerHost: Clients}}
+	return Send(b, Requests{URL: url, Header: "Authorization", Value: "Bearer " + token, Clients: Clients}, n)
+}
+
+// Requests is what Send sends: GET URL (then each of Also, in turn, as
+// one operation) with one header (the credential), from Clients clients
+// at once.
+type Requests struct {
+	URL           string
+	Also          []string
+	Header, Value string
+	Clients       int
+}
+
+// Send sends n requests as r says, over connections kept alive, and
+// measures them. It fails the benchmark on any answer but 200.
+func Send(b *testing.B, r Requests, n int) Load {
+	b.Helper()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: r.Clients, MaxConnsPerHost: r.Clients}}
 	defer client.CloseIdleConnections()
 	var next atomic.Int64
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	l := Load{Requests: n}
 	start := time.Now()
-	for range Clients {
+	for range r.Clients {
 		wg.Go(func() {
 			var mine []time.Duration
 			for next.Add(1) <= int64(n) {
-				mine = append(mine, get(b, client, url, token))
+				mine = append(mine, get(b, client, r))
 			}
 			mu.Lock()
 			l.Latencies = append(l.Latencies, mine...)
@@ -65,19 +82,21 @@ func Run(b *testing.B, url, token string, n int) Load {
 	return l
 }
 
-func get(b *testing.B, client *http.Client, url, token string) time.Duration {
-	req, _ := http.NewRequest(http.MethodGet, url, nil)
-	req.Header.Set("Authorization", "Bearer "+token)
+func get(b *testing.B, client *http.Client, r Requests) time.Duration {
 	start := time.Now()
-	res, err := client.Do(req)
-	if err != nil {
-		b.Error(err)
-		return 0
-	}
-	io.Copy(io.Discard, res.Body)
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		b.Errorf("GET %s: %s", url, res.Status)
+	for _, url := range append([]string{r.URL}, r.Also...) {
+		req, _ := http.NewRequest(http.MethodGet, url, nil)
+		req.Header.Set(r.Header, r.Value)
+		res, err := client.Do(req)
+		if err != nil {
+			b.Error(err)
+			return 0
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			b.Errorf("GET %s: %s", url, res.Status)
+		}
 	}
 	return time.Since(start)
 }

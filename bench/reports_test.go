@@ -77,3 +77,26 @@ func BenchmarkProvinceXLSX(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkNationalXLSX times the national workbook (every province's plan,
+// money by source, staffing and indicators), built and written, against
+// writing the workbook already built.
+func BenchmarkNationalXLSX(b *testing.B) {
+	bench.Engines(b, func(b *testing.B, s *bench.Services) {
+		year, src := s.Target.Year, sources(s)
+		req := exports.Request{Caller: bench.Reviewer, Year: year, Lang: exports.Vietnamese}
+		wb, err := exports.BuildNationalWorkbook(context.Background(), src, req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bench.Compare(b, func(ctx context.Context) error {
+			w, err := exports.BuildNationalWorkbook(ctx, src, req)
+			if err != nil {
+				return err
+			}
+			return exports.WriteXLSX(io.Discard, w)
+		}, func(context.Context) error {
+			return exports.WriteXLSX(io.Discard, wb)
+		})
+	})
+}

@@ -1,29 +1,36 @@
 package budget
 
 import (
-	"baove"
-
 	"regexp"
 	"strings"
+
+	"baove"
 )
 
-// groupedAmount is an amount grouped by thousands with dots, the
-// Vietnamese way: "1.500.000".
-var groupedAmount = regexp.MustCompile(`^[1-9][0-9]{0,2}(\.[0-9]{3})+$`)
+// typedAmount is an amount as a person types it in a form: whole đồng in
+// digits, grouped by dots the Vietnamese way or not at all.
+var typedAmount = regexp.MustCompile(`^([1-9][0-9]{0,2}(\.[0-9]{3})+|[0-9]+)$`)
 
-// ParseAmount parses s, an amount of đồng as a person types it in a form:
-// digits, either plain ("1500000") or grouped by thousands with dots
-// ("1.500.000"), with spaces around ignored. Anything else (a comma, a
-// decimal, a sign, a dot out of place) is EINVALID naming field and saying
-// how to write an amount, so that "1.500,5" or "1,500" is never guessed at;
-// so is an amount of 10^15 đồng or more (as ParseVND).
-func ParseAmount(field, s string) (VND, error) {
+// ParseTypedVND parses s, an amount of đồng typed in a form, for field:
+// "1.500.000" and "1500000" are the same amount; the spaces around it go.
+// A dot that does not group thousands ("1.5", "25.00"), a comma, a sign or
+// a fraction is EINVALID, so that one text never means two amounts; beyond
+// that the rules of ParseVND apply (no negative amount, below MaxVND).
+func ParseTypedVND(field, s string) (VND, error) {
 	s = strings.TrimSpace(s)
-	if groupedAmount.MatchString(s) {
-		s = strings.ReplaceAll(s, ".", "")
+	if !typedAmount.MatchString(s) {
+		return 0, baove.InvalidKey(field, "money.typed_syntax", nil, s)
 	}
-	if !wholeDigits(s) {
-		return 0, baove.InvalidKey(field, "money.typed", nil, s)
+	return ParseVND(field, strings.ReplaceAll(s, ".", ""), false)
+}
+
+// SourceTotals returns what lines plan from each funding source, and in
+// all.
+func SourceTotals(lines []Line) (map[FundingSource]VND, VND) {
+	by, all := make(map[FundingSource]VND, len(Sources)), VND(0)
+	for _, l := range lines {
+		by[l.FundingSource] += l.Amount
+		all += l.Amount
 	}
-	return ParseVND(field, s, false)
+	return by, all
 }

@@ -84,16 +84,16 @@ func (in *LineInput) check(ctx context.Context, tx bun.IDB, plan plans.ID) error
 	in.BudgetItem, in.Description = vn.NFC(in.BudgetItem), vn.NFC(in.Description)
 	var p baove.Problems
 	if !in.FundingSource.Valid() {
-		p.Add("funding_source", "one of central, provincial, commune, other", in.FundingSource)
+		p.AddKey("funding_source", "budget.line.funding_source", nil, in.FundingSource)
 	}
 	if in.Amount <= 0 || in.Amount >= MaxVND { // a line of nothing plans nothing: remove it instead
 		p.AddKey("amount", "ledger.amount_positive", nil, in.Amount.String())
 	}
 	if in.BudgetItem != "" && !budgetItemRE.MatchString(in.BudgetItem) {
-		p.Add("budget_item", "a 4-digit tiểu mục code of the budget classification, e.g. 6001", in.BudgetItem)
+		p.AddKey("budget_item", "budget.line.budget_item", nil, in.BudgetItem)
 	}
 	if len([]rune(in.Description)) > MaxDescription {
-		p.Add("description", fmt.Sprintf("at most %d characters", MaxDescription), nil)
+		p.AddKey("description", "field.too_long", i18n.Args{"max": MaxDescription}, nil)
 	}
 	var area struct {
 		Code        string

@@ -32,21 +32,6 @@ func TestExpectedPace_IsAStraightLineFromJanuaryToDecember(t *testing.T) {
 	}
 }
 
-func TestParseAmount_TakesVietnameseGroupingAndRefusesGuesses(t *testing.T) {
-	for in, want := range map[string]budget.VND{"1500000": 1_500_000, "1.500.000": 1_500_000, " 25.000 ": 25_000, "999": 999} {
-		if got, err := budget.ParseAmount("amount", in); err != nil || got != want {
-			t.Errorf("%q: %d, %v; want %d", in, got, err, want)
-		}
-	}
-	for _, in := range []string{"", "1,500,000", "1.500,5", "15.00", "1.5000.000", "-1.000", "01.000", "1e6", "1 500 000"} {
-		_, err := budget.ParseAmount("amount", in)
-		var e *baove.Error
-		if !asError(err, &e) || e.Code != baove.EINVALID || len(e.Fields) != 1 || e.Fields[0].Field != "amount" {
-			t.Errorf("%q: %v, want EINVALID naming amount", in, err)
-		}
-	}
-}
-
 func TestMonthlyDisbursed_CountsPaymentsLessReversalsByMonth(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		f := newFixture(t, db, 2026, 10_000_000, 10_000_000, 10_000_000)

@@ -18,6 +18,8 @@
 package exports
 
 import (
+	"time"
+
 	"baove/upload"
 
 	"github.com/shopspring/decimal"
@@ -34,25 +36,64 @@ const (
 	English    Lang = "en"
 )
 
-// Document is an official report: header, title, body blocks in order and
-// signature blocks. Text is given as it should read; the renderer
-// normalises it to NFC and upper-cases the issuer and the title.
+// Document is an official document (Decree 30/2020/NĐ-CP, Appendix I):
+// the header, the type and subject, body blocks in order, the signer
+// beside the recipients, then annexes. Text is given as it should read;
+// the renderer normalises it to NFC and upper-cases the issuer, the type
+// and the signer's title.
 type Document struct {
 	Lang Lang
-	// Issuer names the issuing body, one line each, e.g. "ỦY BAN NHÂN DÂN",
-	// "TỈNH ĐIỆN BIÊN"; the last line is bold and underlined.
-	Issuer []string
+	// Superior names a body above the issuer, in regular capitals, e.g.
+	// "BỘ Y TẾ" over its department; Issuer names the issuing body, one
+	// line each, in bold capitals, e.g. "ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN
+	// BIÊN", with a short rule under the last line.
+	Superior, Issuer []string
+	// Number is the number and symbol under the issuer, e.g. "Số: 12/BC-UBND"
+	// or, before the document is registered, "Số:      /BC-UBND"; empty
+	// prints none.
+	Number string
 	// Place and Date make the place-and-date line ("Điện Biên, ngày 05
-	// tháng 01 năm 2027"). Date is required: it is also the file's creation
-	// date, which keeps the output the same for the same input.
+	// tháng 01 năm 2027"). Date is required.
 	Place string
 	Date  baove.Date
-	// Title is required; Subtitle is an optional line under it.
-	Title, Subtitle string
+	// Kind is the document's type, e.g. "Báo cáo", printed in bold capitals
+	// on its own line; Title, required, is its subject under it, with
+	// Subtitle as an optional second line. Without a Kind the title is
+	// printed in capitals.
+	Kind, Title, Subtitle string
 	// Landscape turns the pages for wide tables; the default is A4 portrait.
-	Landscape  bool
-	Blocks     []Block
+	Landscape bool
+	Blocks    []Block
+	// Signer signs the document, on the right under its body, beside the
+	// Recipients ("Nơi nhận") on the left.
+	Signer     *Signer
+	Recipients []string
+	// Signatures are signature blocks of a statistical form at the end of
+	// the body, e.g. "NGƯỜI LẬP BIỂU".
 	Signatures []Signature
+	// Annexes follow the body, each from a new page.
+	Annexes []Annex
+	// Generated is when the document was made: the file's creation time
+	// and, with its content's hash, its stamp (see Stamp). Zero dates the
+	// file by Date, so that the same Document always gives the same bytes.
+	Generated time.Time
+}
+
+// Signer is who signs a document: the authority lines, e.g. "TM. ỦY BAN
+// NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", and the name under the room
+// for the signature and the seal.
+type Signer struct {
+	Lines []string
+	Name  string
+}
+
+// Annex is an appendix to a document (phụ lục): its label ("Phụ lục"),
+// title, what it is attached to, its blocks (the statistical tables) and
+// the signatures of the form that closes it.
+type Annex struct {
+	Label, Title, Subtitle string
+	Blocks                 []Block
+	Signatures             []Signature
 }
 
 // Block is one piece of a document's body: a Heading, Paragraph,
@@ -94,6 +135,9 @@ type Column struct {
 	// Width is the column's share of the table width in a PDF, relative to
 	// the other columns; 0 picks a width by kind.
 	Width float64
+	// Align is "R" for text that reads as a number (a figure written with
+	// its unit), right-aligned in a PDF; empty aligns by kind.
+	Align string
 }
 
 // Table is a table with typed columns. Each row has one cell per column
@@ -140,6 +184,13 @@ type Bar struct {
 // Note stands in a table cell of any kind for a value that is not there,
 // e.g. "chưa báo cáo" where a percentage would be: missing is not zero.
 type Note string
+
+// Sum stands in a cell of a Count or Money column for the sum of the
+// column's cells above it, back to the row after the previous row holding
+// a Sum (or to the first row): a totals row. A workbook writes it as a SUM
+// formula with Value stored as its result, and refuses a Value that is not
+// the sum of those cells; a PDF prints Value.
+type Sum struct{ Value int64 }
 
 // Signature is one signature block at the end of a document, e.g.
 // "NGƯỜI LẬP BIỂU" with "(Ký, ghi rõ họ tên)" under it and room to sign.

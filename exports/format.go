@@ -14,26 +14,26 @@ import (
 type labels struct {
 	mottoEnglish []string // under the Vietnamese motto in English reports
 	signHint     string
+	recipients   string
 	moneyUnit    string
 	unitLine     string // printf pattern around the unit
-	page         string // printf pattern of the footer: page, alias of the total
 	target       string // printf pattern of the chart legend
 }
 
 var labelsOf = map[Lang]labels{
 	Vietnamese: {
-		signHint:  "(Ký, ghi rõ họ tên)",
-		moneyUnit: "đồng",
-		unitLine:  "Đơn vị tính: %s",
-		page:      "Trang %d/%s",
-		target:    "Đường đứt nét: mục tiêu %s",
+		signHint:   "(Ký, ghi rõ họ tên)",
+		recipients: "Nơi nhận:",
+		moneyUnit:  "đồng",
+		unitLine:   "Đơn vị tính: %s",
+		target:     "Đường đứt nét: mục tiêu %s",
 	},
 	English: {
 		mottoEnglish: []string{"Socialist Republic of Viet Nam", "Independence - Freedom - Happiness"},
 		signHint:     "(Signature, full name)",
+		recipients:   "Recipients:",
 		moneyUnit:    "VND",
 		unitLine:     "Unit: %s",
-		page:         "Page %d/%s",
 		target:       "Dashed line: target %s",
 	},
 }
@@ -145,6 +145,8 @@ func (l Lang) cell(c Column, v any) (string, error) {
 		return "", nil
 	case Note:
 		return vn.NFC(string(n)), nil
+	case Sum:
+		return l.integer(n.Value), nil
 	}
 	switch c.Kind {
 	case Text:

@@ -44,27 +44,36 @@ func renderPDF(t testing.TB, d exports.Document) []byte {
 	return buf.Bytes()
 }
 
-// officialReport is a provincial budget report with every Vietnamese
-// diacritic a report meets and a table of rows rows. Each string passes
-// through text, so that a test can hand the renderer decomposed input.
+// officialReport is a provincial report as Decree 30/2020 lays it out,
+// with every Vietnamese diacritic a report meets and, in its annex, a
+// table of rows rows. Each string passes through text, so that a test can
+// hand the renderer decomposed input.
 func officialReport(rows int, text func(string) string) exports.Document {
 	return exports.Document{
 		Issuer: []string{text("Ủy ban nhân dân"), text("Tỉnh Điện Biên")},
+		Number: text("Số: 05/BC-UBND"),
 		Place:  text("Điện Biên"),
 		Date:   baove.NewDate(2027, 1, 5),
-		Title:  text("Báo cáo tình hình giải ngân kinh phí bảo vệ trẻ em năm 2026"),
+		Kind:   text("Báo cáo"),
+		Title:  text("Tình hình giải ngân kinh phí bảo vệ trẻ em năm 2026"),
 		Blocks: []exports.Block{
 			exports.Heading{Text: text("I. Kết quả thực hiện")},
 			exports.Paragraph{Text: text("Đặc khu Côn Đảo và các xã vùng cao đã bố trí người làm công tác bảo vệ trẻ em; " +
-				"người lập biểu Quàng Văn Sơn tổng hợp số liệu theo từng xã, phường, đặc khu.")},
+				"người lập biểu Quàng Văn Sơn tổng hợp số liệu theo từng xã, phường, đặc khu, chi tiết tại Phụ lục.")},
 			exports.KeyValues{{Key: text("Kỳ báo cáo"), Value: text("Năm 2026")}, {Key: text("Nguồn kinh phí"), Value: text("Ngân sách tỉnh")}},
-			budgetTable(rows, text),
+			exports.Paragraph{Text: text("Kinh phí được giao theo từng xã, phường, đặc khu; tỷ lệ giải ngân đạt 87,5 %.")},
 		},
-		Signatures: []exports.Signature{
-			{Title: text("Người lập biểu"), Name: text("Quàng Văn Sơn")},
-			{Title: text("Kế toán trưởng"), Name: text("Lò Thị Hương")},
-			{Title: text("Thủ trưởng đơn vị"), Name: text("Nguyễn Đức Ưng")},
-		},
+		Signer: &exports.Signer{Lines: []string{text("TM. Ủy ban nhân dân"), text("KT. Chủ tịch"), text("Phó Chủ tịch")},
+			Name: text("Nguyễn Đức Ưng")},
+		Recipients: []string{text("Bộ Y tế"), text("TT Tỉnh ủy, TT HĐND tỉnh"), text("Lưu: VT, Sở Y tế")},
+		Annexes: []exports.Annex{{Label: text("Phụ lục"), Title: text("Kinh phí giao cho các xã năm 2026"),
+			Subtitle: text("(Kèm theo Báo cáo số 05/BC-UBND ngày 05 tháng 01 năm 2027 của Ủy ban nhân dân tỉnh Điện Biên)"),
+			Blocks:   []exports.Block{exports.Heading{Text: text("Biểu 1. Kinh phí theo xã")}, budgetTable(rows, text)},
+			Signatures: []exports.Signature{
+				{Title: text("Người lập biểu"), Name: text("Quàng Văn Sơn")},
+				{Title: text("Kế toán trưởng"), Name: text("Lò Thị Hương")},
+				{Title: text("Thủ trưởng đơn vị"), Name: text("Nguyễn Đức Ưng")},
+			}}},
 	}
 }
 

@@ -1,9 +1,11 @@
 package exports
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"codeberg.org/go-fonts/liberation/liberationserifbold"
@@ -20,17 +22,22 @@ import (
 const (
 	marginTop, marginBottom = 20.0, 20.0
 	marginLeft, marginRight = 30.0, 15.0
-	footerFromBottom        = 12.0
+	// pageNumberTop is where the page number sits, in the top margin.
+	pageNumberTop = 8.0
 )
 
-// Font sizes in points. The decree asks for 13–14 pt body text; tables and
-// charts use less so that a province's figures fit across the page.
+// Font sizes in points. The decree asks for 13–14 pt body text, 12–13 pt
+// for the issuer and the national name, 12 pt for "Nơi nhận:" and 11 pt
+// for its list; tables and charts use less so that a province's figures
+// fit across the page.
 const (
-	sizeBody   = 13.0
-	sizeHeader = 12.0
-	sizeTitle  = 14.0
-	sizeTable  = 10.0
-	sizeSmall  = 10.0
+	sizeBody       = 13.0
+	sizeHeader     = 12.0
+	sizeTitle      = 14.0
+	sizeRecipients = 11.0
+	sizeTable      = 10.0
+	sizeSmall      = 10.0
+	sizeTableMin   = 7.0 // a table cell shrinks to here before it breaks a word
 )
 
 // font is the one family of every document: Liberation Serif has the
@@ -47,86 +54,136 @@ type pdfWriter struct {
 }
 
 // WritePDF renders d as an A4 PDF (landscape when d.Landscape) and writes it
-// to w. The same Document always gives the same bytes. It returns an error,
-// and writes nothing, when d has no title or date, names an unknown
-// language, or holds a table cell whose type does not fit its column; it
-// returns the writer's error when writing fails.
+// to w, stamped with its content's hash and d.Generated (see Stamp). The
+// same Document always gives the same bytes. It returns an error, and
+// writes nothing, when d has no title or date, names an unknown language,
+// or holds a table cell whose type does not fit its column; it returns the
+// writer's error when writing fails.
 func WritePDF(w io.Writer, d Document) error {
-	lang, lab, err := d.Lang.resolve()
+	f, err := RenderPDF(d)
 	if err != nil {
 		return err
 	}
+	_, err = w.Write(f.Bytes)
+	return err
+}
+
+// File is a rendered report file: its bytes, the SHA-256 of the bytes, and
+// the stamp its metadata carries.
+type File struct {
+	Bytes  []byte
+	SHA256 string
+	Stamp  Stamp
+}
+
+// RenderPDF renders d as WritePDF does and returns the file with its
+// hashes. It returns WritePDF's errors.
+func RenderPDF(d Document) (File, error) {
+	lang, lab, err := d.Lang.resolve()
+	if err != nil {
+		return File{}, err
+	}
 	if strings.TrimSpace(d.Title) == "" || d.Date.IsZero() {
-		return errors.New("exports: a document needs a title and a date")
+		return File{}, errors.New("exports: a document needs a title and a date")
 	}
 	p := newPDFWriter(d, lang, lab)
 	if err := p.document(d); err != nil {
-		return err
+		return File{}, err
 	}
 	if err := p.f.Error(); err != nil {
-		return fmt.Errorf("exports: pdf: %w", err)
+		return File{}, fmt.Errorf("exports: pdf: %w", err)
 	}
-	return p.f.Output(w)
+	var buf bytes.Buffer
+	if err := p.f.Output(&buf); err != nil {
+		return File{}, fmt.Errorf("exports: pdf: %w", err)
+	}
+	b := buf.Bytes()
+	return fileOf(b, Stamp{ContentSHA256: stampPDF(b), Generated: d.Generated}), nil
 }
 
 func newPDFWriter(d Document, lang Lang, lab labels) *pdfWriter {
-	orientation := "P"
-	if d.Landscape {
-		orientation = "L"
-	}
-	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: "A4"})
+	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation(d.Landscape), UnitStr: "mm", SizeStr: "A4"})
 	f.SetMargins(marginLeft, marginTop, marginRight)
 	f.SetAutoPageBreak(true, marginBottom)
-	// The footer writes the page total as an alias that fpdf replaces on
-	// closing; its digits are in the embedded font subset because the last
-	// page prints its own number, which is the total.
-	f.AliasNbPages("")
 	f.AddUTF8FontFromBytes(font, "", liberationserifregular.TTF)
 	f.AddUTF8FontFromBytes(font, "B", liberationserifbold.TTF)
 	f.AddUTF8FontFromBytes(font, "I", liberationserifitalic.TTF)
 	f.AddUTF8FontFromBytes(font, "BI", liberationserifbolditalic.TTF)
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
-	f.SetCreationDate(d.Date.Time())
-	f.SetModificationDate(d.Date.Time())
+	created := d.Date.Time()
+	if !d.Generated.IsZero() {
+		created = d.Generated
+	}
+	f.SetCreationDate(created)
+	f.SetModificationDate(created)
 	f.SetTitle(vn.NFC(d.Title), true)
+	f.SetSubject(vn.NFC(strings.TrimSpace(d.Kind+" "+d.Title)), true)
 	f.SetCreator("baove", true)
+	f.SetKeywords(stampKeywords(d.Generated), false)
 	f.SetLang(string(lang))
 	pageW, _ := f.GetPageSize()
 	p := &pdfWriter{f: f, lang: lang, lab: lab, left: marginLeft, width: pageW - marginLeft - marginRight}
-	f.SetFooterFunc(p.footer)
+	f.SetHeaderFuncMode(p.pageNumber, true)
 	return p
 }
 
+func orientation(landscape bool) string {
+	if landscape {
+		return "L"
+	}
+	return "P"
+}
+
+// document draws the header, the title, the body, the signer and the
+// recipients, then each annex from a new page.
 func (p *pdfWriter) document(d Document) error {
 	p.f.AddPage()
 	p.header(d)
-	p.title(d.Title, d.Subtitle)
-	for i, b := range d.Blocks {
-		var next Block
-		if i+1 < len(d.Blocks) {
-			next = d.Blocks[i+1]
+	p.title(d.Kind, d.Title, d.Subtitle)
+	closing := p.closingHeight(d)
+	if err := p.blocks(d.Blocks, closing); err != nil {
+		return err
+	}
+	p.closing(d)
+	for i, a := range d.Annexes {
+		if err := p.annex(a); err != nil {
+			return fmt.Errorf("%w (annex %d)", err, i+1)
 		}
-		if err := p.block(b, next); err != nil {
+	}
+	return nil
+}
+
+// blocks draws bs in order; keep is the room what follows the last block
+// needs on its page (the signatures), which the last block's end keeps.
+func (p *pdfWriter) blocks(bs []Block, keep float64) error {
+	for i, b := range bs {
+		var next Block
+		after := 0.0
+		if i+1 < len(bs) {
+			next = bs[i+1]
+		} else {
+			after = keep
+		}
+		if err := p.block(b, next, after); err != nil {
 			return fmt.Errorf("%w (block %d)", err, i+1)
 		}
 	}
-	p.signatures(d.Signatures)
 	return nil
 }
 
 // block draws b; next, the block after it or nil, is what a heading keeps
-// on its page.
-func (p *pdfWriter) block(b Block, next Block) error {
+// on its page, and after the room the end of b keeps for what follows.
+func (p *pdfWriter) block(b Block, next Block, after float64) error {
 	switch b := b.(type) {
 	case Heading:
 		p.heading(b.Text, p.startHeight(next))
 	case Paragraph:
-		p.paragraph(b.Text)
+		p.paragraph(b.Text, after)
 	case KeyValues:
 		p.keyValues(b)
 	case Table:
-		return p.table(b)
+		return p.table(b, after)
 	case BarChart:
 		return p.barChart(b)
 	default:
@@ -135,10 +192,15 @@ func (p *pdfWriter) block(b Block, next Block) error {
 	return nil
 }
 
-func (p *pdfWriter) footer() {
-	p.f.SetY(-footerFromBottom)
-	p.setFont("I", sizeSmall)
-	p.f.CellFormat(0, lineHeight(sizeSmall), fmt.Sprintf(p.lab.page, p.f.PageNo(), "{nb}"), "", 0, "C", false, 0, "")
+// pageNumber writes the page number in Arabic numerals, centred over the
+// text in the top margin, from the second page on (Decree 30/2020).
+func (p *pdfWriter) pageNumber() {
+	n := p.f.PageNo()
+	if n < 2 {
+		return
+	}
+	p.setFont("", sizeBody)
+	p.lines(p.left, pageNumberTop, p.width, lineHeight(sizeBody), []string{strconv.Itoa(n)}, "C")
 }
 
 // startHeight is the least room block b needs under a heading so that the
@@ -146,11 +208,13 @@ func (p *pdfWriter) footer() {
 func (p *pdfWriter) startHeight(b Block) float64 {
 	switch b := b.(type) {
 	case Paragraph, KeyValues:
-		return 2 * lineHeight(sizeBody)
+		return 2*lineHeight(sizeBody) + paragraphGap
 	case Table:
 		return p.tableStart(b)
 	case BarChart:
 		return p.chartStart(b)
+	case Heading:
+		return lineHeight(sizeBody) + 2*lineHeight(sizeBody)
 	}
 	return 0
 }
@@ -193,19 +257,4 @@ func (p *pdfWriter) lines(x, y, w, lh float64, lines []string, align string) flo
 		y += lh
 	}
 	return y
-}
-
-// wrap splits NFC text into lines that fit width w in the current font.
-// fpdf's SplitText subtracts the cell margins itself, so w is the full
-// width of the cell.
-func (p *pdfWriter) wrap(text string, w float64) []string {
-	var out []string
-	for _, para := range strings.Split(vn.NFC(text), "\n") {
-		if para == "" {
-			out = append(out, "")
-			continue
-		}
-		out = append(out, p.f.SplitText(para, w)...)
-	}
-	return out
 }

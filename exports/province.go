@@ -2,9 +2,7 @@ package exports
 
 import (
 	"context"
-	"fmt"
-	"strconv"
-	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -14,6 +12,7 @@ import (
 	"baove/budget"
 	"baove/indicators"
 	"baove/plans"
+	"baove/reports"
 	"baove/units"
 )
 
@@ -25,24 +24,38 @@ type Sources struct {
 	Budget     *budget.Store
 	Indicators *indicators.Store
 	Assessment *assessment.Service
-	// Ministry is the name of the ministry in charge of children, for the
-	// national report's header, e.g. "Bộ Y tế" (configuration: it changed
-	// in 2025 and may again).
-	Ministry string
+	// Settings say who issues, signs and receives each report and how it
+	// cites the 2017 letter.
+	Settings *reports.Store
+	// People name the users a report mentions by their full names.
+	People People
 	// Clock dates the reports in the service's zone.
 	Clock baove.Clock
 }
 
-// ProvinceReport is a province's compliance report for a year as plain
-// data, before any layout: the model the PDF is drawn from and the golden
-// files check.
+// People names users by their full names.
+type People interface {
+	// FullNames returns every user's full name by username.
+	FullNames(ctx context.Context) (map[string]string, error)
+}
+
+// ProvinceReport is a province's report for a year as plain data, before
+// any layout: the model the PDF is drawn from and the golden files check.
 type ProvinceReport struct {
-	Lang       Lang
-	Province   units.Province
-	Year       int
-	Date       baove.Date
-	Plan       *PlanSection // nil without a plan
-	Budget     BudgetSection
+	Lang      Lang
+	Province  units.Province
+	Year      int
+	Date      baove.Date
+	Generated time.Time
+	// Number is the document's number, 0 before it is registered.
+	Number   int
+	Settings reports.Province
+	Letter   reports.Letter
+	Plan     *PlanSection // nil without a plan
+	Budget   BudgetSection
+	// Pace is the share of the year's allocation expected to be disbursed
+	// by the report's date, in percent; null before the year starts.
+	Pace       decimal.NullDecimal
 	Staffing   StaffingSection
 	Progress   []ProgressRow
 	Compliance []ComplianceRow
@@ -74,7 +87,9 @@ type AreaRow struct {
 // and by task area, the central row for central money by task area.
 type BudgetSection struct {
 	BySource []MoneyRow
-	Total    MoneyRow
+	// Sources are the funding sources of BySource, in its order.
+	Sources []budget.FundingSource
+	Total   MoneyRow
 	// InForce reports whether the lines are those of the plan in force:
 	// without one, the province's own sources allocate nothing.
 	InForce           bool
@@ -94,20 +109,27 @@ type StaffingSection struct {
 	Uncovered                []CountRow // Code and Label of each commune without a worker
 }
 
-// ProgressRow is an indicator against its target. Actual is null without
-// data; Period says what the figure covers ("2026", "Q1–Q3/2026") and
-// whether it is an estimate.
+// ProgressRow is an indicator against its target, in the indicator's
+// unit. Comparator says how the target is met ("≥", "≤", "<"; none for an
+// indicator only monitored). Actual is null without data; Period says what
+// the figure covers ("Năm 2026", "9 tháng đầu năm 2026") and whether it is
+// an estimate.
 type ProgressRow struct {
-	Code, Label, Unit string
+	Code, Label       string
+	Unit              indicators.Unit
+	Comparator        string
 	Target            decimal.NullDecimal
 	TargetSource      string
 	Actual            decimal.NullDecimal
 	Period, Status    string
+	StatusCode        assessment.Status
+	Estimate, Partial bool
 }
 
-// ComplianceRow is a check of the directive and its result.
+// ComplianceRow is a check of the letter and its result.
 type ComplianceRow struct {
 	Code, Item, Title, Status, Evidence string
+	StatusCode                          assessment.CheckStatus
 }
 
 // Request says which report to build, for whom and in which language.
@@ -117,48 +139,77 @@ type Request struct {
 	Province units.ProvinceCode // empty for the national report
 	Year     int
 	Lang     Lang
+	// Number is the document's number when it is registered; 0 leaves it
+	// blank, to be written in by hand.
+	Number int
 }
 
 // BuildProvinceReport gathers r's province's report for its year in its
 // language, as its caller sees it: each source checks the caller, so one
 // who may not read the province gets their error (EFORBIDDEN) and no report.
 func BuildProvinceReport(ctx context.Context, src Sources, req Request) (ProvinceReport, error) {
-	c, p, year, lang := req.Caller, req.Province, req.Year, req.Lang
-	sum, err := src.Budget.Summary(ctx, c, p, year)
+	f, err := readProvince(ctx, src, req)
 	if err != nil {
 		return ProvinceReport{}, err
 	}
-	prov, err := src.Units.Province(ctx, p)
-	if err != nil {
-		return ProvinceReport{}, err
+	lang, today := req.Lang, src.Clock.Today()
+	r := ProvinceReport{Lang: lang, Province: f.province, Year: req.Year, Date: today, Generated: src.Clock.Now(),
+		Number: req.Number, Settings: f.settings, Letter: f.national.Letter}
+	r.Plan = planSection(lang, f, src.Clock)
+	r.Budget = budgetSection(lang, f.summary)
+	if pace, started := assessment.ExpectedPace(req.Year, today); started {
+		r.Pace = decimal.NewNullDecimal(pace.Round(2))
 	}
-	cov, err := src.Indicators.Coverage(ctx, c, p, year)
-	if err != nil {
-		return ProvinceReport{}, err
-	}
-	prog, err := src.Assessment.Progress(ctx, c, p, year)
-	if err != nil {
-		return ProvinceReport{}, err
-	}
-	comp, err := src.Assessment.Compliance(ctx, c, p, year)
-	if err != nil {
-		return ProvinceReport{}, err
-	}
-	areas, err := src.Plans.TaskAreas(ctx)
-	if err != nil {
-		return ProvinceReport{}, err
-	}
-	plan, err := fullPlan(ctx, src, c, sum)
-	if err != nil {
-		return ProvinceReport{}, err
-	}
-	r := ProvinceReport{Lang: lang, Province: prov, Year: year, Date: src.Clock.Today()}
-	r.Plan = planSection(lang, plan, areas, src.Clock)
-	r.Budget = budgetSection(lang, sum)
-	r.Staffing = staffingSection(cov)
-	r.Progress = progressRows(lang, prog)
-	r.Compliance = complianceRows(lang, comp)
+	r.Staffing = staffingSection(f.coverage)
+	r.Progress = progressRows(lang, f.progress)
+	r.Compliance = complianceRows(lang, f.compliance)
 	return r, nil
+}
+
+// provinceFacts are what a province's report reads.
+type provinceFacts struct {
+	province   units.Province
+	settings   reports.Province
+	national   reports.National
+	summary    budget.Summary
+	coverage   indicators.Coverage
+	progress   assessment.ProvinceProgress
+	compliance assessment.Compliance
+	areas      []plans.TaskArea
+	plan       *plans.Plan
+	names      map[string]string
+}
+
+func readProvince(ctx context.Context, src Sources, req Request) (provinceFacts, error) {
+	c, p, year := req.Caller, req.Province, req.Year
+	var f provinceFacts
+	var err error
+	steps := []func() error{
+		func() error { f.summary, err = src.Budget.Summary(ctx, c, p, year); return err },
+		func() error { f.province, err = src.Units.Province(ctx, p); return err },
+		func() error { f.settings, err = src.Settings.Province(ctx, c, p); return err },
+		func() error { f.national, err = src.Settings.National(ctx, c); return err },
+		func() error { f.coverage, err = src.Indicators.Coverage(ctx, c, p, year); return err },
+		func() error { f.progress, err = src.Assessment.Progress(ctx, c, p, year); return err },
+		func() error { f.compliance, err = src.Assessment.Compliance(ctx, c, p, year); return err },
+		func() error { f.areas, err = src.Plans.TaskAreas(ctx); return err },
+		func() error { f.plan, err = fullPlan(ctx, src, c, f.summary); return err },
+		func() error { f.names, err = src.People.FullNames(ctx); return err },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return provinceFacts{}, err
+		}
+	}
+	return f, nil
+}
+
+// personName is a user's full name, or their username when they have none.
+func personName(names map[string]string, username string) string {
+	if n := names[username]; n != "" {
+		return n
+	}
+	return username
 }
 
 func budgetSection(lang Lang, s budget.Summary) BudgetSection {
@@ -167,6 +218,7 @@ func budgetSection(lang Lang, s budget.Summary) BudgetSection {
 		CentralTotal: moneyRow(total, s.Source(budget.Central))}
 	for _, r := range s.BySource {
 		b.BySource = append(b.BySource, moneyRow(lang.name(string(r.Source)), r.Figures))
+		b.Sources = append(b.Sources, r.Source)
 	}
 	b.ByTaskArea = areaRows(lang, s.ByTaskArea)
 	b.CentralByTaskArea = areaRows(lang, s.CentralByTaskArea)
@@ -202,73 +254,4 @@ func staffingSection(c indicators.Coverage) StaffingSection {
 		s.Uncovered = append(s.Uncovered, CountRow{Code: string(u.Code), Label: u.Name})
 	}
 	return s
-}
-
-func progressRows(lang Lang, p assessment.ProvinceProgress) []ProgressRow {
-	rows := make([]ProgressRow, 0, len(p.Items))
-	for _, it := range p.Items {
-		r := ProgressRow{Code: string(it.Indicator.Code), Label: lang.pick(it.Indicator.NameVI, it.Indicator.NameEN),
-			Unit: string(it.Indicator.Unit), Target: decimal.NewNullDecimal(it.Target.Value),
-			TargetSource: lang.name(string(it.Target.Source)), Status: lang.name(string(it.Status))}
-		if it.Actual != nil {
-			if v, ok := it.Actual.Rounded(2); ok {
-				r.Actual = decimal.NewNullDecimal(v)
-			}
-			r.Period = lang.period(*it.Actual)
-		}
-		rows = append(rows, r)
-	}
-	return rows
-}
-
-// period says what a figure covers: the year, the quarters summed, and
-// whether it is an estimate, e.g. "Q1–Q3/2026 (ước tính)".
-func (l Lang) period(a assessment.Actual) string {
-	s := strconv.Itoa(a.Year)
-	if a.Partial() {
-		s = quarters(a.Quarters) + "/" + s
-	}
-	if a.Estimate {
-		s += l.pick(" (ước tính)", " (estimate)")
-	}
-	return s
-}
-
-// quarters writes quarters in order: "Q1–Q3" when they follow each other,
-// else "Q1, Q3".
-func quarters(qs []int) string {
-	if qs[len(qs)-1]-qs[0] == len(qs)-1 {
-		if len(qs) == 1 {
-			return fmt.Sprintf("Q%d", qs[0])
-		}
-		return fmt.Sprintf("Q%d–Q%d", qs[0], qs[len(qs)-1])
-	}
-	parts := make([]string, len(qs))
-	for i, q := range qs {
-		parts[i] = fmt.Sprintf("Q%d", q)
-	}
-	return strings.Join(parts, ", ")
-}
-
-func complianceRows(lang Lang, c assessment.Compliance) []ComplianceRow {
-	rows := make([]ComplianceRow, 0, len(c.Results))
-	for _, res := range c.Results {
-		evidence := res.Evidence.Text(lang.i18n())
-		var named []string
-		for _, it := range res.Evidence.Items {
-			switch {
-			case it.State != "": // a value due, which the evidence names with its days
-			case it.Name == "":
-				named = append(named, it.Code)
-			default:
-				named = append(named, it.Name)
-			}
-		}
-		if len(named) > 0 {
-			evidence += " (" + strings.Join(named, "; ") + ")"
-		}
-		rows = append(rows, ComplianceRow{Code: res.Code, Item: res.Item, Title: lang.pick(res.TitleVI, res.TitleEN),
-			Status: lang.name(string(res.Status)), Evidence: evidence})
-	}
-	return rows
 }

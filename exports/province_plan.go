@@ -12,6 +12,7 @@ import (
 // PlanSection is the plan that counts for the year and its history.
 type PlanSection struct {
 	Title, Status string
+	StatusCode    plans.Status
 	Version       int
 	// Issuance is the document by which the province issued the version;
 	// nil until it is issued.
@@ -29,7 +30,8 @@ type IssuanceRow struct {
 	SignerTitle, SignerName string
 }
 
-// HistoryRow is a step of the plan's review; Document is the number of
+// HistoryRow is a step of the plan's review, its actor by full name;
+// Document is the number of
 // the document an issuance step recorded.
 type HistoryRow struct {
 	Date                baove.Date
@@ -47,24 +49,25 @@ func fullPlan(ctx context.Context, src Sources, c access.Caller, sum budget.Summ
 	return &p, err
 }
 
-func planSection(lang Lang, p *plans.Plan, areas []plans.TaskArea, clock baove.Clock) *PlanSection {
+func planSection(lang Lang, f provinceFacts, clock baove.Clock) *PlanSection {
+	p := f.plan
 	if p == nil {
 		return nil
 	}
-	s := &PlanSection{Title: p.Title, Status: lang.name(string(p.Status)), Version: p.Version,
+	s := &PlanSection{Title: p.Title, Status: lang.name(string(p.Status)), StatusCode: p.Status, Version: p.Version,
 		Issuance: issuanceRow(lang, p.Issuance)}
 	count := map[string]int{}
 	for _, a := range p.Activities {
 		count[a.TaskArea]++
 	}
-	for _, ta := range areas {
+	for _, ta := range f.areas {
 		if count[ta.Code] > 0 {
 			s.Activities = append(s.Activities, CountRow{ta.Code, lang.pick(ta.NameVI, ta.NameEN), count[ta.Code]})
 		}
 	}
 	for _, e := range p.History {
-		h := HistoryRow{Date: clock.Day(e.At), Step: lang.name(e.Action), Actor: e.Actor, Status: lang.name(string(e.ToStatus)),
-			Reason: e.Reason}
+		h := HistoryRow{Date: clock.Day(e.At), Step: lang.name(e.Action), Actor: personName(f.names, e.Actor),
+			Status: lang.name(string(e.ToStatus)), Reason: e.Reason}
 		if e.Issuance != nil {
 			h.Document = e.Issuance.DocumentNoText(lang.i18n())
 		}

@@ -12,6 +12,7 @@ import (
 
 	"baove"
 	"baove/budget"
+	"baove/units"
 )
 
 // ledgerRows is the ledger the memory test writes: more than the 305,000
@@ -66,7 +67,7 @@ func writeLedger(t *testing.T) {
 	}
 	defer f.Close()
 	start := time.Now()
-	if err := WriteXLSX(f, Workbook{Sheets: []Sheet{ledgerSheet(generatedLedger(ledgerRows))}}); err != nil {
+	if err := WriteXLSX(f, Workbook{Sheets: []Sheet{ledgerSheet(testHeads, generatedLedger(ledgerRows), nil)}}); err != nil {
 		t.Fatal(err)
 	}
 	took := time.Since(start)
@@ -93,6 +94,9 @@ func generatedLedger(n int) func(func(budget.Disbursement) error) error {
 		return nil
 	}
 }
+
+// testHeads head the sheets of the internal tests.
+var testHeads = sheetHeads{lang: Vietnamese, province: units.Province{Code: "11", Name: "Điện Biên", Kind: units.Tinh}, year: 2026}
 
 // peakRSS returns the process's peak resident memory (VmHWM) in bytes.
 func peakRSS() int {

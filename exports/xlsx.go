@@ -1,34 +1,50 @@
 package exports
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf16"
-	"unicode/utf8"
 
-	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
-
-	"baove"
 	"baove/vn"
 )
 
 // Workbook is a spreadsheet file of one or more sheets.
 type Workbook struct {
-	Sheets []Sheet
+	// Title names the workbook in its document properties, e.g. "Số liệu
+	// bảo vệ trẻ em - Điện Biên - 2026".
+	Title string
+	// Generated is when the workbook was made: its creation time in the
+	// document properties and, with its content's hash, in its stamp (see
+	// Stamp). Zero leaves the times out, as for an import template.
+	Generated time.Time
+	Sheets    []Sheet
 }
 
-// Sheet is one worksheet: a bold, frozen header row of column titles, the
-// rows, and an optional bold totals row. Cells are typed as in a Table:
-// counts and money become numeric cells shown as "#,##0" (Excel shows its
-// reader's own thousands separator), decimals and percentages numeric cells
-// with Places decimals, dates real Excel dates. Table.Unit is not written:
-// a title such as "Số tiền (đồng)" says it where it matters.
+// Sheet is one worksheet: optional heading lines (a title, the period, the
+// unit), a bold header row of column titles that stays in view, the rows,
+// and an optional bold totals row. Cells are typed as in a Table: counts
+// and money become numeric cells shown as "#,##0" (Excel shows its
+// reader's own thousands separator), decimals and percentages numeric
+// cells with Places decimals, dates real Excel dates, a Sum a SUM formula
+// with its value stored. Text that a spreadsheet would read as a formula
+// (starting with =, +, -, @, a tab or a carriage return) is kept as text:
+// its cell is marked quote-prefixed, as Excel marks text typed after an
+// apostrophe, so that editing the cell or saving the sheet as CSV never
+// turns it into a live formula.
 type Sheet struct {
 	// Name is at most 31 characters, none of []:*?/\ (see SheetName).
 	Name string
+	// Heading are the lines above the header row: the first in bold (the
+	// title), the others in italics ("Kỳ báo cáo: Năm 2026", "Đơn vị tính:
+	// đồng"), then an empty row. Without them the header is the first row,
+	// as an import template needs it.
+	Heading []string
 	Table
 	// Stream, when set, produces the rows in place of Table.Rows and
 	// Table.Totals, for a sheet too long to hold in memory (a year's
@@ -39,8 +55,7 @@ type Sheet struct {
 // RowStream produces a sheet's rows in order, calling yield with each;
 // yield does not keep the row, so the stream may reuse it. It returns the
 // totals row (nil for none) once every row is yielded, or the first error
-// of its source or of yield. WriteXLSX runs a stream twice: once to fit
-// the column widths, once to write the rows.
+// of its source or of yield. WriteXLSX runs a stream once.
 type RowStream func(yield func(row []any) error) (totals []any, err error)
 
 // each calls yield with each row of s, from its stream or its table, and
@@ -63,149 +78,53 @@ const (
 	maxColumnWidth = 60
 )
 
-// WriteXLSX writes wb as an XLSX file to w, each sheet through excelize's
-// stream writer, row by row: a streamed sheet is never held in memory
-// (excelize keeps what it has written in a temporary file past 16 MiB;
-// the zip of the workbook is held whole before it is written to w). It
+// WriteXLSX writes wb as an XLSX file to w. Each sheet is written in one
+// pass over its rows, a stream's rows straight from their source: rows are
+// never held as values, only as the compressed file (and, until the
+// column widths are known, as the sheet's XML, on disk past 16 MiB). The
+// file carries its stamp (see Stamp) as custom document properties. It
 // returns an error, and writes nothing, when wb has no sheet, a sheet name
-// Excel refuses or repeats, or a cell whose type does not fit its column;
-// it returns a stream's error, or the writer's when writing fails.
+// Excel refuses or repeats, a cell whose type does not fit its column or a
+// Sum that is not the sum of its cells; it returns a stream's error, or the
+// writer's when writing fails.
 func WriteXLSX(w io.Writer, wb Workbook) error {
+	f, err := RenderXLSX(wb)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(f.Bytes)
+	return err
+}
+
+// RenderXLSX writes wb as WriteXLSX does and returns the file with its
+// hashes. It returns WriteXLSX's errors.
+func RenderXLSX(wb Workbook) (File, error) {
 	if err := checkSheetNames(wb.Sheets); err != nil {
-		return err
+		return File{}, err
 	}
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f)
-	if err != nil {
-		return err
-	}
+	var buf bytes.Buffer
+	p := newPackage(&buf, wb.Generated)
+	st := newStyleSheet()
 	for i, s := range wb.Sheets {
-		name := vn.NFC(s.Name)
-		if i == 0 {
-			if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
-				return fmt.Errorf("exports: sheet %q: %w", name, err)
-			}
-		} else if _, err := f.NewSheet(name); err != nil {
-			return fmt.Errorf("exports: sheet %q: %w", name, err)
-		}
-		if err := writeSheet(f, st, name, s); err != nil {
-			return fmt.Errorf("%w (sheet %q)", err, name)
+		if err := p.sheet(i+1, st, s); err != nil {
+			return File{}, fmt.Errorf("%w (sheet %q)", err, vn.NFC(s.Name))
 		}
 	}
-	f.SetActiveSheet(0)
-	return f.Write(w)
+	stamp, err := p.finish(st, wb)
+	if err != nil {
+		return File{}, err
+	}
+	return fileOf(buf.Bytes(), stamp), nil
 }
 
-func writeSheet(f *excelize.File, st *styles, name string, s Sheet) error {
-	widths, err := columnWidths(s)
-	if err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	for i, width := range widths {
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return err
-		}
-	}
-	// The header stays in view while the reader scrolls down the rows.
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	if err := sw.SetRow("A1", headerCells(st, s.Columns)); err != nil {
-		return err
-	}
-	n := 2 // the next row of the sheet
-	write := func(r []any, bold bool) error {
-		cells, err := st.row(s.Columns, r, bold)
-		if err != nil {
-			return fmt.Errorf("%w in row %d", err, n)
-		}
-		n++
-		return sw.SetRow(cellName(1, n-1), cells)
-	}
-	totals, err := s.each(func(r []any) error { return write(r, false) })
-	if err != nil {
-		return err
-	}
-	if totals != nil {
-		if err := write(totals, true); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
-}
-
-func headerCells(st *styles, cols []Column) []any {
-	cells := make([]any, len(cols))
-	for i, c := range cols {
-		cells[i] = excelize.Cell{StyleID: st.header, Value: vn.NFC(c.Title)}
-	}
-	return cells
-}
-
-// xlsxValue turns a table cell into the value excelize writes: money and
-// counts stay integers; decimals become spreadsheet numbers, which are
-// binary floating point in every spreadsheet, exact to 15 significant
-// digits; dates become times that the stream writer turns into serials.
-func xlsxValue(c Column, v any) (any, error) {
-	switch n := v.(type) {
-	case nil:
-		return nil, nil
-	case Note:
-		return vn.NFC(string(n)), nil
-	}
-	switch c.Kind {
-	case Text:
-		if s, ok := v.(string); ok {
-			return vn.NFC(s), nil
-		}
-	case Count, Money:
-		if n, ok := wholeNumber(v); ok {
-			return n, nil
-		}
-	case Decimal, Percent:
-		if d, ok := v.(decimal.Decimal); ok {
-			return d.InexactFloat64(), nil
-		}
-	case Date:
-		if d, ok := v.(baove.Date); ok && !d.IsZero() {
-			return d.Time(), nil
-		} else if ok {
-			return nil, nil
-		}
-	}
-	return nil, fmt.Errorf("exports: column %q holds %s, not %T", c.Title, c.Kind, v)
-}
-
-// columnWidths fits each column to its title and its longest value as a
-// Vietnamese reader sees it, totals included, within bounds. It returns
-// the error of s's stream.
-func columnWidths(s Sheet) ([]float64, error) {
-	longest := make([]int, len(s.Columns))
-	fit := func(r []any) error {
-		for i, c := range s.Columns {
-			if i < len(r) {
-				text, _ := Vietnamese.cell(c, r[i])
-				longest[i] = max(longest[i], utf8.RuneCountInString(text))
-			}
-		}
-		return nil
-	}
-	totals, err := s.each(fit)
-	if err != nil {
-		return nil, err
-	}
-	fit(totals)
-	widths := make([]float64, len(s.Columns))
-	for i, c := range s.Columns {
-		n := max(longest[i], utf8.RuneCountInString(vn.NFC(c.Title)))
-		widths[i] = float64(min(max(n+2, minColumnWidth), maxColumnWidth))
-	}
-	return widths, nil
+// newZip returns a zip writer that deflates at the fastest level: a
+// workbook's XML is repetitive, so it still shrinks about tenfold.
+func newZip(w io.Writer) *zip.Writer {
+	z := zip.NewWriter(w)
+	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
+	return z
 }
 
 // checkSheetNames applies Excel's rules to every name and refuses a name
@@ -251,7 +170,10 @@ func SheetName(s string) string {
 	return s
 }
 
-func cellName(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
+// formulaLike reports whether text would be read as a formula by a
+// spreadsheet that is given it as typed input (an edited cell, a CSV file):
+// it starts with =, +, -, @, a tab or a carriage return (OWASP's list for
+// CSV injection).
+func formulaLike(s string) bool {
+	return s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0
 }

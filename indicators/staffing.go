@@ -1,10 +1,10 @@
 package indicators
 
 import (
-	"fmt"
 	"time"
 
 	"baove"
+	"baove/i18n"
 	"baove/units"
 	"baove/vn"
 )
@@ -19,7 +19,7 @@ const MaxNote = 500
 
 func checkNote(p *baove.Problems, field, note string) {
 	if len([]rune(note)) > MaxNote {
-		p.Add(field, fmt.Sprintf("at most %d characters", MaxNote), nil)
+		p.AddKey(field, "field.too_long", i18n.Args{"max": i18n.Count(MaxNote)}, nil)
 	}
 }
 
@@ -52,14 +52,15 @@ func (s *Staffing) check(p *baove.Problems, at string) {
 	}{{"full_time", s.FullTime}, {"part_time", s.PartTime}, {"collaborators", s.Collaborators},
 		{"villages", s.Villages}, {"villages_with_collaborator", s.VillagesWithCollaborator}} {
 		if f.n < 0 || f.n > MaxStaff {
-			p.Add(at+f.name, fmt.Sprintf("a whole number from 0 to %d", MaxStaff), f.n)
+			p.AddKey(at+f.name, "staffing.whole_number", i18n.Args{"max": i18n.Count(MaxStaff)}, f.n)
 		}
 	}
 	switch {
 	case s.VillagesWithCollaborator > s.Villages:
-		p.Add(at+"villages_with_collaborator", "at most villages", s.VillagesWithCollaborator)
+		p.AddKey(at+"villages_with_collaborator", "staffing.at_most_villages", i18n.Args{"villages": i18n.Count(s.Villages)},
+			s.VillagesWithCollaborator)
 	case s.VillagesWithCollaborator > 0 && s.Collaborators == 0:
-		p.Add(at+"villages_with_collaborator", "villages with a collaborator need at least one collaborator", s.VillagesWithCollaborator)
+		p.AddKey(at+"villages_with_collaborator", "staffing.collaborator_needed", nil, s.VillagesWithCollaborator)
 	}
 	checkNote(p, at+"note", s.Note)
 }

@@ -1,7 +1,6 @@
 package indicators
 
 import (
-	"fmt"
 	"time"
 
 	"baove"
@@ -76,7 +75,7 @@ func (e *Entry) checkRatio(p *baove.Problems, u Unit) {
 	checkFigure(p, "numerator", e.Numerator, 0)
 	checkFigure(p, "denominator", e.Denominator, 1)
 	if u == Percent && e.Numerator != nil && e.Denominator != nil && *e.Numerator > *e.Denominator {
-		p.Add("numerator", "a share cannot exceed its whole: at most the denominator", *e.Numerator)
+		p.AddKey("numerator", "indicator_value.share_over_whole", nil, *e.Numerator)
 	}
 }
 
@@ -90,9 +89,9 @@ func (e *Entry) checkCount(p *baove.Problems) {
 func checkFigure(p *baove.Problems, field string, v *int64, least int64) {
 	switch {
 	case v == nil:
-		p.Add(field, "required", nil)
+		p.AddKey(field, "field.required", nil, nil)
 	case *v < least || *v > MaxFigure:
-		p.Add(field, fmt.Sprintf("a whole number from %d to %d", least, int64(MaxFigure)), *v)
+		p.AddKey(field, "indicator_value.whole_number", i18n.Args{"min": least, "max": i18n.Count(MaxFigure)}, *v)
 	}
 }
 

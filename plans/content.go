@@ -6,13 +6,14 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
-	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
 	"baove"
 	"baove/access"
+	"baove/i18n"
 	"baove/indicators"
 	"baove/vn"
 )
@@ -65,7 +66,7 @@ func checkFree(p *baove.Problems, field, s string, max int) {
 
 func checkLength(p *baove.Problems, field, s string, max int) {
 	if len([]rune(s)) > max {
-		p.Add(field, fmt.Sprintf("at most %d characters", max), nil)
+		p.AddKey(field, "field.too_long", i18n.Args{"max": max}, nil)
 	}
 }
 
@@ -95,7 +96,7 @@ func (in *ActivityInput) check(year int, taskAreas map[string]bool) error {
 	in.Partners, in.ExpectedOutput = vn.NFC(in.Partners), vn.NFC(in.ExpectedOutput)
 	var p baove.Problems
 	if !taskAreas[in.TaskArea] {
-		p.Add("task_area", "not a task area of the directive (see GET /api/v1/task-areas)", in.TaskArea)
+		p.AddKey("task_area", "plan.activity.task_area_unknown", nil, in.TaskArea)
 	}
 	checkTitle(&p, "title", in.Title)
 	checkLine(&p, "lead_agency", in.LeadAgency, MaxLeadAgency)
@@ -104,11 +105,11 @@ func (in *ActivityInput) check(year int, taskAreas map[string]bool) error {
 	first, last := baove.NewDate(year, 1, 1), baove.NewDate(year, 12, 31)
 	for field, d := range map[string]baove.Date{"starts_on": in.StartsOn, "ends_on": in.EndsOn} {
 		if !d.IsZero() && (d.Before(first) || d.After(last)) {
-			p.Add(field, fmt.Sprintf("must fall within the plan's year %d", year), d.String())
+			p.AddKey(field, "plan.activity.outside_year", i18n.Args{"year": strconv.Itoa(year)}, d.String())
 		}
 	}
 	if !in.StartsOn.IsZero() && !in.EndsOn.IsZero() && in.EndsOn.Before(in.StartsOn) {
-		p.Add("ends_on", "must not be before starts_on", in.EndsOn.String())
+		p.AddKey("ends_on", "plan.activity.ends_before_starts", nil, in.EndsOn.String())
 	}
 	return p.Err()
 }

@@ -11,6 +11,7 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/database"
+	"baove/i18n"
 	"baove/units"
 )
 
@@ -124,8 +125,7 @@ func mayAct(c access.Caller, r PlanRecord, roles ...access.Role) error {
 
 func checkRevision(r PlanRecord, ifMatch *Revision) error {
 	if ifMatch != nil && Revision(r.Revision) != *ifMatch {
-		return baove.Errorf(baove.ESTALE, "the plan changed since you read it (now at revision %d, you sent %d): reload it and try again",
-			r.Revision, *ifMatch)
+		return baove.E(baove.ESTALE, "plan.stale", i18n.Args{"now": r.Revision, "sent": int64(*ifMatch)})
 	}
 	return nil
 }
@@ -159,7 +159,7 @@ func translate(err error, what string) error {
 	case errors.As(err, &appErr):
 		return err
 	case database.IsForeignKeyViolation(err):
-		return baove.Errorf(baove.ECONFLICT, "other records depend on it (remove them first)")
+		return baove.E(baove.ECONFLICT, "plan.has_dependents", nil)
 	}
 	return fmt.Errorf("plans: %s: %w", what, err)
 }

@@ -51,11 +51,11 @@ func next(s Status, action string) (Status, error) {
 func notEditable(s Status) error {
 	switch s {
 	case Submitted:
-		return baove.Errorf(baove.ECONFLICT, "the plan is submitted for review: it cannot change until a reviewer returns it")
+		return baove.E(baove.ECONFLICT, "plan.locked.submitted", nil)
 	case Approved:
-		return baove.Errorf(baove.ECONFLICT, "the plan is approved and in force: revise it (POST …/revise) to change it")
+		return baove.E(baove.ECONFLICT, "plan.locked.approved", nil)
 	case Superseded:
-		return baove.Errorf(baove.ECONFLICT, "the plan is superseded by a later version and cannot change")
+		return baove.E(baove.ECONFLICT, "plan.locked.superseded", nil)
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/database"
+	"baove/i18n"
 	"baove/indicators"
 	"baove/units"
 	"baove/vn"
@@ -102,7 +103,7 @@ func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, e
 	})
 	switch {
 	case database.IsUniqueViolation(err):
-		return Plan{}, baove.Errorf(baove.ECONFLICT, "province %s already has a plan for %d", n.Province, n.Year)
+		return Plan{}, baove.E(baove.ECONFLICT, "plan.exists", i18n.Args{"province": string(n.Province), "year": strconv.Itoa(n.Year)})
 	case database.IsForeignKeyViolation(err):
 		return Plan{}, baove.Invalid("province_code", "no province with this code", n.Province)
 	case err != nil:
@@ -125,7 +126,7 @@ const (
 // characters or not one line of text.
 func checkTitle(p *baove.Problems, field, title string) {
 	if title == "" {
-		p.Add(field, "required", nil)
+		p.AddKey(field, "field.required", nil, nil)
 		return
 	}
 	checkLine(p, field, title, MaxTitle)

@@ -184,14 +184,14 @@ func (s *Store) complete(ctx context.Context, tx bun.Tx, r PlanRecord) error {
 		return err
 	}
 	if n == 0 {
-		p.Add("activities", "a plan needs at least one activity before submission", nil)
+		p.AddKey("activities", "plan.missing.activities", nil, nil)
 	}
 	n, err = tx.NewSelect().Table("plan_targets").Where("plan_id = ? AND indicator_code = ?", r.ID, string(indicators.CommuneWorker)).Count(ctx)
 	if err != nil {
 		return err
 	}
 	if n == 0 {
-		p.Add("targets."+string(indicators.CommuneWorker), "the commune-worker target is required before submission (directive 2.2)", nil)
+		p.AddKey("targets."+string(indicators.CommuneWorker), "plan.missing.commune_worker", nil, nil)
 	}
 	for _, part := range s.parts {
 		if !part.RequiredForSubmission() {
@@ -202,11 +202,11 @@ func (s *Store) complete(ctx context.Context, tx bun.Tx, r PlanRecord) error {
 			return err
 		}
 		if k == 0 {
-			p.Add(part.Name(), "a plan needs at least one item here before submission", nil)
+			p.AddKey(part.Name(), "plan.missing."+part.Name(), nil, nil)
 		}
 	}
 	if len(p) > 0 {
-		return &baove.Error{Code: baove.EINVALID, Message: "the plan is not ready for submission", Fields: p}
+		return &baove.Error{Code: baove.EINVALID, Key: "plan.not_ready", Fields: p}
 	}
 	return nil
 }

@@ -78,11 +78,10 @@ func chartValue(ctx context.Context, c exports.BarChart, b exports.Bar) string {
 		return b.Missing
 	}
 	if c.Kind == exports.Money {
-		return money(ctx, budget.VND(b.Value.IntPart()))
+		return amountText(ctx, budget.VND(b.Value.IntPart()))
 	}
 	return Num(ctx, b.Value.Round(c.Places))
 }
 
-func itoa(n int) string        { return strconv.Itoa(n) }
 func ftoa(f float64) string    { return strconv.FormatFloat(f, 'f', 1, 64) }
 func plus(a int, b int) string { return itoa(a + b) }

@@ -17,22 +17,6 @@ import (
 // What the finance officer's pages share: the province and year a page is
 // about, and how money, rates, sources and task areas read.
 
-// sourceKeys name each funding source in words.
-var sourceKeys = map[budget.FundingSource]string{
-	budget.Central:    "web.finance.source.central",
-	budget.Provincial: "web.finance.source.provincial",
-	budget.Commune:    "web.finance.source.commune",
-	budget.Other:      "web.finance.source.other",
-}
-
-// sourceName returns src in the reader's words: "Ngân sách trung ương".
-func sourceName(ctx context.Context, src budget.FundingSource) string {
-	if key, ok := sourceKeys[src]; ok {
-		return T(ctx, key)
-	}
-	return string(src)
-}
-
 // taskAreaName returns a task area's code and name in the reader's
 // language.
 func taskAreaName(ctx context.Context, ta plans.TaskArea) string {
@@ -43,8 +27,8 @@ func taskAreaName(ctx context.Context, ta plans.TaskArea) string {
 	return ta.Code + ". " + name
 }
 
-// money writes an amount of đồng the reader's way: "1.500.000".
-func money(ctx context.Context, v budget.VND) string { return Num(ctx, v) }
+// amountText writes an amount of đồng the reader's way, without its unit: "1.500.000".
+func amountText(ctx context.Context, v budget.VND) string { return Num(ctx, v) }
 
 // rate writes a percentage ("87,50 %"), or a dash when there is none.
 func rate(ctx context.Context, r decimal.NullDecimal) string {

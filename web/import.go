@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"regexp"
 	"strconv"
 
 	"baove"
@@ -174,8 +173,8 @@ func uploaded(r *http.Request) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, upload.MaxSize+1))
 }
 
-// rowField names a row's problem: "rows[12].amount", "rows[12]".
-var rowField = regexp.MustCompile(`^rows\[([0-9]+)\](?:\.(.+))?$`)
+// A row's problem is named as staffing_save.go's rowField reads it:
+// "rows[12].amount", "rows[12]".
 
 // badRows splits a refused file's field messages into those of its rows,
 // each on its row with its column's title, and the others.

@@ -119,9 +119,6 @@ func (s *Server) justRecorded(r *http.Request, name string) (*budget.Disbursemen
 	return &d, err
 }
 
-// option is one choice of a <select>.
-type option struct{ Value, Text string }
-
 // sourceChoices are the funding sources to filter by, and "all".
 func sourceChoices(ctx context.Context) []option {
 	out := []option{{"", T(ctx, "web.ledger.source_all")}}

@@ -29,6 +29,9 @@ var (
 	everyone   = access.Roles
 	provincial = []access.Role{access.Planner, access.Approver, access.Finance}
 	finance    = []access.Role{access.Finance}
+	// provinceReaders read a province's pages: its officers, and the
+	// ministry's reviewers any province's.
+	provinceReaders = []access.Role{access.Planner, access.Approver, access.Finance, access.Reviewer}
 )
 
 // destinations are the places of each role, in the order the header and
@@ -41,6 +44,11 @@ var destinations = []destination{
 	{Key: "web.nav.ledger", Path: "/ledger", Roles: finance, Menu: true},
 	{Key: "web.nav.imports", Path: "/imports", Roles: finance, Menu: true},
 	{Key: "web.nav.close", Path: "/close", Roles: finance},
+	{Key: "web.nav.plans", Path: "/plans", Roles: provinceReaders, Menu: true},
+	{Key: "web.nav.staffing", Path: "/staffing", Roles: provinceReaders, Menu: true},
+	{Key: "web.nav.values", Path: "/values", Roles: provinceReaders, Menu: true},
+	{Key: "web.nav.progress", Path: "/progress", Roles: provinceReaders, Menu: true},
+	{Key: "web.nav.compliance", Path: "/compliance", Roles: provinceReaders, Menu: true},
 	{Key: "web.nav.report_pdf", Path: "/api/v1/provinces/{province}/reports/{year}.pdf?lang={lang}", Roles: provincial},
 	{Key: "web.nav.report_xlsx", Path: "/api/v1/provinces/{province}/reports/{year}.xlsx", Roles: provincial},
 	{Key: "web.nav.national_pdf", Path: "/api/v1/reports/national/{year}.pdf?lang={lang}", Roles: []access.Role{access.Reviewer}},

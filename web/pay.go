@@ -93,7 +93,7 @@ func newDisbursement(get func(string) string) (budget.NewDisbursement, error) {
 	} else {
 		p.AddKey("budget_line_id", "web.pay.line_required", nil, nil)
 	}
-	amount, err := budget.ParseAmount("amount", get("amount"))
+	amount, err := budget.ParseTypedVND("amount", get("amount"))
 	if e := (*baove.Error)(nil); errors.As(err, &e) {
 		p = append(p, e.Fields...)
 	}

@@ -60,6 +60,30 @@ func (s *Server) routes() chi.Router {
 		page(post, "/imports", signedIn, s.recordImport)
 		page(get, "/close", signedIn, s.closePage)
 		page(post, "/close", signedIn, s.closeYear)
+
+		// The plans and their editor (plan*.go).
+		page(get, "/plans", signedIn, s.plansPage)
+		page(post, "/plans", signedIn, s.createPlan)
+		page(get, "/plans/{id}", signedIn, s.planPage)
+		page(get, "/plans/{id}/diff", signedIn, s.planDiff)
+		page(post, "/plans/{id}/activities", signedIn, s.change(addActivity))
+		page(post, "/plans/{id}/activities/{aid}", signedIn, s.change(changeActivity))
+		page(post, "/plans/{id}/activities/{aid}/delete", signedIn, s.change(removeActivity))
+		page(post, "/plans/{id}/activities/{aid}/lines", signedIn, s.change(addLine))
+		page(post, "/plans/{id}/lines/{lid}", signedIn, s.change(changeLine))
+		page(post, "/plans/{id}/lines/{lid}/delete", signedIn, s.change(removeLine))
+		page(post, "/plans/{id}/targets", signedIn, s.change(setTarget))
+		page(post, "/plans/{id}/submit", signedIn, s.change(submitPlan))
+		page(post, "/plans/{id}/revise", signedIn, s.change(revisePlan))
+
+		// A province's year: staffing, indicator values, progress, compliance.
+		page(get, "/staffing", signedIn, s.staffingPage)
+		page(post, "/staffing", signedIn, s.saveStaffing)
+		page(post, "/staffing/import", signedIn, s.importStaffing)
+		page(get, "/values", signedIn, s.valuesPage)
+		page(post, "/values", signedIn, s.saveValues)
+		page(get, "/progress", signedIn, s.progressPage)
+		page(get, "/compliance", signedIn, s.compliancePage)
 	})
 	return r
 }

@@ -1,0 +1,3 @@
+DROP TABLE generated_reports;
+--bun:split
+DROP TABLE report_settings;

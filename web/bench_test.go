@@ -1,0 +1,84 @@
+package web_test
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"testing"
+
+	"baove/api"
+	"baove/bench"
+	"baove/web"
+)
+
+// pageUsers is how many people the pages' benchmark has reading at once.
+const pageUsers = 50
+
+// BenchmarkPagesHTTP times the pages a reviewer opens for the busiest
+// province-year of a generated database (see BENCHMARKS.md), with 50
+// users at once over loopback on a real server and listener signed in by
+// the pages' cookie, each against the API's JSON answers of the same data
+// through the same server and cookie, one after the other: its limit (for
+// the plan page: the plan, its budget lines, versions, comments and
+// attachments). It reports the page's
+// throughput and latency (p99-ms) and how many times the API's throughput
+// the page's is (x-limit).
+func BenchmarkPagesHTTP(b *testing.B) {
+	bench.Engines(b, func(b *testing.B, s *bench.Services) {
+		base := servePages(b, s)
+		cookie := api.SessionCookie + "=" + s.Token(b)
+		t := s.Target
+		var plan int64
+		err := s.DB.NewRaw("SELECT id FROM plans WHERE province_code = ? AND year = ? AND status = 'approved'",
+			string(t.Province), t.Year).Scan(b.Context(), &plan)
+		if err != nil {
+			b.Fatalf("the plan in force of %s in %d: %v", t.Province, t.Year, err)
+		}
+		q := fmt.Sprintf("?province=%s&year=%d", t.Province, t.Year)
+		py := fmt.Sprintf("/provinces/%s/%%s/%d", t.Province, t.Year)
+		pp := fmt.Sprintf("/plans/%d", plan)
+		for _, c := range []struct {
+			name, page, api string
+			also            []string
+		}{
+			{"plan", pp, pp, []string{pp + "/budget-lines", pp + "/versions", pp + "/comments", pp + "/attachments"}},
+			{"staffing", "/staffing" + q, fmt.Sprintf(py, "staffing"), nil},
+			{"progress", "/progress" + q, fmt.Sprintf(py, "progress"), nil},
+			{"compliance", "/compliance" + q, fmt.Sprintf(py, "compliance"), nil},
+		} {
+			b.Run(c.name, func(b *testing.B) {
+				page := bench.Requests{URL: base + c.page, Header: "Cookie", Value: cookie, Clients: pageUsers}
+				json := page
+				json.URL = base + api.Prefix + c.api
+				json.Also = nil
+				for _, a := range c.also {
+					json.Also = append(json.Also, base+api.Prefix+a)
+				}
+				bench.Send(b, page, pageUsers) // warm the pools and caches
+				b.ResetTimer()
+				op := bench.Send(b, page, b.N)
+				limit := bench.Send(b, json, b.N)
+				bench.ReportLoad(b, op, limit)
+			})
+		}
+	})
+}
+
+// servePages serves the pages and the API over s on a loopback listener
+// until the benchmark ends, as serve does; it returns the base URL. Logs
+// are written, as in production, but thrown away.
+func servePages(b *testing.B, s *bench.Services) string {
+	b.Helper()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	h := web.New(s.Services, log, web.API(api.New(s.Services, log, "bench")))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	hs := &http.Server{Handler: h}
+	go hs.Serve(ln)
+	b.Cleanup(func() { hs.Close() })
+	return "http://" + ln.Addr().String()
+}
