@@ -75,3 +75,10 @@ func (s *Store) entry(ctx context.Context, db bun.IDB, c access.Caller, id int64
 	}
 	return r, c.CanRead(r.Province)
 }
+
+// Entry returns ledger entry id. A reviewer reads every province's
+// entries, a provincial user their own; another province's entry, or none,
+// is ENOTFOUND.
+func (s *Store) Entry(ctx context.Context, c access.Caller, id int64) (Disbursement, error) {
+	return s.entry(ctx, s.db, c, id)
+}

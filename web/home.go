@@ -1,6 +1,7 @@
 package web
 
 import (
+	"baove/access"
 	"net/http"
 
 	"baove/i18n"
@@ -17,6 +18,8 @@ type homeView struct {
 	Links  []link
 	// Waiting is what waits for the reader (review_home.go).
 	Waiting []waitItem
+	// Finance is what waits for a finance officer; nil for other roles.
+	Finance *financeHome
 }
 
 // home shows the signed-in reader who they are, the places of their role,
@@ -37,6 +40,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	if h.Waiting, err = s.waiting(ctx); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	if v.Role == access.Finance {
+		if h.Finance, err = s.financeHome(ctx, v); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	for _, l := range s.links(ctx, false) {
 		if l.URL != "/" {

@@ -28,6 +28,7 @@ type destination struct {
 var (
 	everyone   = access.Roles
 	provincial = []access.Role{access.Planner, access.Approver, access.Finance}
+	finance    = []access.Role{access.Finance}
 	// provinceReaders read a province's pages: its officers, and the
 	// ministry's reviewers any province's.
 	provinceReaders = []access.Role{access.Planner, access.Approver, access.Finance, access.Reviewer}
@@ -38,6 +39,11 @@ var (
 // both catalogues).
 var destinations = []destination{
 	{Key: "web.nav.home", Path: "/", Roles: everyone, Menu: true},
+	{Key: "web.nav.budget", Path: "/budget", Roles: finance, Menu: true},
+	{Key: "web.nav.pay", Path: "/pay", Roles: finance, Menu: true},
+	{Key: "web.nav.ledger", Path: "/ledger", Roles: finance, Menu: true},
+	{Key: "web.nav.imports", Path: "/imports", Roles: finance, Menu: true},
+	{Key: "web.nav.close", Path: "/close", Roles: finance},
 	{Key: "web.nav.plans", Path: "/plans", Roles: provinceReaders, Menu: true},
 	{Key: "web.nav.staffing", Path: "/staffing", Roles: provinceReaders, Menu: true},
 	{Key: "web.nav.values", Path: "/values", Roles: provinceReaders, Menu: true},

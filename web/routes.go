@@ -51,6 +51,19 @@ func (s *Server) routes() chi.Router {
 		page(post, "/inbox/address", signedIn, s.setAddress)
 		page(post, "/inbox/{id}/open", signedIn, s.openNotification)
 
+		// The finance officer's pages (web/finance*.go, budget, pay, ledger, import, close).
+		page(get, "/budget", signedIn, s.budgetPage)
+		page(get, "/pay", signedIn, s.payPage)
+		page(post, "/pay", signedIn, s.pay)
+		page(get, "/ledger", signedIn, s.ledgerPage)
+		page(get, "/ledger/{id}/reverse", signedIn, s.reversePage)
+		page(post, "/ledger/{id}/reverse", signedIn, s.reverse)
+		page(get, "/imports", signedIn, s.importsPage)
+		page(post, "/imports/preview", signedIn, s.previewImport)
+		page(post, "/imports", signedIn, s.recordImport)
+		page(get, "/close", signedIn, s.closePage)
+		page(post, "/close", signedIn, s.closeYear)
+
 		// The plans and their editor (plan*.go).
 		page(get, "/plans", signedIn, s.plansPage)
 		page(post, "/plans", signedIn, s.createPlan)
