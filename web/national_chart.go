@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"baove/budget"
 	"baove/exports"
 	"baove/i18n"
 )
@@ -67,9 +68,20 @@ func layoutChart(ctx context.Context, c exports.BarChart) svgChart {
 	return g
 }
 
+// chartValue writes a bar's value, or why it has none.
+func chartValue(ctx context.Context, c exports.BarChart, b exports.Bar) string {
+	if b.Missing != "" {
+		return b.Missing
+	}
+	return chartNumber(ctx, c, b.Value)
+}
+
 // chartNumber writes a value of c as its kind says: a percentage from a
-// fraction, else a number with c's places.
+// fraction, money in đồng, else a number with c's places.
 func chartNumber(ctx context.Context, c exports.BarChart, v decimal.Decimal) string {
+	if c.Kind == exports.Money {
+		return amountText(ctx, budget.VND(v.IntPart()))
+	}
 	if c.Kind == exports.Percent {
 		return i18n.Decimal(langOf(ctx), v.Mul(decimal.NewFromInt(100)), c.Places) + " %"
 	}

@@ -100,7 +100,7 @@ func TestAllocation_OneFormAllocatesToTwoProvincesAndADoubleSubmitRecordsOnce(t 
 		if page.StatusCode != http.StatusOK || strings.Count(page.body, `name="amount-`) != 34 {
 			t.Fatalf("the allocation form answered %d without a row per province", page.StatusCode)
 		}
-		form := url.Values{"year": {"2026"}, "idempotency_key": {hidden(t, page.body, "idempotency_key")}, "decision_no": {"88/QĐ-BYT"},
+		form := url.Values{"year": {"2026"}, "idempotency_key": {hiddenField(t, page.body, "idempotency_key")}, "decision_no": {"88/QĐ-BYT"},
 			"decided_on": {"2026-11-20"}, "amount-01": {"1.500.000"}, "amount-11": {"2000000"}}
 		for i := range 2 {
 			res := post(t, s, "/allocations", form, reviewer)

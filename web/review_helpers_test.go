@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"regexp"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -68,16 +67,13 @@ func planNow(t *testing.T, s *webtest.Server, id plans.ID) plans.Plan {
 	return p
 }
 
-var hiddenRE = regexp.MustCompile(`name="(revision|idempotency_key)" value="([^"]*)"`)
-
-// hidden returns the value of the hidden field name in a page's body.
-func hidden(t *testing.T, body, name string) string {
+// hiddenField returns the value of the hidden field name in a page's
+// body, failing the test when there is none.
+func hiddenField(t *testing.T, body, name string) string {
 	t.Helper()
-	for _, m := range hiddenRE.FindAllStringSubmatch(body, -1) {
-		if m[1] == name {
-			return m[2]
-		}
+	v := hidden(body, name)
+	if v == "" {
+		t.Fatalf("the page has no hidden %s", name)
 	}
-	t.Fatalf("the page has no hidden %s", name)
-	return ""
+	return v
 }

@@ -20,7 +20,7 @@ func TestReview_TheApproverReturnsASubmittedPlanWithAReason(t *testing.T) {
 		}
 		path := fmt.Sprintf("/review/%d", p.ID)
 		page := get(t, s, path, approver)
-		revision := hidden(t, page.body, "revision")
+		revision := hiddenField(t, page.body, "revision")
 		res := post(t, s, path+"/return", url.Values{"revision": {revision}, "reason": {""}}, approver)
 		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, "nhập lý do trả lại kế hoạch") {
 			t.Fatalf("a return without a reason answered %d: %s", res.StatusCode, res.body)
@@ -43,7 +43,7 @@ func TestReview_TheApproverIssuesWithNumberDateAndSignerAndIsToldWhatIsMissing(t
 		p := submittedPlan(t, s)
 		approver := signIn(t, s, "approver.dienbien")
 		path := fmt.Sprintf("/review/%d", p.ID)
-		revision := hidden(t, get(t, s, path, approver).body, "revision")
+		revision := hiddenField(t, get(t, s, path, approver).body, "revision")
 		res := post(t, s, path+"/approve", url.Values{"revision": {revision}, "document_no": {""}, "issued_on": {"2026-12-24"},
 			"signer_name": {"Lường Văn Thắng"}, "signer_title": {""}}, approver)
 		for _, want := range []string{"nhập số, ký hiệu văn bản", "ngày ban hành không được sau hôm nay", "nhập chức vụ người ký",
