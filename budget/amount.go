@@ -1,15 +1,11 @@
 package budget
 
 import (
-	"regexp"
 	"strings"
 
 	"baove"
+	"baove/vn"
 )
-
-// typedAmount is an amount as a person types it in a form: whole đồng in
-// digits, grouped by dots the Vietnamese way or not at all.
-var typedAmount = regexp.MustCompile(`^([1-9][0-9]{0,2}(\.[0-9]{3})+|[0-9]+)$`)
 
 // ParseTypedVND parses s, an amount of đồng typed in a form, for field:
 // "1.500.000" and "1500000" are the same amount; the spaces around it go.
@@ -18,10 +14,11 @@ var typedAmount = regexp.MustCompile(`^([1-9][0-9]{0,2}(\.[0-9]{3})+|[0-9]+)$`)
 // that the rules of ParseVND apply (no negative amount, below MaxVND).
 func ParseTypedVND(field, s string) (VND, error) {
 	s = strings.TrimSpace(s)
-	if !typedAmount.MatchString(s) {
+	digits, ok := vn.Ungroup(s)
+	if !ok {
 		return 0, baove.InvalidKey(field, "money.typed_syntax", nil, s)
 	}
-	return ParseVND(field, strings.ReplaceAll(s, ".", ""), false)
+	return ParseVND(field, digits, false)
 }
 
 // SourceTotals returns what lines plan from each funding source, and in

@@ -1,6 +1,7 @@
 package upload
 
 import (
+	"baove/vn"
 	"regexp"
 	"strconv"
 	"strings"
@@ -24,7 +25,6 @@ var limit = decimal.New(1, 15)
 // refused as a code typed where a number belongs, and so are signs other
 // than a leading minus, spaces inside and exponents.
 var (
-	wholeText   = regexp.MustCompile(`^(0|-?([1-9]\d*|[1-9]\d{0,2}(\.\d{3})+))$`)
 	decimalText = regexp.MustCompile(`^-?(0|[1-9]\d*|[1-9]\d{0,2}(\.\d{3})+)(,\d+)?$`)
 	isoDate     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(T[0-9:.]*Z?)?$`)
 	dmyDate     = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
@@ -41,10 +41,15 @@ func parseWhole(c cell, notNumber string) (int64, string) {
 			return 0, notNumber
 		}
 		d = n
-	case wholeText.MatchString(c.text):
-		d, _ = decimal.NewFromString(strings.ReplaceAll(c.text, ".", ""))
 	default:
-		return 0, notNumber
+		digits, ok := vn.Ungroup(strings.TrimPrefix(c.text, "-"))
+		if !ok || c.text == "-0" {
+			return 0, notNumber
+		}
+		d, _ = decimal.NewFromString(digits)
+		if strings.HasPrefix(c.text, "-") {
+			d = d.Neg()
+		}
 	}
 	if !d.IsInteger() {
 		return 0, "not a whole number: fractions are not allowed"

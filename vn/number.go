@@ -1,6 +1,7 @@
 package vn
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -49,4 +50,20 @@ func group(digits string) string {
 		b.WriteString(digits[i : i+3])
 	}
 	return b.String()
+}
+
+// wholeGrouped is a whole number as Vietnamese writes it: digits alone, or
+// grouped by thousands with dots ("1.500.000"), without a leading zero.
+var wholeGrouped = regexp.MustCompile(`^(0|[1-9][0-9]*|[1-9][0-9]{0,2}(\.[0-9]{3})+)$`)
+
+// Ungroup returns the digits of s, a whole number without a sign written
+// as Vietnamese writes it ("1.500.000" or "1500000"), and whether s is one.
+// A dot that does not group thousands ("1.5", "25.00") is not, so that one
+// text never means two amounts; nor is a comma, a sign, a space or a
+// leading zero.
+func Ungroup(s string) (string, bool) {
+	if !wholeGrouped.MatchString(s) {
+		return "", false
+	}
+	return strings.ReplaceAll(s, ".", ""), true
 }

@@ -102,3 +102,16 @@ func TestTextFault_RefusesControlsAndBadUTF8AndLineBreaksInOneLine(t *testing.T)
 		}
 	}
 }
+
+func TestUngroup_ReadsDigitsOrThousandsGroupedByDotsOnly(t *testing.T) {
+	for in, want := range map[string]string{"0": "0", "7": "7", "1500000": "1500000", "1.500.000": "1500000", "25.000": "25000"} {
+		if got, ok := Ungroup(in); !ok || got != want {
+			t.Errorf("Ungroup(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "1.5", "25.00", "1000.000", "1.0000", "0100", "1,500", "-5", "+5", "1 500", "1e3"} {
+		if got, ok := Ungroup(in); ok {
+			t.Errorf("Ungroup(%q) = %q, want refused", in, got)
+		}
+	}
+}
