@@ -15,13 +15,13 @@ import (
 // the PDF lays it out on paper: a label, a bar scaled to the chart's
 // Scale, its value or why it has none; the axis, and the dashed target.
 type svgChart struct {
-	Width, Height      int
-	AxisX, AxisBottom  int
-	Bars               []svgBar
-	HasTarget          bool
-	TargetX            string
-	Zero, Full, Target string
-	ScaleY, FullX      int
+	Width, Height     int
+	AxisX, AxisBottom int
+	Bars              []svgBar
+	HasTarget         bool
+	TargetX           string
+	Zero, Full        string
+	ScaleY, FullX     int
 }
 
 // svgBar is one row of an svgChart.
@@ -62,7 +62,7 @@ func layoutChart(ctx context.Context, c exports.BarChart) svgChart {
 		g.Bars = append(g.Bars, bar)
 	}
 	if c.Target.Valid {
-		g.HasTarget, g.Target = true, chartNumber(ctx, c, c.Target.Decimal)
+		g.HasTarget = true
 		g.TargetX = strconv.FormatFloat(float64(axis)+float64(barW)*c.Share(c.Target.Decimal), 'f', 1, 64)
 	}
 	return g
@@ -86,4 +86,13 @@ func chartNumber(ctx context.Context, c exports.BarChart, v decimal.Decimal) str
 		return i18n.Decimal(langOf(ctx), v.Mul(decimal.NewFromInt(100)), c.Places) + " %"
 	}
 	return i18n.Decimal(langOf(ctx), v, c.Places)
+}
+
+// chartTargetNote says what the dashed line of c is: its target; "" when
+// it has none.
+func chartTargetNote(ctx context.Context, c exports.BarChart) string {
+	if !c.Target.Valid {
+		return ""
+	}
+	return Tf(ctx, "web.national.chart_target", i18n.Args{"target": chartNumber(ctx, c, c.Target.Decimal)})
 }
