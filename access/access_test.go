@@ -174,6 +174,29 @@ func TestAuthenticate_RefusesExpiredRevokedAndDisabled(t *testing.T) {
 	})
 }
 
+func TestAuthenticateUser_ReturnsTheUserMeReturns(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		ctx := context.Background()
+		s := newClock().store(db)
+		mustCreate(t, s, planner("lan", "11"))
+		sess, err := s.Login(ctx, attempt("lan", "correct horse battery", "10.0.0.1"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, u, err := s.AuthenticateUser(ctx, sess.Token, "req")
+		if err != nil {
+			t.Fatal(err)
+		}
+		me, err := s.Me(ctx, c)
+		if err != nil || u != me || c.RequestID != "req" {
+			t.Fatalf("AuthenticateUser gave %+v (%+v), Me %+v (%v)", u, c, me, err)
+		}
+		if _, _, err := s.AuthenticateUser(ctx, "not a token", ""); baove.ErrorCode(err) != baove.EUNAUTHORIZED {
+			t.Fatalf("unknown token: %v, want EUNAUTHORIZED", err)
+		}
+	})
+}
+
 func TestCreateUser_ProvincialRolesNeedAProvinceAndMinistryRolesNone(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		s := newClock().store(db)

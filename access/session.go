@@ -164,6 +164,14 @@ func tokenHash(token string) string {
 // EUNAUTHORIZED when the token is unknown, expired or revoked, or its user
 // is disabled.
 func (s *Store) Authenticate(ctx context.Context, token, requestID string) (Caller, error) {
+	c, _, err := s.AuthenticateUser(ctx, token, requestID)
+	return c, err
+}
+
+// AuthenticateUser is Authenticate that also returns the caller's user, as
+// Me would, read by the same statement: for the pages, which show who is
+// signed in on every page.
+func (s *Store) AuthenticateUser(ctx context.Context, token, requestID string) (Caller, User, error) {
 	var u userRow
 	err := s.db.NewSelect().Model(&u).
 		Join("JOIN sessions AS s ON s.user_id = user_row.id").
@@ -173,12 +181,12 @@ func (s *Store) Authenticate(ctx context.Context, token, requestID string) (Call
 		Where("NOT user_row.disabled").
 		Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Caller{}, baove.Errorf(baove.EUNAUTHORIZED, "the token is unknown, expired or revoked; log in again")
+		return Caller{}, User{}, baove.Errorf(baove.EUNAUTHORIZED, "the token is unknown, expired or revoked; log in again")
 	} else if err != nil {
-		return Caller{}, fmt.Errorf("access: authenticate: %w", err)
+		return Caller{}, User{}, fmt.Errorf("access: authenticate: %w", err)
 	}
 	return Caller{UserID: u.ID, Username: u.Username, Role: u.Role, Province: units.ProvinceCode(u.ProvinceCode),
-		RequestID: requestID}, nil
+		RequestID: requestID}, u.user(), nil
 }
 
 // FailedAttempts returns what the session of token, the caller's, was told

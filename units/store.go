@@ -87,13 +87,27 @@ func validOn(q *bun.SelectQuery, alias string, d baove.Date) *bun.SelectQuery {
 // Provinces returns the provinces in force today in Vietnamese alphabetical
 // order, each with the number of its communes in force today.
 func (s *Store) Provinces(ctx context.Context) ([]Province, error) {
-	var rows []provinceRow
 	today := s.today()
 	counts := validOn(s.db.NewSelect().Table("communes").Column("province_code").ColumnExpr("count(*) AS n").
 		Group("province_code"), "communes", today)
-	q := s.db.NewSelect().Model(&rows).ColumnExpr("p.*, coalesce(c.n, 0) AS communes").
+	q := s.db.NewSelect().ColumnExpr("p.*, coalesce(c.n, 0) AS communes").
 		Join("LEFT JOIN (?) AS c ON c.province_code = p.code", counts)
-	if err := validOn(q.ModelTableExpr("provinces AS p"), "p", today).Scan(ctx); err != nil {
+	return s.provinces(ctx, q)
+}
+
+// ProvincesInForce returns the provinces in force today in Vietnamese
+// alphabetical order, as Provinces does but without counting their
+// communes (Communes is 0): for a list to choose from. It reads the 34
+// provinces only, where the count reads every commune.
+func (s *Store) ProvincesInForce(ctx context.Context) ([]Province, error) {
+	return s.provinces(ctx, s.db.NewSelect().ColumnExpr("p.*"))
+}
+
+// provinces runs q over the provinces in force today (as p) and returns
+// them in Vietnamese alphabetical order.
+func (s *Store) provinces(ctx context.Context, q *bun.SelectQuery) ([]Province, error) {
+	var rows []provinceRow
+	if err := validOn(q.Model(&rows).ModelTableExpr("provinces AS p"), "p", s.today()).Scan(ctx); err != nil {
 		return nil, fmt.Errorf("units: provinces: %w", err)
 	}
 	out := make([]Province, len(rows))

@@ -43,6 +43,30 @@ func TestStore_LoadsTheOfficialList(t *testing.T) {
 	})
 }
 
+func TestStore_ProvincesInForceAreTheProvincesWithoutTheirCount(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := units.NewStore(db, dbtest.Clock)
+		counted, err := s.Provinces(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.ProvincesInForce(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(counted) {
+			t.Fatalf("%d provinces in force, want %d", len(got), len(counted))
+		}
+		for i, p := range got {
+			want := counted[i]
+			want.Communes = 0
+			if p != want {
+				t.Errorf("province %d = %+v, want %+v", i, p, want)
+			}
+		}
+	})
+}
+
 func TestStore_CommunesMatchWithoutDiacritics(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		s := units.NewStore(db, dbtest.Clock)

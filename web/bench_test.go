@@ -29,25 +29,7 @@ func BenchmarkPagesHTTP(b *testing.B) {
 	bench.Engines(b, func(b *testing.B, s *bench.Services) {
 		base := servePages(b, s)
 		cookie := api.SessionCookie + "=" + s.Token(b)
-		t := s.Target
-		var plan int64
-		err := s.DB.NewRaw("SELECT id FROM plans WHERE province_code = ? AND year = ? AND status = 'approved'",
-			string(t.Province), t.Year).Scan(b.Context(), &plan)
-		if err != nil {
-			b.Fatalf("the plan in force of %s in %d: %v", t.Province, t.Year, err)
-		}
-		q := fmt.Sprintf("?province=%s&year=%d", t.Province, t.Year)
-		py := fmt.Sprintf("/provinces/%s/%%s/%d", t.Province, t.Year)
-		pp := fmt.Sprintf("/plans/%d", plan)
-		for _, c := range []struct {
-			name, page, api string
-			also            []string
-		}{
-			{"plan", pp, pp, []string{pp + "/budget-lines", pp + "/versions", pp + "/comments", pp + "/attachments"}},
-			{"staffing", "/staffing" + q, fmt.Sprintf(py, "staffing"), nil},
-			{"progress", "/progress" + q, fmt.Sprintf(py, "progress"), nil},
-			{"compliance", "/compliance" + q, fmt.Sprintf(py, "compliance"), nil},
-		} {
+		for _, c := range pageCases(b, s) {
 			b.Run(c.name, func(b *testing.B) {
 				page := bench.Requests{URL: base + c.page, Header: "Cookie", Value: cookie, Clients: pageUsers}
 				json := page
@@ -66,13 +48,48 @@ func BenchmarkPagesHTTP(b *testing.B) {
 	})
 }
 
-// servePages serves the pages and the API over s on a loopback listener
-// until the benchmark ends, as serve does; it returns the base URL. Logs
-// are written, as in production, but thrown away.
-func servePages(b *testing.B, s *bench.Services) string {
+// pageCase is a page of the benchmarks and the API's paths (after
+// api.Prefix) that answer the same data: api, then also in turn.
+type pageCase struct {
+	name, page, api string
+	also            []string
+}
+
+// pageCases are the pages a reviewer opens for the busiest province-year
+// of s, each with the API's answers of the same data.
+func pageCases(b *testing.B, s *bench.Services) []pageCase {
+	b.Helper()
+	t := s.Target
+	var plan int64
+	err := s.DB.NewRaw("SELECT id FROM plans WHERE province_code = ? AND year = ? AND status = 'approved'",
+		string(t.Province), t.Year).Scan(b.Context(), &plan)
+	if err != nil {
+		b.Fatalf("the plan in force of %s in %d: %v", t.Province, t.Year, err)
+	}
+	q := fmt.Sprintf("?province=%s&year=%d", t.Province, t.Year)
+	py := fmt.Sprintf("/provinces/%s/%%s/%d", t.Province, t.Year)
+	pp := fmt.Sprintf("/plans/%d", plan)
+	return []pageCase{
+		{"plan", pp, pp, []string{pp + "/budget-lines", pp + "/versions", pp + "/comments", pp + "/attachments"}},
+		{"staffing", "/staffing" + q, fmt.Sprintf(py, "staffing"), nil},
+		{"progress", "/progress" + q, fmt.Sprintf(py, "progress"), nil},
+		{"compliance", "/compliance" + q, fmt.Sprintf(py, "compliance"), nil},
+	}
+}
+
+// servePagesInProcess returns the pages and the API over s, as serve
+// builds them. Logs are written, as in production, but thrown away.
+func servePagesInProcess(b *testing.B, s *bench.Services) http.Handler {
 	b.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h := web.New(s.Services, log, web.API(api.New(s.Services, log, "bench")))
+	return web.New(s.Services, log, web.API(api.New(s.Services, log, "bench")))
+}
+
+// servePages serves the pages and the API over s on a loopback listener
+// until the benchmark ends, as serve does; it returns the base URL.
+func servePages(b *testing.B, s *bench.Services) string {
+	b.Helper()
+	h := servePagesInProcess(b, s)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		b.Fatal(err)

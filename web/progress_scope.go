@@ -16,14 +16,16 @@ import (
 // province, or for a ministry reviewer the one chosen (?province=), and
 // the year asked (?year=, this year by default).
 type scope struct {
-	Province units.Province // zero while a reviewer has chosen none
+	// Province is zero while a reviewer has chosen none. Its Communes are
+	// not counted (0) when it is read from Provinces.
+	Province units.Province
 	Year     int
 	// Editable is set when the reader may change the province's figures,
 	// as the domain's access rules say (a planner of the province);
 	// everyone else reads them.
 	Editable bool
 	// Provinces are the choices of a reader who reads every province (a
-	// reviewer); nil for the others.
+	// reviewer), their communes not counted; nil for the others.
 	Provinces []units.Province
 }
 
@@ -49,7 +51,7 @@ func (s *Server) scopeOf(r *http.Request) (scope, error) {
 		code = v.Province
 	}
 	if v.Role == access.Reviewer {
-		all, err := s.svc.Units.Provinces(ctx)
+		all, err := s.svc.Units.ProvincesInForce(ctx)
 		if err != nil {
 			return sc, err
 		}
@@ -61,12 +63,26 @@ func (s *Server) scopeOf(r *http.Request) (scope, error) {
 	if err := v.Caller.CanRead(code); err != nil {
 		return sc, err
 	}
-	p, err := s.svc.Units.Province(ctx, code)
+	p, err := s.provinceOf(r, code, sc.Provinces)
 	if err != nil {
 		return sc, err
 	}
 	sc.Province, sc.Editable = p, v.Caller.CanAct(code, access.Planner) == nil
 	return sc, nil
+}
+
+// provinceOf returns the province with code: the reader's own, or one of
+// those listed, as already read for the request, else read now.
+func (s *Server) provinceOf(r *http.Request, code units.ProvinceCode, listed []units.Province) (units.Province, error) {
+	if v := viewerOf(r.Context()); code != "" && v.province.Code == code {
+		return v.province, nil
+	}
+	for _, p := range listed {
+		if p.Code == code {
+			return p, nil
+		}
+	}
+	return s.svc.Units.Province(r.Context(), code)
 }
 
 // url returns the path of a page of the scope: its year, and its province

@@ -9,6 +9,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/api"
+	"baove/units"
 )
 
 // viewer is the signed-in reader of a page.
@@ -18,7 +19,10 @@ type viewer struct {
 	// ProvinceName is the name of the user's province (User.Province);
 	// "" for the ministry's roles.
 	ProvinceName string
-	token        string
+	// province is the user's province as read when the session was
+	// (zero for the ministry's roles): the scope of their pages.
+	province units.Province
+	token    string
 }
 
 // viewerOf returns the signed-in reader of the request ctx belongs to, or
@@ -58,11 +62,7 @@ func (s *Server) session(next http.Handler) http.Handler {
 // loadViewer returns the reader whose session token is; EUNAUTHORIZED when
 // the session ended.
 func (s *Server) loadViewer(ctx context.Context, token string) (*viewer, error) {
-	c, err := s.svc.Access.Authenticate(ctx, token, requestIDOf(ctx))
-	if err != nil {
-		return nil, err
-	}
-	u, err := s.svc.Access.Me(ctx, c)
+	c, u, err := s.svc.Access.AuthenticateUser(ctx, token, requestIDOf(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +72,7 @@ func (s *Server) loadViewer(ctx context.Context, token string) (*viewer, error) 
 		if err != nil {
 			return nil, err
 		}
-		v.ProvinceName = p.Name
+		v.province, v.ProvinceName = p, p.Name
 	}
 	return v, nil
 }
