@@ -38,12 +38,13 @@ var kindKeys = map[units.Kind]string{
 }
 
 // staffingRow is one commune of the grid: what it holds (or what was
-// typed) by field, and the messages of its fields after a refusal.
+// typed), by column of staffingColumns, and the messages of its fields
+// (by field) after a refusal.
 type staffingRow struct {
 	Code   units.CommuneCode
 	Name   string
 	Kind   string
-	Values map[string]string
+	Values []string
 	Errors map[string]string
 }
 
@@ -51,9 +52,29 @@ type staffingRow struct {
 // c03151-full_time (no dot, so that it is a CSS selector as it is).
 func (r staffingRow) id(field string) string { return "c" + string(r.Code) + "-" + field }
 
+// staffingCell is one control of the grid as the page writes it.
+type staffingCell struct {
+	ID, Label, Value, Error string
+	Note                    bool // text, not a count
+}
+
+// cells returns the controls of row, each labelled with its column's
+// heading (headings, in the order of staffingColumns) and the commune.
+func (r staffingRow) cells(ctx context.Context, headings []string) []staffingCell {
+	out := make([]staffingCell, len(staffingColumns))
+	args := i18n.Args{"commune": r.Name}
+	for i, c := range staffingColumns {
+		args["column"] = headings[i]
+		out[i] = staffingCell{ID: r.id(c.Field), Label: Tf(ctx, "web.staffing.cell", args), Value: r.Values[i],
+			Error: r.Errors[c.Field], Note: c.Note}
+	}
+	return out
+}
+
 // staffingView is what the staffing page shows.
 type staffingView struct {
 	Scope    scope
+	Headings []string // of staffingColumns, in the reader's words
 	Rows     []staffingRow
 	Coverage string // "42 of 45 communes have a worker (93,33 %)"
 	Form     form   // the grid's refusal
@@ -99,8 +120,16 @@ func (s *Server) staffingView(w http.ResponseWriter, r *http.Request) (staffingV
 	}
 	v.Coverage = coverageText(ctx, c)
 	v.Template = "/api/v1/provinces/" + string(sc.Province.Code) + "/staffing/" + strconv.Itoa(sc.Year) + "/import-template.xlsx"
-	for _, cs := range c.Communes {
-		v.Rows = append(v.Rows, staffingRowOf(ctx, cs))
+	for _, c := range staffingColumns {
+		v.Headings = append(v.Headings, T(ctx, c.Key))
+	}
+	kinds := map[units.Kind]string{}
+	for k, key := range kindKeys {
+		kinds[k] = T(ctx, key)
+	}
+	v.Rows = make([]staffingRow, len(c.Communes))
+	for i, cs := range c.Communes {
+		v.Rows[i] = staffingRowOf(cs, kinds)
 	}
 	return v, true
 }
@@ -115,17 +144,18 @@ func coverageText(ctx context.Context, c indicators.Coverage) string {
 	return Tf(ctx, "web.staffing.coverage_none", args)
 }
 
-func staffingRowOf(ctx context.Context, cs indicators.CommuneStaffing) staffingRow {
-	row := staffingRow{Code: cs.Commune.Code, Name: cs.Commune.Name, Kind: string(cs.Commune.Kind), Values: map[string]string{}}
-	if key, ok := kindKeys[cs.Commune.Kind]; ok {
-		row.Kind = T(ctx, key)
+// staffingRowOf returns the row of a commune, its kind named by kinds.
+func staffingRowOf(cs indicators.CommuneStaffing, kinds map[units.Kind]string) staffingRow {
+	row := staffingRow{Code: cs.Commune.Code, Name: cs.Commune.Name, Kind: string(cs.Commune.Kind),
+		Values: make([]string, len(staffingColumns))}
+	if kind, ok := kinds[cs.Commune.Kind]; ok {
+		row.Kind = kind
 	}
 	if st := cs.Staffing; st != nil {
-		for col, n := range map[string]int{"full_time": st.FullTime, "part_time": st.PartTime, "collaborators": st.Collaborators,
-			"villages": st.Villages, "villages_with_collaborator": st.VillagesWithCollaborator} {
-			row.Values[col] = strconv.Itoa(n)
+		for i, n := range []int{st.FullTime, st.PartTime, st.Collaborators, st.Villages, st.VillagesWithCollaborator} {
+			row.Values[i] = strconv.Itoa(n) // the columns' order
 		}
-		row.Values["note"] = st.Note
+		row.Values[len(staffingColumns)-1] = st.Note
 	}
 	return row
 }

@@ -45,8 +45,8 @@ func (s *Server) saveStaffing(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for i := range v.Rows {
-		for _, col := range staffingColumns {
-			v.Rows[i].Values[col.Field] = in.Get(v.Rows[i].id(col.Field))
+		for k, col := range staffingColumns {
+			v.Rows[i].Values[k] = in.Get(v.Rows[i].id(col.Field))
 		}
 	}
 	v.Form.Fields = s.rowErrors(r, err, v.Rows, rows)
