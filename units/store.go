@@ -87,27 +87,13 @@ func validOn(q *bun.SelectQuery, alias string, d baove.Date) *bun.SelectQuery {
 // Provinces returns the provinces in force today in Vietnamese alphabetical
 // order, each with the number of its communes in force today.
 func (s *Store) Provinces(ctx context.Context) ([]Province, error) {
+	var rows []provinceRow
 	today := s.today()
 	counts := validOn(s.db.NewSelect().Table("communes").Column("province_code").ColumnExpr("count(*) AS n").
 		Group("province_code"), "communes", today)
-	q := s.db.NewSelect().ColumnExpr("p.*, coalesce(c.n, 0) AS communes").
+	q := s.db.NewSelect().Model(&rows).ColumnExpr("p.*, coalesce(c.n, 0) AS communes").
 		Join("LEFT JOIN (?) AS c ON c.province_code = p.code", counts)
-	return s.provinces(ctx, q)
-}
-
-// ProvincesInForce returns the provinces in force today in Vietnamese
-// alphabetical order, as Provinces does but without counting their
-// communes (Communes is 0): for a list to choose from. It reads the 34
-// provinces only, where the count reads every commune.
-func (s *Store) ProvincesInForce(ctx context.Context) ([]Province, error) {
-	return s.provinces(ctx, s.db.NewSelect().ColumnExpr("p.*"))
-}
-
-// provinces runs q over the provinces in force today (as p) and returns
-// them in Vietnamese alphabetical order.
-func (s *Store) provinces(ctx context.Context, q *bun.SelectQuery) ([]Province, error) {
-	var rows []provinceRow
-	if err := validOn(q.Model(&rows).ModelTableExpr("provinces AS p"), "p", s.today()).Scan(ctx); err != nil {
+	if err := validOn(q.ModelTableExpr("provinces AS p"), "p", today).Scan(ctx); err != nil {
 		return nil, fmt.Errorf("units: provinces: %w", err)
 	}
 	out := make([]Province, len(rows))
@@ -115,6 +101,27 @@ func (s *Store) provinces(ctx context.Context, q *bun.SelectQuery) ([]Province, 
 		out[i] = r.province()
 	}
 	vn.SortBy(out, func(p Province) string { return p.Name })
+	return out, nil
+}
+
+// ProvinceName is a province's code and name: what a list to choose from
+// shows.
+type ProvinceName struct {
+	Code ProvinceCode
+	Name string
+}
+
+// ProvinceNames returns the code and name of the provinces in force today
+// in Vietnamese alphabetical order, as Provinces orders them: for a list
+// to choose from. It reads two columns of the 34 provinces, where
+// Provinces reads every column and counts every commune.
+func (s *Store) ProvinceNames(ctx context.Context) ([]ProvinceName, error) {
+	var out []ProvinceName
+	err := validOn(s.db.NewSelect().Table("provinces").Column("code", "name"), "provinces", s.today()).Scan(ctx, &out)
+	if err != nil {
+		return nil, fmt.Errorf("units: province names: %w", err)
+	}
+	vn.SortBy(out, func(p ProvinceName) string { return p.Name })
 	return out, nil
 }
 

@@ -43,25 +43,23 @@ func TestStore_LoadsTheOfficialList(t *testing.T) {
 	})
 }
 
-func TestStore_ProvincesInForceAreTheProvincesWithoutTheirCount(t *testing.T) {
+func TestStore_ProvinceNamesAreTheProvincesInForceInTheirOrder(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		s := units.NewStore(db, dbtest.Clock)
-		counted, err := s.Provinces(context.Background())
+		provinces, err := s.Provinces(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := s.ProvincesInForce(context.Background())
+		got, err := s.ProvinceNames(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != len(counted) {
-			t.Fatalf("%d provinces in force, want %d", len(got), len(counted))
+		if len(got) != len(provinces) {
+			t.Fatalf("%d province names, want %d", len(got), len(provinces))
 		}
-		for i, p := range got {
-			want := counted[i]
-			want.Communes = 0
-			if p != want {
-				t.Errorf("province %d = %+v, want %+v", i, p, want)
+		for i, p := range provinces {
+			if want := (units.ProvinceName{Code: p.Code, Name: p.Name}); got[i] != want {
+				t.Errorf("name %d = %+v, want %+v", i, got[i], want)
 			}
 		}
 	})

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"net/http"
 	"net/url"
+	"strconv"
+	"sync"
 
 	"github.com/a-h/templ"
 
@@ -51,8 +53,9 @@ func (s *Server) page(r *http.Request, title string) page {
 // anything is sent, so that a failure half-way is the 500 page, not half a
 // page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
-	var buf bytes.Buffer
-	if err := c.Render(r.Context(), &buf); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer putPageBuffer(buf)
+	if err := c.Render(r.Context(), buf); err != nil {
 		logger(r.Context()).Error("render", "error", err.Error())
 		if status == http.StatusInternalServerError {
 			http.Error(w, http.StatusText(status), status) // the error page itself failed
@@ -62,8 +65,25 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c te
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// pageBuffers hold pages while they are rendered: kept for the next page
+// rather than grown again for each (a staffing page is 45 KB).
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledPage is the largest buffer kept for the next page: a rare huge
+// page does not stay in memory.
+const maxPooledPage = 1 << 20
+
+func putPageBuffer(buf *bytes.Buffer) {
+	if buf.Cap() > maxPooledPage {
+		return
+	}
+	buf.Reset()
+	pageBuffers.Put(buf)
 }
 
 // seeOther answers a form that was carried out with a redirect to the page

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -46,7 +47,7 @@ type pageCall struct {
 // answers of the same data one request at a time in process (no network,
 // no other client), alternately, and reports the time of each, their
 // ratio (x-limit), the SQL statements each sends and the bytes each
-// answers, and allocations per request. Where BenchmarkPagesHTTP measures
+// answers, and allocations per request (their count and size). Where BenchmarkPagesHTTP measures
 // a loaded server, this measures what one request costs: it is steadier on
 // a shared machine, and the first thing to look at when a page is slow.
 // With PAGECOST_SQL=1 it prints every statement it counts.
@@ -83,8 +84,8 @@ func BenchmarkPageCost(b *testing.B) {
 				for _, a := range c.also {
 					apis = append(apis, api.Prefix+a)
 				}
-				pageAllocs := testing.AllocsPerRun(10, func() { serve(c.page) })
-				apiAllocs := testing.AllocsPerRun(10, func() { serve(apis...) })
+				pageAllocs, pageBytes := allocations(func() { serve(c.page) })
+				apiAllocs, apiBytes := allocations(func() { serve(apis...) })
 				var page, json pageCall
 				b.ResetTimer()
 				for range b.N {
@@ -104,7 +105,25 @@ func BenchmarkPageCost(b *testing.B) {
 				b.ReportMetric(float64(json.bytes), "api-bytes")
 				b.ReportMetric(pageAllocs, "page-allocs")
 				b.ReportMetric(apiAllocs, "api-allocs")
+				b.ReportMetric(pageBytes/1024, "page-alloc-KB")
+				b.ReportMetric(apiBytes/1024, "api-alloc-KB")
 			})
 		}
 	})
+}
+
+// allocations returns how many allocations fn makes, and how many bytes
+// they hold, on average over a few runs after a first one (the recorder's
+// body included, for the page as for the API).
+func allocations(fn func()) (allocs, bytes float64) {
+	const runs = 10
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	fn()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range runs {
+		fn()
+	}
+	runtime.ReadMemStats(&after)
+	return float64(after.Mallocs-before.Mallocs) / runs, float64(after.TotalAlloc-before.TotalAlloc) / runs
 }

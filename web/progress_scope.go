@@ -16,17 +16,15 @@ import (
 // province, or for a ministry reviewer the one chosen (?province=), and
 // the year asked (?year=, this year by default).
 type scope struct {
-	// Province is zero while a reviewer has chosen none. Its Communes are
-	// not counted (0) when it is read from Provinces.
-	Province units.Province
+	Province units.ProvinceName // zero while a reviewer has chosen none
 	Year     int
 	// Editable is set when the reader may change the province's figures,
 	// as the domain's access rules say (a planner of the province);
 	// everyone else reads them.
 	Editable bool
 	// Provinces are the choices of a reader who reads every province (a
-	// reviewer), their communes not counted; nil for the others.
-	Provinces []units.Province
+	// reviewer); nil for the others.
+	Provinces []units.ProvinceName
 }
 
 // scopeOf returns the province and year the request asks for. It returns
@@ -51,7 +49,7 @@ func (s *Server) scopeOf(r *http.Request) (scope, error) {
 		code = v.Province
 	}
 	if v.Role == access.Reviewer {
-		all, err := s.svc.Units.ProvincesInForce(ctx)
+		all, err := s.svc.Units.ProvinceNames(ctx)
 		if err != nil {
 			return sc, err
 		}
@@ -73,7 +71,7 @@ func (s *Server) scopeOf(r *http.Request) (scope, error) {
 
 // provinceOf returns the province with code: the reader's own, or one of
 // those listed, as already read for the request, else read now.
-func (s *Server) provinceOf(r *http.Request, code units.ProvinceCode, listed []units.Province) (units.Province, error) {
+func (s *Server) provinceOf(r *http.Request, code units.ProvinceCode, listed []units.ProvinceName) (units.ProvinceName, error) {
 	if v := viewerOf(r.Context()); code != "" && v.province.Code == code {
 		return v.province, nil
 	}
@@ -82,7 +80,8 @@ func (s *Server) provinceOf(r *http.Request, code units.ProvinceCode, listed []u
 			return p, nil
 		}
 	}
-	return s.svc.Units.Province(r.Context(), code)
+	p, err := s.svc.Units.Province(r.Context(), code)
+	return units.ProvinceName{Code: p.Code, Name: p.Name}, err
 }
 
 // url returns the path of a page of the scope: its year, and its province

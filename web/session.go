@@ -19,9 +19,9 @@ type viewer struct {
 	// ProvinceName is the name of the user's province (User.Province);
 	// "" for the ministry's roles.
 	ProvinceName string
-	// province is the user's province as read when the session was
-	// (zero for the ministry's roles): the scope of their pages.
-	province units.Province
+	// province is the user's province as read with the session (zero for
+	// the ministry's roles): the scope of their pages.
+	province units.ProvinceName
 	token    string
 }
 
@@ -72,7 +72,7 @@ func (s *Server) loadViewer(ctx context.Context, token string) (*viewer, error) 
 		if err != nil {
 			return nil, err
 		}
-		v.province, v.ProvinceName = p, p.Name
+		v.province, v.ProvinceName = units.ProvinceName{Code: p.Code, Name: p.Name}, p.Name
 	}
 	return v, nil
 }
