@@ -12,7 +12,8 @@ import (
 func TestStaffingRows_EscapeWhatTheyWriteAsTemplDoes(t *testing.T) {
 	ctx := context.WithValue(context.Background(), langKey, i18n.VI)
 	row := staffingRow{Code: "03151", Name: `Xã <b>"Mới"</b> & 'Cũ'`, Kind: "Xã",
-		Values: []string{"1", "0", "6", "8", "6", `<script>alert("x")</script>`}, Errors: map[string]string{"villages": "<bắt buộc>"}}
+		Values: []string{"1", "0", "6", "8", "6", `<script>alert("x")</script>`},
+		Errors: map[string]string{"villages": "<bắt buộc>"}}
 	v := staffingView{Rows: []staffingRow{row}, Headings: []string{"A", "B", "C", "D", "E", "F"}}
 	for _, editable := range []bool{false, true} {
 		v.Scope.Editable = editable
