@@ -44,7 +44,7 @@ func next(s Status, action string) (Status, error) {
 			return t.to, nil
 		}
 	}
-	return "", baove.Errorf(baove.ECONFLICT, "cannot %s a plan that is %s", action, s)
+	return "", baove.E(baove.ECONFLICT, "plan.cannot."+action, i18n.Args{"status": s})
 }
 
 // notEditable explains why a plan in status s cannot change.
