@@ -203,5 +203,6 @@ func (e *RowsError) Unwrap() error {
 	if more := len(e.Cells) - len(fields); more > 0 {
 		fields = append(fields, baove.FieldError{Field: "rows", Key: "upload.more_cells", Args: i18n.Args{"n": i18n.Count(more)}})
 	}
-	return &baove.Error{Code: baove.EINVALID, Key: "upload.rows_invalid", Args: i18n.Args{"n": i18n.Count(len(rows))}, Fields: fields}
+	n := i18n.Args{"n": i18n.Count(len(rows))}
+	return &baove.Error{Code: baove.EINVALID, Key: "upload.rows_invalid", Args: n, Fields: fields}
 }

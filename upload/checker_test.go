@@ -47,7 +47,8 @@ func TestChecker_CollectsEveryProblemOfEveryRow(t *testing.T) {
 		t.Errorf("problems at %s, want %s", strings.Join(got, " "), want)
 	}
 	var appErr *baove.Error
-	if !errors.As(c.Err(), &appErr) || appErr.Text(i18n.EN) != "3 rows of the file are not valid" || appErr.Fields[4].Value != "Xã Ẳng Nưa" {
+	if !errors.As(c.Err(), &appErr) || appErr.Text(i18n.EN) != "3 rows of the file are not valid" ||
+		appErr.Fields[4].Value != "Xã Ẳng Nưa" {
 		t.Errorf("the API error is %+v", appErr)
 	}
 	if got, want := appErr.Text(i18n.VI), "Có 3 dòng của tệp chưa hợp lệ."; got != want {
