@@ -30,16 +30,15 @@ const (
 
 // Error is an error that is safe to show to the caller. Its message is a
 // key of the i18n catalogue with arguments, rendered in the caller's
-// language by the API and the pages (Message is an English text for the
-// messages not yet in the catalogue).
+// language by the API and the pages; there is no English-only message (a
+// test keeps every key in both catalogues).
 type Error struct {
 	Code Code
 	// Key and Args are the message, e.g. "ledger.over_line" with the
-	// amounts it names.
+	// amounts it names; without a Key the message is the code's
+	// ("error.conflict").
 	Key  string
 	Args i18n.Args
-	// Message is used when Key is empty.
-	Message string
 	// Fields lists one problem per offending input field.
 	Fields []FieldError
 	// RetryAfter, when set, tells the caller when to try again (429, 503).
@@ -49,30 +48,23 @@ type Error struct {
 // FieldError names one input field and what is wrong with it.
 type FieldError struct {
 	Field string // JSON name or path of the field, e.g. "amount" or "rows[12].paid_on"
-	// Key and Args are the message; Message is used when Key is empty.
-	Key     string
-	Args    i18n.Args
-	Message string
-	Value   any // the offending value, echoed back when it helps
+	// Key and Args are the message.
+	Key   string
+	Args  i18n.Args
+	Value any // the offending value, echoed back when it helps
 }
 
 // Text returns the error's message in lang.
 func (e *Error) Text(lang i18n.Lang) string {
-	switch {
-	case e.Key != "":
+	if e.Key != "" {
 		return i18n.Text(lang, e.Key, e.Args)
-	case e.Message != "":
-		return e.Message
 	}
 	return i18n.Text(lang, "error."+string(e.Code), nil)
 }
 
 // Text returns the field's message in lang.
 func (f FieldError) Text(lang i18n.Lang) string {
-	if f.Key != "" {
-		return i18n.Text(lang, f.Key, f.Args)
-	}
-	return f.Message
+	return i18n.Text(lang, f.Key, f.Args)
 }
 
 // Error implements error, in English.
@@ -95,17 +87,6 @@ func InvalidKey(field, key string, args i18n.Args, value any) *Error {
 	return &Error{Code: EINVALID, Fields: []FieldError{{Field: field, Key: key, Args: args, Value: value}}}
 }
 
-// Errorf returns an application error with a formatted message.
-func Errorf(code Code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
-}
-
-// Invalid returns an EINVALID error for one field with an English message
-// (see InvalidKey for a message of the catalogue).
-func Invalid(field, message string, value any) *Error {
-	return &Error{Code: EINVALID, Fields: []FieldError{{Field: field, Message: message, Value: value}}}
-}
-
 // ErrorCode returns the code of the first application error in err's chain,
 // EINTERNAL for any other non-nil error, and "" for nil.
 func ErrorCode(err error) Code {
@@ -122,11 +103,6 @@ func ErrorCode(err error) Code {
 // Problems collects field errors so that a caller hears about every bad field
 // at once rather than one per request.
 type Problems []FieldError
-
-// Add records a problem with field, with an English message (see AddKey).
-func (p *Problems) Add(field, message string, value any) {
-	*p = append(*p, FieldError{Field: field, Message: message, Value: value})
-}
 
 // AddKey records a problem with field, its message the catalogue's key
 // with args.

@@ -10,11 +10,12 @@
 package access
 
 import (
-	"fmt"
 	"slices"
+	"strings"
 
 	"baove"
 	"baove/audit"
+	"baove/i18n"
 	"baove/units"
 )
 
@@ -79,7 +80,7 @@ func (c Caller) Require(roles ...Role) error {
 			return nil
 		}
 	}
-	return baove.Errorf(baove.EFORBIDDEN, "this needs the role %s; you are %s", list(roles), c.Role)
+	return baove.E(baove.EFORBIDDEN, "access.forbidden.role", i18n.Args{"roles": roleList(roles), "role": c.Role})
 }
 
 // CanRead returns nil when the caller may read province p's data: a
@@ -94,9 +95,9 @@ func (c Caller) CanRead(p units.ProvinceCode) error {
 	case c.Role.Provincial() && c.Province == p:
 		return nil
 	case c.Role.Provincial():
-		return baove.Errorf(baove.EFORBIDDEN, "you work for province %s, not %s", c.Province, p)
+		return baove.E(baove.EFORBIDDEN, "access.forbidden.province", i18n.Args{"mine": string(c.Province), "other": string(p)})
 	}
-	return baove.Errorf(baove.EFORBIDDEN, "a %s does not read provincial data", c.Role)
+	return baove.E(baove.EFORBIDDEN, "access.forbidden.provincial_data", i18n.Args{"role": c.Role})
 }
 
 // CanAct returns nil when the caller has one of roles and, for a provincial
@@ -106,7 +107,7 @@ func (c Caller) CanAct(p units.ProvinceCode, roles ...Role) error {
 		return err
 	}
 	if c.Role.Provincial() && c.Province != p {
-		return baove.Errorf(baove.EFORBIDDEN, "you work for province %s, not %s", c.Province, p)
+		return baove.E(baove.EFORBIDDEN, "access.forbidden.province", i18n.Args{"mine": string(c.Province), "other": string(p)})
 	}
 	return nil
 }
@@ -132,16 +133,24 @@ func (c Caller) AuditScope() (audit.Scope, error) {
 	case c.Role.Provincial() && c.Province != "":
 		return audit.Scope{Province: string(c.Province)}, nil
 	}
-	return audit.Scope{}, baove.Errorf(baove.EFORBIDDEN, "you may not read the audit trail")
+	return audit.Scope{}, baove.E(baove.EFORBIDDEN, "access.forbidden.audit", nil)
 }
 
-func list(roles []Role) string {
-	s := ""
-	for i, r := range roles {
-		if i > 0 {
-			s += " or "
-		}
-		s += string(r)
+// roleList is roles in words, joined by "or" in the reader's language.
+type roleList []Role
+
+// Localize implements i18n.Localizer: "Cán bộ lập kế hoạch hoặc Cán bộ
+// tài chính", "Planner or Finance officer".
+func (l roleList) Localize(lang i18n.Lang) string {
+	words := make([]string, len(l))
+	for i, r := range l {
+		words[i] = r.Localize(lang)
 	}
-	return fmt.Sprint(s)
+	return strings.Join(words, " "+i18n.Text(lang, "access.role.or", nil)+" ")
+}
+
+// Localize implements i18n.Localizer: the role in words, as the pages
+// name it ("Cán bộ lập kế hoạch", "Planner").
+func (r Role) Localize(lang i18n.Lang) string {
+	return i18n.Text(lang, "web.role."+string(r), nil)
 }

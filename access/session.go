@@ -181,7 +181,7 @@ func (s *Store) AuthenticateUser(ctx context.Context, token, requestID string) (
 		Where("NOT user_row.disabled").
 		Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Caller{}, User{}, baove.Errorf(baove.EUNAUTHORIZED, "the token is unknown, expired or revoked; log in again")
+		return Caller{}, User{}, baove.E(baove.EUNAUTHORIZED, "access.token.unknown", nil)
 	} else if err != nil {
 		return Caller{}, User{}, fmt.Errorf("access: authenticate: %w", err)
 	}
@@ -196,7 +196,7 @@ func (s *Store) FailedAttempts(ctx context.Context, c Caller, token string) (Fai
 	var r sessionRow
 	err := s.db.NewSelect().Model(&r).Where("token_hash = ? AND user_id = ?", tokenHash(token), c.UserID).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return FailedAttempts{}, baove.Errorf(baove.EUNAUTHORIZED, "the token is not an open session")
+		return FailedAttempts{}, baove.E(baove.EUNAUTHORIZED, "access.token.not_open", nil)
 	} else if err != nil {
 		return FailedAttempts{}, fmt.Errorf("access: failed attempts: %w", err)
 	}
@@ -213,7 +213,7 @@ func (s *Store) Logout(ctx context.Context, c Caller, token string) error {
 			return fmt.Errorf("access: logout: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return baove.Errorf(baove.EUNAUTHORIZED, "the token is not an open session")
+			return baove.E(baove.EUNAUTHORIZED, "access.token.not_open", nil)
 		}
 		return audit.Record(ctx, tx, audit.Change{At: now, Actor: c.Actor(), Action: "logout", Entity: "user",
 			EntityID: strconv.FormatInt(c.UserID, 10), ProvinceCode: string(c.Province)})

@@ -78,7 +78,7 @@ func (s *Server) authenticate(ctx huma.Context, next func(huma.Context)) {
 		token, ok = sessionCookie(ctx.Header("Cookie"))
 	}
 	if !ok {
-		s.writeError(ctx, baove.Errorf(baove.EUNAUTHORIZED, "this needs Authorization: Bearer <token>; get one from POST /api/v1/auth/login"))
+		s.writeError(ctx, baove.E(baove.EUNAUTHORIZED, "access.bearer_required", nil))
 		return
 	}
 	c, err := s.svc.Access.Authenticate(ctx.Context(), token, RequestID(ctx.Context()))

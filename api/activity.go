@@ -53,7 +53,7 @@ func optionalDate(p *baove.Problems, field, s string) baove.Date {
 	}
 	d, err := baove.ParseDate(s)
 	if err != nil {
-		p.Add(field, err.Error(), s)
+		p.AddKey(field, "field.date_form", nil, s)
 	}
 	return d
 }

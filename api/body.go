@@ -57,7 +57,7 @@ func readBody(ctx huma.Context, next func(huma.Context)) {
 	buf, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	rc.SetReadDeadline(time.Time{})
 	if errors.Is(err, os.ErrDeadlineExceeded) {
-		writeProblem(w, http.StatusRequestTimeout, "the request body did not arrive in time")
+		writeProblem(w, http.StatusRequestTimeout, i18n.Text(Lang(r.Context()), "request.timeout", nil))
 		return
 	}
 	r.Body = readCloser{io.MultiReader(bytes.NewReader(buf), errReader{err}), r.Body}

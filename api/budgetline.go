@@ -167,7 +167,7 @@ func (s *Server) getBudgetLine(ctx context.Context, in *LinePath) (*BudgetLineOu
 func parseDate(field, s string) (baove.Date, error) {
 	d, err := baove.ParseDate(s)
 	if err != nil {
-		return d, baove.Invalid(field, err.Error(), s)
+		return d, baove.InvalidKey(field, "field.date_form", nil, s)
 	}
 	return d, nil
 }

@@ -31,7 +31,8 @@ type Evidence struct {
 // value due by the reporting calendar, with its state and days late.
 type EvidenceItem struct {
 	Code     string `json:"code" example:"00004" doc:"A commune's or task area's code; for a value due, indicator/period, e.g. CP_ABUSE_CASES/2026-Q3"`
-	Name     string `json:"name,omitempty" example:"Phường Ba Đình"`
+	Name     string `json:"name,omitempty" example:"Phường Ba Đình" doc:"Its name in Vietnamese"`
+	NameEN   string `json:"name_en,omitempty" doc:"A task area's name in English"`
 	State    string `json:"state,omitempty" enum:"late,missing" doc:"A value due: reported late, or missing past its due date"`
 	DaysLate int    `json:"days_late,omitempty" doc:"A value due: days after its due date it was reported, or has been missing"`
 }
@@ -45,7 +46,8 @@ func checkOf(r assessment.Result) ComplianceCheck {
 		ev.Figures[f.Name] = f.Value
 	}
 	for _, it := range r.Evidence.Items {
-		ev.Items = append(ev.Items, EvidenceItem{Code: it.Code, Name: it.Name, State: string(it.State), DaysLate: it.DaysLate})
+		ev.Items = append(ev.Items, EvidenceItem{Code: it.Code, Name: it.Name, NameEN: it.NameEN, State: string(it.State),
+			DaysLate: it.DaysLate})
 	}
 	return ComplianceCheck{Code: r.Code, DirectiveItem: r.Item, TitleVI: r.TitleVI, TitleEN: r.TitleEN,
 		Status: string(r.Status), Evidence: ev}

@@ -34,7 +34,7 @@ func (in UploadInput) upload() ([]byte, error) {
 	for {
 		part, err := mr.NextPart()
 		if err != nil {
-			return nil, baove.Invalid("file", "a multipart body needs a part named file", nil)
+			return nil, baove.InvalidKey("file", "upload.no_file_part", nil, nil)
 		}
 		if part.FormName() == "file" {
 			return io.ReadAll(part)

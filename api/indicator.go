@@ -82,7 +82,7 @@ func (s *Server) createIndicator(ctx context.Context, in *CreateIndicatorInput) 
 	for i, t := range b.Targets {
 		v, err := decimal.NewFromString(t.Value)
 		if err != nil {
-			return nil, baove.Invalid(fmt.Sprintf("national_targets[%d].value", i), "a decimal number such as 6.5", t.Value)
+			return nil, baove.InvalidKey(fmt.Sprintf("national_targets[%d].value", i), "field.decimal_form", nil, t.Value)
 		}
 		n.Targets = append(n.Targets, indicators.NationalTarget{Year: t.Year, Comparator: t.Comparator, Value: v, Source: t.Source})
 	}

@@ -136,7 +136,7 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.logger(r.Context()).Error("panic", "value", v, "stack", string(debug.Stack()))
-				writeProblem(w, http.StatusInternalServerError, "internal error; quote the request id when reporting it")
+				writeProblem(w, http.StatusInternalServerError, i18n.Text(Lang(r.Context()), "error.internal", nil))
 			}
 		}()
 		next.ServeHTTP(w, r)

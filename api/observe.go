@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"baove"
+	"baove/i18n"
 	"baove/metrics"
 )
 
@@ -73,7 +74,7 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	token, ok := bearer(r.Header.Get("Authorization"))
 	if !ok || subtle.ConstantTimeCompare([]byte(token), []byte(s.metricsToken)) != 1 {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="baove metrics"`)
-		writeProblem(w, http.StatusUnauthorized, "the metrics need Authorization: Bearer with the token of --metrics-token")
+		writeProblem(w, http.StatusUnauthorized, i18n.Text(Lang(r.Context()), "request.metrics_token", nil))
 		return
 	}
 	s.metricsPage.ServeHTTP(w, r)

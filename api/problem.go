@@ -115,7 +115,7 @@ func writeProblem(w http.ResponseWriter, status int, detail string) {
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	writeProblem(w, http.StatusNotFound, "no such path: "+r.URL.Path)
+	writeProblem(w, http.StatusNotFound, i18n.Text(Lang(r.Context()), "request.no_such_path", i18n.Args{"path": r.URL.Path}))
 }
 
 func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
@@ -129,5 +129,6 @@ func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	w.Header().Set("Allow", strings.Join(allowed, ", "))
-	writeProblem(w, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+r.URL.Path)
+	writeProblem(w, http.StatusMethodNotAllowed, i18n.Text(Lang(r.Context()), "request.method_not_allowed",
+		i18n.Args{"method": r.Method, "path": r.URL.Path}))
 }

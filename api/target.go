@@ -34,7 +34,7 @@ type SetTargetInput struct {
 func (s *Server) setTarget(ctx context.Context, in *SetTargetInput) (*PlanOutput, error) {
 	v, err := decimal.NewFromString(in.Body.Value)
 	if err != nil {
-		return nil, baove.Invalid("value", "a decimal number such as 100 or 6.5", in.Body.Value)
+		return nil, baove.InvalidKey("value", "field.decimal_form", nil, in.Body.Value)
 	}
 	t := plans.Target{Indicator: indicators.Code(in.IndicatorCode), Value: v}
 	return planOutput(s.svc.Plans.SetTarget(ctx, caller(ctx), planRef(in.ID, in.IfMatch.IfMatch), t))

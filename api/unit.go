@@ -106,7 +106,7 @@ func (s *Server) listCommunes(ctx context.Context, in *CommuneListInput) (*Commu
 	if in.On != "" {
 		d, err := baove.ParseDate(in.On)
 		if err != nil {
-			return nil, baove.Invalid("query.on", err.Error(), in.On)
+			return nil, baove.InvalidKey("query.on", "field.date_form", nil, in.On)
 		}
 		f.On = d
 	}

@@ -238,7 +238,7 @@ func centralEligible(f Facts) (CheckStatus, Evidence) {
 		}
 		planned, disbursed = planned+m.Planned, disbursed+m.Disbursed
 		areas = append(areas, m.TaskArea.Code)
-		items = append(items, Item{Code: m.TaskArea.Code, Name: m.TaskArea.NameVI})
+		items = append(items, Item{Code: m.TaskArea.Code, Name: m.TaskArea.NameVI, NameEN: m.TaskArea.NameEN})
 	}
 	if len(items) == 0 {
 		return Pass, say("central_eligible", i18n.Args{"year": year(f.Year)})

@@ -108,10 +108,23 @@ type Figure struct {
 
 // Item is a thing a check names, with its code: a commune, a task area, a
 // value due (Code "CP_ABUSE_CASES/2026-Q3", with its State and DaysLate).
+// Name is its Vietnamese name; NameEN, when it has one (a task area), its
+// English name.
 type Item struct {
 	Code, Name string
+	NameEN     string
 	State      indicators.ReportState
 	DaysLate   int
+}
+
+// NameIn returns the item's name in lang: the English name for an English
+// reader when the item has one, else the Vietnamese name (a commune's name
+// is the same in both).
+func (it Item) NameIn(lang i18n.Lang) string {
+	if lang == i18n.EN && it.NameEN != "" {
+		return it.NameEN
+	}
+	return it.Name
 }
 
 // Result is a check applied to a province and year.

@@ -321,3 +321,20 @@ func TestExpectedPace_IsLinearOverTheYear(t *testing.T) {
 		}
 	}
 }
+
+// A task area the central-funds check names reads in the reader's
+// language: its Vietnamese name for a Vietnamese reader, its English name
+// for an English one.
+func TestCentralEligible_NamesTheTaskAreaInTheReadersLanguage(t *testing.T) {
+	f := passing()
+	f.Budget.CentralByTaskArea = append(f.Budget.CentralByTaskArea, budget.TaskAreaFigures{Planned: 50_000_000,
+		TaskArea: plans.TaskArea{Code: "0", NameVI: "Nhiệm vụ khác", NameEN: "Other work"}})
+	r := result(t, f, "CENTRAL_ELIGIBLE")
+	if r.Status != assessment.Fail || len(r.Evidence.Items) != 1 {
+		t.Fatalf("an ineligible area: %s, items %+v", r.Status, r.Evidence.Items)
+	}
+	it := r.Evidence.Items[0]
+	if it.NameIn(i18n.VI) != "Nhiệm vụ khác" || it.NameIn(i18n.EN) != "Other work" {
+		t.Errorf("the area reads %q in Vietnamese and %q in English", it.NameIn(i18n.VI), it.NameIn(i18n.EN))
+	}
+}

@@ -114,7 +114,7 @@ func TestList_KeepsToTheViewersScope(t *testing.T) {
 				t.Errorf("%s: %v, want %v", name, got, c.want)
 			}
 		}
-		refused := viewer{err: baove.Errorf(baove.EFORBIDDEN, "no")}
+		refused := viewer{err: baove.E(baove.EFORBIDDEN, "access.forbidden.audit", nil)}
 		if _, err := audit.NewStore(db).List(ctx, refused, audit.Filter{}); baove.ErrorCode(err) != baove.EFORBIDDEN {
 			t.Errorf("a viewer without a scope: %v, want EFORBIDDEN", err)
 		}

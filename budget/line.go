@@ -106,7 +106,7 @@ func (in *LineInput) check(ctx context.Context, tx bun.IDB, plan plans.ID) error
 		WHERE a.id = ? AND a.plan_id = ?`, int64(in.ActivityID), int64(plan)).Scan(ctx, &area)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		p.Add("activity_id", "not an activity of this plan version", in.ActivityID)
+		p.AddKey("activity_id", "budget.line.activity_unknown", nil, in.ActivityID)
 	case err != nil:
 		return err
 	case in.FundingSource == Central:
@@ -184,7 +184,7 @@ func (s *Store) UpdateLine(ctx context.Context, c access.Caller, ref LineRef, pa
 			return plans.Audit{}, err
 		}
 		if in.Amount < paid {
-			return plans.Audit{}, baove.Invalid("amount", fmt.Sprintf("%s đồng has already been disbursed from this line", vn.Int(int64(paid))), in.Amount.String())
+			return plans.Audit{}, baove.InvalidKey("amount", "budget.line.below_disbursed", i18n.Args{"paid": paid}, in.Amount.String())
 		}
 		after := before
 		after.set(in)
@@ -207,7 +207,7 @@ func (s *Store) DeleteLine(ctx context.Context, c access.Caller, ref LineRef) (p
 		if paid, err := disbursedOn(ctx, tx, p, before.Lineage); err != nil {
 			return plans.Audit{}, err
 		} else if paid != 0 {
-			return plans.Audit{}, baove.Errorf(baove.ECONFLICT, "%s đồng has been disbursed from this line: it stays", vn.Int(int64(paid)))
+			return plans.Audit{}, baove.E(baove.ECONFLICT, "budget.line.disbursed_stays", i18n.Args{"paid": paid})
 		}
 		if _, err := tx.NewDelete().Model(&before).WherePK().Exec(ctx); err != nil {
 			return plans.Audit{}, err
@@ -228,7 +228,7 @@ func lineOf(ctx context.Context, db bun.IDB, plan plans.ID, id LineID) (LineReco
 	var r LineRecord
 	err := selectLines(db, &r).Where("l.id = ? AND l.plan_id = ?", int64(id), int64(plan)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return r, baove.Errorf(baove.ENOTFOUND, "plan %d has no budget line %d", plan, id)
+		return r, baove.E(baove.ENOTFOUND, "budget.line.not_in_plan", i18n.Args{"plan": int64(plan), "id": int64(id)})
 	}
 	return r, err
 }

@@ -32,7 +32,7 @@ func lockYear(ctx context.Context, tx bun.IDB, p units.ProvinceCode, year int) (
 	var y YearRecord
 	err := tx.NewRaw("INSERT INTO budget_years (province_code, year) VALUES (?, ?)"+upsertYear, string(p), year).Scan(ctx, &y)
 	if database.IsForeignKeyViolation(err) {
-		return y, baove.Invalid("province_code", "no province with this code", p)
+		return y, baove.InvalidKey("province_code", "unit.province.unknown", nil, p)
 	}
 	return y, err
 }
@@ -73,7 +73,7 @@ func translate(err error, what string) error {
 	case errors.As(err, &appErr):
 		return err
 	case database.IsForeignKeyViolation(err):
-		return baove.Errorf(baove.EINVALID, "a referenced record does not exist")
+		return baove.E(baove.EINVALID, "budget.reference_missing", nil)
 	}
 	return fmt.Errorf("budget: %s: %w", what, err)
 }

@@ -2,14 +2,13 @@ package budget
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/uptrace/bun"
 
 	"baove"
+	"baove/i18n"
 	"baove/plans"
 	"baove/units"
-	"baove/vn"
 )
 
 // Lines is the plans.Part of budget lines: revisions copy them, diffs show
@@ -98,11 +97,11 @@ func (Lines) Check(ctx context.Context, db bun.IDB, plan plans.ID) error {
 	var probs baove.Problems
 	for lineage, sum := range paid {
 		if amount, ok := amounts[lineage]; sum > amount || (!ok && sum != 0) {
-			probs.Add("budget_lines", fmt.Sprintf("a line from which %s đồng was disbursed is missing or lower in this version", vn.Int(int64(sum))), lineage)
+			probs.AddKey("budget_lines", "budget.line.disbursed_missing", i18n.Args{"paid": sum}, lineage)
 		}
 	}
 	if len(probs) > 0 {
-		return &baove.Error{Code: baove.ECONFLICT, Message: "the budget lines do not cover what was already disbursed", Fields: probs}
+		return &baove.Error{Code: baove.ECONFLICT, Key: "budget.lines_below_disbursed", Fields: probs}
 	}
 	return nil
 }

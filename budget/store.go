@@ -11,6 +11,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/database"
+	"baove/i18n"
 	"baove/plans"
 	"baove/units"
 )
@@ -75,7 +76,7 @@ func (s *Store) Line(ctx context.Context, c access.Caller, id LineID) (Line, pla
 }
 
 func lineNotFound(id LineID) error {
-	return baove.Errorf(baove.ENOTFOUND, "no budget line with id %d", id)
+	return baove.E(baove.ENOTFOUND, "budget.line.not_found", i18n.Args{"id": int64(id)})
 }
 
 func (s *Store) lineIn(ctx context.Context, db bun.IDB, id LineID) (Line, error) {

@@ -8,6 +8,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/i18n"
 	"baove/plans"
 	"baove/units"
 )
@@ -119,7 +120,7 @@ func provinceExists(ctx context.Context, db bun.IDB, p units.ProvinceCode) error
 	case err != nil:
 		return err
 	case n == 0:
-		return baove.Errorf(baove.ENOTFOUND, "no province with code %s", p)
+		return baove.E(baove.ENOTFOUND, "unit.province.not_found", i18n.Args{"code": string(p)})
 	}
 	return nil
 }

@@ -27,6 +27,7 @@ import (
 	"baove"
 	"baove/audit"
 	"baove/database"
+	"baove/i18n"
 	"baove/indicators"
 )
 
@@ -99,11 +100,10 @@ func Run(ctx context.Context, db *database.DB, o Options) (Stats, error) {
 func (o Options) check(last int) error {
 	var p baove.Problems
 	if o.Years < 1 || last-o.Years+1 < baove.FirstYear {
-		p.Add("years", fmt.Sprintf("from 1 to %d: plans start with the directive's year %d", last-baove.FirstYear+1,
-			baove.FirstYear), o.Years)
+		p.AddKey("years", "gen.years", i18n.Args{"most": last - baove.FirstYear + 1, "first": baove.FirstYear}, o.Years)
 	}
 	if o.Disbursements < 0 || o.Disbursements > MaxDisbursements {
-		p.Add("disbursements", fmt.Sprintf("from 0 to %d", MaxDisbursements), o.Disbursements)
+		p.AddKey("disbursements", "gen.disbursements", i18n.Args{"most": MaxDisbursements}, o.Disbursements)
 	}
 	return p.Err()
 }
@@ -115,7 +115,7 @@ func refuseFilled(ctx context.Context, tx bun.Tx) error {
 			return fmt.Errorf("gen: %w", err)
 		}
 		if n > 0 {
-			return baove.Errorf(baove.ECONFLICT, "the database already holds %s: generate into an empty one (a new --data-dir, or createdb)", table)
+			return baove.E(baove.ECONFLICT, "gen.not_empty", i18n.Args{"table": table})
 		}
 	}
 	return nil

@@ -51,7 +51,7 @@ func newGenerator(ctx context.Context, db *database.DB, o Options) (*generator, 
 		return nil, fmt.Errorf("gen: %w", err)
 	}
 	if len(g.provinces) == 0 || len(g.areas) == 0 {
-		return nil, baove.Errorf(baove.ECONFLICT, "the database has no units or task areas: migrate it and load the units first")
+		return nil, baove.E(baove.ECONFLICT, "gen.no_units", nil)
 	}
 	return g, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"baove"
+	"baove/i18n"
 	"baove/vn"
 )
 
@@ -106,15 +107,15 @@ func (n *NewIndicator) check() error {
 	n.NameVI, n.NameEN = vn.NFC(n.NameVI), vn.NFC(n.NameEN)
 	var p baove.Problems
 	if !codeRE.MatchString(string(n.Code)) {
-		p.Add("code", "3 to 40 capital letters, digits or underscores, starting with a letter, e.g. CP_SCHOOL_COUNSEL", n.Code)
+		p.AddKey("code", "indicator.code_form", nil, n.Code)
 	}
 	checkName(&p, "name_vi", n.NameVI)
 	checkName(&p, "name_en", n.NameEN)
 	if n.Unit != Percent && n.Unit != Count && n.Unit != Per100k {
-		p.Add("unit", "one of percent, count, per_100k", n.Unit)
+		p.AddKey("unit", "indicator.unit_form", nil, n.Unit)
 	}
 	if n.Direction != Higher && n.Direction != Lower && n.Direction != Monitor {
-		p.Add("direction", "one of higher, lower, monitor", n.Direction)
+		p.AddKey("direction", "indicator.direction_form", nil, n.Direction)
 	}
 	seen := map[int]bool{}
 	for i := range n.Targets {
@@ -131,27 +132,27 @@ const MaxName = 300
 func checkName(p *baove.Problems, field, name string) {
 	switch n := len([]rune(name)); {
 	case n == 0:
-		p.Add(field, "required", nil)
+		p.AddKey(field, "field.required", nil, nil)
 	case n > MaxName:
-		p.Add(field, fmt.Sprintf("at most %d characters", MaxName), nil)
+		p.AddKey(field, "field.too_long", i18n.Args{"max": MaxName}, nil)
 	}
 }
 
 func (t NationalTarget) check(p *baove.Problems, at string, seen map[int]bool) {
 	if t.Year != 0 && baove.CheckYear(at+".year", t.Year) != nil {
-		p.Add(at+".year", fmt.Sprintf("0 (every year) or a year from %d to %d", baove.FirstYear, baove.LastYear), t.Year)
+		p.AddKey(at+".year", "indicator.target.year_form", i18n.Args{"first": baove.FirstYear, "last": baove.LastYear}, t.Year)
 	}
 	if seen[t.Year] {
-		p.Add(at+".year", "one target per year", t.Year)
+		p.AddKey(at+".year", "indicator.target.year_twice", nil, t.Year)
 	}
 	seen[t.Year] = true
 	if !slices.Contains([]string{">=", "<=", "<", "="}, t.Comparator) {
-		p.Add(at+".comparator", "one of >=, <=, <, =", t.Comparator)
+		p.AddKey(at+".comparator", "indicator.target.comparator_form", nil, t.Comparator)
 	}
 	if t.Value.IsNegative() {
-		p.Add(at+".value", "not negative", t.Value.String())
+		p.AddKey(at+".value", "indicator.target.negative", nil, t.Value.String())
 	}
 	if n := len([]rune(t.Source)); n == 0 || n > 200 {
-		p.Add(at+".source", "the decision that sets the target, 1 to 200 characters", t.Source)
+		p.AddKey(at+".source", "indicator.target.source_form", nil, t.Source)
 	}
 }

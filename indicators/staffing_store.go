@@ -65,7 +65,8 @@ func (s *Store) PutStaffing(ctx context.Context, c access.Caller, st Staffing) (
 		return Staffing{}, err
 	}
 	if l.Replaced != nil {
-		return Staffing{}, baove.Errorf(baove.ENOTFOUND, "%s is a pre-July-2025 code: record staffing under its successor %s", commune, l.Commune.Code)
+		return Staffing{}, baove.E(baove.ENOTFOUND, "staffing.replaced_code",
+			i18n.Args{"code": string(commune), "successor": string(l.Commune.Code)})
 	}
 	if err := c.CanAct(l.Commune.ProvinceCode, access.Planner); err != nil {
 		return Staffing{}, err
@@ -74,7 +75,7 @@ func (s *Store) PutStaffing(ctx context.Context, c access.Caller, st Staffing) (
 		return Staffing{}, err
 	}
 	if !validIn(l.Commune, year) {
-		return Staffing{}, baove.Invalid("year", fmt.Sprintf("%s was not in force in %d", l.Commune.Name, year), year)
+		return Staffing{}, baove.InvalidKey("year", "staffing.not_in_force", i18n.Args{"name": l.Commune.Name, "year": year}, year)
 	}
 	st.Commune, st.Year = commune, year
 	var p baove.Problems
@@ -123,15 +124,15 @@ func checkItems(ps ProvinceStaffing, communes []units.Commune) error {
 	first := map[units.CommuneCode]int{}
 	var p baove.Problems
 	if len(items) == 0 {
-		p.Add("items", "at least one commune", nil)
+		p.AddKey("items", "staffing.no_items", nil, nil)
 	}
 	for i := range items {
 		at, code := fmt.Sprintf("items[%d].", i), items[i].Commune
 		u, known := valid[code]
 		if j, twice := first[code]; twice {
-			p.Add(at+"commune_code", fmt.Sprintf("listed twice: also items[%d]", j), code)
+			p.AddKey(at+"commune_code", "staffing.listed_twice", i18n.Args{"other": j}, code)
 		} else if !known {
-			p.Add(at+"commune_code", fmt.Sprintf("not a commune of province %s in force in %d", province, year), code)
+			p.AddKey(at+"commune_code", "staffing.not_a_commune", i18n.Args{"province": string(province), "year": year}, code)
 		} else if names != nil && !nameMatches(names[i], u.Name) {
 			p.AddKey(at+"commune_name", "staffing.name_mismatch", i18n.Args{"given": vn.NFC(names[i]), "code": string(code), "name": u.Name}, vn.NFC(names[i]))
 		}
@@ -168,8 +169,7 @@ func (s *Store) writeStaffing(ctx context.Context, c access.Caller, ps ProvinceS
 	})
 	switch {
 	case database.IsUniqueViolation(err):
-		return nil, 0, baove.Errorf(baove.ECONFLICT,
-			"another request recorded staffing of these communes at the same moment; try again")
+		return nil, 0, baove.E(baove.ECONFLICT, "staffing.concurrent", nil)
 	case err != nil:
 		return nil, 0, fmt.Errorf("indicators: staffing of %s in %d: %w", province, year, err)
 	}

@@ -50,7 +50,7 @@ func (e *Entry) measure(ind Indicator) (Measure, error) {
 	e.Note = vn.NFC(e.Note)
 	var p baove.Problems
 	if ind.Computed {
-		p.Add("indicator_code", "computed from commune staffing, never typed in: record staffing instead", ind.Code)
+		p.AddKey("indicator_code", "indicator_value.computed", nil, ind.Code)
 		return Measure{}, p.Err()
 	}
 	checkNote(&p, "note", e.Note)
@@ -70,7 +70,7 @@ func (e *Entry) measure(ind Indicator) (Measure, error) {
 
 func (e *Entry) checkRatio(p *baove.Problems, u Unit) {
 	if e.Count != nil {
-		p.Add("value", "a "+string(u)+" indicator takes numerator and denominator, not value", *e.Count)
+		p.AddKey("value", "indicator_value.ratio_takes_fraction", nil, *e.Count)
 	}
 	checkFigure(p, "numerator", e.Numerator, 0)
 	checkFigure(p, "denominator", e.Denominator, 1)
@@ -81,7 +81,7 @@ func (e *Entry) checkRatio(p *baove.Problems, u Unit) {
 
 func (e *Entry) checkCount(p *baove.Problems) {
 	if e.Numerator != nil || e.Denominator != nil {
-		p.Add("value", "a count indicator takes value, not numerator and denominator", nil)
+		p.AddKey("value", "indicator_value.count_takes_value", nil, nil)
 	}
 	checkFigure(p, "value", e.Count, 0)
 }

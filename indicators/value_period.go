@@ -10,6 +10,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/database"
+	"baove/i18n"
 	"baove/units"
 )
 
@@ -59,9 +60,9 @@ func (s *Store) PutPeriodValues(ctx context.Context, c access.Caller, pv PeriodV
 	})
 	switch {
 	case database.IsUniqueViolation(err):
-		return baove.Errorf(baove.ECONFLICT, "another request reported figures for %s at the same moment; try again", pv.Period)
+		return baove.E(baove.ECONFLICT, "indicator_value.concurrent_period", i18n.Args{"period": pv.Period})
 	case database.IsForeignKeyViolation(err):
-		return baove.Errorf(baove.ENOTFOUND, "no province with code %s", pv.Province)
+		return baove.E(baove.ENOTFOUND, "unit.province.not_found", i18n.Args{"code": string(pv.Province)})
 	case err != nil:
 		return fmt.Errorf("indicators: put values %s/%s: %w", pv.Province, pv.Period, err)
 	}
@@ -81,7 +82,7 @@ func (s *Store) periodValues(ctx context.Context, c access.Caller, pv PeriodValu
 	}
 	var p baove.Problems
 	if len(pv.Items) == 0 {
-		p.Add("items", "at least one indicator", nil)
+		p.AddKey("items", "indicator_value.no_items", nil, nil)
 	}
 	seen := map[Code]bool{}
 	out := make([]Value, 0, len(pv.Items))
@@ -90,10 +91,10 @@ func (s *Store) periodValues(ctx context.Context, c access.Caller, pv PeriodValu
 		ind, known := byCode[it.Indicator]
 		switch {
 		case seen[it.Indicator]:
-			p.Add(at+"indicator_code", "listed twice", it.Indicator)
+			p.AddKey(at+"indicator_code", "indicator_value.listed_twice", nil, it.Indicator)
 			continue
 		case !known:
-			p.Add(at+"indicator_code", "not an indicator of the catalogue", it.Indicator)
+			p.AddKey(at+"indicator_code", "indicator_value.not_in_catalogue", nil, it.Indicator)
 			continue
 		}
 		seen[it.Indicator] = true

@@ -14,6 +14,7 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/database"
+	"baove/i18n"
 	"baove/units"
 )
 
@@ -112,9 +113,9 @@ func (s *Store) PutValue(ctx context.Context, c access.Caller, k ValueKey, e Ent
 	})
 	switch {
 	case database.IsUniqueViolation(err):
-		return Value{}, baove.Errorf(baove.ECONFLICT, "another request reported %s for %s at the same moment; try again", code, p)
+		return Value{}, baove.E(baove.ECONFLICT, "indicator_value.concurrent", i18n.Args{"indicator": string(code), "period": p})
 	case database.IsForeignKeyViolation(err):
-		return Value{}, baove.Errorf(baove.ENOTFOUND, "no province with code %s", province)
+		return Value{}, baove.E(baove.ENOTFOUND, "unit.province.not_found", i18n.Args{"code": string(province)})
 	case err != nil:
 		return Value{}, fmt.Errorf("indicators: put value %s/%s/%s: %w", province, code, p, err)
 	}

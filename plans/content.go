@@ -202,7 +202,7 @@ func activity(ctx context.Context, db bun.IDB, id ID, aid ActivityID) (ActivityR
 	var r ActivityRecord
 	err := db.NewSelect().Model(&r).Where("a.id = ? AND a.plan_id = ?", int64(aid), int64(id)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return r, baove.Errorf(baove.ENOTFOUND, "plan %d has no activity %d", id, aid)
+		return r, baove.E(baove.ENOTFOUND, "plan.activity.not_found", i18n.Args{"id": int64(id), "activity": int64(aid)})
 	}
 	return r, err
 }
@@ -221,7 +221,7 @@ func (s *Store) SetTarget(ctx context.Context, c access.Caller, ref Ref, t Targe
 	return s.Edit(ctx, c, Match(ref), func(ctx context.Context, tx bun.Tx, plan Plan) (Audit, error) {
 		ind, err := s.catalogue.IndicatorIn(ctx, tx, code)
 		if baove.ErrorCode(err) == baove.ENOTFOUND {
-			return Audit{}, baove.Invalid("indicator_code", "not in the indicator catalogue (see GET /api/v1/indicators)", code)
+			return Audit{}, baove.InvalidKey("indicator_code", "plan.target.indicator_unknown", nil, code)
 		} else if err != nil {
 			return Audit{}, err
 		}
@@ -244,11 +244,11 @@ func (s *Store) SetTarget(ctx context.Context, c access.Caller, ref Ref, t Targe
 func checkTarget(ind indicators.Indicator, v decimal.Decimal) error {
 	switch {
 	case v.IsNegative():
-		return baove.Invalid("value", "must not be negative", v.String())
+		return baove.InvalidKey("value", "plan.target.negative", nil, v.String())
 	case ind.Unit == indicators.Percent && v.GreaterThan(decimal.NewFromInt(100)):
-		return baove.Invalid("value", "a percentage is at most 100", v.String())
+		return baove.InvalidKey("value", "plan.target.over_100", nil, v.String())
 	case ind.Unit == indicators.Count && !v.IsInteger():
-		return baove.Invalid("value", "a count is a whole number", v.String())
+		return baove.InvalidKey("value", "plan.target.whole", nil, v.String())
 	}
 	return nil
 }
@@ -259,7 +259,7 @@ func target(ctx context.Context, db bun.IDB, id ID, code indicators.Code) (Targe
 	var r TargetRecord
 	err := db.NewSelect().Model(&r).Where("plan_id = ? AND indicator_code = ?", int64(id), string(code)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Target{}, baove.Errorf(baove.ENOTFOUND, "plan %d has no target for %s", id, code)
+		return Target{}, baove.E(baove.ENOTFOUND, "plan.target.not_found", i18n.Args{"id": int64(id), "indicator": string(code)})
 	}
 	return r.target(), err
 }

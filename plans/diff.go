@@ -12,6 +12,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/i18n"
 )
 
 // Change kinds of a diff.
@@ -56,7 +57,7 @@ func (s *Store) Diff(ctx context.Context, c access.Caller, id ID, from int) ([]D
 	err = s.db.NewSelect().Model(&old).Where("province_code = ? AND year = ? AND version = ?",
 		r.ProvinceCode, r.Year, from).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, baove.Errorf(baove.ENOTFOUND, "the plan has no version %d", from)
+		return nil, baove.E(baove.ENOTFOUND, "plan.version.not_found", i18n.Args{"version": from})
 	} else if err != nil {
 		return nil, fmt.Errorf("plans: version %d of %d: %w", from, id, err)
 	}

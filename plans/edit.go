@@ -109,7 +109,7 @@ func (s *Store) editable(ctx context.Context, tx bun.Tx, c access.Caller, pre Pr
 		return r, err
 	}
 	if pre.Required && pre.IfMatch == nil {
-		return r, baove.Errorf(baove.ENOPRECOND, "send If-Match with the plan's ETag (from GET /api/v1/plans/%d), so that no one's change is overwritten", id)
+		return r, baove.E(baove.ENOPRECOND, "plan.if_match_required", i18n.Args{"id": int64(id)})
 	}
 	return r, checkRevision(r, pre.IfMatch)
 }
@@ -139,7 +139,7 @@ func (s *Store) bump(ctx context.Context, tx bun.Tx, r PlanRecord) error {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return baove.Errorf(baove.ESTALE, "the plan changed while you edited it: reload it and try again")
+		return baove.E(baove.ESTALE, "plan.changed_meanwhile", nil)
 	}
 	return nil
 }

@@ -51,7 +51,7 @@ func problemsOf(err error, p *baove.Problems) error {
 	case len(e.Fields) > 0:
 		*p = append(*p, e.Fields...)
 	default:
-		*p = append(*p, baove.FieldError{Field: "plan", Key: e.Key, Args: e.Args, Message: e.Message})
+		*p = append(*p, baove.FieldError{Field: "plan", Key: e.Key, Args: e.Args})
 	}
 	return nil
 }

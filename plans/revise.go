@@ -9,6 +9,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/database"
+	"baove/i18n"
 )
 
 // Revise starts version N+1 of an approved plan as a draft copy of it:
@@ -27,7 +28,7 @@ func (s *Store) Revise(ctx context.Context, c access.Caller, id ID) (Plan, error
 			return err
 		}
 		if r.Status != Approved {
-			return baove.Errorf(baove.ECONFLICT, "only the approved plan in force can be revised; this one is %s", r.Status)
+			return baove.E(baove.ECONFLICT, "plan.revise.not_in_force", i18n.Args{"status": r.Status})
 		}
 		if err := s.noRevisionUnderWay(ctx, tx, r); err != nil {
 			return err
@@ -40,7 +41,7 @@ func (s *Store) Revise(ctx context.Context, c access.Caller, id ID) (Plan, error
 		return err
 	})
 	if database.IsUniqueViolation(err) { // another revision was started at the same moment
-		return Plan{}, baove.Errorf(baove.ECONFLICT, "a revision of this plan is already under way")
+		return Plan{}, baove.E(baove.ECONFLICT, "plan.revise.under_way", nil)
 	}
 	return revision, translate(err, "revise plan")
 }
@@ -52,8 +53,8 @@ func (s *Store) noRevisionUnderWay(ctx context.Context, tx bun.Tx, r PlanRecord)
 		return err
 	}
 	if len(later) > 0 {
-		return baove.Errorf(baove.ECONFLICT, "version %d (id %d) is already under way; edit that one",
-			later[0].Version, later[0].ID)
+		return baove.E(baove.ECONFLICT, "plan.revise.version_under_way",
+			i18n.Args{"version": later[0].Version, "id": later[0].ID})
 	}
 	return nil
 }

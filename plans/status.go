@@ -3,6 +3,7 @@ package plans
 import (
 	"baove"
 	"baove/i18n"
+	"fmt"
 )
 
 // Status is where a plan version stands in the review workflow.
@@ -37,14 +38,14 @@ var transitions = map[string]struct {
 func next(s Status, action string) (Status, error) {
 	t, ok := transitions[action]
 	if !ok {
-		return "", baove.Errorf(baove.EINTERNAL, "unknown workflow action %q", action)
+		return "", fmt.Errorf("plans: unknown workflow action %q", action) // a bug: EINTERNAL
 	}
 	for _, from := range t.from {
 		if s == from {
 			return t.to, nil
 		}
 	}
-	return "", baove.Errorf(baove.ECONFLICT, "cannot %s a plan that is %s", action, s)
+	return "", baove.E(baove.ECONFLICT, "plan.cannot."+action, i18n.Args{"status": s})
 }
 
 // notEditable explains why a plan in status s cannot change.

@@ -105,7 +105,7 @@ func (s *Store) Create(ctx context.Context, c access.Caller, n NewPlan) (Plan, e
 	case database.IsUniqueViolation(err):
 		return Plan{}, baove.E(baove.ECONFLICT, "plan.exists", i18n.Args{"province": string(n.Province), "year": strconv.Itoa(n.Year)})
 	case database.IsForeignKeyViolation(err):
-		return Plan{}, baove.Invalid("province_code", "no province with this code", n.Province)
+		return Plan{}, baove.InvalidKey("province_code", "unit.province.unknown", nil, n.Province)
 	case err != nil:
 		return Plan{}, fmt.Errorf("plans: create: %w", err)
 	}
@@ -157,7 +157,7 @@ func visible(c access.Caller, r PlanRecord) error {
 }
 
 func notFound(id ID) error {
-	return baove.Errorf(baove.ENOTFOUND, "no plan with id %d", id)
+	return baove.E(baove.ENOTFOUND, "plan.not_found", i18n.Args{"id": int64(id)})
 }
 
 // row reads a plan version, locked for the transaction when lock is set.

@@ -11,6 +11,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/audit"
+	"baove/i18n"
 	"baove/vn"
 )
 
@@ -44,7 +45,7 @@ func (s *Store) TaskArea(ctx context.Context, db bun.IDB, code string) (TaskArea
 	var r taskAreaRow
 	err := db.NewSelect().Model(&r).Where("code = ?", code).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return TaskArea{}, baove.Errorf(baove.ENOTFOUND, "no task area %s", code)
+		return TaskArea{}, baove.E(baove.ENOTFOUND, "plan.task_area.not_found", i18n.Args{"code": code})
 	} else if err != nil {
 		return TaskArea{}, err
 	}

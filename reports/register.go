@@ -90,7 +90,7 @@ var sha256RE = regexp.MustCompile(`^[0-9a-f]{64}$`)
 // returns EINVALID for a malformed hash.
 func (s *Store) Verify(ctx context.Context, c access.Caller, sha string) (Generated, bool, error) {
 	if !c.Role.Valid() {
-		return Generated{}, false, baove.Errorf(baove.EFORBIDDEN, "sign in to verify a report")
+		return Generated{}, false, baove.E(baove.EFORBIDDEN, "reports.sign_in_to_verify", nil)
 	}
 	sha = strings.ToLower(strings.TrimSpace(sha))
 	if !sha256RE.MatchString(sha) {

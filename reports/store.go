@@ -111,7 +111,7 @@ func canSet(c access.Caller, code units.ProvinceCode) error {
 // report cites the letter.
 func (s *Store) National(ctx context.Context, c access.Caller) (National, error) {
 	if !c.Role.Valid() {
-		return National{}, baove.Errorf(baove.EFORBIDDEN, "sign in to read the report settings")
+		return National{}, baove.E(baove.EFORBIDDEN, "reports.sign_in_for_settings", nil)
 	}
 	return s.national(ctx, s.db)
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"baove"
+	"baove/i18n"
 	"baove/vn"
 )
 
@@ -52,7 +53,7 @@ func ReadList(r io.Reader) (List, error) {
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&l); err != nil {
-		return List{}, baove.Errorf(baove.EINVALID, "not a unit list file: %v", err)
+		return List{}, baove.E(baove.EINVALID, "unit.list.unreadable", i18n.Args{"reason": err.Error()})
 	}
 	if err := l.normalise(); err != nil {
 		return List{}, err
@@ -63,13 +64,13 @@ func ReadList(r io.Reader) (List, error) {
 func (l *List) normalise() error {
 	var p baove.Problems
 	if l.ValidFrom.IsZero() {
-		p.Add("valid_from", "required: the first day the list is in force", nil)
+		p.AddKey("valid_from", "unit.list.valid_from", nil, nil)
 	}
 	provinces := make(map[string]bool, len(l.Provinces))
 	for i := range l.Provinces {
 		l.Provinces[i].check(&p, fmt.Sprintf("provinces[%d]", i), provinceCodeRE.MatchString, nil)
 		if provinces[l.Provinces[i].Code] {
-			p.Add(fmt.Sprintf("provinces[%d].code", i), "listed twice", l.Provinces[i].Code)
+			p.AddKey(fmt.Sprintf("provinces[%d].code", i), "unit.list.twice", nil, l.Provinces[i].Code)
 		}
 		provinces[l.Provinces[i].Code] = true
 	}
@@ -77,7 +78,7 @@ func (l *List) normalise() error {
 	for i := range l.Communes {
 		l.Communes[i].check(&p, fmt.Sprintf("communes[%d]", i), communeCodeRE.MatchString, provinces)
 		if communes[l.Communes[i].Code] {
-			p.Add(fmt.Sprintf("communes[%d].code", i), "listed twice", l.Communes[i].Code)
+			p.AddKey(fmt.Sprintf("communes[%d].code", i), "unit.list.twice", nil, l.Communes[i].Code)
 		}
 		communes[l.Communes[i].Code] = true
 	}
@@ -90,38 +91,38 @@ func (l *List) normalise() error {
 func (e *ListEntry) check(p *baove.Problems, at string, validCode func(string) bool, provinces map[string]bool) {
 	e.Name = vn.NFC(e.Name)
 	if !validCode(e.Code) {
-		p.Add(at+".code", "malformed code", e.Code)
+		p.AddKey(at+".code", "unit.list.code_form", nil, e.Code)
 	}
 	if e.Name == "" {
-		p.Add(at+".name", "required", nil)
+		p.AddKey(at+".name", "field.required", nil, nil)
 	}
 	if provinces == nil { // a province
 		if e.Kind != Tinh && e.Kind != ThanhPho {
-			p.Add(at+".kind", `a province is "tinh" or "thanh_pho"`, e.Kind)
+			p.AddKey(at+".kind", "unit.list.province_kind", nil, e.Kind)
 		}
 		return
 	}
 	if !provinces[e.ProvinceCode] {
-		p.Add(at+".province_code", "not a province of this list", e.ProvinceCode)
+		p.AddKey(at+".province_code", "unit.list.no_province", nil, e.ProvinceCode)
 	}
 	derived, ok := communeKind(e.Name)
 	switch {
 	case e.Kind == "" && ok:
 		e.Kind = derived
 	case e.Kind != Xa && e.Kind != Phuong && e.Kind != DacKhu:
-		p.Add(at+".kind", `a commune is "xa", "phuong" or "dac_khu"`, e.Kind)
+		p.AddKey(at+".kind", "unit.list.commune_kind", nil, e.Kind)
 	}
 }
 
 func (s *Succession) normalise(p *baove.Problems, at string, communes map[string]bool) {
 	s.OldName, s.OldDistrict, s.OldProvince = vn.NFC(s.OldName), vn.NFC(s.OldDistrict), vn.NFC(s.OldProvince)
 	if s.OldCode != "" && !communeCodeRE.MatchString(string(s.OldCode)) {
-		p.Add(at+".old_code", "malformed code", s.OldCode)
+		p.AddKey(at+".old_code", "unit.list.code_form", nil, s.OldCode)
 	}
 	if s.OldCode == "" && s.OldName == "" {
-		p.Add(at+".old_name", "an old unit needs a code or a name", nil)
+		p.AddKey(at+".old_name", "unit.list.old_unit", nil, nil)
 	}
 	if !communes[string(s.NewCode)] {
-		p.Add(at+".new_code", "not a commune of this list", s.NewCode)
+		p.AddKey(at+".new_code", "unit.list.no_commune", nil, s.NewCode)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"baove"
 	"baove/database"
+	"baove/i18n"
 	"baove/vn"
 )
 
@@ -131,7 +132,7 @@ func (s *Store) Province(ctx context.Context, code ProvinceCode) (Province, erro
 	var row provinceRow
 	err := s.db.NewSelect().Model(&row).Where("code = ?", string(code)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Province{}, baove.Errorf(baove.ENOTFOUND, "no province with code %s", code)
+		return Province{}, baove.E(baove.ENOTFOUND, "unit.province.not_found", i18n.Args{"code": string(code)})
 	} else if err != nil {
 		return Province{}, fmt.Errorf("units: province %s: %w", code, err)
 	}
@@ -254,7 +255,7 @@ func (s *Store) commune(ctx context.Context, db bun.IDB, code CommuneCode) (Comm
 	var row communeRow
 	err := db.NewSelect().Model(&row).Where("code = ?", string(code)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Commune{}, baove.Errorf(baove.ENOTFOUND, "no commune with code %s", code)
+		return Commune{}, baove.E(baove.ENOTFOUND, "unit.commune.not_found", i18n.Args{"code": string(code)})
 	} else if err != nil {
 		return Commune{}, fmt.Errorf("units: commune %s: %w", code, err)
 	}

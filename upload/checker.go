@@ -36,12 +36,10 @@ type columnOf struct {
 type CellError struct {
 	Row    int    // 1-based row number in the sheet
 	Column string // the Field's Key
-	// Key and Args are the message, a key of the catalogue; Message is an
-	// English text used when Key is empty.
-	Key     string
-	Args    i18n.Args
-	Message string
-	Value   string // the cell as read
+	// Key and Args are the message, a key of the catalogue.
+	Key   string
+	Args  i18n.Args
+	Value string // the cell as read
 }
 
 // RowsError lists every bad cell of an upload in row order. It unwraps to a
@@ -64,7 +62,7 @@ func (c *Checker) Text(r Row, f Field) string {
 // Int returns r's cell under f as a whole number, e.g. a count of people:
 // digits, optionally grouped with dots ("1.200"), below 10^15.
 func (c *Checker) Int(r Row, f Field) int64 {
-	return c.whole(r, f, "not a whole number: write 1200 or 1.200")
+	return c.whole(r, f, "upload.cell.not_whole")
 }
 
 // Money returns r's cell under f as whole đồng. A numeric cell must hold a
@@ -73,7 +71,7 @@ func (c *Checker) Int(r Row, f Field) int64 {
 // amounts of 10^15 đồng or more are refused, so that no guess is made
 // about what "1,500" or "1.500,50" meant.
 func (c *Checker) Money(r Row, f Field) int64 {
-	return c.whole(r, f, "not an amount in whole đồng: write 1500000 or 1.500.000")
+	return c.whole(r, f, "upload.cell.not_amount")
 }
 
 // Decimal returns r's cell under f as a decimal. Text uses the Vietnamese
@@ -87,7 +85,7 @@ func (c *Checker) Decimal(r Row, f Field) decimal.Decimal {
 	}
 	d, problem := parseDecimal(v, f.Kind == Percent)
 	if problem == "" && !f.Negative && d.IsNegative() {
-		problem = "must not be negative"
+		problem = "upload.cell.negative"
 	}
 	if problem != "" {
 		c.add(r, f, problem, v.text)
@@ -110,10 +108,11 @@ func (c *Checker) Date(r Row, f Field) baove.Date {
 	return d
 }
 
-// Add records a problem with r's cell under f that the caller found, e.g.
-// a commune code that names no commune.
-func (c *Checker) Add(r Row, f Field, message string) {
-	c.add(r, f, message, c.cell(r, f).text)
+// AddKey records a problem with r's cell under f that the caller found,
+// e.g. a commune code that names no commune: the catalogue's key with
+// args.
+func (c *Checker) AddKey(r Row, f Field, key string, args i18n.Args) {
+	c.problems = append(c.problems, CellError{Row: r.Number, Column: f.Key, Key: key, Args: args, Value: c.cell(r, f).text})
 }
 
 // Err returns nil when every cell was good, else a *RowsError listing the
@@ -134,7 +133,7 @@ func (c *Checker) whole(r Row, f Field, notNumber string) int64 {
 	}
 	n, problem := parseWhole(v, notNumber)
 	if problem == "" && !f.Negative && n < 0 {
-		problem = "must not be negative"
+		problem = "upload.cell.negative"
 	}
 	if problem != "" {
 		c.add(r, f, problem, v.text)
@@ -153,13 +152,14 @@ func (c *Checker) value(r Row, f Field) (cell, bool) {
 		return cell{}, false
 	}
 	if v.text == "" && f.Required {
-		c.add(r, f, "required", "")
+		c.add(r, f, "field.required", "")
 	}
 	return v, v.text != ""
 }
 
-func (c *Checker) add(r Row, f Field, message, value string) {
-	c.problems = append(c.problems, CellError{Row: r.Number, Column: f.Key, Message: message, Value: value})
+// add records the problem key, without arguments, with r's cell under f.
+func (c *Checker) add(r Row, f Field, key, value string) {
+	c.problems = append(c.problems, CellError{Row: r.Number, Column: f.Key, Key: key, Value: value})
 }
 
 // cell returns r's cell in f's column, found by title or else by key.
@@ -184,10 +184,7 @@ func (c *Checker) cell(r Row, f Field) cell {
 // Error implements error.
 func (e *RowsError) Error() string {
 	first := e.Cells[0]
-	message := first.Message
-	if first.Key != "" {
-		message = i18n.Text(i18n.EN, first.Key, first.Args)
-	}
+	message := i18n.Text(i18n.EN, first.Key, first.Args)
 	return fmt.Sprintf("upload: %d bad cells in the upload; row %d, column %s: %s",
 		len(e.Cells), first.Row, first.Column, message)
 }
@@ -200,11 +197,12 @@ func (e *RowsError) Unwrap() error {
 		rows[c.Row] = true
 		if len(fields) < maxReported {
 			fields = append(fields, baove.FieldError{Field: fmt.Sprintf("rows[%d].%s", c.Row, c.Column),
-				Key: c.Key, Args: c.Args, Message: c.Message, Value: c.Value})
+				Key: c.Key, Args: c.Args, Value: c.Value})
 		}
 	}
 	if more := len(e.Cells) - len(fields); more > 0 {
-		fields = append(fields, baove.FieldError{Field: "rows", Message: fmt.Sprintf("and %d more bad cells", more)})
+		fields = append(fields, baove.FieldError{Field: "rows", Key: "upload.more_cells", Args: i18n.Args{"n": i18n.Count(more)}})
 	}
-	return &baove.Error{Code: baove.EINVALID, Message: fmt.Sprintf("%d rows of the file are not valid", len(rows)), Fields: fields}
+	n := i18n.Args{"n": i18n.Count(len(rows))}
+	return &baove.Error{Code: baove.EINVALID, Key: "upload.rows_invalid", Args: n, Fields: fields}
 }

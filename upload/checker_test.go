@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"baove"
+	"baove/i18n"
 	"baove/upload"
 )
 
@@ -31,7 +32,7 @@ func TestChecker_CollectsEveryProblemOfEveryRow(t *testing.T) {
 		c.Date(r, fPaidOn)
 		c.Decimal(r, fRate)
 		if r.Number == 4 {
-			c.Add(r, fCommune, "no such commune in Điện Biên")
+			c.AddKey(r, fCommune, "unit.commune.not_found", i18n.Args{"code": "Xã Ẳng Nưa"})
 		}
 	}
 	var rowsErr *upload.RowsError
@@ -46,8 +47,15 @@ func TestChecker_CollectsEveryProblemOfEveryRow(t *testing.T) {
 		t.Errorf("problems at %s, want %s", strings.Join(got, " "), want)
 	}
 	var appErr *baove.Error
-	if !errors.As(c.Err(), &appErr) || appErr.Message != "3 rows of the file are not valid" || appErr.Fields[4].Value != "Xã Ẳng Nưa" {
+	if !errors.As(c.Err(), &appErr) || appErr.Text(i18n.EN) != "3 rows of the file are not valid" ||
+		appErr.Fields[4].Value != "Xã Ẳng Nưa" {
 		t.Errorf("the API error is %+v", appErr)
+	}
+	if got, want := appErr.Text(i18n.VI), "Có 3 dòng của tệp chưa hợp lệ."; got != want {
+		t.Errorf("in Vietnamese the error says %q, want %q", got, want)
+	}
+	if got, want := appErr.Fields[1].Text(i18n.VI), "không được là số âm"; got != want {
+		t.Errorf("in Vietnamese the negative amount says %q, want %q", got, want)
 	}
 }
 
@@ -74,7 +82,7 @@ func TestChecker_CapsTheProblemsAnAPIAnswerLists(t *testing.T) {
 		c.Money(r, fAmount)
 	}
 	var appErr *baove.Error
-	if !errors.As(c.Err(), &appErr) || len(appErr.Fields) != 501 || appErr.Fields[500].Message != "and 1500 more bad cells" {
+	if !errors.As(c.Err(), &appErr) || len(appErr.Fields) != 501 || appErr.Fields[500].Text(i18n.EN) != "and 1,500 more bad cells" {
 		t.Errorf("the API error lists %d fields", len(appErr.Fields))
 	}
 }

@@ -42,7 +42,7 @@ func readCSV(data []byte) ([]rawRow, error) {
 		}
 		var perr *csv.ParseError
 		if errors.As(err, &perr) {
-			return nil, baove.Invalid("file", fmt.Sprintf("not valid CSV at line %d: %v", perr.StartLine, perr.Err), nil)
+			return nil, csvProblem(perr)
 		} else if err != nil {
 			return nil, fmt.Errorf("upload: read csv: %w", err)
 		}
@@ -175,4 +175,14 @@ func separatorScore(data []byte, sep rune) int {
 		return 2 * width
 	}
 	return width
+}
+
+// csvProblem is the EINVALID error of a CSV file that encoding/csv cannot
+// read: a quote out of place, or anything else, at a line.
+func csvProblem(perr *csv.ParseError) error {
+	key := "upload.csv_invalid"
+	if errors.Is(perr.Err, csv.ErrBareQuote) || errors.Is(perr.Err, csv.ErrQuote) {
+		key = "upload.csv_quote"
+	}
+	return baove.InvalidKey("file", key, i18n.Args{"line": perr.StartLine}, nil)
 }

@@ -1,9 +1,8 @@
 package upload
 
 import (
-	"fmt"
-
 	"baove"
+	"baove/i18n"
 	"baove/vn"
 )
 
@@ -39,7 +38,7 @@ func (u *File) CheckColumns(fields []Field) error {
 	var p baove.Problems
 	for _, f := range fields {
 		if f.Required && u.column(f) < 0 {
-			p.Add("columns."+f.Key, fmt.Sprintf("the header row lacks the column %q", f.Title), nil)
+			p.AddKey("columns."+f.Key, "upload.column_missing", i18n.Args{"title": f.Title}, nil)
 		}
 	}
 	return p.Err()

@@ -31,7 +31,7 @@ var (
 )
 
 // parseWhole reads a whole number from a numeric cell or from text; it
-// returns a problem, notNumber for anything that is not a number at all.
+// returns a problem (a catalogue key), notNumber for anything that is not a number at all.
 func parseWhole(c cell, notNumber string) (int64, string) {
 	var d decimal.Decimal
 	switch {
@@ -52,10 +52,10 @@ func parseWhole(c cell, notNumber string) (int64, string) {
 		}
 	}
 	if !d.IsInteger() {
-		return 0, "not a whole number: fractions are not allowed"
+		return 0, "upload.cell.fraction"
 	}
 	if d.Abs().Cmp(limit) >= 0 {
-		return 0, "too large: at most 999.999.999.999.999"
+		return 0, "upload.cell.too_large"
 	}
 	return d.IntPart(), ""
 }
@@ -63,9 +63,9 @@ func parseWhole(c cell, notNumber string) (int64, string) {
 // parseDecimal reads a decimal from a numeric cell or from Vietnamese text;
 // a percentage typed as text is divided by 100.
 func parseDecimal(c cell, percent bool) (decimal.Decimal, string) {
-	notNumber := "not a number: write 12,5 (a comma marks decimals)"
+	notNumber := "upload.cell.not_decimal"
 	if percent {
-		notNumber = "not a percentage: write 87,5 % (a comma marks decimals)"
+		notNumber = "upload.cell.not_percent"
 	}
 	var d decimal.Decimal
 	if c.number {
@@ -88,7 +88,7 @@ func parseDecimal(c cell, percent bool) (decimal.Decimal, string) {
 		}
 	}
 	if d.Abs().Cmp(limit) >= 0 {
-		return decimal.Zero, "too large: at most 999.999.999.999.999"
+		return decimal.Zero, "upload.cell.too_large"
 	}
 	return d, ""
 }
@@ -110,7 +110,7 @@ func parseRaw(s string) (decimal.Decimal, bool) {
 // parseDate reads an Excel date serial from a numeric cell, or a date
 // written 2026-03-15 or 15/03/2026 (day first, as in Viet Nam).
 func parseDate(c cell, date1904 bool) (baove.Date, string) {
-	const notDate = "not a date: write 15/03/2026 or 2026-03-15"
+	const notDate = "upload.cell.not_date"
 	if c.number {
 		serial, err := strconv.ParseFloat(c.text, 64)
 		// Excel's dates run from serial 1 (1900-01-01) to 2958465 (9999-12-31).

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"baove"
+	"baove/i18n"
 	"baove/vn"
 )
 
@@ -78,7 +79,7 @@ func Read(r io.Reader, maxBytes int64) (*File, error) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		rows, u.date1904, err = readXLSX(data, maxBytes)
 	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0")):
-		err = baove.Invalid("file", "an Excel 97-2003 (.xls) file: save it as .xlsx or CSV UTF-8 and upload again", nil)
+		err = baove.InvalidKey("file", "upload.xls", nil, nil)
 	default:
 		rows, err = readCSV(data)
 	}
@@ -111,7 +112,7 @@ func (u *File) setRows(rows []rawRow) error {
 		rows = rows[1:]
 	}
 	if len(rows) == 0 {
-		return baove.Invalid("file", "the file is empty: the first row must hold the column titles", nil)
+		return baove.InvalidKey("file", "upload.empty", nil, nil)
 	}
 	if err := u.setHeader(rows[0].cells); err != nil {
 		return err
@@ -135,7 +136,7 @@ func (u *File) setHeader(cells []cell) error {
 		}
 		key := vn.Fold(title)
 		if _, dup := u.columns[key]; dup {
-			return baove.Invalid("file", fmt.Sprintf("the column %q appears twice in the header row", title), title)
+			return baove.InvalidKey("file", "upload.column_twice", i18n.Args{"title": title}, title)
 		}
 		u.columns[key] = i
 	}

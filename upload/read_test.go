@@ -220,9 +220,9 @@ func TestRead_NumbersRowsAsTheSheetShowsThem(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	want := []upload.CellError{
-		{Row: 5, Column: "amount", Message: "must not be negative", Value: "-5"},
-		{Row: 5, Column: "paid_on", Message: "not a date: write 15/03/2026 or 2026-03-15", Value: "31/02/2026"},
-		{Row: 6, Column: "commune", Message: "required"},
+		{Row: 5, Column: "amount", Key: "upload.cell.negative", Value: "-5"},
+		{Row: 5, Column: "paid_on", Key: "upload.cell.not_date", Value: "31/02/2026"},
+		{Row: 6, Column: "commune", Key: "field.required"},
 	}
 	if fmt.Sprint(rowsErr.Cells) != fmt.Sprint(want) {
 		t.Errorf("problems:\n%+v\nwant:\n%+v", rowsErr.Cells, want)

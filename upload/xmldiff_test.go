@@ -137,9 +137,9 @@ func describe(err error) string {
 	case errors.Is(err, io.EOF):
 		return "EOF"
 	case errors.As(err, &e) && len(e.Fields) > 0:
-		return fmt.Sprintf("%s %s %s", e.Code, e.Fields[0].Key, e.Fields[0].Message)
+		return fmt.Sprintf("%s %s %v", e.Code, e.Fields[0].Key, e.Fields[0].Args)
 	case errors.As(err, &e):
-		return fmt.Sprintf("%s %s %s", e.Code, e.Key, e.Message)
+		return fmt.Sprintf("%s %s %v", e.Code, e.Key, e.Args)
 	}
 	return err.Error()
 }

@@ -164,5 +164,5 @@ func (x *xmlPart) Close() error {
 }
 
 func notXLSX() error {
-	return baove.Invalid("file", "not a readable XLSX file", nil)
+	return baove.InvalidKey("file", "upload.not_xlsx", nil, nil)
 }

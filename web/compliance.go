@@ -65,7 +65,7 @@ func complianceRowOf(lang i18n.Lang, res assessment.Result) complianceRow {
 	for _, it := range res.Evidence.Items {
 		name := it.Code // a quarter: 2026-Q1
 		if it.Name != "" {
-			name = it.Name + " (" + it.Code + ")"
+			name = it.NameIn(lang) + " (" + it.Code + ")"
 		}
 		row.Names = append(row.Names, name)
 	}
