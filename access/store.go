@@ -13,6 +13,7 @@ import (
 	"baove"
 	"baove/audit"
 	"baove/database"
+	"baove/i18n"
 	"baove/units"
 	"baove/vn"
 )
@@ -89,9 +90,9 @@ func (s *Store) CreateUser(ctx context.Context, c Caller, n NewUser) (User, erro
 	})
 	switch {
 	case database.IsUniqueViolation(err):
-		return User{}, baove.Errorf(baove.ECONFLICT, "the username %s is taken", n.Username)
+		return User{}, baove.E(baove.ECONFLICT, "access.username.taken", i18n.Args{"username": n.Username})
 	case database.IsForeignKeyViolation(err):
-		return User{}, baove.Invalid("province_code", "no province with this code", n.Province)
+		return User{}, baove.InvalidKey("province_code", "access.province.unknown", nil, n.Province)
 	case err != nil:
 		return User{}, fmt.Errorf("access: create user: %w", err)
 	}
@@ -140,7 +141,7 @@ func (s *Store) userRow(ctx context.Context, db bun.IDB, lock bool, where string
 	}
 	err := q.Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return r, baove.Errorf(baove.ENOTFOUND, "no such user")
+		return r, baove.E(baove.ENOTFOUND, "access.user.none", nil)
 	} else if err != nil {
 		return r, fmt.Errorf("access: user: %w", err)
 	}
@@ -190,7 +191,7 @@ func (s *Store) UpdateUser(ctx context.Context, c Caller, id int64, p UserPatch)
 	var appErr *baove.Error
 	switch {
 	case database.IsForeignKeyViolation(err):
-		return User{}, baove.Invalid("province_code", "no province with this code", after.ProvinceCode)
+		return User{}, baove.InvalidKey("province_code", "access.province.unknown", nil, after.ProvinceCode)
 	case errors.As(err, &appErr):
 		return User{}, err
 	case err != nil:
@@ -261,7 +262,7 @@ func (s *Store) keepAnAdmin(ctx context.Context, tx bun.IDB, before, after userR
 		return err
 	}
 	if n == 0 {
-		return baove.Errorf(baove.ECONFLICT, "%s is the last enabled administrator", before.Username)
+		return baove.E(baove.ECONFLICT, "access.last_admin", i18n.Args{"username": before.Username})
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"baove"
+	"baove/i18n"
 	"baove/units"
 	"baove/vn"
 )
@@ -61,8 +62,7 @@ func (n *NewUser) check() error {
 	n.FullName = vn.NFC(n.FullName)
 	var p baove.Problems
 	if !usernameRE.MatchString(n.Username) {
-		p.Add("username", fmt.Sprintf("%d to %d characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit",
-			MinUsernameLength, MaxUsernameLength), n.Username)
+		p.AddKey("username", "access.username.form", i18n.Args{"min": MinUsernameLength, "max": MaxUsernameLength}, n.Username)
 	}
 	checkFullName(&p, n.FullName)
 	checkPassword(&p, "password", n.Username, n.Password)
@@ -82,10 +82,10 @@ func checkFullName(p *baove.Problems, name string) {
 func checkRole(p *baove.Problems, role Role, province units.ProvinceCode) {
 	switch {
 	case !role.Valid():
-		p.Add("role", "one of admin, reviewer, planner, approver, finance", role)
+		p.AddKey("role", "access.role.unknown", nil, role)
 	case role.Provincial() && province == "":
-		p.Add("province_code", "a "+string(role)+" belongs to one province: give its code", nil)
+		p.AddKey("province_code", "access.role.needs_province", i18n.Args{"role": string(role)}, nil)
 	case !role.Provincial() && province != "":
-		p.Add("province_code", "a "+string(role)+" works for the ministry, not a province: leave it empty", province)
+		p.AddKey("province_code", "access.role.no_province", i18n.Args{"role": string(role)}, province)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"baove"
+	"baove/i18n"
 	"baove/vn"
 )
 
@@ -106,15 +107,15 @@ func (n *NewIndicator) check() error {
 	n.NameVI, n.NameEN = vn.NFC(n.NameVI), vn.NFC(n.NameEN)
 	var p baove.Problems
 	if !codeRE.MatchString(string(n.Code)) {
-		p.Add("code", "3 to 40 capital letters, digits or underscores, starting with a letter, e.g. CP_SCHOOL_COUNSEL", n.Code)
+		p.AddKey("code", "indicator.code_form", nil, n.Code)
 	}
 	checkName(&p, "name_vi", n.NameVI)
 	checkName(&p, "name_en", n.NameEN)
 	if n.Unit != Percent && n.Unit != Count && n.Unit != Per100k {
-		p.Add("unit", "one of percent, count, per_100k", n.Unit)
+		p.AddKey("unit", "indicator.unit", nil, n.Unit)
 	}
 	if n.Direction != Higher && n.Direction != Lower && n.Direction != Monitor {
-		p.Add("direction", "one of higher, lower, monitor", n.Direction)
+		p.AddKey("direction", "indicator.direction", nil, n.Direction)
 	}
 	seen := map[int]bool{}
 	for i := range n.Targets {
@@ -131,9 +132,9 @@ const MaxName = 300
 func checkName(p *baove.Problems, field, name string) {
 	switch n := len([]rune(name)); {
 	case n == 0:
-		p.Add(field, "required", nil)
+		p.AddKey(field, "field.required", nil, nil)
 	case n > MaxName:
-		p.Add(field, fmt.Sprintf("at most %d characters", MaxName), nil)
+		p.AddKey(field, "field.too_long", i18n.Args{"max": MaxName}, nil)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"baove/access"
 	"baove/audit"
 	"baove/database"
+	"baove/i18n"
 	"baove/units"
 )
 
@@ -128,7 +129,7 @@ func (s *Store) AddIndicator(ctx context.Context, c access.Caller, n NewIndicato
 	})
 	switch {
 	case database.IsUniqueViolation(err):
-		return Indicator{}, baove.Errorf(baove.ECONFLICT, "the indicator code %s is taken", n.Code)
+		return Indicator{}, baove.E(baove.ECONFLICT, "indicator.code_taken", i18n.Args{"code": string(n.Code)})
 	case err != nil:
 		return Indicator{}, fmt.Errorf("indicators: add %s: %w", n.Code, err)
 	}
