@@ -101,6 +101,12 @@ func (s *Server) routes() chi.Router {
 		page(post, "/provinces/{code}/plans/{id}/comments/{comment}/close", signedIn, s.closeComment)
 		page(get, "/allocations", signedIn, s.allocationsPage)
 		page(post, "/allocations", signedIn, s.allocate)
+
+		// The administrator's pages: users, task areas, indicators (admin*.go).
+		page(get, "/admin/users", signedIn, s.adminOnly(s.adminUsersPage))
+		page(post, "/admin/users", signedIn, s.adminOnly(s.createUser))
+		page(get, "/admin/users/{id}", signedIn, s.adminOnly(s.adminUserPage))
+		page(post, "/admin/users/{id}/{form}", signedIn, s.adminOnly(s.userAction))
 	})
 	return r
 }
