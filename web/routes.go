@@ -107,6 +107,9 @@ func (s *Server) routes() chi.Router {
 		page(post, "/admin/users", signedIn, s.adminOnly(s.createUser))
 		page(get, "/admin/users/{id}", signedIn, s.adminOnly(s.adminUserPage))
 		page(post, "/admin/users/{id}/{form}", signedIn, s.adminOnly(s.userAction))
+		page(get, "/admin/task-areas", signedIn, s.adminOnly(s.adminTaskAreasPage))
+		page(get, "/admin/task-areas/{code}", signedIn, s.adminOnly(s.adminTaskAreaPage))
+		page(post, "/admin/task-areas/{code}", signedIn, s.adminOnly(s.updateTaskArea))
 	})
 	return r
 }
