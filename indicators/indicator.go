@@ -140,19 +140,19 @@ func checkName(p *baove.Problems, field, name string) {
 
 func (t NationalTarget) check(p *baove.Problems, at string, seen map[int]bool) {
 	if t.Year != 0 && baove.CheckYear(at+".year", t.Year) != nil {
-		p.Add(at+".year", fmt.Sprintf("0 (every year) or a year from %d to %d", baove.FirstYear, baove.LastYear), t.Year)
+		p.AddKey(at+".year", "indicator.target.year", i18n.Args{"first": baove.FirstYear, "last": baove.LastYear}, t.Year)
 	}
 	if seen[t.Year] {
-		p.Add(at+".year", "one target per year", t.Year)
+		p.AddKey(at+".year", "indicator.target.one_per_year", nil, t.Year)
 	}
 	seen[t.Year] = true
 	if !slices.Contains([]string{">=", "<=", "<", "="}, t.Comparator) {
-		p.Add(at+".comparator", "one of >=, <=, <, =", t.Comparator)
+		p.AddKey(at+".comparator", "indicator.target.comparator", nil, t.Comparator)
 	}
 	if t.Value.IsNegative() {
-		p.Add(at+".value", "not negative", t.Value.String())
+		p.AddKey(at+".value", "indicator.target.negative", nil, t.Value.String())
 	}
 	if n := len([]rune(t.Source)); n == 0 || n > 200 {
-		p.Add(at+".source", "the decision that sets the target, 1 to 200 characters", t.Source)
+		p.AddKey(at+".source", "indicator.target.source", nil, t.Source)
 	}
 }
