@@ -110,6 +110,11 @@ func (s *Server) routes() chi.Router {
 		page(get, "/admin/task-areas", signedIn, s.adminOnly(s.adminTaskAreasPage))
 		page(get, "/admin/task-areas/{code}", signedIn, s.adminOnly(s.adminTaskAreaPage))
 		page(post, "/admin/task-areas/{code}", signedIn, s.adminOnly(s.updateTaskArea))
+		page(get, "/admin/indicators", signedIn, s.adminOnly(s.adminIndicatorsPage))
+		page(post, "/admin/indicators", signedIn, s.adminOnly(s.createIndicator))
+		page(get, "/admin/indicators/{code}", signedIn, s.adminOnly(s.adminDueDatePage))
+		page(post, "/admin/indicators/{code}", signedIn, s.adminOnly(s.setDueDate))
+		page(post, "/admin/indicators/{code}/delete", signedIn, s.adminOnly(s.deleteDueDate))
 	})
 	return r
 }
