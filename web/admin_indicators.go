@@ -39,7 +39,9 @@ type indicatorRow struct {
 }
 
 // URL returns the path of the indicator's reporting due date.
-func (r indicatorRow) URL() string { return "/admin/indicators/" + url.PathEscape(string(r.Indicator.Code)) }
+func (r indicatorRow) URL() string {
+	return "/admin/indicators/" + url.PathEscape(string(r.Indicator.Code))
+}
 
 // adminIndicatorsPage shows the catalogue and the form that adds to it.
 func (s *Server) adminIndicatorsPage(w http.ResponseWriter, r *http.Request) {
