@@ -154,3 +154,27 @@ func TestAdminUser_LiftsAThrottleSoThatTheUserSignsInAndAuditsIt(t *testing.T) {
 		}
 	})
 }
+
+func TestAdminHome_SaysWhichAccountsAreThrottledAndLinksEveryAdministratorsPage(t *testing.T) {
+	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
+		admin, planner := signIn(t, s, "admin"), signIn(t, s, "planner.hanoi") // before the failures throttle the address
+		home := get(t, s, "/", admin).body
+		for _, want := range []string{"Không có tài khoản nào đang bị hạn chế đăng nhập", `href="/admin/users"`,
+			`href="/admin/task-areas"`, `href="/admin/indicators"`} {
+			if !strings.Contains(home, want) {
+				t.Errorf("the administrator's home lacks %q", want)
+			}
+		}
+		for range access.FreeFailures {
+			post(t, s, "/signin", url.Values{"username": {"finance.hanoi"}, "password": {"không phải mật khẩu"}})
+		}
+		home = get(t, s, "/", admin).body
+		want := `href="/admin/users/` + userID(t, s, "finance.hanoi") + `">Tài khoản finance.hanoi đang bị hạn chế đăng nhập (5 lần sai`
+		if !strings.Contains(home, want) {
+			t.Errorf("the home does not link the throttled account:\n%s", home)
+		}
+		if home := get(t, s, "/", planner).body; strings.Contains(home, "/admin/") {
+			t.Errorf("a planner's home links the administrator's pages")
+		}
+	})
+}
