@@ -65,9 +65,14 @@ func (s *Server) renderIndicators(w http.ResponseWriter, r *http.Request, status
 		return
 	}
 	v.Rows, v.Units, v.Directions = rows, unitOptions(ctx), directionOptions(ctx)
-	v.Comparators = []option{{">=", "≥"}, {"<=", "≤"}, {"<", "<"}, {"=", "="}}
+	for _, c := range []string{">=", "<=", "<", "="} {
+		v.Comparators = append(v.Comparators, option{c, comparatorSigns[c]})
+	}
 	s.render(w, r, status, adminIndicatorsPage(s.page(r, T(ctx, "web.admin.indicators.title")), v))
 }
+
+// comparatorSigns write the comparators of national targets as people do.
+var comparatorSigns = map[string]string{">=": "≥", "<=": "≤", "<": "<", "=": "="}
 
 // indicatorRows returns the catalogue in its order, each indicator with
 // its due rule.
@@ -98,7 +103,7 @@ func indicatorRowOf(ctx context.Context, ind indicators.Indicator) indicatorRow 
 	row := indicatorRow{Indicator: ind, Unit: T(ctx, "web.admin.indicator.unit."+string(ind.Unit)),
 		Direction: T(ctx, "web.admin.indicator.direction."+string(ind.Direction))}
 	for _, t := range ind.Targets {
-		key, args := "web.admin.indicator.target_every", i18n.Args{"comparator": t.Comparator,
+		key, args := "web.admin.indicator.target_every", i18n.Args{"comparator": comparatorSigns[t.Comparator],
 			"value": i18n.Decimal(langOf(ctx), t.Value, places(t.Value)), "source": t.Source}
 		if t.Year != 0 {
 			key, args["year"] = "web.admin.indicator.target_year", strconv.Itoa(t.Year)

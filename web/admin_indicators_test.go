@@ -51,7 +51,7 @@ func TestAdminIndicators_AddsAnIndicatorWithItsTargetAndShowsABadCodeOnItsField(
 			t.Fatalf("adding: %d to %q", res.StatusCode, res.Header.Get("Location"))
 		}
 		page := get(t, s, res.Header.Get("Location"), admin).body
-		for _, want := range []string{"Đã thêm chỉ tiêu CP_SCHOOL_COUNSEL vào danh mục.", "năm 2027: &gt;= 62,5 (QĐ 23/QĐ-TTg)"} {
+		for _, want := range []string{"Đã thêm chỉ tiêu CP_SCHOOL_COUNSEL vào danh mục.", "năm 2027: ≥ 62,5 (QĐ 23/QĐ-TTg)"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("the catalogue lacks %q", want)
 			}
