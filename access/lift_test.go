@@ -56,7 +56,8 @@ func TestLiftThrottle_TheOwnerSignsInAtOnceAndTheLiftIsAudited(t *testing.T) {
 		var before access.Throttle
 		if len(lifts) != 1 || json.Unmarshal(lifts[0].Before, &before) != nil || before.Failures != access.MaxFailures ||
 			lifts[0].Actor.Name != admin.Username {
-			t.Fatalf("audit of the lift: %+v, want one entry by %s with the %d failures before", lifts, admin.Username, access.MaxFailures)
+			t.Fatalf("audit of the lift: %+v, want one entry by %s with the %d failures before",
+				lifts, admin.Username, access.MaxFailures)
 		}
 	})
 }

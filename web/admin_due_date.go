@@ -44,7 +44,8 @@ func (s *Server) renderDueDate(w http.ResponseWriter, r *http.Request, status in
 		return
 	}
 	if v.Form.Values == nil {
-		v.Form.Values = map[string]string{"frequency": string(indicators.Quarterly), "days_after": strconv.Itoa(indicators.QuarterlyDays)}
+		v.Form.Values = map[string]string{"frequency": string(indicators.Quarterly),
+			"days_after": strconv.Itoa(indicators.QuarterlyDays)}
 		if rule := v.Row.Rule; rule != nil {
 			v.Form.Values = map[string]string{"frequency": string(rule.Frequency), "days_after": strconv.Itoa(rule.DaysAfter)}
 		}

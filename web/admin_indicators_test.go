@@ -12,7 +12,8 @@ import (
 func TestAdminIndicators_ShowsTheCatalogueToTheAdministratorOnly(t *testing.T) {
 	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
 		res := get(t, s, "/admin/indicators", signIn(t, s, "admin"))
-		for _, want := range []string{"<code>CP_COMMUNE_WORKER</code>", "tính từ số liệu nhân sự cấp xã", "hằng quý, 15 ngày sau khi hết quý",
+		for _, want := range []string{"<code>CP_COMMUNE_WORKER</code>", "tính từ số liệu nhân sự cấp xã",
+			"hằng quý, 15 ngày sau khi hết quý",
 			`href="/admin/indicators/CP_ABUSE_CASES"`, `<label for="code">Mã chỉ tiêu</label>`} {
 			if !strings.Contains(res.body, want) {
 				t.Errorf("the catalogue lacks %q", want)
@@ -37,12 +38,14 @@ func TestAdminIndicators_AddsAnIndicatorWithItsTargetAndShowsABadCodeOnItsField(
 			"name_en": {"Schools with a counselling point"}, "unit": {"percent"}, "direction": {"higher"},
 			"target_comparator": {">="}, "target_value": {"62,5"}, "target_year": {"2027"}, "target_source": {"QĐ 23/QĐ-TTg"}}
 		res := post(t, s, "/admin/indicators", form, admin)
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, `id="code-error">từ 3 đến 40 ký tự gồm chữ in hoa`) {
+		if res.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(res.body, `id="code-error">từ 3 đến 40 ký tự gồm chữ in hoa`) {
 			t.Fatalf("a bad code: %d, want 422 on the code:\n%s", res.StatusCode, res.body)
 		}
 		form.Set("code", "CP_SCHOOL_COUNSEL")
 		form.Set("target_source", "")
-		if res := post(t, s, "/admin/indicators", form, admin); !strings.Contains(res.body, `id="target_source-error">văn bản đặt ra mục tiêu`) {
+		res = post(t, s, "/admin/indicators", form, admin)
+		if !strings.Contains(res.body, `id="target_source-error">văn bản đặt ra mục tiêu`) {
 			t.Errorf("a target without its decision: %d, want its field to say so", res.StatusCode)
 		}
 		form.Set("target_source", "QĐ 23/QĐ-TTg")
@@ -64,15 +67,18 @@ func TestAdminDueDate_SetsAndRemovesAnIndicatorsDueDateAndShowsABadNumberOnItsFi
 		admin := signIn(t, s, "admin")
 		page := "/admin/indicators/CP_ABUSE_CASES"
 		res := post(t, s, page, url.Values{"frequency": {"yearly"}, "days_after": {"400"}}, admin)
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, `id="days_after-error">số ngày sau khi kết thúc kỳ báo cáo, từ 1 đến 366`) {
+		if res.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(res.body, `id="days_after-error">số ngày sau khi kết thúc kỳ báo cáo, từ 1 đến 366`) {
 			t.Fatalf("400 days: %d, want 422 on the days:\n%s", res.StatusCode, res.body)
 		}
 		res = post(t, s, page, url.Values{"frequency": {"yearly"}, "days_after": {"31"}}, admin)
-		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/admin/indicators?due=CP_ABUSE_CASES") {
+		if res.StatusCode != http.StatusSeeOther ||
+			!strings.HasPrefix(res.Header.Get("Location"), "/admin/indicators?due=CP_ABUSE_CASES") {
 			t.Fatalf("setting: %d to %q", res.StatusCode, res.Header.Get("Location"))
 		}
 		list := get(t, s, res.Header.Get("Location"), admin).body
-		if !strings.Contains(list, "Đã lưu hạn báo cáo của chỉ tiêu CP_ABUSE_CASES.") || !strings.Contains(list, "hằng năm, 31 ngày sau khi hết năm") {
+		if !strings.Contains(list, "Đã lưu hạn báo cáo của chỉ tiêu CP_ABUSE_CASES.") ||
+			!strings.Contains(list, "hằng năm, 31 ngày sau khi hết năm") {
 			t.Errorf("the catalogue does not show the new due date")
 		}
 		if res = post(t, s, page+"/delete", nil, admin); res.StatusCode != http.StatusSeeOther {

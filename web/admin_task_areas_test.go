@@ -41,7 +41,8 @@ func TestAdminTaskArea_ChangesEligibilityFromAYearAndRefusesAPastYearOnItsField(
 			"eligible_from_year": {"2025"}}
 		res := post(t, s, "/admin/task-areas/1.3", form, admin)
 		if res.StatusCode != http.StatusUnprocessableEntity ||
-			!strings.Contains(res.body, `id="eligible_from_year-error">năm từ 2026 trở đi: thay đổi không áp dụng cho các năm đã qua`) {
+			!strings.Contains(res.body,
+				`id="eligible_from_year-error">năm từ 2026 trở đi: thay đổi không áp dụng cho các năm đã qua`) {
 			t.Fatalf("a past year: %d, want 422 on the year:\n%s", res.StatusCode, res.body)
 		}
 		form.Set("name_vi", "")

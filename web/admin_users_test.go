@@ -41,7 +41,8 @@ func TestAdminUsers_ListsTheAccountsToTheAdministratorOnly(t *testing.T) {
 				t.Errorf("a planner opens %s: %d, want 403", path, res.StatusCode)
 			}
 		}
-		if res := post(t, s, "/admin/users", url.Values{"username": {"x.y.z"}}, signIn(t, s, "reviewer")); res.StatusCode != http.StatusForbidden {
+		res = post(t, s, "/admin/users", url.Values{"username": {"x.y.z"}}, signIn(t, s, "reviewer"))
+		if res.StatusCode != http.StatusForbidden {
 			t.Errorf("a reviewer creates a user: %d, want 403", res.StatusCode)
 		}
 	})
@@ -73,7 +74,8 @@ func TestAdminUsers_CreatesAPlannerWhoSignsInAndShowsThePasswordRuleOnItsField(t
 		}
 		res = post(t, s, "/admin/users", url.Values{"username": {"ke.hoach.moi"}, "full_name": {"Ai Đó"}, "role": {"planner"},
 			"province_code": {""}, "password": {"mây trắng bay về núi"}}, admin)
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, `id="province_code-error">vai trò planner thuộc về một tỉnh`) {
+		if res.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(res.body, `id="province_code-error">vai trò planner thuộc về một tỉnh`) {
 			t.Errorf("a planner without a province: %d, want 422 on the province", res.StatusCode)
 		}
 	})
@@ -98,10 +100,12 @@ func TestAdminUser_ChangesTheRoleResetsThePasswordAndRefusesToDisableTheLastAdmi
 			!strings.Contains(res.body, `id="password-error">mật khẩu không được chứa tên đăng nhập`) {
 			t.Errorf("a password holding the username: %d, want 422 on the field", res.StatusCode)
 		}
-		if res = post(t, s, page+"/password", url.Values{"password": {"mưa rơi trên phố cổ"}}, admin); res.StatusCode != http.StatusSeeOther {
+		newPassword := url.Values{"password": {"mưa rơi trên phố cổ"}}
+		if res = post(t, s, page+"/password", newPassword, admin); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("resetting the password: %d", res.StatusCode)
 		}
-		if res = post(t, s, "/signin", url.Values{"username": {"planner.dienbien"}, "password": {"mưa rơi trên phố cổ"}}); res.StatusCode != http.StatusSeeOther {
+		newPassword.Set("username", "planner.dienbien")
+		if res = post(t, s, "/signin", newPassword); res.StatusCode != http.StatusSeeOther {
 			t.Errorf("signing in with the new password: %d", res.StatusCode)
 		}
 		self := "/admin/users/" + userID(t, s, "admin")
@@ -169,7 +173,8 @@ func TestAdminHome_SaysWhichAccountsAreThrottledAndLinksEveryAdministratorsPage(
 			post(t, s, "/signin", url.Values{"username": {"finance.hanoi"}, "password": {"không phải mật khẩu"}})
 		}
 		home = get(t, s, "/", admin).body
-		want := `href="/admin/users/` + userID(t, s, "finance.hanoi") + `">Tài khoản finance.hanoi đang bị hạn chế đăng nhập (5 lần sai`
+		want := `href="/admin/users/` + userID(t, s, "finance.hanoi") +
+			`">Tài khoản finance.hanoi đang bị hạn chế đăng nhập (5 lần sai`
 		if !strings.Contains(home, want) {
 			t.Errorf("the home does not link the throttled account:\n%s", home)
 		}
