@@ -45,7 +45,7 @@ func TestAdminIndicators_AddsAnIndicatorWithItsTargetAndShowsABadCodeOnItsField(
 		form.Set("code", "CP_SCHOOL_COUNSEL")
 		form.Set("target_source", "")
 		res = post(t, s, "/admin/indicators", form, admin)
-		if !strings.Contains(res.body, `id="target_source-error">văn bản đặt ra mục tiêu`) {
+		if !strings.Contains(res.body, `id="target_source-error">văn bản quy định chỉ tiêu`) {
 			t.Errorf("a target without its decision: %d, want its field to say so", res.StatusCode)
 		}
 		form.Set("target_source", "QĐ 23/QĐ-TTg")

@@ -75,7 +75,7 @@ func TestAdminUsers_CreatesAPlannerWhoSignsInAndShowsThePasswordRuleOnItsField(t
 		res = post(t, s, "/admin/users", url.Values{"username": {"ke.hoach.moi"}, "full_name": {"Ai Đó"}, "role": {"planner"},
 			"province_code": {""}, "password": {"mây trắng bay về núi"}}, admin)
 		if res.StatusCode != http.StatusUnprocessableEntity ||
-			!strings.Contains(res.body, `id="province_code-error">vai trò planner thuộc về một tỉnh`) {
+			!strings.Contains(res.body, `id="province_code-error">vai trò Cán bộ lập kế hoạch thuộc một tỉnh`) {
 			t.Errorf("a planner without a province: %d, want 422 on the province", res.StatusCode)
 		}
 	})
@@ -110,7 +110,7 @@ func TestAdminUser_ChangesTheRoleResetsThePasswordAndRefusesToDisableTheLastAdmi
 		}
 		self := "/admin/users/" + userID(t, s, "admin")
 		res = post(t, s, self+"/disable", nil, admin)
-		if res.StatusCode != http.StatusConflict || !strings.Contains(res.body, "admin là quản trị viên cuối cùng đang hoạt động") {
+		if res.StatusCode != http.StatusConflict || !strings.Contains(res.body, "admin là tài khoản quản trị cuối cùng đang hoạt động") {
 			t.Errorf("disabling the last administrator: %d, want 409 with the refusal:\n%s", res.StatusCode, res.body)
 		}
 		if res = post(t, s, page+"/disable", nil, admin); res.StatusCode != http.StatusSeeOther {
