@@ -75,6 +75,11 @@ func mayAdd(c access.Caller, o OwnerKind, p units.ProvinceCode) error {
 	return c.CanAct(p, writers[o]...)
 }
 
+// MayAdd reports whether c may add attachments to an owner of kind o in
+// province p, so that a page offers the upload only then (Add checks it
+// again).
+func MayAdd(c access.Caller, o OwnerKind, p units.ProvinceCode) bool { return mayAdd(c, o, p) == nil }
+
 // The longest texts of an attachment, in characters.
 const (
 	MaxTitle    = 500
