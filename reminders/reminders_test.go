@@ -2,7 +2,9 @@ package reminders_test
 
 import (
 	"context"
+	"errors"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -139,4 +141,29 @@ func TestYears_CoverEveryValueThatMayBeDueNow(t *testing.T) {
 	if !slices.Equal(got, []int{2025, 2026, 2027}) {
 		t.Errorf("years = %v", got)
 	}
+}
+
+func TestSweep_TwoInstancesAtOnceRemindOnceAndQueueOneEmail(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		planner := notifytest.User(t, db, "planner.hanoi", access.Planner, "01")
+		s := notify.NewStore(db, dbtest.Clock)
+		if err := s.SetAddress(ctx, planner, "ke.hoach@hanoi.gov.vn"); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, 4)
+		for i := range errs {
+			wg.Go(func() { _, errs[i] = sweep(db, dbtest.Clock).Run(ctx) })
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			t.Fatal(err)
+		}
+		if got := notifytest.Kinds(t, db, planner); !slices.Equal(got, []notify.Kind{notify.ReportOverdue}) {
+			t.Errorf("the planner was told %v, want one overdue reminder", got)
+		}
+		if n, err := s.Backlog(ctx); err != nil || n != 1 {
+			t.Errorf("outbox %d (%v), want one e-mail", n, err)
+		}
+	})
 }
