@@ -113,7 +113,8 @@ func TestSweep_TellsOfAValueOverdueOnceAndNotOfOldMisses(t *testing.T) {
 		run(t, sweep(db, baove.NewClock(func() time.Time { return dbtest.Now().Add(24 * time.Hour) }, nil)))
 		// 28 November 2026: Q3 was due on 15 October; 2025's yearly values
 		// were due on 31 January, longer ago than the lookback.
-		want := []string{"Thành phố Hà Nội: CP_ABUSE_CASES for Q3/2026 is overdue (due 15 October 2026). /values?year=2026&period=Q3"}
+		want := []string{"Thành phố Hà Nội: CP_ABUSE_CASES for Q3/2026 is overdue (due 15 October 2026). " +
+			"/values?year=2026&period=Q3"}
 		if got := texts(t, db, planner); !slices.Equal(got, want) {
 			t.Errorf("planner was told %q, want %q", got, want)
 		}

@@ -11,6 +11,8 @@ import (
 	"baove/budget"
 	"baove/i18n"
 	"baove/units"
+
+	"github.com/a-h/templ"
 )
 
 // ledgerPageSize is how many entries a page of the ledger shows.
@@ -77,7 +79,8 @@ func (s *Server) ledgerPage(w http.ResponseWriter, r *http.Request) {
 // ledgerFilter decodes the ledger page's filters: EINVALID naming a date
 // that cannot be read (the filter's rules are the domain's).
 func ledgerFilter(q url.Values) (budget.LedgerFilter, error) {
-	f := budget.LedgerFilter{Search: q.Get("q"), Source: budget.FundingSource(q.Get("source")), Kind: budget.EntryKind(q.Get("kind"))}
+	f := budget.LedgerFilter{Search: q.Get("q"), Source: budget.FundingSource(q.Get("source")),
+		Kind: budget.EntryKind(q.Get("kind"))}
 	var p baove.Problems
 	if raw := q.Get("line"); raw != "" {
 		id, err := strconv.ParseInt(raw, 10, 64)
@@ -161,4 +164,9 @@ func (s *Server) lineChoices(ctx context.Context, p units.ProvinceCode, year int
 		out = append(out, option{strconv.FormatInt(int64(chosen), 10), Tf(ctx, "web.ledger.line", i18n.Args{"id": int64(chosen)})})
 	}
 	return out, nil
+}
+
+// lineEntries is the link to the ledger of year filtered to line.
+func lineEntries(year int, line budget.LineID) templ.SafeURL {
+	return templ.SafeURL("/ledger?year=" + strconv.Itoa(year) + "&line=" + strconv.FormatInt(int64(line), 10))
 }

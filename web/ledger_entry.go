@@ -111,12 +111,12 @@ func readPart(p *multipart.Part, u *attachments.Upload) error {
 	} else if err != nil {
 		return baove.InvalidKey("file", "web.entry.no_file", nil, nil)
 	}
-	switch p.FormName() {
-	case "file":
+	switch {
+	case p.FormName() == "file" && u.Content == nil: // one scan a form
 		u.Content, u.FileName = b, p.FileName()
-	case "title":
+	case p.FormName() == "title":
 		u.Title = string(b)
-	case "kind":
+	case p.FormName() == "kind":
 		u.Kind = attachments.Kind(b)
 	}
 	return nil
