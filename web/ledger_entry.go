@@ -2,9 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"strconv"
 
@@ -54,13 +51,13 @@ func (s *Server) attachScan(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	u, err := readScan(w, r, id)
+	u, values, err := readAttachment(w, r, attachments.DisbursementOwner(id))
 	var a attachments.Attachment
 	if err == nil {
 		a, err = s.svc.Attachments.Add(ctx, viewerOf(ctx).Caller, u)
 	}
 	if err != nil {
-		f := form{Values: map[string]string{"title": u.Title, "kind": string(u.Kind)}}
+		f := form{Values: values}
 		status, ok := s.refused(w, r, err, &f)
 		if !ok || status == http.StatusNotFound || status == http.StatusForbidden {
 			s.fail(w, r, err)
@@ -73,53 +70,6 @@ func (s *Server) attachScan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	seeOther(w, r, "/ledger/"+strconv.FormatInt(id, 10)+"?attached="+strconv.FormatInt(a.ID, 10))
-}
-
-// readScan returns the upload the multipart form sends for entry id: its
-// part "file" (read up to one byte past attachments.MaxSize, which Add
-// refuses), its kind and title. ETOOLARGE when the body is larger than an
-// attachment may be with its form.
-func readScan(w http.ResponseWriter, r *http.Request, id int64) (attachments.Upload, error) {
-	u := attachments.Upload{Owner: attachments.DisbursementOwner(id)}
-	r.Body = http.MaxBytesReader(w, r.Body, attachments.MaxSize+64<<10)
-	mr, err := r.MultipartReader()
-	if err != nil {
-		return u, baove.InvalidKey("file", "web.entry.no_file", nil, nil)
-	}
-	for {
-		part, err := mr.NextPart()
-		if errors.As(err, new(*http.MaxBytesError)) {
-			return u, baove.E(baove.ETOOLARGE, "web.entry.too_large", i18n.Args{"mb": int64(attachments.MaxSize >> 20)})
-		} else if err != nil {
-			return u, nil
-		}
-		if err := readPart(part, &u); err != nil {
-			return u, err
-		}
-	}
-}
-
-// readPart reads one part of the form into u.
-func readPart(p *multipart.Part, u *attachments.Upload) error {
-	limit := int64(4 << 10)
-	if p.FormName() == "file" {
-		limit = attachments.MaxSize + 1
-	}
-	b, err := io.ReadAll(io.LimitReader(p, limit))
-	if errors.As(err, new(*http.MaxBytesError)) {
-		return baove.E(baove.ETOOLARGE, "web.entry.too_large", i18n.Args{"mb": int64(attachments.MaxSize >> 20)})
-	} else if err != nil {
-		return baove.InvalidKey("file", "web.entry.no_file", nil, nil)
-	}
-	switch {
-	case p.FormName() == "file" && u.Content == nil: // one scan a form
-		u.Content, u.FileName = b, p.FileName()
-	case p.FormName() == "title":
-		u.Title = string(b)
-	case p.FormName() == "kind":
-		u.Kind = attachments.Kind(b)
-	}
-	return nil
 }
 
 // renderEntry renders the page of the entry the path names with the
@@ -165,7 +115,7 @@ func (s *Server) entryView(r *http.Request) (entryView, error) {
 	for _, a := range files {
 		v.Files = append(v.Files, scanFile{Attachment: a, Day: s.svc.Clock.Day(a.UploadedAt)})
 	}
-	v.CanAttach = attachments.MayAdd(c, attachments.OnDisbursement, v.Entry.Province)
+	v.CanAttach = attachments.MayAdd(c, attachments.OnDisbursement, v.Entry.Province) == nil
 	if raw := r.URL.Query().Get("attached"); raw != "" {
 		for _, a := range v.Files {
 			if strconv.FormatInt(a.ID, 10) == raw {
