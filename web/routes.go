@@ -56,6 +56,8 @@ func (s *Server) routes() chi.Router {
 		page(get, "/pay", signedIn, s.payPage)
 		page(post, "/pay", signedIn, s.pay)
 		page(get, "/ledger", signedIn, s.ledgerPage)
+		page(get, "/ledger/{id}", signedIn, s.entryPage)
+		page(post, "/ledger/{id}/attachments", signedIn, s.attachScan)
 		page(get, "/ledger/{id}/reverse", signedIn, s.reversePage)
 		page(post, "/ledger/{id}/reverse", signedIn, s.reverse)
 		page(get, "/imports", signedIn, s.importsPage)
