@@ -21,6 +21,7 @@ type failureRow struct {
 	Username string
 	Address  string // addressKey of the client
 	At       time.Time
+	LiftedAt time.Time `bun:",nullzero"` // when an administrator lifted the throttle it counts in
 }
 
 // FailedAttempts tells the owner of an account about the attempts that
@@ -73,18 +74,21 @@ func (s *Store) waitForAddress(ctx context.Context, tx bun.Tx, key, username str
 }
 
 // latestFailures returns the times of the latest MaxFailures failures from
-// the address key within the window, newest first.
+// the address key within the window, newest first; lifted ones do not
+// count.
 func latestFailures(ctx context.Context, db bun.IDB, key string, now time.Time) ([]time.Time, error) {
 	var at []time.Time
 	err := db.NewSelect().Table("login_failures").Column("at").
-		Where("address = ? AND at > ?", key, now.Add(-FailureWindow)).
+		Where("address = ? AND at > ? AND lifted_at IS NULL", key, now.Add(-FailureWindow)).
 		OrderExpr("at DESC").Limit(MaxFailures).Scan(ctx, &at)
 	return at, err
 }
 
-// usernameFailures counts the failures on username within the window.
+// usernameFailures counts the failures on username within the window,
+// lifted ones left out.
 func usernameFailures(ctx context.Context, db bun.IDB, username string, now time.Time) (int, error) {
-	n, err := db.NewSelect().Table("login_failures").Where("username = ? AND at > ?", username, now.Add(-FailureWindow)).Count(ctx)
+	n, err := db.NewSelect().Table("login_failures").
+		Where("username = ? AND at > ? AND lifted_at IS NULL", username, now.Add(-FailureWindow)).Count(ctx)
 	return int(n), err
 }
 

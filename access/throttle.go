@@ -2,6 +2,7 @@ package access
 
 import (
 	"net/netip"
+	"slices"
 	"time"
 
 	"baove"
@@ -87,4 +88,67 @@ func addressKey(address string) string {
 	}
 	p, _ := a.WithZone("").Prefix(64)
 	return p.String()
+}
+
+// Throttle is what holds a username back at sign-in now, from the failures
+// on it within FailureWindow that no administrator lifted. Its JSON is what
+// the audit trail records of a lift.
+type Throttle struct {
+	// Failures counts them.
+	Failures int `json:"failures"`
+	// Slowed is set from FreeFailures failures on: each attempt waits.
+	Slowed bool `json:"slowed"`
+	// Addresses are the addresses (as failures are counted by them) that it
+	// failed from and that are refused now, in order: MaxFailures failures
+	// came from each, of any usernames.
+	Addresses []string `json:"addresses,omitempty"`
+	// Until is when the throttle ends at the latest, its last failure
+	// leaving the window; zero when it is not Active.
+	Until time.Time `json:"until,omitzero"`
+}
+
+// Active reports whether the throttle holds the username back: slowed, or
+// refused from an address it failed from.
+func (t Throttle) Active() bool { return t.Slowed || len(t.Addresses) > 0 }
+
+// failure is a failed attempt as the throttle counts it.
+type failure struct {
+	Username string
+	Address  string
+	At       time.Time
+}
+
+// throttles returns at now the throttle of each username among failed, the
+// failures within the window that count (none lifted).
+func throttles(failed []failure, now time.Time) map[string]Throttle {
+	byAddress := map[string][]time.Time{}
+	for _, f := range failed {
+		byAddress[f.Address] = append(byAddress[f.Address], f.At)
+	}
+	refused := map[string]bool{}
+	for a, at := range byAddress {
+		slices.SortFunc(at, func(x, y time.Time) int { return y.Compare(x) })
+		refused[a] = addressWait(at, now) > 0
+	}
+	out := map[string]Throttle{}
+	for _, f := range failed {
+		t := out[f.Username]
+		t.Failures++
+		if end := f.At.Add(FailureWindow); end.After(t.Until) {
+			t.Until = end
+		}
+		if refused[f.Address] && !slices.Contains(t.Addresses, f.Address) {
+			t.Addresses = append(t.Addresses, f.Address)
+		}
+		out[f.Username] = t
+	}
+	for u, t := range out {
+		t.Slowed = t.Failures >= FreeFailures
+		slices.Sort(t.Addresses)
+		if !t.Active() {
+			t.Until = time.Time{}
+		}
+		out[u] = t
+	}
+	return out
 }

@@ -65,6 +65,8 @@ func (s *Server) routes() {
 		"get-user", "Get a user")
 	g.add(patch, "/users/{id}", admin, call(s.updateUser),
 		"update-user", "Change a user's role, province, name, password or disabled flag")
+	g.add(post, "/users/{id}/lift-throttle", admin, call(s.liftThrottle),
+		"lift-user-throttle", "Lift a user's sign-in throttle: their failures stay recorded but no longer count")
 	g.add(get, "/audit", everyRole, call(s.listAudit),
 		"list-audit", "Read the audit trail")
 

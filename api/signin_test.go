@@ -197,3 +197,25 @@ func TestSignIn_SaturatedHashingAnswers503WithRetryAfter(t *testing.T) {
 		}
 	})
 }
+
+func TestSignIn_AnAdministratorLiftsAThrottleAndTheOwnerGetsIn(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		owner := e.from("127.0.0.3")
+		for range access.MaxFailures {
+			owner.expectProblem("", "POST", "/api/v1/auth/login", creds("finance.hcm", "not the password"), 401)
+		}
+		owner.expectThrottled(creds("finance.hcm", demo.Password))
+		var me api.User
+		e.do("finance.hcm", "GET", "/api/v1/me", nil, &me)
+		e.expectProblem("planner.hanoi", "POST", fmt.Sprintf("/api/v1/users/%d/lift-throttle", me.ID), nil, 403)
+		var after api.Throttle
+		if res := e.do("admin", "POST", fmt.Sprintf("/api/v1/users/%d/lift-throttle", me.ID), nil, &after); res.StatusCode != 200 ||
+			after.Failures != 0 || after.Slowed || len(after.Addresses) != 0 {
+			t.Fatalf("lift: %d %+v, want 200 and nothing left", res.StatusCode, after)
+		}
+		if res := owner.do("", "POST", "/api/v1/auth/login", creds("finance.hcm", demo.Password), nil); res.StatusCode != 200 {
+			t.Fatalf("the owner after the lift: %d, want 200", res.StatusCode)
+		}
+	})
+}

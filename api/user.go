@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"time"
 
 	"baove/access"
 	"baove/units"
@@ -95,4 +96,37 @@ func (s *Server) updateUser(ctx context.Context, in *UpdateUserInput) (*UserOutp
 		return nil, err
 	}
 	return &UserOutput{Body: userOf(u)}, nil
+}
+
+// Throttle is what holds a user back at sign-in now: the failures on their
+// username within the window that no administrator lifted.
+type Throttle struct {
+	Failures  int        `json:"failures" doc:"Failed sign-ins on the username within the window (15 minutes), not lifted"`
+	Slowed    bool       `json:"slowed" doc:"From 5 failures on, each attempt on the username waits"`
+	Addresses []string   `json:"addresses" doc:"Addresses (an IPv6 address by its /64) the user failed from that are refused now"`
+	Until     *time.Time `json:"until,omitempty" doc:"When the throttle ends by itself at the latest; absent when none holds"`
+}
+
+func throttleOf(t access.Throttle) Throttle {
+	out := Throttle{Failures: t.Failures, Slowed: t.Slowed, Addresses: t.Addresses}
+	if out.Addresses == nil {
+		out.Addresses = []string{}
+	}
+	if !t.Until.IsZero() {
+		out.Until = &t.Until
+	}
+	return out
+}
+
+// ThrottleOutput is a user's sign-in throttle.
+type ThrottleOutput struct {
+	Body Throttle
+}
+
+func (s *Server) liftThrottle(ctx context.Context, in *UserPath) (*ThrottleOutput, error) {
+	t, err := s.svc.Access.LiftThrottle(ctx, caller(ctx), in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &ThrottleOutput{Body: throttleOf(t)}, nil
 }

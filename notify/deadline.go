@@ -11,9 +11,9 @@ import (
 	"baove/units"
 )
 
-// The reporting calendar (which values a province owes, by which day) is
-// not on main yet. When it is, a daily sweep calls Remind for each value a
-// province has not reported; Remind says so once per deadline and kind.
+// A daily sweep (package reminders, which reads the reporting calendar)
+// calls Remind for each value a province has not reported; Remind says so
+// once per deadline and kind.
 
 // DueSoon is how long before a deadline planners are reminded of it.
 const DueSoon = 7
@@ -24,6 +24,9 @@ type Deadline struct {
 	Indicator string // the indicator's code, e.g. CP_ABUSE_CASES
 	Period    string // as the reader reads it, e.g. "Q4/2026" or "2026"
 	Due       baove.Date
+	// Link is the page where the value is entered, e.g.
+	// "/values?year=2026&period=Q4"; empty for none.
+	Link string
 }
 
 // Reminder returns what d tells its province's planners on today:
@@ -47,7 +50,7 @@ func Remind(ctx context.Context, db bun.IDB, d Deadline, today baove.Date, at ti
 	if !ok {
 		return nil
 	}
-	return Record(ctx, db, Event{Kind: kind, Province: d.Province, At: at,
+	return Record(ctx, db, Event{Kind: kind, Province: d.Province, At: at, Link: d.Link,
 		Key:  fmt.Sprintf("%s:%s:%s:%s:%s", kind, d.Province, d.Indicator, d.Period, d.Due),
 		Args: map[string]any{"indicator": d.Indicator, "period": d.Period, "due": d.Due}})
 }

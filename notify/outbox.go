@@ -113,11 +113,34 @@ func (s *Store) due(ctx context.Context, tx bun.Tx, now time.Time, n int) ([]int
 }
 
 // expire gives up the unsent e-mails older than MaxAge.
-func expire(ctx context.Context, tx bun.Tx, now time.Time) error {
-	_, err := tx.NewUpdate().Table("mail_outbox").Set("failed_at = ?, last_error = ?", now.UTC(), "expired unsent").
+func expire(ctx context.Context, db bun.IDB, now time.Time) error {
+	_, err := expired(ctx, db, now)
+	return err
+}
+
+// expired gives up the unsent e-mails older than MaxAge at now, and
+// returns how many.
+func expired(ctx context.Context, db bun.IDB, now time.Time) (int64, error) {
+	res, err := db.NewUpdate().Table("mail_outbox").Set("failed_at = ?, last_error = ?", now.UTC(), "expired unsent").
 		Where("sent_at IS NULL AND failed_at IS NULL AND created_at < ?", now.Add(-MaxAge).UTC()).
 		Where("(lease_until IS NULL OR lease_until <= ?)", now.UTC()).Exec(ctx)
-	return err
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// Expire gives up the outbox's unsent e-mails older than MaxAge, as Claim
+// does, and returns how many: a service that sends no e-mail runs it, so
+// that e-mails written for the users who gave an address while e-mail is
+// off neither pile up nor go out long after when it is turned on. The
+// inbox keeps their notifications. It fails when the write does.
+func (s *Store) Expire(ctx context.Context) (int64, error) {
+	n, err := expired(ctx, s.db, s.clock.Now())
+	if err != nil {
+		return 0, fmt.Errorf("notify: expire e-mails: %w", err)
+	}
+	return n, nil
 }
 
 func mails(rows []claimedRow) ([]Mail, error) {

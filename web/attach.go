@@ -1,11 +1,13 @@
 package web
 
 import (
+	"errors"
 	"io"
 	"net/http"
 
 	"baove"
 	"baove/attachments"
+	"baove/i18n"
 	"baove/vn"
 )
 
@@ -41,7 +43,7 @@ func readAttachment(w http.ResponseWriter, r *http.Request, owner attachments.Ow
 			break
 		}
 		if err != nil {
-			return up, values, baove.E(baove.EINVALID, "web.form.unreadable", nil)
+			return up, values, unreadable(err)
 		}
 		switch part.FormName() {
 		case "file":
@@ -51,9 +53,13 @@ func readAttachment(w http.ResponseWriter, r *http.Request, owner attachments.Ow
 			var b []byte
 			b, err = io.ReadAll(io.LimitReader(part, maxAttachText))
 			values["title"] = string(b)
+		case "kind": // what the scan is; the owner's usual kind when absent
+			var b []byte
+			b, err = io.ReadAll(io.LimitReader(part, maxAttachText))
+			values["kind"], up.Kind = string(b), attachments.Kind(b)
 		}
 		if err != nil {
-			return up, values, baove.E(baove.EINVALID, "web.form.unreadable", nil)
+			return up, values, unreadable(err)
 		}
 	}
 	if f := vn.TextFault(values["title"], false); f != "" {
@@ -63,6 +69,15 @@ func readAttachment(w http.ResponseWriter, r *http.Request, owner attachments.Ow
 	}
 	up.Title = values["title"]
 	return up, values, nil
+}
+
+// unreadable is the refusal of a form that could not be read: ETOOLARGE
+// when it is larger than a scan may be with its form, EINVALID otherwise.
+func unreadable(err error) error {
+	if errors.As(err, new(*http.MaxBytesError)) {
+		return baove.E(baove.ETOOLARGE, "web.attach.too_large", i18n.Args{"mb": int64(attachments.MaxSize >> 20)})
+	}
+	return baove.E(baove.EINVALID, "web.form.unreadable", nil)
 }
 
 // attachToPlan attaches the scan the form sends (the signed copy of its

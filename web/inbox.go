@@ -4,9 +4,11 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
+	"baove/access"
 	"baove/notify"
 )
 
@@ -98,11 +100,23 @@ func (s *Server) openNotification(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if n.Link != "" {
-		seeOther(w, r, localPath(n.Link))
-		return
+	seeOther(w, r, openedPage(viewerOf(r.Context()).Role, n))
+}
+
+// openedPage returns the page a notification opens for a reader of role:
+// its link, except that a plan submitted opens, for the approver it waits
+// for, the plan's review page (where it is issued or returned) rather than
+// the planner's editor; the inbox when it has no link.
+func openedPage(role access.Role, n notify.Notification) string {
+	if n.Link == "" {
+		return "/inbox"
 	}
-	seeOther(w, r, "/inbox")
+	if id, ok := strings.CutPrefix(n.Link, "/plans/"); ok && n.Kind == notify.PlanSubmitted && role == access.Approver {
+		if _, err := strconv.ParseInt(id, 10, 64); err == nil {
+			return "/review/" + id
+		}
+	}
+	return localPath(n.Link)
 }
 
 // setAddress sets the reader's e-mail address for notifications.

@@ -56,8 +56,8 @@ func TestInbox_ShowsTheUnreadCountAndOpeningMarksRead(t *testing.T) {
 			t.Errorf("another province's approver opened it: %d", res.StatusCode)
 		}
 		if res := post(t, s, "/inbox/"+oldest+"/open", nil, c); res.StatusCode != http.StatusSeeOther ||
-			res.Header.Get("Location") != "/plans/7" {
-			t.Errorf("opening the one about a plan: %d to %q, want 303 to /plans/7", res.StatusCode, res.Header.Get("Location"))
+			res.Header.Get("Location") != "/review/7" {
+			t.Errorf("opening the submitted plan: %d to %q, want 303 to its review, /review/7", res.StatusCode, res.Header.Get("Location"))
 		}
 		if res := post(t, s, "/inbox/"+newest+"/open", nil, c); res.Header.Get("Location") != "/inbox" {
 			t.Errorf("opening the one without a page: to %q, want back to /inbox", res.Header.Get("Location"))

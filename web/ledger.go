@@ -10,6 +10,9 @@ import (
 	"baove"
 	"baove/budget"
 	"baove/i18n"
+	"baove/units"
+
+	"github.com/a-h/templ"
 )
 
 // ledgerPageSize is how many entries a page of the ledger shows.
@@ -25,10 +28,12 @@ type ledgerView struct {
 	Next, First string
 	// Reversed is the reversal just recorded; nil otherwise.
 	Reversed *budget.Disbursement
+	// Lines are the choices of the line filter: the plan in force's lines.
+	Lines []option
 }
 
 // ledgerFields are the ledger page's filters, as its query names them.
-var ledgerFields = []string{"year", "q", "from", "to", "source", "kind"}
+var ledgerFields = []string{"year", "q", "from", "to", "line", "source", "kind"}
 
 // ledgerPage shows a page of the province's ledger, newest first,
 // searched and filtered as the query says, each payment with its reversal.
@@ -47,6 +52,9 @@ func (s *Server) ledgerPage(w http.ResponseWriter, r *http.Request) {
 	var f budget.LedgerFilter
 	if err == nil {
 		f, err = ledgerFilter(q)
+	}
+	if err == nil {
+		v.Lines, err = s.lineChoices(ctx, p, year, f.Line)
 	}
 	if err == nil {
 		f.Province, f.Year, f.Limit, f.Cursor = p, year, ledgerPageSize, q.Get("cursor")
@@ -71,8 +79,16 @@ func (s *Server) ledgerPage(w http.ResponseWriter, r *http.Request) {
 // ledgerFilter decodes the ledger page's filters: EINVALID naming a date
 // that cannot be read (the filter's rules are the domain's).
 func ledgerFilter(q url.Values) (budget.LedgerFilter, error) {
-	f := budget.LedgerFilter{Search: q.Get("q"), Source: budget.FundingSource(q.Get("source")), Kind: budget.EntryKind(q.Get("kind"))}
+	f := budget.LedgerFilter{Search: q.Get("q"), Source: budget.FundingSource(q.Get("source")),
+		Kind: budget.EntryKind(q.Get("kind"))}
 	var p baove.Problems
+	if raw := q.Get("line"); raw != "" {
+		id, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil || id < 1 {
+			p.AddKey("line", "web.ledger.line_invalid", nil, raw)
+		}
+		f.Line = budget.LineID(id)
+	}
 	for name, d := range map[string]*baove.Date{"from": &f.From, "to": &f.To} {
 		if raw := q.Get(name); raw != "" {
 			var err error
@@ -126,4 +142,31 @@ func sourceChoices(ctx context.Context) []option {
 		out = append(out, option{string(src), sourceName(ctx, src)})
 	}
 	return out
+}
+
+// lineChoices are the line filter's choices: every line, then the lines of
+// province p's plan in force in year, each as "activity — source —
+// amount", and the line chosen when it is not one of them (a line of an
+// older version).
+func (s *Server) lineChoices(ctx context.Context, p units.ProvinceCode, year int, chosen budget.LineID) ([]option, error) {
+	lines, _, err := s.svc.Budget.LinesInForce(ctx, viewerOf(ctx).Caller, p, year)
+	if err != nil {
+		return nil, err
+	}
+	out := []option{{"", T(ctx, "web.ledger.line_all")}}
+	found := chosen == 0
+	for _, l := range lines {
+		out = append(out, option{strconv.FormatInt(int64(l.ID), 10), Tf(ctx, "web.ledger.line_choice",
+			i18n.Args{"activity": l.Activity, "source": sourceName(ctx, l.FundingSource), "amount": l.Amount})})
+		found = found || l.ID == chosen
+	}
+	if !found {
+		out = append(out, option{strconv.FormatInt(int64(chosen), 10), Tf(ctx, "web.ledger.line", i18n.Args{"id": int64(chosen)})})
+	}
+	return out, nil
+}
+
+// lineEntries is the link to the ledger of year filtered to line.
+func lineEntries(year int, line budget.LineID) templ.SafeURL {
+	return templ.SafeURL("/ledger?year=" + strconv.Itoa(year) + "&line=" + strconv.FormatInt(int64(line), 10))
 }

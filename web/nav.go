@@ -29,6 +29,7 @@ var (
 	everyone   = access.Roles
 	provincial = []access.Role{access.Planner, access.Approver, access.Finance}
 	finance    = []access.Role{access.Finance}
+	admins     = []access.Role{access.Admin}
 	// provinceReaders read a province's pages: its officers, and the
 	// ministry's reviewers any province's.
 	provinceReaders = []access.Role{access.Planner, access.Approver, access.Finance, access.Reviewer}
@@ -56,7 +57,11 @@ var destinations = []destination{
 	{Key: "web.nav.report_pdf", Path: "/api/v1/provinces/{province}/reports/{year}.pdf?lang={lang}", Roles: provincial},
 	{Key: "web.nav.report_xlsx", Path: "/api/v1/provinces/{province}/reports/{year}.xlsx", Roles: provincial},
 	{Key: "web.nav.national_pdf", Path: "/api/v1/reports/national/{year}.pdf?lang={lang}", Roles: []access.Role{access.Reviewer}},
-	{Key: "web.nav.api_docs", Path: "/docs", Roles: []access.Role{access.Admin}},
+	// The administrator's pages: users, task areas, indicators (admin*.go).
+	{Key: "web.nav.admin_users", Path: "/admin/users", Roles: admins, Menu: true},
+	{Key: "web.nav.admin_task_areas", Path: "/admin/task-areas", Roles: admins, Menu: true},
+	{Key: "web.nav.admin_indicators", Path: "/admin/indicators", Roles: admins, Menu: true},
+	{Key: "web.nav.api_docs", Path: "/docs", Roles: admins},
 	{Key: "web.nav.inbox", Path: "/inbox", Roles: everyone}, // the header links it, with the unread count
 	{Key: "web.nav.password", Path: "/password", Roles: everyone, Menu: true},
 }

@@ -16,8 +16,9 @@ type waitItem struct {
 
 // waiting returns what waits for the reader: for an approver, the plans of
 // their province submitted to them; for a reviewer, the plans of the year
-// the provinces have submitted but not yet issued, and how many are issued.
-// Other roles have none here.
+// the provinces have submitted but not yet issued, and how many are issued;
+// for an administrator, the accounts held back at sign-in. Other roles have
+// none here.
 func (s *Server) waiting(ctx context.Context) ([]waitItem, error) {
 	v := viewerOf(ctx)
 	switch v.Role {
@@ -25,6 +26,8 @@ func (s *Server) waiting(ctx context.Context) ([]waitItem, error) {
 		return s.approverWaiting(ctx)
 	case access.Reviewer:
 		return s.reviewerWaiting(ctx)
+	case access.Admin:
+		return s.adminWaiting(ctx) // admin_home.go
 	}
 	return nil, nil
 }

@@ -56,6 +56,8 @@ func (s *Server) routes() chi.Router {
 		page(get, "/pay", signedIn, s.payPage)
 		page(post, "/pay", signedIn, s.pay)
 		page(get, "/ledger", signedIn, s.ledgerPage)
+		page(get, "/ledger/{id}", signedIn, s.entryPage)
+		page(post, "/ledger/{id}/attachments", signedIn, s.attachScan)
 		page(get, "/ledger/{id}/reverse", signedIn, s.reversePage)
 		page(post, "/ledger/{id}/reverse", signedIn, s.reverse)
 		page(get, "/imports", signedIn, s.importsPage)
@@ -102,6 +104,20 @@ func (s *Server) routes() chi.Router {
 		page(post, "/provinces/{code}/plans/{id}/comments/{comment}/close", signedIn, s.closeComment)
 		page(get, "/allocations", signedIn, s.allocationsPage)
 		page(post, "/allocations", signedIn, s.allocate)
+
+		// The administrator's pages: users, task areas, indicators (admin*.go).
+		page(get, "/admin/users", signedIn, s.adminOnly(s.adminUsersPage))
+		page(post, "/admin/users", signedIn, s.adminOnly(s.createUser))
+		page(get, "/admin/users/{id}", signedIn, s.adminOnly(s.adminUserPage))
+		page(post, "/admin/users/{id}/{form}", signedIn, s.adminOnly(s.userAction))
+		page(get, "/admin/task-areas", signedIn, s.adminOnly(s.adminTaskAreasPage))
+		page(get, "/admin/task-areas/{code}", signedIn, s.adminOnly(s.adminTaskAreaPage))
+		page(post, "/admin/task-areas/{code}", signedIn, s.adminOnly(s.updateTaskArea))
+		page(get, "/admin/indicators", signedIn, s.adminOnly(s.adminIndicatorsPage))
+		page(post, "/admin/indicators", signedIn, s.adminOnly(s.createIndicator))
+		page(get, "/admin/indicators/{code}", signedIn, s.adminOnly(s.adminDueDatePage))
+		page(post, "/admin/indicators/{code}", signedIn, s.adminOnly(s.setDueDate))
+		page(post, "/admin/indicators/{code}/delete", signedIn, s.adminOnly(s.deleteDueDate))
 	})
 	return r
 }

@@ -126,7 +126,10 @@ func serve(ctx context.Context, args []string, p process) error {
 	}
 	fmt.Fprintf(p.stdout, "baove %s on %s: listening on %s (sign in there; API docs at /docs)\n",
 		version(), svc.DB.Engine, listeners[0].url())
-	defer startMail(ctx, outbox, p.stdout)()
+	workers, stop := context.WithCancel(ctx)
+	defer startMail(workers, outbox, p.stdout)()
+	defer newHousekeeping(svc, f.mailOn, log).start(workers)()
+	defer stop() // first: a listener that fails stops the workers too
 	return serveUntilDone(ctx, f.shutdown, log, listeners...)
 }
 
