@@ -47,13 +47,10 @@ type uploadRow struct {
 
 // Hold reads file as ReadList does, holds it for a day by its SHA-256 and
 // returns what importing it would change now; it changes no unit. It
-// returns EINVALID naming every problem of a bad file, ETOOLARGE for a
-// file over MaxListSize.
-func (s *Store) Hold(ctx context.Context, actor audit.Actor, file []byte) (Held, error) {
-	if len(file) > MaxListSize {
-		return Held{}, baove.E(baove.ETOOLARGE, "units.list.too_large", i18n.Args{"mb": int64(MaxListSize >> 20)})
-	}
-	list, err := ReadList(bytes.NewReader(file))
+// returns EFORBIDDEN for whoever may not import units, EINVALID naming
+// every problem of a bad file, ETOOLARGE for a file over MaxListSize.
+func (s *Store) Hold(ctx context.Context, who Importer, file []byte) (Held, error) {
+	actor, list, err := readFile(who, file)
 	if err != nil {
 		return Held{}, err
 	}
@@ -80,12 +77,53 @@ func (s *Store) Hold(ctx context.Context, actor audit.Actor, file []byte) (Held,
 	return h, nil
 }
 
-// ImportHeld imports the list file held under sha, as Import does: a file
-// imported before changes nothing the second time. It returns ENOTFOUND
-// when no file is held under sha (never, or over a day ago).
-func (s *Store) ImportHeld(ctx context.Context, actor audit.Actor, sha string) (ImportResult, error) {
-	var res ImportResult
-	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+// PreviewFile reads file as ReadList does and returns what importing it
+// would change now, as Preview. It returns EFORBIDDEN for whoever may not
+// import units, EINVALID naming every problem of a bad file, ETOOLARGE for
+// a file over MaxListSize.
+func (s *Store) PreviewFile(ctx context.Context, who Importer, file []byte) (Diff, error) {
+	_, list, err := readFile(who, file)
+	if err != nil {
+		return Diff{}, err
+	}
+	return s.Preview(ctx, who, list)
+}
+
+// ImportFile reads file as ReadList does and imports it, as Import. It
+// returns the errors of PreviewFile.
+func (s *Store) ImportFile(ctx context.Context, who Importer, file []byte) (Diff, error) {
+	_, list, err := readFile(who, file)
+	if err != nil {
+		return Diff{}, err
+	}
+	return s.Import(ctx, who, list)
+}
+
+// readFile returns who's actor and the list file holds, after checking
+// that who may import units and file is not over MaxListSize.
+func readFile(who Importer, file []byte) (audit.Actor, List, error) {
+	actor, err := who.UnitImporter()
+	if err != nil {
+		return actor, List{}, err
+	}
+	if len(file) > MaxListSize {
+		return actor, List{}, baove.E(baove.ETOOLARGE, "units.list.too_large", i18n.Args{"mb": int64(MaxListSize >> 20)})
+	}
+	list, err := ReadList(bytes.NewReader(file))
+	return actor, list, err
+}
+
+// ImportHeld imports the list file held under sha, as Import does, and
+// returns what it changed: a file imported before changes nothing the
+// second time. It returns EFORBIDDEN for whoever may not import units,
+// ENOTFOUND when no file is held under sha (never, or over a day ago).
+func (s *Store) ImportHeld(ctx context.Context, who Importer, sha string) (Diff, error) {
+	actor, err := who.UnitImporter()
+	if err != nil {
+		return Diff{}, err
+	}
+	var res Diff
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var row uploadRow
 		err := tx.NewSelect().Model(&row).Where("sha256 = ?", sha).Where("held_at >= ?", s.clock.Now().Add(-holdFor)).
 			Scan(ctx)
@@ -102,7 +140,7 @@ func (s *Store) ImportHeld(ctx context.Context, actor audit.Actor, sha string) (
 		return err
 	})
 	if err != nil {
-		return ImportResult{}, fmt.Errorf("units: import a held list: %w", err)
+		return Diff{}, fmt.Errorf("units: import a held list: %w", err)
 	}
 	return res, nil
 }

@@ -38,7 +38,7 @@ func modified(t *testing.T) (file []byte, renamed, gone, added units.ListEntry) 
 	return file, renamed, gone, added
 }
 
-var admin = audit.Actor{Name: "admin"}
+var admin = importer{Name: "admin"}
 
 func TestHold_PreviewsExactlyWhatChangesAndRecordsNothing(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
@@ -62,7 +62,7 @@ func TestHold_PreviewsExactlyWhatChangesAndRecordsNothing(t *testing.T) {
 		if _, err := s.Commune(ctx, "99999"); baove.ErrorCode(err) != baove.ENOTFOUND {
 			t.Errorf("the new commune exists after the preview: %v", err)
 		}
-		again, err := s.Preview(ctx, h.List)
+		again, err := s.Preview(ctx, admin, h.List)
 		if err != nil || again.Result() != h.Diff.Result() {
 			t.Errorf("a second preview: %v (%v), want %v: the first recorded something", again.Result(), err, h.Diff.Result())
 		}
@@ -79,7 +79,7 @@ func TestImportHeld_RecordsThePreviewOnceAndAuditsIt(t *testing.T) {
 			t.Fatal(err)
 		}
 		res, err := s.ImportHeld(ctx, admin, h.SHA256)
-		if err != nil || res != h.Diff.Result() {
+		if err != nil || res.Result() != h.Diff.Result() {
 			t.Fatalf("import: %v (%v), want what the preview said: %v", res, err, h.Diff.Result())
 		}
 		if got, _ := s.Commune(ctx, units.CommuneCode(renamed.Code)); got.Commune.Name != renamed.Name {

@@ -11,9 +11,20 @@ import (
 	"baove/audit"
 )
 
+// Importer is who asks to import a list of units (access.Caller is one).
+type Importer interface {
+	// UnitImporter returns the actor to audit an import as, or EFORBIDDEN
+	// for whoever may not import units: only administrators may.
+	UnitImporter() (audit.Actor, error)
+}
+
 // Preview returns what importing list would change now, and changes
-// nothing: the same comparison Import carries out.
-func (s *Store) Preview(ctx context.Context, list List) (Diff, error) {
+// nothing: the same comparison Import carries out. It returns EFORBIDDEN
+// for whoever may not import units.
+func (s *Store) Preview(ctx context.Context, who Importer, list List) (Diff, error) {
+	if _, err := who.UnitImporter(); err != nil {
+		return Diff{}, err
+	}
 	held, err := loadHeld(ctx, s.db)
 	if err != nil {
 		return Diff{}, fmt.Errorf("units: preview: %w", err)
@@ -26,40 +37,45 @@ func (s *Store) Preview(ctx context.Context, list List) (Diff, error) {
 // force that the list omits is closed the day before list.ValidFrom, never
 // deleted, and successions are added or removed to match (see Diff).
 // Importing the same list twice changes nothing the second time. A change is
-// audited as done by actor.
-func (s *Store) Import(ctx context.Context, actor audit.Actor, list List) (ImportResult, error) {
-	var res ImportResult
-	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+// audited as done by who. It returns what it changed, or EFORBIDDEN for
+// whoever may not import units.
+func (s *Store) Import(ctx context.Context, who Importer, list List) (Diff, error) {
+	actor, err := who.UnitImporter()
+	if err != nil {
+		return Diff{}, err
+	}
+	var res Diff
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var err error
 		res, err = s.importList(ctx, tx, actor, list)
 		return err
 	})
 	if err != nil {
-		return ImportResult{}, fmt.Errorf("units: import: %w", err)
+		return Diff{}, fmt.Errorf("units: import: %w", err)
 	}
 	return res, nil
 }
 
 // importList imports list within tx, as Import.
-func (s *Store) importList(ctx context.Context, tx bun.Tx, actor audit.Actor, list List) (ImportResult, error) {
+func (s *Store) importList(ctx context.Context, tx bun.Tx, actor audit.Actor, list List) (Diff, error) {
 	held, err := loadHeld(ctx, tx)
 	if err != nil {
-		return ImportResult{}, err
+		return Diff{}, err
 	}
 	d := held.diff(list)
 	res := d.Result()
 	if !res.Changed() {
-		return res, nil
+		return d, nil
 	}
 	if err := held.apply(ctx, tx, d, list.ValidFrom); err != nil {
-		return res, err
+		return d, err
 	}
 	now := s.clock.Now()
 	row := unitListRow{Source: list.Source, ValidFrom: list.ValidFrom, ImportedAt: now, Summary: res.String()}
 	if _, err := tx.NewInsert().Model(&row).Exec(ctx); err != nil {
-		return res, err
+		return d, err
 	}
-	return res, audit.Record(ctx, tx, audit.Change{At: now, Actor: actor, Action: "units.import", Entity: "unit_list",
+	return d, audit.Record(ctx, tx, audit.Change{At: now, Actor: actor, Action: "units.import", Entity: "unit_list",
 		EntityID: fmt.Sprint(row.ID), AfterState: auditedList{unitListRow: row, ImportResult: res}})
 }
 
@@ -81,8 +97,14 @@ func (s *Store) EnsureLoaded(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("units: embedded list: %w", err)
 	}
-	_, err = s.Import(ctx, audit.Actor{Name: "system:first-start"}, list)
-	return err == nil, err
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		_, err := s.importList(ctx, tx, audit.Actor{Name: "system:first-start"}, list)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("units: first import: %w", err)
+	}
+	return true, nil
 }
 
 type unitListRow struct {
