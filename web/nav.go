@@ -56,6 +56,11 @@ var destinations = []destination{
 	{Key: "web.nav.report_pdf", Path: "/api/v1/provinces/{province}/reports/{year}.pdf?lang={lang}", Roles: provincial},
 	{Key: "web.nav.report_xlsx", Path: "/api/v1/provinces/{province}/reports/{year}.xlsx", Roles: provincial},
 	{Key: "web.nav.national_pdf", Path: "/api/v1/reports/national/{year}.pdf?lang={lang}", Roles: []access.Role{access.Reviewer}},
+	// The administrator's pages: units and the audit trail (which the other
+	// roles read too, within their scope, from their home page).
+	{Key: "web.nav.units", Path: "/admin/units", Roles: []access.Role{access.Admin}, Menu: true},
+	{Key: "web.nav.audit", Path: "/audit", Roles: []access.Role{access.Admin}, Menu: true},
+	{Key: "web.nav.audit", Path: "/audit", Roles: provinceReaders},
 	{Key: "web.nav.api_docs", Path: "/docs", Roles: []access.Role{access.Admin}},
 	{Key: "web.nav.inbox", Path: "/inbox", Roles: everyone}, // the header links it, with the unread count
 	{Key: "web.nav.password", Path: "/password", Roles: everyone, Menu: true},

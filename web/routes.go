@@ -101,6 +101,12 @@ func (s *Server) routes() chi.Router {
 		page(post, "/provinces/{code}/plans/{id}/comments/{comment}/close", signedIn, s.closeComment)
 		page(get, "/allocations", signedIn, s.allocationsPage)
 		page(post, "/allocations", signedIn, s.allocate)
+
+		// The administrator's pages: units and the audit trail (admin_units*.go, audit*.go).
+		page(get, "/admin/units", signedIn, s.unitsPage)
+		page(post, "/admin/units/preview", signedIn, s.previewUnits)
+		page(post, "/admin/units", signedIn, s.importUnits)
+		page(get, "/audit", signedIn, s.auditPage)
 	})
 	return r
 }
