@@ -25,7 +25,7 @@ type AuditEntry struct {
 
 // AuditInput filters the trail.
 type AuditInput struct {
-	Actor        string     `query:"actor" maxLength:"100" example:"planner.dienbien" doc:"Who made the change: a username, or system:…"`
+	Actor        string     `query:"actor" maxLength:"100" example:"admin" doc:"Who made the change: a username or system:…"`
 	Entity       string     `query:"entity" maxLength:"40" example:"plan"`
 	EntityID     string     `query:"entity_id" maxLength:"40" example:"12"`
 	ProvinceCode string     `query:"province_code" pattern:"^[0-9]{2}$" example:"11"`

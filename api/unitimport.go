@@ -48,9 +48,9 @@ type SuccessionEntry struct {
 // would change.
 type UnitListResult struct {
 	Body struct {
-		DryRun             bool              `json:"dry_run" doc:"Nothing was changed: the answer says what the import would change now"`
+		DryRun             bool              `json:"dry_run" doc:"Nothing was changed: the answer says what would change"`
 		Changed            bool              `json:"changed" doc:"Whether the import changes (changed) anything"`
-		Summary            string            `json:"summary" example:"provinces +0 ~0 closed 0; communes +1 ~1 closed 1; successions +0 -4"`
+		Summary            string            `json:"summary" example:"provinces +0 ~0 closed 0; communes +1 ~1 closed 1; successions +0 -1"`
 		Provinces          UnitChanges       `json:"provinces"`
 		Communes           UnitChanges       `json:"communes"`
 		SuccessionsAdded   []SuccessionEntry `json:"successions_added"`

@@ -25,8 +25,10 @@ func renamedList(t *testing.T) []byte {
 	l.Communes = slices.Clone(l.Communes)
 	l.Communes[1].Name = "Phường Đổi Tên"
 	gone := l.Communes[2].Code
-	l.Communes = append(slices.Delete(l.Communes, 2, 3), units.ListEntry{Code: "99999", ProvinceCode: "01", Name: "Xã Thử", Kind: units.Xa})
-	l.Successions = slices.DeleteFunc(slices.Clone(l.Successions), func(s units.Succession) bool { return string(s.NewCode) == gone })
+	added := units.ListEntry{Code: "99999", ProvinceCode: "01", Name: "Xã Thử", Kind: units.Xa}
+	l.Communes = append(slices.Delete(l.Communes, 2, 3), added)
+	l.Successions = slices.DeleteFunc(slices.Clone(l.Successions),
+		func(s units.Succession) bool { return string(s.NewCode) == gone })
 	b, err := json.Marshal(l)
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +79,8 @@ func TestUnitsImportAPI_ABadFileIs422NamingTheProblem(t *testing.T) {
 		if res.StatusCode != 422 || !strings.Contains(string(res.body), "provinces[0].code") {
 			t.Errorf("a malformed code: %d %s", res.StatusCode, res.body)
 		}
-		if res, _ := e.sendRaw("planner.hanoi", "POST", "/api/v1/units/import", renamedList(t), "application/json"); res.StatusCode != 403 {
+		res, _ = e.sendRaw("planner.hanoi", "POST", "/api/v1/units/import", renamedList(t), "application/json")
+		if res.StatusCode != 403 {
 			t.Errorf("a planner imports units: %d", res.StatusCode)
 		}
 	})

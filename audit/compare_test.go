@@ -11,7 +11,8 @@ import (
 func TestFields_SetsBeforeAndAfterSideBySideFieldByField(t *testing.T) {
 	e := audit.Entry{
 		Before: json.RawMessage(`{"title":"Kế hoạch","amount":1000000,"lines":[{"id":1,"note":"a"}],"tags":[],"gone":null}`),
-		After:  json.RawMessage(`{"title":"Kế hoạch 2026","amount":1000000,"lines":[{"id":1,"note":"b"},{"id":2}],"tags":[],"new":true}`),
+		After: json.RawMessage(`{"title":"Kế hoạch 2026","amount":1000000,` +
+			`"lines":[{"id":1,"note":"b"},{"id":2}],"tags":[],"new":true}`),
 	}
 	var got []string
 	for _, f := range e.Fields() {

@@ -34,7 +34,8 @@ func TestList_FiltersByEachField(t *testing.T) {
 			"unknown actor": {audit.Filter{Actor: "planner"}, nil},
 			"until":         {audit.Filter{Until: t0.Add(time.Hour)}, []string{"plan.create"}},
 			"until, zoned":  {audit.Filter{Until: t0.Add(3 * time.Hour).In(ict), Province: "11"}, []string{"plan.create"}},
-			"between":       {audit.Filter{Since: t0.Add(time.Hour), Until: t0.Add(3 * time.Hour)}, []string{"plan.create", "plan.submit"}},
+			"between": {audit.Filter{Since: t0.Add(time.Hour), Until: t0.Add(3 * time.Hour)},
+				[]string{"plan.create", "plan.submit"}},
 		} {
 			got := list(t, db, everything, c.f)
 			if fmt.Sprint(actions(got)) != fmt.Sprint(c.want) {
