@@ -27,6 +27,19 @@ func NFC(s string) string {
 // with đ as d and runs of space as one, so that "ba dinh" matches
 // "Phường Ba Đình".
 func Fold(s string) string {
+	if out, ok := foldTable().apply(s); ok {
+		return out
+	}
+	return foldSlow(s)
+}
+
+// foldTable is foldSlow rune by rune (table.go), made on first use (it
+// takes milliseconds).
+var foldTable = sync.OnceValue(func() runeTable { return newRuneTable(foldSlow) })
+
+// foldSlow is Fold by its definition: decomposed, marks removed,
+// recomposed, lower-cased, spaces collapsed.
+func foldSlow(s string) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	stripped, _, err := transform.String(t, s)
 	if err != nil {
@@ -86,6 +99,21 @@ func SortBy[T any](items []T, key func(T) string) {
 // that a uniqueness rule cannot be passed by typing a look-alike; the text
 // itself is kept as typed.
 func Key(s string) string {
+	if norm.NFKC.IsNormalString(s) {
+		if out, ok := keyTable().apply(s); ok {
+			return out
+		}
+	}
+	return keySlow(s)
+}
+
+// keyTable is keySlow rune by rune (table.go), made on first use, exact on
+// a string already in NFKC: there, normalising changes nothing and the
+// rest is per rune.
+var keyTable = sync.OnceValue(func() runeTable { return newRuneTable(keySlow) })
+
+// keySlow is Key by its definition.
+func keySlow(s string) string {
 	s = strings.Map(keyRune, norm.NFKC.String(s))
 	folder := folders.Get().(cases.Caser)
 	defer folders.Put(folder)
