@@ -69,9 +69,9 @@ var writers = map[OwnerKind][]access.Role{
 	OnCheck:        {access.Planner, access.Finance},
 }
 
-// mayAdd returns nil when c may add attachments to an owner of kind o in
+// MayAdd returns nil when c may add attachments to an owner of kind o in
 // province p, EFORBIDDEN otherwise.
-func mayAdd(c access.Caller, o OwnerKind, p units.ProvinceCode) error {
+func MayAdd(c access.Caller, o OwnerKind, p units.ProvinceCode) error {
 	return c.CanAct(p, writers[o]...)
 }
 

@@ -98,7 +98,7 @@ func (s *Store) Add(ctx context.Context, c access.Caller, u Upload) (Attachment,
 	if err != nil {
 		return Attachment{}, err
 	}
-	if err := mayAdd(c, u.Owner.Kind, province); err != nil {
+	if err := MayAdd(c, u.Owner.Kind, province); err != nil {
 		return Attachment{}, err
 	}
 	contentType, err := checkUpload(&u)

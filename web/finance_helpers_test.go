@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"html"
 	"io"
@@ -63,10 +64,11 @@ func lineWithLeft(t *testing.T, s *webtest.Server, amount budget.VND) budget.Pla
 }
 
 // filePost is a multipart form: its fields and, when not nil, a file sent
-// as "file".
+// as "file", named Name (payments.csv when empty).
 type filePost struct {
 	Fields url.Values
 	File   []byte
+	Name   string
 }
 
 // postFile sends the multipart form f to path with the session cookie c.
@@ -80,7 +82,7 @@ func postFile(t *testing.T, s *webtest.Server, path string, f filePost, c *http.
 		}
 	}
 	if f.File != nil {
-		fw, err := mw.CreateFormFile("file", "payments.csv")
+		fw, err := mw.CreateFormFile("file", cmp.Or(f.Name, "payments.csv"))
 		if err != nil {
 			t.Fatal(err)
 		}

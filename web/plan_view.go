@@ -10,6 +10,7 @@ import (
 
 	"baove"
 	"baove/access"
+	"baove/attachments"
 	"baove/budget"
 	"baove/i18n"
 	"baove/indicators"
@@ -29,12 +30,15 @@ type planView struct {
 	Issuance    *issuanceView
 	Comments    []commentRow
 	Attachments []attachmentRow
-	Activities  []activityView
-	Totals      []sourceTotal
-	Total       budget.VND
-	Targets     []targetRow
-	Areas       []areaOption
-	Reports     []link
+	// MayAttach is set when the reader may attach a scan to the version
+	// (its province's planner or approver).
+	MayAttach  bool
+	Activities []activityView
+	Totals     []sourceTotal
+	Total      budget.VND
+	Targets    []targetRow
+	Areas      []areaOption
+	Reports    []link
 	// Missing says what the version lacks before submission (when it may
 	// still be submitted).
 	Missing []fieldError
@@ -101,6 +105,7 @@ func (s *Server) planView(r *http.Request, id plans.ID) (planView, error) {
 	view := planView{Plan: p, Updated: s.when(ctx, p.UpdatedAt), Done: r.URL.Query().Get("done")}
 	view.Editable = p.Editable() && v.Caller.CanAct(p.Province, access.Planner) == nil
 	view.Revise = p.Status == plans.Approved && v.Caller.CanAct(p.Province, access.Planner) == nil
+	view.MayAttach = attachments.MayAdd(v.Caller, attachments.OnPlan, p.Province) == nil
 	steps := []func(context.Context, *planView) error{s.planProvince, s.planActivities, s.planTargets, s.planVersions, s.planMissing,
 		s.planComments, s.planAttachments}
 	for _, step := range steps {

@@ -78,6 +78,7 @@ func (s *Server) routes() chi.Router {
 		page(post, "/plans/{id}/targets", signedIn, s.change(setTarget))
 		page(post, "/plans/{id}/submit", signedIn, s.change(submitPlan))
 		page(post, "/plans/{id}/revise", signedIn, s.change(revisePlan))
+		page(post, "/plans/{id}/attachments", signedIn, s.attachToPlan)
 
 		// A province's year: staffing, indicator values, progress, compliance.
 		page(get, "/staffing", signedIn, s.staffingPage)

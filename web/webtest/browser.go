@@ -59,11 +59,28 @@ func (s *Server) Browser(t testing.TB) *Browser {
 		cancelAlloc()
 		removeProfile(dir)
 	})
-	if err := chromedp.Do(b.step()); err != nil {
-		t.Fatalf("chromium: %v", err)
-	}
+	b.start()
 	b.watch()
 	return b
+}
+
+// start starts Chromium, failing the test when it does not start within a
+// Step. The first action on a new context allocates the browser and ties
+// its life to that action's context, so it runs on the browser's own
+// context: with a step's, the browser would be closed a Step after it
+// started, in the middle of a long test on a busy machine.
+func (b *Browser) start() {
+	b.t.Helper()
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Do(b.ctx) }()
+	select {
+	case err := <-started:
+		if err != nil {
+			b.t.Fatalf("chromium: %v", err)
+		}
+	case <-time.After(Step):
+		b.t.Fatalf("chromium did not start within %s", Step)
+	}
 }
 
 // chromiumPath returns the path of Chromium, or skips the test.
