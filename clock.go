@@ -68,3 +68,10 @@ func (c Clock) Day(t time.Time) Date { return DateOf(t.In(c.Zone())) }
 
 // Local returns instant t in the clock's zone, for display.
 func (c Clock) Local(t time.Time) time.Time { return t.In(c.Zone()) }
+
+// StartOf returns the instant day d begins in the clock's zone: the bound
+// of a search by days, such as the audit trail's.
+func (c Clock) StartOf(d Date) time.Time {
+	t := d.Time()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, c.Zone())
+}

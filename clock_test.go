@@ -31,3 +31,10 @@ func TestClock_ZoneIsConfigurable(t *testing.T) {
 		t.Fatalf("default zone: %v %v", z, err)
 	}
 }
+
+func TestClock_ADayStartsAtMidnightInTheServiceZone(t *testing.T) {
+	got := baove.NewClock(nil, nil).StartOf(baove.NewDate(2026, 3, 2))
+	if want := time.Date(2026, 3, 1, 17, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Fatalf("2 March starts at %v, want %v (midnight in Hà Nội)", got.UTC(), want)
+	}
+}

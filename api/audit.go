@@ -25,10 +25,12 @@ type AuditEntry struct {
 
 // AuditInput filters the trail.
 type AuditInput struct {
+	Actor        string     `query:"actor" maxLength:"100" example:"admin" doc:"Who made the change: a username or system:…"`
 	Entity       string     `query:"entity" maxLength:"40" example:"plan"`
 	EntityID     string     `query:"entity_id" maxLength:"40" example:"12"`
 	ProvinceCode string     `query:"province_code" pattern:"^[0-9]{2}$" example:"11"`
 	Since        time.Time  `query:"since" doc:"Entries at or after this instant (RFC 3339)"`
+	Until        time.Time  `query:"until" doc:"Entries before this instant (RFC 3339)"`
 	BeforeID     int64      `query:"before_id" minimum:"0" doc:"Page backwards: entries older than this id"`
 	Limit        AuditLimit `query:"limit"`
 }
@@ -41,8 +43,8 @@ type AuditOutput struct {
 }
 
 func (s *Server) listAudit(ctx context.Context, in *AuditInput) (*AuditOutput, error) {
-	es, err := s.svc.Audit.List(ctx, caller(ctx), audit.Filter{Entity: in.Entity, EntityID: in.EntityID,
-		Province: in.ProvinceCode, Since: in.Since, BeforeID: in.BeforeID, Limit: int(in.Limit)})
+	es, err := s.svc.Audit.List(ctx, caller(ctx), audit.Filter{Actor: in.Actor, Entity: in.Entity, EntityID: in.EntityID,
+		Province: in.ProvinceCode, Since: in.Since, Until: in.Until, BeforeID: in.BeforeID, Limit: int(in.Limit)})
 	if err != nil {
 		return nil, err
 	}

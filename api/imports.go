@@ -25,12 +25,17 @@ type UploadInput struct {
 }
 
 // upload returns the uploaded file's bytes.
-func (in UploadInput) upload() ([]byte, error) {
-	mediaType, params, err := mime.ParseMediaType(in.ContentType)
+func (in UploadInput) upload() ([]byte, error) { return fileOf(in.ContentType, in.RawBody) }
+
+// fileOf returns the file of a body of contentType: the body itself, or
+// the part named file of a multipart body. EINVALID for a multipart body
+// without that part.
+func fileOf(contentType string, body []byte) ([]byte, error) {
+	mediaType, params, err := mime.ParseMediaType(contentType)
 	if err != nil || mediaType != "multipart/form-data" {
-		return in.RawBody, nil
+		return body, nil
 	}
-	mr := multipart.NewReader(bytes.NewReader(in.RawBody), params["boundary"])
+	mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
 	for {
 		part, err := mr.NextPart()
 		if err != nil {

@@ -80,6 +80,9 @@ func (s *Server) routes() {
 		"list-communes", "List a province's communes")
 	g.add(get, "/communes/{code}", signedIn, call(s.getCommune),
 		"get-commune", "Get a commune, or the successor of an old code")
+	g.add(post, "/units/import", admin, takesUnitList(s.importUnits),
+		"import-units", "Make the units agree with a newer list (JSON, as `baove units import` reads): add, rename and "+
+			"close units, never delete them (?dry_run=true: answer what would change and change nothing)")
 
 	// Task areas and plans.
 	g = s.group(Prefix, "plans")

@@ -26,11 +26,15 @@ const (
 
 // Filter selects entries; zero fields select everything.
 type Filter struct {
+	// Actor is who made the change: a username, or "system:…".
+	Actor    string
 	Entity   string
 	EntityID string
 	// Province restricts entries to one province's.
 	Province string
-	Since    time.Time
+	// Since and Until bound the instants of the entries: at or after
+	// Since, before Until.
+	Since, Until time.Time
 	// BeforeID pages backwards: entries with a smaller id.
 	BeforeID int64
 	// Limit is the page size: DefaultLimit when 0 or out of range.
@@ -98,6 +102,9 @@ func (sc Scope) apply(q *bun.SelectQuery) *bun.SelectQuery {
 }
 
 func (f Filter) apply(q *bun.SelectQuery) *bun.SelectQuery {
+	if f.Actor != "" {
+		q = q.Where("actor = ?", f.Actor)
+	}
 	if f.Entity != "" {
 		q = q.Where("entity = ?", f.Entity)
 	}
@@ -109,6 +116,9 @@ func (f Filter) apply(q *bun.SelectQuery) *bun.SelectQuery {
 	}
 	if !f.Since.IsZero() {
 		q = q.Where("at >= ?", f.Since.UTC())
+	}
+	if !f.Until.IsZero() {
+		q = q.Where("at < ?", f.Until.UTC())
 	}
 	if f.BeforeID > 0 {
 		q = q.Where("id < ?", f.BeforeID)

@@ -15,7 +15,7 @@ func TestList_FiltersByEachField(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		record(t, db,
 			change(t0, "plan.create", "plan", "1", "01"),
-			change(t0.Add(time.Hour), "plan.submit", "plan", "1", "01"),
+			by("planner.hanoi", change(t0.Add(time.Hour), "plan.submit", "plan", "1", "01")),
 			change(t0.Add(2*time.Hour), "plan.create", "plan", "2", "11"),
 			change(t0.Add(3*time.Hour), "user.update", "user", "1", "11"),
 		)
@@ -30,6 +30,12 @@ func TestList_FiltersByEachField(t *testing.T) {
 			"since":         {audit.Filter{Since: t0.Add(time.Hour), Province: "01"}, []string{"plan.submit"}},
 			"since, zoned":  {audit.Filter{Since: t0.Add(2 * time.Hour).In(ict), Province: "11"}, []string{"user.update", "plan.create"}},
 			"nothing":       {audit.Filter{Entity: "allocation"}, nil},
+			"actor":         {audit.Filter{Actor: "planner.hanoi"}, []string{"plan.submit"}},
+			"unknown actor": {audit.Filter{Actor: "planner"}, nil},
+			"until":         {audit.Filter{Until: t0.Add(time.Hour)}, []string{"plan.create"}},
+			"until, zoned":  {audit.Filter{Until: t0.Add(3 * time.Hour).In(ict), Province: "11"}, []string{"plan.create"}},
+			"between": {audit.Filter{Since: t0.Add(time.Hour), Until: t0.Add(3 * time.Hour)},
+				[]string{"plan.create", "plan.submit"}},
 		} {
 			got := list(t, db, everything, c.f)
 			if fmt.Sprint(actions(got)) != fmt.Sprint(c.want) {
@@ -37,6 +43,12 @@ func TestList_FiltersByEachField(t *testing.T) {
 			}
 		}
 	})
+}
+
+// by returns c made by the user named name.
+func by(name string, c audit.Change) audit.Change {
+	c.Actor = audit.Actor{Name: name}
+	return c
 }
 
 func actions(es []audit.Entry) []string {

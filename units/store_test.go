@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"baove"
-	"baove/audit"
 	"baove/database"
 	"baove/database/dbtest"
 	"baove/units"
@@ -117,7 +116,7 @@ func TestStore_ImportIsIdempotentAndClosesMissingUnits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := s.Import(ctx, audit.Actor{Name: "test"}, list)
+		res, err := s.Import(ctx, importer{Name: "test"}, list)
 		if err != nil || res.Changed() {
 			t.Fatalf("re-importing the loaded list changed %v (err %v)", res, err)
 		}
@@ -128,11 +127,11 @@ func TestStore_ImportIsIdempotentAndClosesMissingUnits(t *testing.T) {
 		newer.Communes = slices.Clone(newer.Communes[1:])
 		newer.Successions = slices.DeleteFunc(slices.Clone(newer.Successions),
 			func(s units.Succession) bool { return string(s.NewCode) == removed.Code })
-		res, err = s.Import(ctx, audit.Actor{Name: "test"}, newer)
+		res, err = s.Import(ctx, importer{Name: "test"}, newer)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.CommunesClosed != 1 || res.CommunesAdded != 0 || res.CommunesUpdated != 0 {
+		if r := res.Result(); r.CommunesClosed != 1 || r.CommunesAdded != 0 || r.CommunesUpdated != 0 {
 			t.Fatalf("import without %s: %v, want exactly one commune closed", removed.Code, res)
 		}
 		got, err := s.Commune(ctx, units.CommuneCode(removed.Code))
@@ -149,8 +148,8 @@ func TestStore_ImportIsIdempotentAndClosesMissingUnits(t *testing.T) {
 			t.Errorf("Hà Nội counts %d communes in force, want 125", p.Communes)
 		}
 
-		res, err = s.Import(ctx, audit.Actor{Name: "test"}, list)
-		if err != nil || res.CommunesUpdated != 1 {
+		res, err = s.Import(ctx, importer{Name: "test"}, list)
+		if err != nil || res.Result().CommunesUpdated != 1 {
 			t.Fatalf("importing the old list again: %v (err %v), want the commune reopened", res, err)
 		}
 	})

@@ -61,6 +61,11 @@ var destinations = []destination{
 	{Key: "web.nav.admin_users", Path: "/admin/users", Roles: admins, Menu: true},
 	{Key: "web.nav.admin_task_areas", Path: "/admin/task-areas", Roles: admins, Menu: true},
 	{Key: "web.nav.admin_indicators", Path: "/admin/indicators", Roles: admins, Menu: true},
+	// The administrator's pages: units and the audit trail (which the other
+	// roles read too, within their scope, from their home page).
+	{Key: "web.nav.units", Path: "/admin/units", Roles: admins, Menu: true},
+	{Key: "web.nav.audit", Path: "/audit", Roles: admins, Menu: true},
+	{Key: "web.nav.audit", Path: "/audit", Roles: provinceReaders},
 	{Key: "web.nav.api_docs", Path: "/docs", Roles: admins},
 	{Key: "web.nav.inbox", Path: "/inbox", Roles: everyone}, // the header links it, with the unread count
 	{Key: "web.nav.password", Path: "/password", Roles: everyone, Menu: true},

@@ -118,6 +118,12 @@ func (s *Server) routes() chi.Router {
 		page(get, "/admin/indicators/{code}", signedIn, s.adminOnly(s.adminDueDatePage))
 		page(post, "/admin/indicators/{code}", signedIn, s.adminOnly(s.setDueDate))
 		page(post, "/admin/indicators/{code}/delete", signedIn, s.adminOnly(s.deleteDueDate))
+
+		// The administrator's pages: units and the audit trail (admin_units*.go, audit*.go).
+		page(get, "/admin/units", signedIn, s.unitsPage)
+		page(post, "/admin/units/preview", signedIn, s.previewUnits)
+		page(post, "/admin/units", signedIn, s.importUnits)
+		page(get, "/audit", signedIn, s.auditPage)
 	})
 	return r
 }

@@ -26,7 +26,7 @@ func importUnits(ctx context.Context, dbf dbFlags, path string, stdout io.Writer
 		return err
 	}
 	defer svc.DB.Close()
-	res, err := svc.Units.Import(ctx, access.System("cli").Actor(), list)
+	res, err := svc.Units.Import(ctx, access.System("cli"), list)
 	if err != nil {
 		return err
 	}
@@ -34,6 +34,6 @@ func importUnits(ctx context.Context, dbf dbFlags, path string, stdout io.Writer
 		fmt.Fprintln(stdout, "units are already up to date; nothing changed")
 		return nil
 	}
-	fmt.Fprintln(stdout, "imported:", res)
+	fmt.Fprintln(stdout, "imported:", res.Result())
 	return nil
 }

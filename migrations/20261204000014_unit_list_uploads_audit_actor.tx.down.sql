@@ -1,0 +1,3 @@
+DROP INDEX audit_log_actor;
+--bun:split
+DROP TABLE unit_list_uploads;
