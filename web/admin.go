@@ -6,7 +6,6 @@ import (
 
 	"baove"
 	"baove/access"
-	"baove/units"
 )
 
 // adminOnly lets only administrators reach h, as every operation of the
@@ -40,21 +39,8 @@ func roleOptions(ctx context.Context) []option {
 	return out
 }
 
-// provinceOptions are the provinces in force of a form's select, after the
+// provinceOptions are the provinces of a user form's select, after the
 // choice of none (the ministry's roles).
-func provinceOptions(ctx context.Context, provinces []units.Province) []option {
-	out := []option{{Value: "", Text: T(ctx, "web.admin.province_none")}}
-	for _, p := range provinces {
-		out = append(out, option{Value: string(p.Code), Text: p.Name})
-	}
-	return out
-}
-
-// provinceNames returns the names of provinces by their codes.
-func provinceNames(provinces []units.Province) map[units.ProvinceCode]string {
-	out := make(map[units.ProvinceCode]string, len(provinces))
-	for _, p := range provinces {
-		out[p.Code] = p.Name
-	}
-	return out
+func provinceOptions(ctx context.Context, provinces provinceList) []option {
+	return provinces.options(option{Value: "", Text: T(ctx, "web.admin.province_none")})
 }

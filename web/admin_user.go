@@ -154,11 +154,11 @@ func (s *Server) renderAdminUser(w http.ResponseWriter, r *http.Request, status 
 
 // fillAdminUser adds to v what its user's page shows besides the user.
 func (s *Server) fillAdminUser(ctx context.Context, v *adminUserView) error {
-	provinces, err := s.svc.Units.Provinces(ctx)
+	provinces, err := s.provinceList(ctx)
 	if err != nil {
 		return err
 	}
-	v.Role, v.Province = roleName(ctx, v.User.Role), provinceName(provinceNames(provinces), v.User.Province)
+	v.Role, v.Province = roleName(ctx, v.User.Role), provinces.name(v.User.Province)
 	v.Roles, v.Provinces = roleOptions(ctx), provinceOptions(ctx, provinces)
 	if !v.Throttle.Until.IsZero() {
 		v.Until = s.when(ctx, v.Throttle.Until)

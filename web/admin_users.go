@@ -54,27 +54,17 @@ func (s *Server) renderAdminUsers(w http.ResponseWriter, r *http.Request, status
 		s.fail(w, r, err)
 		return
 	}
-	provinces, err := s.svc.Units.Provinces(ctx)
+	provinces, err := s.provinceList(ctx)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	names := provinceNames(provinces)
 	for _, u := range users {
-		v.Rows = append(v.Rows, adminUserRow{User: u, Role: roleName(ctx, u.Role), Province: provinceName(names, u.Province),
+		v.Rows = append(v.Rows, adminUserRow{User: u, Role: roleName(ctx, u.Role), Province: provinces.name(u.Province),
 			Throttled: throttles[u.Username].Active()})
 	}
 	v.Roles, v.Provinces = roleOptions(ctx), provinceOptions(ctx, provinces)
 	s.render(w, r, status, adminUsersPage(s.page(r, T(ctx, "web.admin.users.title")), v))
-}
-
-// provinceName returns the name of the province code, its code when it is
-// no longer in force, and "" for none.
-func provinceName(names map[units.ProvinceCode]string, code units.ProvinceCode) string {
-	if name, ok := names[code]; ok {
-		return name
-	}
-	return string(code)
 }
 
 // createUser creates the user of the form, by the rules of POST /users,

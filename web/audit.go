@@ -8,6 +8,7 @@ import (
 
 	"baove"
 	"baove/audit"
+	"baove/units"
 	"baove/vn"
 )
 
@@ -48,12 +49,12 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 	for _, name := range auditFields {
 		v.Filters.Values[name] = q.Get(name)
 	}
-	var names map[string]string
-	var err error
-	if v.Provinces, names, err = s.auditProvinces(ctx); err != nil {
+	provinces, err := s.provinceList(ctx)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	v.Provinces = provinces.options(option{"", T(ctx, "web.audit.province_all")})
 	f, err := s.auditFilter(q)
 	var es []audit.Entry
 	if err == nil {
@@ -67,7 +68,7 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	v.Entries, v.Older = s.auditEntries(ctx, es, names), auditLinks(q, es)
+	v.Entries, v.Older = s.auditEntries(ctx, es, provinces), auditLinks(q, es)
 	if q.Get("before") != "" {
 		v.Newest = "/audit?" + keepAuditFilters(q).Encode()
 	}
@@ -118,10 +119,10 @@ func auditDay(q url.Values, name string, p *baove.Problems) (baove.Date, bool) {
 
 // auditEntries returns the entries of a page as it shows them: at most
 // auditPageSize of es.
-func (s *Server) auditEntries(ctx context.Context, es []audit.Entry, names map[string]string) []auditEntry {
+func (s *Server) auditEntries(ctx context.Context, es []audit.Entry, provinces provinceList) []auditEntry {
 	out := make([]auditEntry, 0, min(len(es), auditPageSize))
 	for _, e := range es[:min(len(es), auditPageSize)] {
-		out = append(out, auditEntry{Entry: e, When: s.when(ctx, e.At), Province: names[e.ProvinceCode], Fields: e.Fields()})
+		out = append(out, auditEntry{Entry: e, When: s.when(ctx, e.At), Province: provinces.name(units.ProvinceCode(e.ProvinceCode)), Fields: e.Fields()})
 	}
 	return out
 }
@@ -146,17 +147,4 @@ func keepAuditFilters(q url.Values) url.Values {
 		}
 	}
 	return keep
-}
-
-// auditProvinces returns the provinces in force to filter by, after
-// "all", and their names by code.
-func (s *Server) auditProvinces(ctx context.Context) ([]option, map[string]string, error) {
-	ps, err := s.svc.Units.Provinces(ctx)
-	opts := []option{{"", T(ctx, "web.audit.province_all")}}
-	names := make(map[string]string, len(ps))
-	for _, p := range ps {
-		opts = append(opts, option{string(p.Code), p.Name})
-		names[string(p.Code)] = p.Name
-	}
-	return opts, names, err
 }

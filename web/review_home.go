@@ -54,7 +54,7 @@ func (s *Server) reviewerWaiting(ctx context.Context) ([]waitItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	names, err := s.provinceNames(ctx)
+	provinces, err := s.provinceList(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -66,11 +66,11 @@ func (s *Server) reviewerWaiting(ctx context.Context) ([]waitItem, error) {
 			issued++
 		case plans.Submitted:
 			out = append(out, waitItem{URL: plansPath(p),
-				Text: Tf(ctx, "web.home.wait_province", i18n.Args{"province": names[string(p.Province)], "version": p.Version})})
+				Text: Tf(ctx, "web.home.wait_province", i18n.Args{"province": provinces.name(p.Province), "version": p.Version})})
 		}
 	}
 	summary := waitItem{URL: fmt.Sprintf("/national?year=%d", year),
-		Text: Tf(ctx, "web.home.wait_issued", i18n.Args{"n": issued, "of": len(names), "year": year})}
+		Text: Tf(ctx, "web.home.wait_issued", i18n.Args{"n": issued, "of": len(provinces), "year": year})}
 	late, err := s.lateReports(ctx)
 	if err != nil {
 		return nil, err
@@ -88,17 +88,4 @@ func (s *Server) lateReports(ctx context.Context) (waitItem, error) {
 	}
 	return waitItem{URL: "/reporting?period=" + p.String(), Text: Tf(ctx, "web.home.wait_reports",
 		i18n.Args{"period": p, "late": rep.Summary.Late, "missing": rep.Summary.Missing})}, nil
-}
-
-// provinceNames returns the provinces' names by code.
-func (s *Server) provinceNames(ctx context.Context) (map[string]string, error) {
-	ps, err := s.svc.Units.Provinces(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]string, len(ps))
-	for _, p := range ps {
-		out[string(p.Code)] = p.Name
-	}
-	return out, nil
 }
