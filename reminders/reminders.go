@@ -122,7 +122,7 @@ func (s Sweep) calendar(ctx context.Context) (indicators.Calendar, []units.Provi
 		}
 		maps.Copy(cal.Reported, reported)
 	}
-	all, err := s.Units.Provinces(ctx)
+	all, err := s.Units.ProvinceNames(ctx)
 	if err != nil {
 		return cal, nil, fmt.Errorf("reminders: provinces: %w", err)
 	}
