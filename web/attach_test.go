@@ -1,11 +1,14 @@
 package web_test
 
 import (
+	"baove"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
+	"baove/plans"
 	"baove/web/webtest"
 )
 
@@ -13,9 +16,32 @@ import (
 // type.
 var scan = []byte("%PDF-1.7\n% a signed plan\n")
 
-func TestAttachPage_ThePlannerAttachesTheSignedScanToThePlan(t *testing.T) {
+// issuedPlan has Điện Biên's 2026 plan drafted, submitted and issued, and
+// returns its page's path.
+func issuedPlan(t *testing.T, s *webtest.Server) string {
+	t.Helper()
+	p := submittedPlan(t, s)
+	issue(t, s, p)
+	return "/plans/" + strconv.FormatInt(int64(p.ID), 10)
+}
+
+// issue has Điện Biên's approver issue the submitted plan p.
+func issue(t *testing.T, s *webtest.Server, p plans.Plan) {
+	t.Helper()
+	_, err := s.Services.Plans.Approve(bg, callerFor(t, s, "approver.dienbien"), p.Ref(), plans.Issuance{DocumentNo: "99/KH-UBND",
+		IssuedOn: baove.NewDate(2026, 11, 28), SignerName: "Lường Văn Thắng", SignerTitle: "Phó Chủ tịch"})
+	must(t, err)
+}
+
+func TestAttachPage_ThePlannerAttachesTheSignedScanToTheIssuedPlan(t *testing.T) {
 	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
-		c, path := startPlan(t, s)
+		c := signIn(t, s, "planner.dienbien")
+		p := submittedPlan(t, s)
+		path := "/plans/" + strconv.FormatInt(int64(p.ID), 10)
+		if page := get(t, s, path, c); strings.Contains(page.body, "Đính kèm bản scan") {
+			t.Errorf("a plan not yet issued offers to attach the signed scan")
+		}
+		issue(t, s, p)
 		page := get(t, s, path, c)
 		if !strings.Contains(page.body, `enctype="multipart/form-data"`) || !strings.Contains(page.body, "Đính kèm bản scan") {
 			t.Fatalf("the planner's plan page offers no form to attach a scan")
@@ -33,7 +59,7 @@ func TestAttachPage_ThePlannerAttachesTheSignedScanToThePlan(t *testing.T) {
 
 func TestAttachPage_AFileThatIsNotAScanIsRefusedInVietnamese(t *testing.T) {
 	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
-		c, path := startPlan(t, s)
+		c, path := signIn(t, s, "planner.dienbien"), issuedPlan(t, s)
 		res := postFile(t, s, path+"/attachments", filePost{File: []byte("MZ\x90\x00 an executable"), Name: "ke-hoach.pdf"}, c)
 		if res.StatusCode != http.StatusUnsupportedMediaType || !strings.Contains(res.body, "Chỉ nhận bản scan PDF, JPEG hoặc PNG") {
 			t.Errorf("an executable named .pdf answered %d: %.300s", res.StatusCode, textOf(res.body))
@@ -49,7 +75,7 @@ func TestAttachPage_AFileThatIsNotAScanIsRefusedInVietnamese(t *testing.T) {
 
 func TestAttachPage_OnlyTheProvincesPlannerAndApproverAttach(t *testing.T) {
 	webtest.Run(t, func(t *testing.T, s *webtest.Server) {
-		_, path := startPlan(t, s)
+		path := issuedPlan(t, s)
 		for _, user := range []string{"finance.dienbien", "reviewer", "planner.hanoi"} {
 			c := signIn(t, s, user)
 			if page := get(t, s, path, c); strings.Contains(page.body, "Đính kèm bản scan") {

@@ -360,9 +360,9 @@ func planCommentList(comments []commentRow) templ.Component {
 	})
 }
 
-// planAttachmentList links the files attached to the version and, for
-// its province's planner and approver, offers to attach one (the signed
-// scan of its issuance).
+// planAttachmentList links the files attached to the version and, once it
+// is issued, offers its province's planner and approver to attach the
+// signed scan.
 func planAttachmentList(v planView) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context

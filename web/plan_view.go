@@ -30,8 +30,8 @@ type planView struct {
 	Issuance    *issuanceView
 	Comments    []commentRow
 	Attachments []attachmentRow
-	// MayAttach is set when the reader may attach a scan to the version
-	// (its province's planner or approver).
+	// MayAttach is set when the version was issued and the reader may
+	// attach its signed scan (its province's planner or approver).
 	MayAttach  bool
 	Activities []activityView
 	Totals     []sourceTotal
@@ -105,7 +105,8 @@ func (s *Server) planView(r *http.Request, id plans.ID) (planView, error) {
 	view := planView{Plan: p, Updated: s.when(ctx, p.UpdatedAt), Done: r.URL.Query().Get("done")}
 	view.Editable = p.Editable() && v.Caller.CanAct(p.Province, access.Planner) == nil
 	view.Revise = p.Status == plans.Approved && v.Caller.CanAct(p.Province, access.Planner) == nil
-	view.MayAttach = attachments.MayAdd(v.Caller, attachments.OnPlan, p.Province) == nil
+	view.MayAttach = (p.Status == plans.Approved || p.Status == plans.Superseded) &&
+		attachments.MayAdd(v.Caller, attachments.OnPlan, p.Province) == nil
 	steps := []func(context.Context, *planView) error{s.planProvince, s.planActivities, s.planTargets, s.planVersions, s.planMissing,
 		s.planComments, s.planAttachments}
 	for _, step := range steps {
