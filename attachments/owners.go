@@ -14,9 +14,10 @@ import (
 	"baove/units"
 )
 
-// PlanReader reads a plan version as its caller may (plans.Store).
+// PlanReader reads a plan version's head (whose it is) as its caller may
+// (plans.Store).
 type PlanReader interface {
-	Plan(ctx context.Context, c access.Caller, id plans.ID) (plans.Plan, error)
+	Head(ctx context.Context, c access.Caller, id plans.ID) (plans.Plan, error)
 }
 
 // AllocationReader reads an allocation entry as its caller may
@@ -64,7 +65,7 @@ func (o Owners) province(ctx context.Context, c access.Caller, owner Owner) (uni
 	}
 	switch owner.Kind {
 	case OnPlan:
-		p, err := o.Plans.Plan(ctx, c, plans.ID(id))
+		p, err := o.Plans.Head(ctx, c, plans.ID(id))
 		return p.Province, err
 	case OnAllocation:
 		a, err := o.Allocations.Allocation(ctx, c, id)

@@ -35,9 +35,9 @@ func NewStore(db *database.DB, clock baove.Clock, ps *plans.Store) (*Store, erro
 
 // Lines returns a plan version's budget lines, each with what was disbursed
 // from it across the plan's versions. The caller must be able to read the
-// plan (see plans.Store.Plan).
+// plan (see plans.Store.Plan); only its head is read.
 func (s *Store) Lines(ctx context.Context, c access.Caller, plan plans.ID) ([]Line, error) {
-	p, err := s.plans.Plan(ctx, c, plan)
+	p, err := s.plans.Head(ctx, c, plan)
 	if err != nil {
 		return nil, err
 	}
@@ -58,13 +58,14 @@ func (s *Store) Lines(ctx context.Context, c access.Caller, plan plans.ID) ([]Li
 }
 
 // Line returns one budget line with what was disbursed from it. The caller
-// must be able to read its plan; it returns ENOTFOUND otherwise.
+// must be able to read its plan; it returns ENOTFOUND otherwise. The plan
+// is its head only (see plans.Store.Head).
 func (s *Store) Line(ctx context.Context, c access.Caller, id LineID) (Line, plans.Plan, error) {
 	l, err := s.lineIn(ctx, s.db, id)
 	if err != nil {
 		return l, plans.Plan{}, err
 	}
-	p, err := s.plans.Plan(ctx, c, l.PlanID)
+	p, err := s.plans.Head(ctx, c, l.PlanID)
 	if baove.ErrorCode(err) == baove.ENOTFOUND {
 		return Line{}, p, lineNotFound(id)
 	} else if err != nil {

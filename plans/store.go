@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/uptrace/bun"
@@ -146,6 +147,21 @@ func (s *Store) Plan(ctx context.Context, c access.Caller, id ID) (Plan, error) 
 	return s.load(ctx, s.db, r)
 }
 
+// Head returns a plan version without its parts (its activities, targets
+// and history are left empty): whose plan it is, its year, status and
+// issuance, under the same rules as Plan, in one read. The stores that only
+// need to know a plan's province and year read this.
+func (s *Store) Head(ctx context.Context, c access.Caller, id ID) (Plan, error) {
+	r, err := s.row(ctx, s.db, id, false)
+	if err != nil {
+		return Plan{}, err
+	}
+	if err := visible(c, r); err != nil {
+		return Plan{}, err
+	}
+	return r.plan(), nil
+}
+
 // visible returns nil when c may read the plan of r; for a provincial user
 // (planner, approver, finance officer) of another province it is ENOTFOUND, so that they cannot
 // even learn which plans exist.
@@ -252,19 +268,21 @@ func (s *Store) Plans(ctx context.Context, c access.Caller, f Filter) ([]Plan, e
 	return out, nil
 }
 
-// Versions lists every version of the plan id belongs to, oldest first.
+// Versions lists every version of the plan id belongs to, oldest first, in
+// one read.
 func (s *Store) Versions(ctx context.Context, c access.Caller, id ID) ([]Plan, error) {
-	r, err := s.row(ctx, s.db, id, false)
-	if err != nil {
-		return nil, err
-	}
-	if err := visible(c, r); err != nil {
-		return nil, err
-	}
 	var rows []PlanRecord
-	if err := s.db.NewSelect().Model(&rows).Where("province_code = ? AND year = ?", r.ProvinceCode, r.Year).
+	same := s.db.NewSelect().Table("plans").Column("province_code", "year").Where("id = ?", int64(id))
+	if err := s.db.NewSelect().Model(&rows).Where("(p.province_code, p.year) = (?)", same).
 		Order("version").Scan(ctx); err != nil {
 		return nil, fmt.Errorf("plans: versions of %d: %w", id, err)
+	}
+	i := slices.IndexFunc(rows, func(r PlanRecord) bool { return r.ID == int64(id) })
+	if i < 0 {
+		return nil, notFound(id)
+	}
+	if err := visible(c, rows[i]); err != nil {
+		return nil, err
 	}
 	out := make([]Plan, len(rows))
 	for i, v := range rows {

@@ -127,20 +127,19 @@ func (s *Store) ProvinceNames(ctx context.Context) ([]ProvinceName, error) {
 }
 
 // Province returns the province with code, in force or not, with the number
-// of its communes in force today. It returns ENOTFOUND for an unknown code.
+// of its communes in force today, in one read. It returns ENOTFOUND for an
+// unknown code.
 func (s *Store) Province(ctx context.Context, code ProvinceCode) (Province, error) {
 	var row provinceRow
-	err := s.db.NewSelect().Model(&row).Where("code = ?", string(code)).Scan(ctx)
+	communes := validOn(s.db.NewSelect().Table("communes").ColumnExpr("count(*)").Where("communes.province_code = p.code"),
+		"communes", s.today())
+	err := s.db.NewSelect().Model(&row).ModelTableExpr("provinces AS p").ColumnExpr("p.*, (?) AS communes", communes).
+		Where("p.code = ?", string(code)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Province{}, baove.E(baove.ENOTFOUND, "unit.province.not_found", i18n.Args{"code": string(code)})
 	} else if err != nil {
 		return Province{}, fmt.Errorf("units: province %s: %w", code, err)
 	}
-	n, err := validOn(s.db.NewSelect().Table("communes").Where("province_code = ?", string(code)), "communes", s.today()).Count(ctx)
-	if err != nil {
-		return Province{}, fmt.Errorf("units: count communes of %s: %w", code, err)
-	}
-	row.Communes = int(n)
 	return row.province(), nil
 }
 
