@@ -5,6 +5,7 @@
 package api
 
 import (
+	"baove/admit"
 	"baove/app"
 	"log/slog"
 	"net/http"
@@ -39,6 +40,7 @@ type Server struct {
 	metrics      *metrics.Metrics
 	metricsPage  http.Handler // /metrics, when served here (ServeMetrics)
 	metricsToken string
+	gate         *admit.Gate // reads wait their turn here (Admit)
 }
 
 // New returns a server over the services; version is the build's version
@@ -50,7 +52,8 @@ func New(svc *app.Services, log *slog.Logger, version string, opts ...Option) *S
 	}
 	// GetHead answers HEAD with the GET route of the path (net/http sends
 	// no body), so that every GET also answers HEAD.
-	s.router.Use(s.requestID, language, s.clientAddress, s.recoverer, s.accessLog, middleware.GetHead)
+	// admitted comes after the access log, which counts the wait.
+	s.router.Use(s.requestID, language, s.clientAddress, s.recoverer, s.accessLog, s.admitted, middleware.GetHead)
 	s.router.NotFound(s.notFound)
 	s.router.MethodNotAllowed(s.methodNotAllowed)
 	s.api = humachi.New(s.router, s.config())

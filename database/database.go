@@ -63,6 +63,10 @@ func Open(ctx context.Context, rawURL, dataDir string) (*DB, error) {
 	return db, nil
 }
 
+// PostgresConns is how many connections an instance opens to PostgreSQL at
+// most.
+const PostgresConns = 20
+
 func openEngine(engine Engine, dsn string) (*DB, error) {
 	switch engine {
 	case Postgres:
@@ -70,8 +74,8 @@ func openEngine(engine Engine, dsn string) (*DB, error) {
 		if err != nil {
 			return nil, fmt.Errorf("database: %w", err)
 		}
-		sqldb.SetMaxOpenConns(20)
-		sqldb.SetMaxIdleConns(20)
+		sqldb.SetMaxOpenConns(PostgresConns)
+		sqldb.SetMaxIdleConns(PostgresConns)
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
 		return &DB{DB: bun.NewDB(sqldb, pgdialect.New()), Engine: Postgres}, nil
 	default:

@@ -8,7 +8,9 @@ import (
 	"net/http"
 	"testing"
 
+	"baove/admit"
 	"baove/api"
+	"baove/app"
 	"baove/bench"
 	"baove/web"
 )
@@ -78,11 +80,12 @@ func pageCases(b *testing.B, s *bench.Services) []pageCase {
 }
 
 // servePagesInProcess returns the pages and the API over s, as serve
-// builds them. Logs are written, as in production, but thrown away.
+// builds them (with its gate for reads). Logs are written, as in production, but thrown away.
 func servePagesInProcess(b *testing.B, s *bench.Services) http.Handler {
 	b.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return web.New(s.Services, log, web.API(api.New(s.Services, log, "bench")))
+	gate := admit.New(app.ReadTurns(0, s.DB.Engine), admit.DefaultWait)
+	return web.New(s.Services, log, web.API(api.New(s.Services, log, "bench", api.Admit(gate))), web.Admit(gate))
 }
 
 // servePages serves the pages and the API over s on a loopback listener

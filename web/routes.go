@@ -37,7 +37,7 @@ func (s *Server) routes() chi.Router {
 	r.Get("/static/{name}", s.static)
 
 	r.Group(func(r chi.Router) {
-		r.Use(s.session, s.origins.Handler)
+		r.Use(s.admitted, s.session, s.origins.Handler)
 		page := func(method, path string, who func(http.HandlerFunc) http.HandlerFunc, h http.HandlerFunc) {
 			r.Method(method, path, who(h))
 		}

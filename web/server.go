@@ -25,6 +25,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"baove/access"
+	"baove/admit"
 	"baove/app"
 	"baove/metrics"
 	"baove/units"
@@ -42,6 +43,7 @@ type Server struct {
 	origins *http.CrossOriginProtection
 	mail    bool // the service sends e-mail (MailOn)
 	metrics *metrics.Metrics
+	gate    *admit.Gate // pages wait their turn here (Admit)
 }
 
 // Option changes how a Server is built.

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"baove/access"
+	"baove/admit"
 	"baove/api"
 	"baove/app"
 	"baove/demo"
@@ -30,7 +31,7 @@ type serveFlags struct {
 	proxies, publicURL, tlsCert, tlsKey string
 	metricsToken, metricsAddr           string
 	tokenTTL, shutdown                  time.Duration
-	hashes                              int
+	hashes, turns                       int
 	withDemo, secureCookies             bool
 	mail                                mailFlags
 	mailOn                              bool // the outbox's worker runs (--smtp-url)
@@ -47,6 +48,8 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.shutdown, "shutdown-timeout", 15*time.Second, "how long to let requests finish on SIGINT/SIGTERM")
 	fs.IntVar(&f.hashes, "hash-concurrency", access.DefaultHashConcurrency,
 		"password hashes computed at once (argon2id, 19 MiB each); more sign-ins wait up to 5s, then get 503")
+	fs.IntVar(&f.turns, "max-active-reads", 0, "reads (GET, HEAD) worked on at once; more wait their turn in arrival "+
+		"order, up to 10s, then get 503 (0: 3 per processor on SQLite, one per database connection on PostgreSQL)")
 	fs.StringVar(&f.proxies, "trusted-proxies", "",
 		"comma-separated IPs or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client")
 	fs.BoolVar(&f.secureCookies, "secure-cookies", false,
@@ -65,6 +68,9 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 func (f *serveFlags) check() error {
 	if (f.tlsCert == "") != (f.tlsKey == "") {
 		return errors.New("--tls-cert and --tls-key go together")
+	}
+	if f.turns < 0 {
+		return fmt.Errorf("--max-active-reads: %d is not a positive number or 0", f.turns)
 	}
 	if f.hashes < 1 {
 		return fmt.Errorf("--hash-concurrency: %d is not a positive number", f.hashes)
@@ -146,7 +152,8 @@ func (f *serveFlags) prepare(ctx context.Context, svc *app.Services, p process) 
 // listen opens the service's listener (the pages and the API) and, with
 // --metrics-addr, the metrics' own.
 func (f *serveFlags) listen(svc *app.Services, log *slog.Logger, m *metrics.Metrics, trusted []netip.Prefix) ([]listener, error) {
-	apiOpts := []api.Option{api.TrustProxies(trusted), api.WithMetrics(m)}
+	gate := admit.New(app.ReadTurns(f.turns, svc.DB.Engine), admit.DefaultWait) // one for the pages and the API
+	apiOpts := []api.Option{api.TrustProxies(trusted), api.WithMetrics(m), api.Admit(gate)}
 	if f.publicURL != "" {
 		apiOpts = append(apiOpts, api.PublicURL(f.publicURL))
 	}
@@ -155,7 +162,7 @@ func (f *serveFlags) listen(svc *app.Services, log *slog.Logger, m *metrics.Metr
 	}
 	secure := f.secureCookies || strings.HasPrefix(f.publicURL, "https://")
 	pages := []web.Option{web.API(api.New(svc, log, version(), apiOpts...)), web.TrustProxies(trusted),
-		web.SecureCookies(secure), web.WithMetrics(m), web.MailOn(f.mailOn)}
+		web.SecureCookies(secure), web.WithMetrics(m), web.MailOn(f.mailOn), web.Admit(gate)}
 	if f.withDemo {
 		pages = append(pages, web.WithDemo(demoAccounts()))
 	}
