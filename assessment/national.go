@@ -25,7 +25,9 @@ func (s *Service) NationalProgress(ctx context.Context, c access.Caller, year in
 }
 
 // national checks that c may read the national assessment of year and
-// reads the provinces, the catalogue and every province's facts.
+// reads the provinces, the catalogue and every province's facts of
+// progress (plans, values, staffing tallies); National reads the rest of
+// what compliance judges (Service.compliance).
 func (s *Service) national(ctx context.Context, c access.Caller, year int) ([]units.Province, []indicators.Indicator, yearFacts, error) {
 	if err := c.Require(access.Reviewer); err != nil {
 		return nil, nil, yearFacts{}, err
@@ -60,7 +62,8 @@ func nationalProgress(cat []indicators.Indicator, provinces []units.Province, in
 }
 
 // yearFacts are what the national roll-up reads of every province in a
-// year.
+// year: progress needs the plans, values and coverage; compliance also
+// signed and calendar (Service.compliance).
 type yearFacts struct {
 	plans    map[units.ProvinceCode]plans.Standing
 	values   map[units.ProvinceCode][]indicators.Value
@@ -69,6 +72,8 @@ type yearFacts struct {
 	calendar indicators.Calendar                        // every province's reports of the year
 }
 
+// yearFacts reads what progress judges of every province in year: their
+// plans, values and staffing tallies (signed and calendar are left empty).
 func (s *Service) yearFacts(ctx context.Context, year int, cat []indicators.Indicator) (yearFacts, error) {
 	var f yearFacts
 	var err error
@@ -78,20 +83,26 @@ func (s *Service) yearFacts(ctx context.Context, year int, cat []indicators.Indi
 	if f.values, err = s.indicators.YearValues(ctx, year, cat); err != nil {
 		return f, err
 	}
-	if f.coverage, err = s.indicators.Tallies(ctx, year); err != nil {
-		return f, err
-	}
+	f.coverage, err = s.indicators.Tallies(ctx, year)
+	return f, err
+}
+
+// compliance adds to f what the compliance checks judge beyond progress:
+// which versions in force carry their signed scan, and every province's
+// reports of the year.
+func (s *Service) compliance(ctx context.Context, year int, f *yearFacts) error {
 	var inForce []plans.ID
 	for _, st := range f.plans {
 		if st.InForce != nil {
 			inForce = append(inForce, st.InForce.ID)
 		}
 	}
+	var err error
 	if f.signed, err = s.scans.Signed(ctx, inForce); err != nil {
-		return f, err
+		return err
 	}
 	f.calendar, err = s.calendar(ctx, year, "")
-	return f, err
+	return err
 }
 
 // National is every province's progress and compliance in a year, with
@@ -117,6 +128,9 @@ type National struct {
 func (s *Service) National(ctx context.Context, c access.Caller, year int, budgets map[units.ProvinceCode]budget.Summary) (National, error) {
 	provinces, cat, in, err := s.national(ctx, c, year)
 	if err != nil {
+		return National{}, err
+	}
+	if err := s.compliance(ctx, year, &in); err != nil {
 		return National{}, err
 	}
 	if budgets == nil {
