@@ -308,26 +308,38 @@ func (s *Store) tally(ctx context.Context, year int, p units.ProvinceCode) (map[
 }
 
 // Uncovered is what the compliance checks read of a province's staffing in
-// year, in two queries: the counts, and the uncovered communes by name,
-// which are then Communes (with no staffing), in Vietnamese order. The full
-// records (Coverage) are not needed to judge and name. It does not check a
-// caller.
+// year, in one pass over its communes in force: the counts of Tally, and
+// the uncovered communes by name, which are then Communes (with no
+// staffing), in Vietnamese order. The full records (Coverage) are not
+// needed to judge and name. It does not check a caller.
 func (s *Store) Uncovered(ctx context.Context, province units.ProvinceCode, year int) (Coverage, error) {
-	c, err := s.Tally(ctx, province, year)
-	if err != nil {
-		return Coverage{}, err
+	var rows []struct {
+		Code, Name                         string
+		Recorded, Covered                  bool
+		Villages, VillagesWithCollaborator int
 	}
-	var rows []struct{ Code, Name string }
-	err = s.db.NewRaw(`SELECT c.code, c.name FROM communes AS c
-		LEFT JOIN commune_staffing AS s ON s.commune_code = c.code AND s.year = ?
-		WHERE c.province_code = ? AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)
-		AND coalesce(s.full_time + s.part_time, 0) = 0`,
+	err := s.db.NewRaw(`SELECT c.code, c.name, s.commune_code IS NOT NULL AS recorded,
+		coalesce(s.full_time + s.part_time, 0) > 0 AS covered,
+		coalesce(s.villages, 0) AS villages, coalesce(s.villages_with_collaborator, 0) AS villages_with_collaborator
+		FROM communes AS c LEFT JOIN commune_staffing AS s ON s.commune_code = c.code AND s.year = ?
+		WHERE c.province_code = ? AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)`,
 		year, string(province), baove.NewDate(year, 12, 31), baove.NewDate(year, 1, 1)).Scan(ctx, &rows)
 	if err != nil {
-		return c, fmt.Errorf("indicators: uncovered communes of %s in %d: %w", province, year, err)
+		return Coverage{}, fmt.Errorf("indicators: staffing of %s in %d: %w", province, year, err)
 	}
+	c := Coverage{Province: province, Year: year, Total: len(rows)}
 	for _, r := range rows {
-		c.Communes = append(c.Communes, CommuneStaffing{Commune: units.Commune{Code: units.CommuneCode(r.Code), ProvinceCode: province, Name: r.Name}})
+		if r.Recorded {
+			c.Recorded++
+		}
+		if r.Covered {
+			c.Covered++
+		} else {
+			c.Communes = append(c.Communes, CommuneStaffing{Commune: units.Commune{Code: units.CommuneCode(r.Code),
+				ProvinceCode: province, Name: r.Name}})
+		}
+		c.Villages += r.Villages
+		c.VillagesWithCollaborator += r.VillagesWithCollaborator
 	}
 	vn.SortBy(c.Communes, func(cs CommuneStaffing) string { return cs.Commune.Name })
 	return c, nil
