@@ -66,35 +66,31 @@ func (s *Store) countingPlan(ctx context.Context, db bun.IDB, p units.ProvinceCo
 
 func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, plan plans.ID) (sums, error) {
 	in := sums{planned: map[FundingSource]map[string]VND{}, disbursed: map[FundingSource]map[string]VND{}, allocations: map[AllocationKind]VND{}}
+	// One read for the three sums: what the plan's lines plan, what the
+	// ledger paid, and what was allocated, each row tagged with its part.
 	var rows []struct {
-		Source   FundingSource
-		TaskArea string
-		Sum      int64
+		Part, Source, TaskArea string
+		Sum                    int64
 	}
-	if plan != 0 {
-		if err := db.NewRaw(`SELECT l.funding_source AS source, a.task_area, sum(l.amount) AS sum FROM budget_lines AS l
-			JOIN activities AS a ON a.id = l.activity_id WHERE l.plan_id = ? GROUP BY l.funding_source, a.task_area`,
-			int64(plan)).Scan(ctx, &rows); err != nil {
-			return in, err
+	if err := db.NewRaw(`SELECT 'planned' AS part, l.funding_source AS source, a.task_area, sum(l.amount) AS sum
+		FROM budget_lines AS l JOIN activities AS a ON a.id = l.activity_id WHERE l.plan_id = ?
+		GROUP BY l.funding_source, a.task_area
+		UNION ALL SELECT 'disbursed', funding_source, task_area, sum(amount) FROM ledger_totals
+		WHERE province_code = ? AND year = ? GROUP BY funding_source, task_area
+		UNION ALL SELECT 'allocated', kind, '', sum(amount) FROM allocations
+		WHERE province_code = ? AND year = ? GROUP BY kind`,
+		int64(plan), string(p), year, string(p), year).Scan(ctx, &rows); err != nil {
+		return in, err
+	}
+	for _, r := range rows {
+		switch r.Part {
+		case "planned":
+			add(in.planned, FundingSource(r.Source), r.TaskArea, VND(r.Sum))
+		case "disbursed":
+			add(in.disbursed, FundingSource(r.Source), r.TaskArea, VND(r.Sum))
+		default:
+			in.allocations[AllocationKind(r.Source)] += VND(r.Sum)
 		}
-	}
-	add(in.planned, rows)
-	rows = nil
-	if err := db.NewRaw(`SELECT funding_source AS source, task_area, sum(amount) AS sum FROM ledger_totals
-		WHERE province_code = ? AND year = ? GROUP BY funding_source, task_area`, string(p), year).Scan(ctx, &rows); err != nil {
-		return in, err
-	}
-	add(in.disbursed, rows)
-	var allocs []struct {
-		Kind AllocationKind
-		Sum  int64
-	}
-	if err := db.NewRaw(`SELECT kind, sum(amount) AS sum FROM allocations WHERE province_code = ? AND year = ? GROUP BY kind`,
-		string(p), year).Scan(ctx, &allocs); err != nil {
-		return in, err
-	}
-	for _, a := range allocs {
-		in.allocations[a.Kind] = VND(a.Sum)
 	}
 	err := db.NewSelect().Model(&in.year).Where("province_code = ? AND year = ?", string(p), year).Scan(ctx)
 	if err != nil && !isNoRows(err) {
@@ -125,15 +121,9 @@ func provinceExists(ctx context.Context, db bun.IDB, p units.ProvinceCode) error
 	return nil
 }
 
-func add(m map[FundingSource]map[string]VND, rows []struct {
-	Source   FundingSource
-	TaskArea string
-	Sum      int64
-}) {
-	for _, r := range rows {
-		if m[r.Source] == nil {
-			m[r.Source] = map[string]VND{}
-		}
-		m[r.Source][r.TaskArea] += VND(r.Sum)
+func add(m map[FundingSource]map[string]VND, src FundingSource, area string, amount VND) {
+	if m[src] == nil {
+		m[src] = map[string]VND{}
 	}
+	m[src][area] += amount
 }
