@@ -6,6 +6,7 @@ import (
 
 	"baove/admit"
 	"baove/i18n"
+	"baove/plans"
 )
 
 // busyRetry is the Retry-After of a read that waited past its turn.
@@ -34,4 +35,15 @@ func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Retry-After", strconv.Itoa(busyRetry))
 	w.Header().Set("Content-Language", string(lang))
 	writeProblem(w, http.StatusServiceUnavailable, i18n.Text(lang, "server.busy", i18n.Args{"seconds": int64(busyRetry)}))
+}
+
+// RememberReads lets a read (GET, HEAD) read each plan's row once, however
+// many services ask whose plan it is (plans.Remember); the pages use it too.
+func RememberReads(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			r = r.WithContext(plans.Remember(r.Context()))
+		}
+		next.ServeHTTP(w, r)
+	})
 }

@@ -53,7 +53,7 @@ func New(svc *app.Services, log *slog.Logger, version string, opts ...Option) *S
 	// GetHead answers HEAD with the GET route of the path (net/http sends
 	// no body), so that every GET also answers HEAD.
 	// admitted comes after the access log, which counts the wait.
-	s.router.Use(s.requestID, language, s.clientAddress, s.recoverer, s.accessLog, s.admitted, middleware.GetHead)
+	s.router.Use(s.requestID, language, s.clientAddress, s.recoverer, s.accessLog, s.admitted, RememberReads, middleware.GetHead)
 	s.router.NotFound(s.notFound)
 	s.router.MethodNotAllowed(s.methodNotAllowed)
 	s.api = humachi.New(s.router, s.config())

@@ -70,7 +70,7 @@ func (s *Store) AddComment(ctx context.Context, c access.Caller, id ID, n NewCom
 // Comments returns the comments on every version of the plan id belongs to
 // (its province and year), oldest first, to whoever may read the plan.
 func (s *Store) Comments(ctx context.Context, c access.Caller, id ID) ([]Comment, error) {
-	r, err := s.row(ctx, s.db, id, false)
+	r, err := s.readRow(ctx, id)
 	if err != nil {
 		return nil, err
 	}

@@ -46,7 +46,7 @@ type snapshot map[string]map[string]map[string]any
 // (document number, date, signer). The caller must be able to read the plan. It returns
 // ENOTFOUND when there is no such version.
 func (s *Store) Diff(ctx context.Context, c access.Caller, id ID, from int) ([]Difference, error) {
-	r, err := s.row(ctx, s.db, id, false)
+	r, err := s.readRow(ctx, id)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ import (
 // missing, none when the version is ready. The caller must be able to read
 // the plan (ENOTFOUND otherwise); the status is not judged.
 func (s *Store) Missing(ctx context.Context, c access.Caller, id ID) (baove.Problems, error) {
-	r, err := s.row(ctx, s.db, id, false)
+	r, err := s.readRow(ctx, id)
 	if err != nil {
 		return nil, err
 	}

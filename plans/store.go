@@ -137,7 +137,7 @@ func checkTitle(p *baove.Problems, field, title string) {
 // reviewer reads every province's plans; a planner, approver or finance
 // officer their own province's (others' are ENOTFOUND); an administrator none (EFORBIDDEN).
 func (s *Store) Plan(ctx context.Context, c access.Caller, id ID) (Plan, error) {
-	r, err := s.row(ctx, s.db, id, false)
+	r, err := s.readRow(ctx, id)
 	if err != nil {
 		return Plan{}, err
 	}
@@ -152,7 +152,7 @@ func (s *Store) Plan(ctx context.Context, c access.Caller, id ID) (Plan, error) 
 // issuance, under the same rules as Plan, in one read. The stores that only
 // need to know a plan's province and year read this.
 func (s *Store) Head(ctx context.Context, c access.Caller, id ID) (Plan, error) {
-	r, err := s.row(ctx, s.db, id, false)
+	r, err := s.readRow(ctx, id)
 	if err != nil {
 		return Plan{}, err
 	}

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"strconv"
 	"testing"
 
 	"baove/admit"
@@ -80,11 +82,13 @@ func pageCases(b *testing.B, s *bench.Services) []pageCase {
 }
 
 // servePagesInProcess returns the pages and the API over s, as serve
-// builds them (with its gate for reads). Logs are written, as in production, but thrown away.
+// builds them: with its gate for reads, of serve's default number of turns
+// unless BAOVE_BENCH_TURNS says another. Logs are written, as in production, but thrown away.
 func servePagesInProcess(b *testing.B, s *bench.Services) http.Handler {
 	b.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	gate := admit.New(app.ReadTurns(0, s.DB.Engine), admit.DefaultWait)
+	n, _ := strconv.Atoi(os.Getenv("BAOVE_BENCH_TURNS")) // to try other numbers; 0 is serve's
+	gate := admit.New(app.ReadTurns(n, s.DB.Engine), admit.DefaultWait)
 	return web.New(s.Services, log, web.API(api.New(s.Services, log, "bench", api.Admit(gate))), web.Admit(gate))
 }
 

@@ -7,6 +7,8 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
+
+	"baove/api"
 )
 
 // apiPaths are the paths the API answers, exactly; apiPrefixes begin the
@@ -37,7 +39,7 @@ func (s *Server) routes() chi.Router {
 	r.Get("/static/{name}", s.static)
 
 	r.Group(func(r chi.Router) {
-		r.Use(s.admitted, s.session, s.origins.Handler)
+		r.Use(s.admitted, api.RememberReads, s.session, s.origins.Handler)
 		page := func(method, path string, who func(http.HandlerFunc) http.HandlerFunc, h http.HandlerFunc) {
 			r.Method(method, path, who(h))
 		}
