@@ -292,7 +292,8 @@ func (s *Store) tally(ctx context.Context, year int, p units.ProvinceCode) (map[
 	err := s.db.NewRaw(`SELECT c.province_code, count(*) AS total, count(s.commune_code) AS recorded,
 		coalesce(sum(CASE WHEN s.full_time + s.part_time > 0 THEN 1 ELSE 0 END), 0) AS covered,
 		coalesce(sum(s.villages), 0) AS villages, coalesce(sum(s.villages_with_collaborator), 0) AS villages_with_collaborator
-		FROM communes AS c LEFT JOIN commune_staffing AS s ON s.commune_code = c.code AND s.year = ?
+		FROM communes AS c LEFT JOIN commune_staffing AS s
+			ON s.commune_code = c.code AND s.province_code = c.province_code AND s.year = ?
 		WHERE c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)`+where+` GROUP BY c.province_code`,
 		args...).Scan(ctx, &rows)
 	if err != nil {
@@ -308,38 +309,44 @@ func (s *Store) tally(ctx context.Context, year int, p units.ProvinceCode) (map[
 }
 
 // Uncovered is what the compliance checks read of a province's staffing in
-// year, in one pass over its communes in force: the counts of Tally, and
+// year, in one statement: the counts of Tally, summed by the database, and
 // the uncovered communes by name, which are then Communes (with no
-// staffing), in Vietnamese order. The full records (Coverage) are not
-// needed to judge and name. It does not check a caller.
+// staffing), in Vietnamese order. Only those communes' rows come back, not
+// one row per commune in force: the full records (Coverage) are not needed
+// to judge and name. It does not check a caller.
 func (s *Store) Uncovered(ctx context.Context, province units.ProvinceCode, year int) (Coverage, error) {
 	var rows []struct {
 		Code, Name                         string
-		Recorded, Covered                  bool
+		Total, Recorded, Covered           int
 		Villages, VillagesWithCollaborator int
 	}
-	err := s.db.NewRaw(`SELECT c.code, c.name, s.commune_code IS NOT NULL AS recorded,
-		coalesce(s.full_time + s.part_time, 0) > 0 AS covered,
-		coalesce(s.villages, 0) AS villages, coalesce(s.villages_with_collaborator, 0) AS villages_with_collaborator
-		FROM communes AS c LEFT JOIN commune_staffing AS s ON s.commune_code = c.code AND s.year = ?
-		WHERE c.province_code = ? AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)`,
+	// The communes in force beside their record of the year (found by the
+	// record's province too, which is the commune's and indexed), read once;
+	// then one row of their sums (code ''), and one for each without a worker.
+	err := s.db.NewRaw(`WITH k AS MATERIALIZED (SELECT c.code, c.name,
+			CASE WHEN s.commune_code IS NULL THEN 0 ELSE 1 END AS recorded,
+			CASE WHEN s.full_time + s.part_time > 0 THEN 1 ELSE 0 END AS covered,
+			coalesce(s.villages, 0) AS villages, coalesce(s.villages_with_collaborator, 0) AS villages_with_collaborator
+		FROM communes AS c LEFT JOIN commune_staffing AS s
+			ON s.commune_code = c.code AND s.province_code = c.province_code AND s.year = ?
+		WHERE c.province_code = ? AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?))
+		SELECT '' AS code, '' AS name, count(*) AS total, coalesce(sum(recorded), 0) AS recorded,
+			coalesce(sum(covered), 0) AS covered, coalesce(sum(villages), 0) AS villages,
+			coalesce(sum(villages_with_collaborator), 0) AS villages_with_collaborator FROM k
+		UNION ALL SELECT code, name, 0, 0, 0, 0, 0 FROM k WHERE covered = 0`,
 		year, string(province), baove.NewDate(year, 12, 31), baove.NewDate(year, 1, 1)).Scan(ctx, &rows)
 	if err != nil {
 		return Coverage{}, fmt.Errorf("indicators: staffing of %s in %d: %w", province, year, err)
 	}
-	c := Coverage{Province: province, Year: year, Total: len(rows)}
+	c := Coverage{Province: province, Year: year}
 	for _, r := range rows {
-		if r.Recorded {
-			c.Recorded++
+		if r.Code == "" {
+			c.Total, c.Recorded, c.Covered = r.Total, r.Recorded, r.Covered
+			c.Villages, c.VillagesWithCollaborator = r.Villages, r.VillagesWithCollaborator
+			continue
 		}
-		if r.Covered {
-			c.Covered++
-		} else {
-			c.Communes = append(c.Communes, CommuneStaffing{Commune: units.Commune{Code: units.CommuneCode(r.Code),
-				ProvinceCode: province, Name: r.Name}})
-		}
-		c.Villages += r.Villages
-		c.VillagesWithCollaborator += r.VillagesWithCollaborator
+		c.Communes = append(c.Communes, CommuneStaffing{Commune: units.Commune{Code: units.CommuneCode(r.Code),
+			ProvinceCode: province, Name: r.Name}})
 	}
 	vn.SortBy(c.Communes, func(cs CommuneStaffing) string { return cs.Commune.Name })
 	return c, nil
