@@ -153,11 +153,7 @@ func (s *Service) signed(ctx context.Context, plan plans.Standing) (bool, error)
 // rules and when province's values (every province's when empty) were
 // first reported.
 func (s *Service) calendar(ctx context.Context, year int, province units.ProvinceCode) (indicators.Calendar, error) {
-	cal := indicators.Calendar{Clock: s.clock}
-	var err error
-	if cal.Rules, err = s.indicators.DueRules(ctx); err != nil {
-		return cal, err
-	}
-	cal.Reported, err = s.indicators.Reported(ctx, year, province)
+	cal, err := s.indicators.Calendar(ctx, year, province)
+	cal.Clock = s.clock
 	return cal, err
 }

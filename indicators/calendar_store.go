@@ -157,3 +157,44 @@ func (s *Store) Reported(ctx context.Context, year int, province units.ProvinceC
 	}
 	return out, nil
 }
+
+// Calendar returns the reporting calendar of year, with the store's clock:
+// the due rules (as DueRules gives them) and when the values they ask for,
+// of province or of every province when empty, were first reported (as
+// Reported gives them), in one read. It does not check a caller.
+func (s *Store) Calendar(ctx context.Context, year int, province units.ProvinceCode) (Calendar, error) {
+	var rows []struct {
+		Part, IndicatorCode string
+		Frequency           Frequency
+		DaysAfter           int
+		ProvinceCode        string
+		Quarter             int
+		ReportedAt          time.Time `bun:",nullzero"`
+		Position            int       // the rules' order
+		Code                string    // the rules' order too
+	}
+	where, args := "", []any{year}
+	if province != "" {
+		where, args = " AND v.province_code = ?", append(args, string(province))
+	}
+	if err := s.db.NewRaw(`SELECT 'rule' AS part, r.indicator_code, r.frequency, r.days_after, '' AS province_code,
+		0 AS quarter, NULL AS reported_at, i.position, i.code
+		FROM reporting_due_rules AS r JOIN indicators AS i ON i.code = r.indicator_code
+		UNION ALL SELECT 'reported', v.indicator_code, '', 0, v.province_code, v.quarter, v.reported_at, 0, ''
+		FROM indicator_values AS v WHERE v.year = ? AND v.reported_at IS NOT NULL
+		AND v.indicator_code IN (SELECT indicator_code FROM reporting_due_rules)`+where+`
+		ORDER BY position, code`, args...).Scan(ctx, &rows); err != nil {
+		return Calendar{}, fmt.Errorf("indicators: reporting calendar of %d: %w", year, err)
+	}
+	cal := Calendar{Reported: map[ValueKey]time.Time{}, Clock: s.clock}
+	for _, r := range rows {
+		if r.Part == "rule" {
+			cal.Rules = append(cal.Rules, DueRule{Indicator: Code(r.IndicatorCode), Frequency: r.Frequency, DaysAfter: r.DaysAfter})
+			continue
+		}
+		k := ValueKey{Province: units.ProvinceCode(r.ProvinceCode), Indicator: Code(r.IndicatorCode),
+			Period: Period{Year: year, Quarter: r.Quarter}}
+		cal.Reported[k] = r.ReportedAt
+	}
+	return cal, nil
+}

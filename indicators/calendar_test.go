@@ -1,6 +1,7 @@
 package indicators_test
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -95,6 +96,39 @@ func TestValue_ReportedAtIsTheFirstFinalFigure(t *testing.T) {
 		got, err := s.Reported(ctx, 2026, "11")
 		if at, ok := got[k]; err != nil || len(got) != 1 || !ok || !at.Equal(dbtest.Now()) {
 			t.Errorf("reported %v (%v), want the final figure at its first report, not the estimate", got, err)
+		}
+	})
+}
+
+func TestCalendar_ReadsTheRulesAndFirstReportsAsTheirOwnReadsDo(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, db *database.DB) {
+		s := newStore(db)
+		rule := indicators.DueRule{Indicator: "CP_HOTLINE_CASES", Frequency: indicators.Quarterly, DaysAfter: 20}
+		if _, err := s.SetDueRule(ctx, access.System("test"), rule); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []units.ProvinceCode{"11", "01"} {
+			for q := 1; q <= 2; q++ {
+				k := indicators.ValueKey{Province: p, Indicator: indicators.AbuseCases, Period: indicators.Period{Year: 2026, Quarter: q}}
+				if _, err := s.PutValue(ctx, plannerOf(p), k, indicators.Entry{Count: ptr(int64(q))}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		rules, err := s.DueRules(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, want := range map[units.ProvinceCode]int{"11": 2, "": 4} {
+			reported, err := s.Reported(ctx, 2026, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cal, err := s.Calendar(ctx, 2026, p)
+			if err != nil || !slices.Equal(cal.Rules, rules) || !maps.EqualFunc(cal.Reported, reported, time.Time.Equal) ||
+				len(cal.Rules) != 4 || len(reported) != want {
+				t.Errorf("province %q: calendar %+v (%v), want the rules %+v and the reports %v", p, cal, err, rules, reported)
+			}
 		}
 	})
 }

@@ -59,28 +59,33 @@ type targetRow struct {
 }
 
 // Catalogue returns every indicator in catalogue order, with its national
-// targets.
+// targets by year, in one read.
 func (s *Store) Catalogue(ctx context.Context) ([]Indicator, error) {
-	var rows []indicatorRow
-	if err := s.db.NewSelect().Model(&rows).Order("position", "code").Scan(ctx); err != nil {
+	var rows []struct {
+		indicatorRow
+		Year                            *int
+		Comparator, TargetValue, Source *string
+	}
+	if err := s.db.NewRaw(`SELECT i.code, i.name_vi, i.name_en, i.unit, i.direction, i.computed, i.position,
+		t.year, t.comparator, t.value AS target_value, t.source
+		FROM indicators AS i LEFT JOIN national_targets AS t ON t.indicator_code = i.code
+		ORDER BY i.position, i.code, t.year`).Scan(ctx, &rows); err != nil {
 		return nil, fmt.Errorf("indicators: catalogue: %w", err)
 	}
-	var targets []targetRow
-	if err := s.db.NewSelect().Model(&targets).Order("indicator_code", "year").Scan(ctx); err != nil {
-		return nil, fmt.Errorf("indicators: national targets: %w", err)
-	}
-	byCode := map[string][]NationalTarget{}
-	for _, t := range targets {
-		v, err := decimal.NewFromString(t.Value)
-		if err != nil {
-			return nil, fmt.Errorf("indicators: target of %s: %w", t.IndicatorCode, err)
+	out := []Indicator{}
+	for _, r := range rows {
+		if len(out) == 0 || out[len(out)-1].Code != Code(r.Code) {
+			out = append(out, r.indicator())
 		}
-		byCode[t.IndicatorCode] = append(byCode[t.IndicatorCode], NationalTarget{Year: t.Year, Comparator: t.Comparator, Value: v, Source: t.Source})
-	}
-	out := make([]Indicator, len(rows))
-	for i, r := range rows {
-		out[i] = r.indicator()
-		out[i].Targets = byCode[r.Code]
+		if r.Year == nil {
+			continue
+		}
+		v, err := decimal.NewFromString(*r.TargetValue)
+		if err != nil {
+			return nil, fmt.Errorf("indicators: target of %s: %w", r.Code, err)
+		}
+		last := &out[len(out)-1]
+		last.Targets = append(last.Targets, NationalTarget{Year: *r.Year, Comparator: *r.Comparator, Value: v, Source: *r.Source})
 	}
 	return out, nil
 }
