@@ -41,20 +41,31 @@ func (s *Store) Lines(ctx context.Context, c access.Caller, plan plans.ID) ([]Li
 	if err != nil {
 		return nil, err
 	}
-	var rows []LineRecord
-	if err := selectLines(s.db, &rows).Where("l.plan_id = ?", int64(plan)).Order("l.position", "l.id").Scan(ctx); err != nil {
+	var rows []paidLineRow
+	q := withDisbursed(selectLines(s.db, &rows), p.Province, p.Year)
+	if err := q.Where("l.plan_id = ?", int64(plan)).Order("l.position", "l.id").Scan(ctx); err != nil {
 		return nil, fmt.Errorf("budget: lines of %d: %w", plan, err)
-	}
-	paid, err := disbursedByLineage(ctx, s.db, p.Province, p.Year)
-	if err != nil {
-		return nil, err
 	}
 	out := make([]Line, len(rows))
 	for i, r := range rows {
 		out[i] = r.Line()
-		out[i].Disbursed = paid[r.Lineage]
+		out[i].Disbursed = VND(r.Disbursed)
 	}
 	return out, nil
+}
+
+// paidLineRow is a line with what was disbursed from it (withDisbursed).
+type paidLineRow struct {
+	LineRecord `bun:",extend"`
+	Disbursed  int64 `bun:",scanonly"`
+}
+
+// withDisbursed adds to q, which selects lines, the column disbursed: what
+// the ledger of province p in year paid from each line's lineage, from its
+// running totals, in the same read.
+func withDisbursed(q *bun.SelectQuery, p units.ProvinceCode, year int) *bun.SelectQuery {
+	return q.ColumnExpr(`(SELECT coalesce(sum(t.amount), 0) FROM ledger_totals AS t
+		WHERE t.province_code = ? AND t.year = ? AND t.line_lineage = l.lineage) AS disbursed`, string(p), year)
 }
 
 // Line returns one budget line with what was disbursed from it. The caller

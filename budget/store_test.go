@@ -297,6 +297,11 @@ func TestDisburse_OnlyTheApprovedVersionsLinesAndTheLedgerFollowsRevisions(t *te
 		if len(lines) != 2 || lines[0].Lineage != f.central.Lineage || lines[0].Disbursed != 400_000 {
 			t.Fatalf("revision's lines %+v: copies with the ledger so far", lines)
 		}
+		inForce, _, err := f.budget.LinesInForce(ctx, financeHN, "01", 2026)
+		f.check(err)
+		if len(inForce) != 2 || inForce[0].Lineage != f.central.Lineage || inForce[0].Disbursed != 400_000 || inForce[1].Disbursed != 0 {
+			t.Fatalf("lines in force %+v: version 1's, with what was paid from each", inForce)
+		}
 		_, err = f.pay(lines[0], 1)
 		wantCode(t, "pay from a draft revision's line", err, baove.ECONFLICT)
 		_, err = f.budget.UpdateLine(ctx, plannerHN, budget.LineRef{Plan: v2.Ref(), Line: lines[0].ID}, func(in *budget.LineInput) { in.Amount = 399_999 })

@@ -3,6 +3,7 @@ package budget
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -66,24 +67,32 @@ func (s *Store) countingPlan(ctx context.Context, db bun.IDB, p units.ProvinceCo
 
 func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int, plan plans.ID) (sums, error) {
 	in := sums{planned: map[FundingSource]map[string]VND{}, disbursed: map[FundingSource]map[string]VND{}, allocations: map[AllocationKind]VND{}}
-	// One read for the three sums: what the plan's lines plan, what the
-	// ledger paid, and what was allocated, each row tagged with its part.
+	// One read for the budget year and the three sums: the year's close,
+	// what the plan's lines plan, what the ledger paid, and what was
+	// allocated, each row tagged with its part.
 	var rows []struct {
 		Part, Source, TaskArea string
 		Sum                    int64
+		ClosedAt               time.Time  `bun:",nullzero"`
+		ReturnDeadline         baove.Date `bun:",nullzero"`
 	}
-	if err := db.NewRaw(`SELECT 'planned' AS part, l.funding_source AS source, a.task_area, sum(l.amount) AS sum
+	if err := db.NewRaw(`SELECT 'year' AS part, disposition AS source, '' AS task_area, unspent_central AS sum,
+		closed_at, return_deadline FROM budget_years WHERE province_code = ? AND year = ?
+		UNION ALL SELECT 'planned', l.funding_source, a.task_area, sum(l.amount), NULL, NULL
 		FROM budget_lines AS l JOIN activities AS a ON a.id = l.activity_id WHERE l.plan_id = ?
 		GROUP BY l.funding_source, a.task_area
-		UNION ALL SELECT 'disbursed', funding_source, task_area, sum(amount) FROM ledger_totals
+		UNION ALL SELECT 'disbursed', funding_source, task_area, sum(amount), NULL, NULL FROM ledger_totals
 		WHERE province_code = ? AND year = ? GROUP BY funding_source, task_area
-		UNION ALL SELECT 'allocated', kind, '', sum(amount) FROM allocations
+		UNION ALL SELECT 'allocated', kind, '', sum(amount), NULL, NULL FROM allocations
 		WHERE province_code = ? AND year = ? GROUP BY kind`,
-		int64(plan), string(p), year, string(p), year).Scan(ctx, &rows); err != nil {
+		string(p), year, int64(plan), string(p), year, string(p), year).Scan(ctx, &rows); err != nil {
 		return in, err
 	}
 	for _, r := range rows {
 		switch r.Part {
+		case "year":
+			in.year = YearRecord{ProvinceCode: string(p), Year: year, ClosedAt: r.ClosedAt, UnspentCentral: r.Sum,
+				Disposition: r.Source, ReturnDeadline: r.ReturnDeadline}
 		case "planned":
 			add(in.planned, FundingSource(r.Source), r.TaskArea, VND(r.Sum))
 		case "disbursed":
@@ -91,10 +100,6 @@ func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year
 		default:
 			in.allocations[AllocationKind(r.Source)] += VND(r.Sum)
 		}
-	}
-	err := db.NewSelect().Model(&in.year).Where("province_code = ? AND year = ?", string(p), year).Scan(ctx)
-	if err != nil && !isNoRows(err) {
-		return in, err
 	}
 	if plan == 0 && in.empty() {
 		return in, provinceExists(ctx, db, p)

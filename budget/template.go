@@ -19,8 +19,8 @@ type PlanLine struct {
 
 // planLineRow is a line read with its activity's title.
 type planLineRow struct {
-	LineRecord `bun:",extend"`
-	Activity   string `bun:",scanonly"`
+	paidLineRow `bun:",extend"`
+	Activity    string `bun:",scanonly"`
 }
 
 // LinesInForce returns the lines of province p's plan in force in year
@@ -40,20 +40,16 @@ func (s *Store) LinesInForce(ctx context.Context, c access.Caller, p units.Provi
 		return nil, year, err
 	}
 	var rows []planLineRow
-	err := selectLines(s.db, &rows).ColumnExpr("a.title AS activity").Join("JOIN plans AS p ON p.id = l.plan_id").
+	err := withDisbursed(selectLines(s.db, &rows), p, year).ColumnExpr("a.title AS activity").Join("JOIN plans AS p ON p.id = l.plan_id").
 		Where("p.province_code = ? AND p.year = ? AND p.status = ?", string(p), year, string(plans.Approved)).
 		Order("l.position", "l.id").Scan(ctx)
 	if err != nil {
 		return nil, year, fmt.Errorf("budget: lines in force of %s/%d: %w", p, year, err)
 	}
-	paid, err := disbursedByLineage(ctx, s.db, p, year)
-	if err != nil {
-		return nil, year, err
-	}
 	out := make([]PlanLine, len(rows))
 	for i, r := range rows {
 		out[i] = PlanLine{Line: r.Line(), Activity: r.Activity}
-		out[i].Disbursed = paid[r.Lineage]
+		out[i].Disbursed = VND(r.Disbursed)
 	}
 	if len(out) == 0 {
 		return out, year, provinceExists(ctx, s.db, p)
