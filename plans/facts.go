@@ -3,6 +3,7 @@ package plans
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
@@ -89,7 +90,7 @@ func (s Standing) Counting() *Content {
 }
 
 // Standing returns province p's plan for year with the content of its
-// version in force and of its latest version, in two queries. It does not
+// version in force and of its latest version, in one query. It does not
 // check a caller.
 func (s *Store) Standing(ctx context.Context, p units.ProvinceCode, year int) (Standing, error) {
 	all, err := s.standings(ctx, year, p)
@@ -104,8 +105,9 @@ func (s *Store) YearStandings(ctx context.Context, year int) (map[units.Province
 }
 
 // standings reads the versions of year that are in force or latest, of
-// province p only unless p is empty, with their targets; then their
-// activities counted by task area.
+// province p only unless p is empty, with their targets and their
+// activities counted by task area: for one province in one query (a row
+// per target and a row per task area of each version), for all in two.
 func (s *Store) standings(ctx context.Context, year int, p units.ProvinceCode) (map[units.ProvinceCode]Standing, error) {
 	var rows []struct {
 		ID                                            int64
@@ -114,16 +116,26 @@ func (s *Store) standings(ctx context.Context, year int, p units.ProvinceCode) (
 		Version                                       int
 		DocumentNo, SignerName, SignerTitle, IssuedBy string
 		IssuedOn                                      baove.Date
-		IndicatorCode, Target                         *string
+		IndicatorCode, Target, TaskArea               *string
+		Activities                                    int
 	}
 	where, args := "p.year = ? AND p.status <> ?", []any{year, string(Superseded)}
 	if p != "" {
 		where, args = where+" AND p.province_code = ?", append(args, string(p))
 	}
-	if err := s.db.NewRaw(`SELECT p.id, p.province_code, p.status, p.version, p.document_no, p.issued_on, p.signer_name,
-		p.signer_title, p.issued_by, t.indicator_code, t.value AS target
-		FROM plans AS p LEFT JOIN plan_targets AS t ON t.plan_id = p.id WHERE `+where+`
-		ORDER BY p.province_code, p.version DESC`, args...).Scan(ctx, &rows); err != nil {
+	const version = `p.id, p.province_code, p.status, p.version, p.document_no, p.issued_on, p.signer_name,
+		p.signer_title, p.issued_by`
+	q := `SELECT ` + version + `, t.indicator_code, t.value AS target, NULL AS task_area, 0 AS activities
+		FROM plans AS p LEFT JOIN plan_targets AS t ON t.plan_id = p.id WHERE ` + where
+	if p != "" {
+		// One province's few versions: their activities counted in the
+		// same read.
+		q += ` UNION ALL SELECT ` + version + `, NULL, NULL, a.task_area, count(*)
+		FROM plans AS p JOIN activities AS a ON a.plan_id = p.id WHERE ` + where + `
+		GROUP BY p.id, a.task_area`
+		args = append(args, args...)
+	}
+	if err := s.db.NewRaw(q+` ORDER BY province_code, version DESC`, args...).Scan(ctx, &rows); err != nil {
 		return nil, fmt.Errorf("plans: plans of %d: %w", year, err)
 	}
 	out, byID := map[units.ProvinceCode]Standing{}, map[int64]*Content{}
@@ -137,28 +149,24 @@ func (s *Store) standings(ctx context.Context, year int, p units.ProvinceCode) (
 			byID[r.ID] = c
 			out[units.ProvinceCode(r.ProvinceCode)] = place(out[units.ProvinceCode(r.ProvinceCode)], c)
 		}
-		if r.IndicatorCode == nil {
-			continue
+		switch {
+		case r.TaskArea != nil:
+			c.Activities[*r.TaskArea] = r.Activities
+		case r.IndicatorCode != nil:
+			v, err := decimal.NewFromString(*r.Target)
+			if err != nil {
+				return nil, fmt.Errorf("plans: target %s of plan %d: %w", *r.IndicatorCode, r.ID, err)
+			}
+			c.Targets[indicators.Code(*r.IndicatorCode)] = v
 		}
-		v, err := decimal.NewFromString(*r.Target)
-		if err != nil {
-			return nil, fmt.Errorf("plans: target %s of plan %d: %w", *r.IndicatorCode, r.ID, err)
-		}
-		c.Targets[indicators.Code(*r.IndicatorCode)] = v
 	}
-	return out, s.countActivities(ctx, byID)
-}
-
-// place puts version c, met in descending version order, into st: the
-// approved one is in force; the first met, when not approved, is pending.
-func place(st Standing, c *Content) Standing {
-	switch {
-	case c.Status == Approved:
-		st.InForce = c
-	case st.InForce == nil && st.Pending == nil:
-		st.Pending = c
+	if p == "" {
+		// Every province's versions: their activities in a second read, by
+		// the index on plan and task area, which costs less than grouping
+		// them beside the targets.
+		return out, s.countActivities(ctx, byID)
 	}
-	return st
+	return out, nil
 }
 
 // countActivities counts the activities of the versions byID names by
@@ -171,6 +179,7 @@ func (s *Store) countActivities(ctx context.Context, byID map[int64]*Content) er
 	for id := range byID {
 		ids = append(ids, id)
 	}
+	slices.Sort(ids)
 	var areas []struct {
 		PlanID   int64
 		TaskArea string
@@ -184,4 +193,16 @@ func (s *Store) countActivities(ctx context.Context, byID map[int64]*Content) er
 		byID[a.PlanID].Activities[a.TaskArea] = a.N
 	}
 	return nil
+}
+
+// place puts version c, met in descending version order, into st: the
+// approved one is in force; the first met, when not approved, is pending.
+func place(st Standing, c *Content) Standing {
+	switch {
+	case c.Status == Approved:
+		st.InForce = c
+	case st.InForce == nil && st.Pending == nil:
+		st.Pending = c
+	}
+	return st
 }
