@@ -271,16 +271,11 @@ func (s *Store) Plans(ctx context.Context, c access.Caller, f Filter) ([]Plan, e
 // Versions lists every version of the plan id belongs to, oldest first, in
 // one read.
 func (s *Store) Versions(ctx context.Context, c access.Caller, id ID) ([]Plan, error) {
-	var rows []PlanRecord
-	same := s.db.NewSelect().Table("plans").Column("province_code", "year").Where("id = ?", int64(id))
-	if err := s.db.NewSelect().Model(&rows).Where("(p.province_code, p.year) = (?)", same).
-		Order("version").Scan(ctx); err != nil {
-		return nil, fmt.Errorf("plans: versions of %d: %w", id, err)
+	rows, err := s.readVersions(ctx, id)
+	if err != nil {
+		return nil, err
 	}
 	i := slices.IndexFunc(rows, func(r PlanRecord) bool { return r.ID == int64(id) })
-	if i < 0 {
-		return nil, notFound(id)
-	}
 	if err := visible(c, rows[i]); err != nil {
 		return nil, err
 	}
@@ -289,6 +284,18 @@ func (s *Store) Versions(ctx context.Context, c access.Caller, id ID) ([]Plan, e
 		out[i] = v.plan()
 	}
 	return out, nil
+}
+
+// versionRows reads the rows of every version of the province-year of
+// version id, in version order, in one query; none when id is unknown.
+func (s *Store) versionRows(ctx context.Context, id ID) ([]PlanRecord, error) {
+	var rows []PlanRecord
+	same := s.db.NewSelect().Table("plans").Column("province_code", "year").Where("id = ?", int64(id))
+	if err := s.db.NewSelect().Model(&rows).Where("(p.province_code, p.year) = (?)", same).
+		Order("version").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("plans: versions of %d: %w", id, err)
+	}
+	return rows, nil
 }
 
 // event writes e, a step of a plan's history taken now by c.
