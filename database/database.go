@@ -132,18 +132,14 @@ func postgresDSN(rawURL string) (string, error) {
 // SQLiteDSN returns the modernc.org/sqlite data source for the file at path:
 // WAL so that readers never wait for the writer, foreign keys enforced, a busy
 // timeout instead of immediate SQLITE_BUSY when another process writes (in
-// the process, writers take turns before they begin: see RunInTx), the
-// first 256 MiB of the file read through memory mapping (pages the
-// operating system already caches cost no system call each time a
-// connection reads them: a sixth of a compliance read's time went into
-// such reads), and BEGIN IMMEDIATE so that a read-then-write transaction
-// takes the write lock up front instead of failing when it upgrades.
+// the process, writers take turns before they begin: see RunInTx), and BEGIN
+// IMMEDIATE so that a read-then-write transaction takes the write lock up
+// front instead of failing when it upgrades.
 func SQLiteDSN(path string) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "busy_timeout(10000)")
-	q.Add("_pragma", "mmap_size(268435456)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
