@@ -14,9 +14,7 @@ func TestStanding_CountsEachVersionsActivitiesByTaskAreaBesideItsTargets(t *test
 	dbtest.Run(t, func(t *testing.T, db *database.DB) {
 		svc := services(db)
 		s := svc.Plans
-		p := readyPlan(t, svc)
-		p = ok(t)(s.Submit(ctx, plannerHN, plans.Ref{ID: p.ID}))
-		v1 := ok(t)(s.Approve(ctx, approverHN, plans.Ref{ID: p.ID}, issued))
+		v1 := issuedPlan(t, svc)
 		v2 := ok(t)(s.Revise(ctx, plannerHN, v1.ID))
 		more := activityHN
 		more.TaskArea, more.Title = "1.3", "Truyền thông về Tổng đài 111"
