@@ -65,6 +65,22 @@ func TestCoverage_CountsCommunesWithoutARecordAsUncovered(t *testing.T) {
 		if share, _ := cov.Collaborators().Rounded(2); share.StringFixed(2) != "52.00" {
 			t.Errorf("collaborator share %s, want 13 of 25 villages = 52.00", share.StringFixed(2))
 		}
+		// What compliance reads in one statement says the same.
+		quick, err := s.Uncovered(ctx, "11", 2026)
+		names := func(cs []indicators.CommuneStaffing) (out []units.CommuneCode) {
+			for _, c := range cs {
+				out = append(out, c.Commune.Code)
+			}
+			return out
+		}
+		var want []units.CommuneCode
+		for _, c := range uncovered {
+			want = append(want, c.Code)
+		}
+		if err != nil || quick.Total != cov.Total || quick.Recorded != 3 || quick.Covered != 2 || quick.Villages != 25 ||
+			quick.VillagesWithCollaborator != 13 || !slices.Equal(names(quick.Communes), want) {
+			t.Errorf("uncovered read %+v (%v), want the counts of Coverage and its uncovered communes in its order", quick, err)
+		}
 	})
 }
 
