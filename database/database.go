@@ -1,7 +1,8 @@
 // Package database opens the service's database, PostgreSQL in production or
 // an embedded SQLite file by default, and applies the embedded migrations.
 // Domain stores use the DB it returns, whose RunInTx makes writers take turns
-// on SQLite and retries conflicts on PostgreSQL; Unavailable tells a
+// on SQLite and retries conflicts on PostgreSQL, and whose Select runs the
+// reads every page makes as prepared statements; Unavailable tells a
 // database that cannot serve now from a failure. This package knows nothing
 // of the domain.
 package database
@@ -41,6 +42,7 @@ type DB struct {
 	// on SQLite (see RunInTx); zero means DefaultWriteWait.
 	WriteWait time.Duration
 	turn      turn // SQLite only
+	prepared  *prepared
 }
 
 // Open connects to url: a postgres:// or postgresql:// URL selects PostgreSQL;
@@ -77,7 +79,7 @@ func openEngine(engine Engine, dsn string) (*DB, error) {
 		sqldb.SetMaxOpenConns(PostgresConns)
 		sqldb.SetMaxIdleConns(PostgresConns)
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
-		return &DB{DB: bun.NewDB(sqldb, pgdialect.New()), Engine: Postgres}, nil
+		return &DB{DB: bun.NewDB(sqldb, pgdialect.New()), Engine: Postgres, prepared: &prepared{}}, nil
 	default:
 		sqldb, err := sql.Open("sqlite", dsn)
 		if err != nil {
@@ -90,7 +92,8 @@ func openEngine(engine Engine, dsn string) (*DB, error) {
 		// read through a second one while it holds the write lock.
 		sqldb.SetMaxIdleConns(32)
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
-		return &DB{DB: bun.NewDB(sqldb, sqlitedialect.New()), Engine: SQLite, turn: turnOf(sqlitePath(dsn))}, nil
+		return &DB{DB: bun.NewDB(sqldb, sqlitedialect.New()), Engine: SQLite, turn: turnOf(sqlitePath(dsn)),
+			prepared: &prepared{}}, nil
 	}
 }
 
@@ -115,7 +118,12 @@ func dataSource(rawURL, dataDir string) (Engine, string, error) {
 
 // postgresDSN makes pgx send queries with the simple protocol: bun already
 // interpolates arguments, and pgx would otherwise prepare every distinct query
-// text on the server.
+// text on the server. The few reads that Select prepares use generic plans
+// from their first run: each looks rows up by indexed keys (a province, a
+// year, a plan), which one plan serves for every value, while PostgreSQL's
+// default plans each of the first five runs afresh and, for some (a plan's
+// budget lines with what was paid from each), every run after them too,
+// which cost more than running them. Either setting in rawURL wins.
 func postgresDSN(rawURL string) (string, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
@@ -124,6 +132,9 @@ func postgresDSN(rawURL string) (string, error) {
 	q := u.Query()
 	if q.Get("default_query_exec_mode") == "" {
 		q.Set("default_query_exec_mode", "simple_protocol")
+	}
+	if q.Get("plan_cache_mode") == "" {
+		q.Set("plan_cache_mode", "force_generic_plan")
 	}
 	u.RawQuery = q.Encode()
 	return u.String(), nil
