@@ -173,13 +173,10 @@ func (s *Store) Authenticate(ctx context.Context, token, requestID string) (Call
 // signed in on every page.
 func (s *Store) AuthenticateUser(ctx context.Context, token, requestID string) (Caller, User, error) {
 	var u userRow
-	err := s.db.NewSelect().Model(&u).
-		Join("JOIN sessions AS s ON s.user_id = user_row.id").
-		Where("s.token_hash = ?", tokenHash(token)).
-		Where("s.revoked_at IS NULL").
-		Where("s.expires_at > ?", s.clock.Now()).
-		Where("NOT user_row.disabled").
-		Scan(ctx)
+	err := s.db.Select(ctx, s.db, &u, `SELECT u.id, u.username, u.full_name, u.role, u.province_code, u.password_hash,
+		u.disabled, u.created_at, u.updated_at FROM users AS u JOIN sessions AS s ON s.user_id = u.id
+		WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND NOT u.disabled`,
+		tokenHash(token), s.clock.Now())
 	if errors.Is(err, sql.ErrNoRows) {
 		return Caller{}, User{}, baove.E(baove.EUNAUTHORIZED, "access.token.unknown", nil)
 	} else if err != nil {

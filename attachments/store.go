@@ -171,8 +171,10 @@ func (s *Store) List(ctx context.Context, c access.Caller, owner Owner) ([]Attac
 		return nil, err
 	}
 	var rows []record
-	if err := selectRecords(s.db, &rows).Where("a.province_code = ? AND a.owner_kind = ? AND a.owner_id = ?",
-		string(province), string(owner.Kind), owner.ID).Order("a.id").Scan(ctx); err != nil {
+	if err := s.db.Select(ctx, s.db, &rows, "SELECT "+s.db.Columns((*record)(nil), "a")+`, n.id AS superseded_by
+		FROM attachments AS a LEFT JOIN attachments AS n ON n.supersedes = a.id
+		WHERE a.province_code = ? AND a.owner_kind = ? AND a.owner_id = ? ORDER BY a.id`,
+		string(province), string(owner.Kind), owner.ID); err != nil {
 		return nil, fmt.Errorf("attachments: list %s %s: %w", owner.Kind, owner.ID, err)
 	}
 	out := make([]Attachment, len(rows))
@@ -190,13 +192,14 @@ func (s *Store) Signed(ctx context.Context, versions []plans.ID) (map[plans.ID]b
 	if len(versions) == 0 {
 		return out, nil
 	}
-	ids := make([]string, len(versions))
-	for i, v := range versions {
-		ids[i] = strconv.FormatInt(int64(v), 10)
+	args := []any{string(OnPlan), string(SignedPlan)}
+	for _, v := range versions {
+		args = append(args, strconv.FormatInt(int64(v), 10))
 	}
 	var rows []record
-	if err := selectRecords(s.db, &rows).Where("a.owner_kind = ? AND a.kind = ? AND a.owner_id IN (?)",
-		string(OnPlan), string(SignedPlan), bun.In(ids)).Scan(ctx); err != nil {
+	if err := s.db.Select(ctx, s.db, &rows, `SELECT a.owner_id, n.id AS superseded_by
+		FROM attachments AS a LEFT JOIN attachments AS n ON n.supersedes = a.id
+		WHERE a.owner_kind = ? AND a.kind = ? AND a.owner_id IN (`+database.Params(len(versions))+`)`, args...); err != nil {
 		return nil, fmt.Errorf("attachments: signed plans: %w", err)
 	}
 	for _, r := range rows {

@@ -42,8 +42,10 @@ func (s *Store) Lines(ctx context.Context, c access.Caller, plan plans.ID) ([]Li
 		return nil, err
 	}
 	var rows []paidLineRow
-	q := withDisbursed(selectLines(s.db, &rows), p.Province, p.Year)
-	if err := q.Where("l.plan_id = ?", int64(plan)).Order("l.position", "l.id").Scan(ctx); err != nil {
+	if err := s.db.Select(ctx, s.db, &rows, "SELECT "+s.db.Columns((*LineRecord)(nil), "l")+`,
+		a.task_area, a.lineage AS activity_lineage, `+disbursedColumn+`
+		FROM budget_lines AS l JOIN activities AS a ON a.id = l.activity_id WHERE l.plan_id = ? ORDER BY l.position, l.id`,
+		string(p.Province), p.Year, int64(plan)); err != nil {
 		return nil, fmt.Errorf("budget: lines of %d: %w", plan, err)
 	}
 	out := make([]Line, len(rows))
@@ -64,9 +66,13 @@ type paidLineRow struct {
 // the ledger of province p in year paid from each line's lineage, from its
 // running totals, in the same read.
 func withDisbursed(q *bun.SelectQuery, p units.ProvinceCode, year int) *bun.SelectQuery {
-	return q.ColumnExpr(`(SELECT coalesce(sum(t.amount), 0) FROM ledger_totals AS t
-		WHERE t.province_code = ? AND t.year = ? AND t.line_lineage = l.lineage) AS disbursed`, string(p), year)
+	return q.ColumnExpr(disbursedColumn, string(p), year)
 }
+
+// disbursedColumn is the column withDisbursed adds; its arguments are the
+// province and the year.
+const disbursedColumn = `(SELECT coalesce(sum(t.amount), 0) FROM ledger_totals AS t
+		WHERE t.province_code = ? AND t.year = ? AND t.line_lineage = l.lineage) AS disbursed`
 
 // Line returns one budget line with what was disbursed from it. The caller
 // must be able to read its plan; it returns ENOTFOUND otherwise. The plan

@@ -46,7 +46,7 @@ func (s *Store) compute(ctx context.Context, db bun.IDB, p units.ProvinceCode, y
 	} else if err != nil {
 		return Summary{}, fmt.Errorf("budget: summary of %s/%d: %w", p, year, err)
 	}
-	areas, err := plans.TaskAreasIn(ctx, db)
+	areas, err := s.plans.TaskAreasOn(ctx, db)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -76,7 +76,7 @@ func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year
 		ClosedAt               time.Time  `bun:",nullzero"`
 		ReturnDeadline         baove.Date `bun:",nullzero"`
 	}
-	if err := db.NewRaw(`SELECT 'year' AS part, disposition AS source, '' AS task_area, unspent_central AS sum,
+	if err := s.db.Select(ctx, db, &rows, `SELECT 'year' AS part, disposition AS source, '' AS task_area, unspent_central AS sum,
 		closed_at, return_deadline FROM budget_years WHERE province_code = ? AND year = ?
 		UNION ALL SELECT 'planned', l.funding_source, a.task_area, sum(l.amount), NULL, NULL
 		FROM budget_lines AS l JOIN activities AS a ON a.id = l.activity_id WHERE l.plan_id = ?
@@ -85,7 +85,7 @@ func (s *Store) sums(ctx context.Context, db bun.IDB, p units.ProvinceCode, year
 		WHERE province_code = ? AND year = ? GROUP BY funding_source, task_area
 		UNION ALL SELECT 'allocated', kind, '', sum(amount), NULL, NULL FROM allocations
 		WHERE province_code = ? AND year = ? GROUP BY kind`,
-		string(p), year, int64(plan), string(p), year, string(p), year).Scan(ctx, &rows); err != nil {
+		string(p), year, int64(plan), string(p), year, string(p), year); err != nil {
 		return in, err
 	}
 	for _, r := range rows {

@@ -177,13 +177,13 @@ func (s *Store) Calendar(ctx context.Context, year int, province units.ProvinceC
 	if province != "" {
 		where, args = " AND v.province_code = ?", append(args, string(province))
 	}
-	if err := s.db.NewRaw(`SELECT 'rule' AS part, r.indicator_code, r.frequency, r.days_after, '' AS province_code,
+	if err := s.db.Select(ctx, s.db, &rows, `SELECT 'rule' AS part, r.indicator_code, r.frequency, r.days_after, '' AS province_code,
 		0 AS quarter, NULL AS reported_at, i.position, i.code
 		FROM reporting_due_rules AS r JOIN indicators AS i ON i.code = r.indicator_code
 		UNION ALL SELECT 'reported', v.indicator_code, '', 0, v.province_code, v.quarter, v.reported_at, 0, ''
 		FROM indicator_values AS v WHERE v.year = ? AND v.reported_at IS NOT NULL
 		AND v.indicator_code IN (SELECT indicator_code FROM reporting_due_rules)`+where+`
-		ORDER BY position, code`, args...).Scan(ctx, &rows); err != nil {
+		ORDER BY position, code`, args...); err != nil {
 		return Calendar{}, fmt.Errorf("indicators: reporting calendar of %d: %w", year, err)
 	}
 	cal := Calendar{Reported: map[ValueKey]time.Time{}, Clock: s.clock}

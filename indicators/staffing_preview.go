@@ -85,7 +85,7 @@ func (s *Store) recordProvince(ctx context.Context, c access.Caller, ps Province
 	}
 	var d StaffingImport
 	if dryRun {
-		old, err := scanStaffing(ctx, selectStaffing(s.db, ps.Province, ps.Year))
+		old, err := s.staffing(ctx, ps.Province, ps.Year)
 		if err != nil {
 			return d, fmt.Errorf("indicators: staffing of %s in %d: %w", ps.Province, ps.Year, err)
 		}

@@ -227,11 +227,27 @@ func scanStaffing(ctx context.Context, q *bun.SelectQuery) ([]Staffing, error) {
 	if err := q.Scan(ctx, &rows); err != nil {
 		return nil, err
 	}
+	return staffingOf(rows), nil
+}
+
+// staffing reads the records of province in year, by commune, as
+// selectStaffing selects them, prepared (see database.DB.Select).
+func (s *Store) staffing(ctx context.Context, province units.ProvinceCode, year int) ([]Staffing, error) {
+	var rows []StaffingRecord
+	err := s.db.Select(ctx, s.db, &rows, "SELECT "+s.db.Columns((*StaffingRecord)(nil), "s")+
+		" FROM commune_staffing AS s WHERE s.province_code = ? AND s.year = ? ORDER BY s.commune_code", string(province), year)
+	if err != nil {
+		return nil, err
+	}
+	return staffingOf(rows), nil
+}
+
+func staffingOf(rows []StaffingRecord) []Staffing {
 	out := make([]Staffing, len(rows))
 	for i, r := range rows {
 		out[i] = r.staffing()
 	}
-	return out, nil
+	return out
 }
 
 // Coverage returns the staffing of province's communes in force in year. A
@@ -252,7 +268,7 @@ func (s *Store) coverage(ctx context.Context, province units.ProvinceCode, year 
 	if err != nil {
 		return Coverage{}, err
 	}
-	rows, err := scanStaffing(ctx, selectStaffing(s.db, province, year))
+	rows, err := s.staffing(ctx, province, year)
 	if err != nil {
 		return Coverage{}, fmt.Errorf("indicators: staffing of %s in %d: %w", province, year, err)
 	}
@@ -289,13 +305,13 @@ func (s *Store) tally(ctx context.Context, year int, p units.ProvinceCode) (map[
 		Total, Recorded, Covered           int
 		Villages, VillagesWithCollaborator int
 	}
-	err := s.db.NewRaw(`SELECT c.province_code, count(*) AS total, count(s.commune_code) AS recorded,
+	err := s.db.Select(ctx, s.db, &rows, `SELECT c.province_code, count(*) AS total, count(s.commune_code) AS recorded,
 		coalesce(sum(CASE WHEN s.full_time + s.part_time > 0 THEN 1 ELSE 0 END), 0) AS covered,
 		coalesce(sum(s.villages), 0) AS villages, coalesce(sum(s.villages_with_collaborator), 0) AS villages_with_collaborator
 		FROM communes AS c LEFT JOIN commune_staffing AS s
 			ON s.commune_code = c.code AND s.province_code = c.province_code AND s.year = ?
 		WHERE c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)`+where+` GROUP BY c.province_code`,
-		args...).Scan(ctx, &rows)
+		args...)
 	if err != nil {
 		return nil, fmt.Errorf("indicators: staffing of %d: %w", year, err)
 	}
@@ -323,7 +339,7 @@ func (s *Store) Uncovered(ctx context.Context, province units.ProvinceCode, year
 	// The communes in force beside their record of the year (found by the
 	// record's province too, which is the commune's and indexed), read once;
 	// then one row of their sums (code ''), and one for each without a worker.
-	err := s.db.NewRaw(`WITH k AS MATERIALIZED (SELECT c.code, c.name,
+	err := s.db.Select(ctx, s.db, &rows, `WITH k AS MATERIALIZED (SELECT c.code, c.name,
 			CASE WHEN s.commune_code IS NULL THEN 0 ELSE 1 END AS recorded,
 			CASE WHEN s.full_time + s.part_time > 0 THEN 1 ELSE 0 END AS covered,
 			coalesce(s.villages, 0) AS villages, coalesce(s.villages_with_collaborator, 0) AS villages_with_collaborator
@@ -334,7 +350,7 @@ func (s *Store) Uncovered(ctx context.Context, province units.ProvinceCode, year
 			coalesce(sum(covered), 0) AS covered, coalesce(sum(villages), 0) AS villages,
 			coalesce(sum(villages_with_collaborator), 0) AS villages_with_collaborator FROM k
 		UNION ALL SELECT code, name, 0, 0, 0, 0, 0 FROM k WHERE covered = 0`,
-		year, string(province), baove.NewDate(year, 12, 31), baove.NewDate(year, 1, 1)).Scan(ctx, &rows)
+		year, string(province), baove.NewDate(year, 12, 31), baove.NewDate(year, 1, 1))
 	if err != nil {
 		return Coverage{}, fmt.Errorf("indicators: staffing of %s in %d: %w", province, year, err)
 	}

@@ -39,7 +39,7 @@ func (s *Store) PrefilledStaffing(ctx context.Context, c access.Caller, p units.
 	}
 	records := map[int]map[units.CommuneCode]Staffing{}
 	for _, y := range []int{year, year - 1} {
-		rows, err := scanStaffing(ctx, selectStaffing(s.db, p, y))
+		rows, err := s.staffing(ctx, p, y)
 		if err != nil {
 			return nil, fmt.Errorf("indicators: staffing of %s in %d: %w", p, y, err)
 		}

@@ -66,10 +66,10 @@ func (s *Store) Catalogue(ctx context.Context) ([]Indicator, error) {
 		Year                            *int
 		Comparator, TargetValue, Source *string
 	}
-	if err := s.db.NewRaw(`SELECT i.code, i.name_vi, i.name_en, i.unit, i.direction, i.computed, i.position,
+	if err := s.db.Select(ctx, s.db, &rows, `SELECT i.code, i.name_vi, i.name_en, i.unit, i.direction, i.computed, i.position,
 		t.year, t.comparator, t.value AS target_value, t.source
 		FROM indicators AS i LEFT JOIN national_targets AS t ON t.indicator_code = i.code
-		ORDER BY i.position, i.code, t.year`).Scan(ctx, &rows); err != nil {
+		ORDER BY i.position, i.code, t.year`); err != nil {
 		return nil, fmt.Errorf("indicators: catalogue: %w", err)
 	}
 	out := []Indicator{}

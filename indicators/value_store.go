@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -190,15 +191,21 @@ func (s *Store) ProvinceValues(ctx context.Context, province units.ProvinceCode,
 // year (every year when 0).
 func (s *Store) values(ctx context.Context, province units.ProvinceCode, year int) ([]Value, error) {
 	var rows []ValueRecord
-	q := s.db.NewSelect().Model(&rows).ColumnExpr("v.*, i.unit").Join("JOIN indicators AS i ON i.code = v.indicator_code").
-		OrderExpr("v.province_code, v.year, i.position, v.quarter")
+	var where []string
+	var args []any
 	if province != "" {
-		q = q.Where("v.province_code = ?", string(province))
+		where, args = append(where, "v.province_code = ?"), append(args, string(province))
 	}
 	if year != 0 {
-		q = q.Where("v.year = ?", year)
+		where, args = append(where, "v.year = ?"), append(args, year)
 	}
-	if err := q.Scan(ctx); err != nil {
+	q := "SELECT " + s.db.Columns((*ValueRecord)(nil), "v") +
+		", i.unit FROM indicator_values AS v JOIN indicators AS i ON i.code = v.indicator_code"
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY v.province_code, v.year, i.position, v.quarter"
+	if err := s.db.Select(ctx, s.db, &rows, q, args...); err != nil {
 		return nil, fmt.Errorf("indicators: values of %q in %d: %w", province, year, err)
 	}
 	out := make([]Value, len(rows))
@@ -221,8 +228,8 @@ func (s *Store) YearValues(ctx context.Context, year int, cat []Indicator) (map[
 		unit[string(ind.Code)] = ind.Unit
 	}
 	var rows []ValueRecord
-	if err := s.db.NewSelect().Model(&rows).Column("province_code", "indicator_code", "year", "quarter", "numerator", "denominator", "value", "estimate").
-		Where("year = ?", year).Scan(ctx); err != nil {
+	if err := s.db.Select(ctx, s.db, &rows, `SELECT province_code, indicator_code, year, quarter, numerator, denominator,
+		value, estimate FROM indicator_values WHERE year = ?`, year); err != nil {
 		return nil, fmt.Errorf("indicators: values of %d: %w", year, err)
 	}
 	out := map[units.ProvinceCode][]Value{}

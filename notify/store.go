@@ -127,7 +127,8 @@ func (s *Store) Inbox(ctx context.Context, c access.Caller, q Query) (Inbox, err
 
 // Unread returns how many of the caller's notifications are unread.
 func (s *Store) Unread(ctx context.Context, c access.Caller) (int, error) {
-	n, err := s.db.NewSelect().Table("notifications").Where("user_id = ? AND read_at IS NULL", c.UserID).Count(ctx)
+	var n int
+	err := s.db.Select(ctx, s.db, &n, "SELECT count(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", c.UserID)
 	if err != nil {
 		return 0, fmt.Errorf("notify: unread: %w", err)
 	}

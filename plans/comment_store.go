@@ -92,8 +92,8 @@ func (s *Store) Comments(ctx context.Context, c access.Caller, id ID) ([]Comment
 // oldest first.
 func (s *Store) comments(ctx context.Context, db bun.IDB, where string, args ...any) ([]commentRow, error) {
 	var rows []commentRow
-	err := db.NewSelect().Model(&rows).ColumnExpr("pc.*").ColumnExpr("p.version").
-		Join("JOIN plans AS p ON p.id = pc.plan_id").Where(where, args...).Order("pc.id").Scan(ctx)
+	err := s.db.Select(ctx, db, &rows, "SELECT "+s.db.Columns((*commentRow)(nil), "pc")+
+		", p.version FROM plan_comments AS pc JOIN plans AS p ON p.id = pc.plan_id WHERE "+where+" ORDER BY pc.id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("plans: comments: %w", err)
 	}

@@ -3,12 +3,14 @@ package plans
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
 	"baove"
+	"baove/database"
 	"baove/indicators"
 	"baove/units"
 )
@@ -24,8 +26,8 @@ const countingOrder = "CASE WHEN status = 'approved' THEN 0 ELSE 1 END, version 
 // are the budget summary and the assessment, which check theirs.
 func (s *Store) Current(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int) (Plan, bool, error) {
 	var rows []PlanRecord
-	err := db.NewSelect().Model(&rows).Where("province_code = ? AND year = ?", string(p), year).
-		OrderExpr(countingOrder).Limit(1).Scan(ctx)
+	err := s.db.Select(ctx, db, &rows, "SELECT "+s.db.Columns((*PlanRecord)(nil), "p")+
+		" FROM plans AS p WHERE p.province_code = ? AND p.year = ? ORDER BY "+countingOrder+" LIMIT 1", string(p), year)
 	if err != nil {
 		return Plan{}, false, fmt.Errorf("plans: current plan of %s/%d: %w", p, year, err)
 	}
@@ -135,7 +137,7 @@ func (s *Store) standings(ctx context.Context, year int, p units.ProvinceCode) (
 		GROUP BY p.id, a.task_area`
 		args = append(args, args...)
 	}
-	if err := s.db.NewRaw(q+` ORDER BY province_code, version DESC`, args...).Scan(ctx, &rows); err != nil {
+	if err := s.db.Select(ctx, s.db, &rows, q+` ORDER BY province_code, version DESC`, args...); err != nil {
 		return nil, fmt.Errorf("plans: plans of %d: %w", year, err)
 	}
 	out, byID := map[units.ProvinceCode]Standing{}, map[int64]*Content{}
@@ -175,18 +177,19 @@ func (s *Store) countActivities(ctx context.Context, byID map[int64]*Content) er
 	if len(byID) == 0 {
 		return nil
 	}
-	ids := make([]int64, 0, len(byID))
-	for id := range byID {
+	ids := make([]any, 0, len(byID))
+	for _, id := range slices.Sorted(maps.Keys(byID)) {
 		ids = append(ids, id)
 	}
-	slices.Sort(ids)
 	var areas []struct {
 		PlanID   int64
 		TaskArea string
 		N        int
 	}
-	if err := s.db.NewSelect().Table("activities").Column("plan_id", "task_area").ColumnExpr("count(*) AS n").
-		Where("plan_id IN (?)", bun.In(ids)).Group("plan_id", "task_area").Scan(ctx, &areas); err != nil {
+	// By the versions' ids, which the index on plan and task area finds
+	// (joining the plans of the year instead took half as long again).
+	if err := s.db.Select(ctx, s.db, &areas, `SELECT plan_id, task_area, count(*) AS n FROM activities
+		WHERE plan_id IN (`+database.Params(len(ids))+`) GROUP BY plan_id, task_area`, ids...); err != nil {
 		return fmt.Errorf("plans: activities: %w", err)
 	}
 	for _, a := range areas {

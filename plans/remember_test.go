@@ -18,8 +18,12 @@ import (
 type planReads struct{ n atomic.Int64 }
 
 func (c *planReads) BeforeQuery(ctx context.Context, e *bun.QueryEvent) context.Context {
-	if e.Operation() == "SELECT" && e.Model != nil {
-		switch e.Model.Value().(type) {
+	dest := database.Dest(e)
+	if e.Model != nil {
+		dest = e.Model.Value()
+	}
+	if e.Operation() == "SELECT" {
+		switch dest.(type) {
 		case *plans.PlanRecord, *[]plans.PlanRecord:
 			c.n.Add(1)
 		}

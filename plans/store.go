@@ -179,11 +179,13 @@ func notFound(id ID) error {
 // row reads a plan version, locked for the transaction when lock is set.
 func (s *Store) row(ctx context.Context, db bun.IDB, id ID, lock bool) (PlanRecord, error) {
 	var r PlanRecord
-	q := db.NewSelect().Model(&r).Where("p.id = ?", int64(id))
+	var err error
 	if lock {
-		q = s.db.ForUpdate(q)
+		err = s.db.ForUpdate(db.NewSelect().Model(&r).Where("p.id = ?", int64(id))).Scan(ctx)
+	} else {
+		err = s.db.Select(ctx, db, &r, "SELECT "+s.db.Columns((*PlanRecord)(nil), "p")+" FROM plans AS p WHERE p.id = ?",
+			int64(id))
 	}
-	err := q.Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, notFound(id)
 	} else if err != nil {
@@ -196,22 +198,25 @@ func (s *Store) row(ctx context.Context, db bun.IDB, id ID, lock bool) (PlanReco
 func (s *Store) load(ctx context.Context, db bun.IDB, r PlanRecord) (Plan, error) {
 	p := r.plan()
 	var acts []ActivityRecord
-	if err := db.NewSelect().Model(&acts).Where("plan_id = ?", r.ID).Order("position", "id").Scan(ctx); err != nil {
+	if err := s.db.Select(ctx, db, &acts, "SELECT "+s.db.Columns((*ActivityRecord)(nil), "a")+
+		" FROM activities AS a WHERE a.plan_id = ? ORDER BY a.position, a.id", r.ID); err != nil {
 		return p, fmt.Errorf("plans: activities of %d: %w", r.ID, err)
 	}
 	for _, a := range acts {
 		p.Activities = append(p.Activities, a.activity())
 	}
 	var targets []TargetRecord
-	if err := db.NewSelect().Model(&targets).Join("JOIN indicators AS i ON i.code = t.indicator_code").
-		Where("t.plan_id = ?", r.ID).Order("i.position").Scan(ctx); err != nil {
+	if err := s.db.Select(ctx, db, &targets, "SELECT "+s.db.Columns((*TargetRecord)(nil), "t")+
+		" FROM plan_targets AS t JOIN indicators AS i ON i.code = t.indicator_code WHERE t.plan_id = ? ORDER BY i.position",
+		r.ID); err != nil {
 		return p, fmt.Errorf("plans: targets of %d: %w", r.ID, err)
 	}
 	for _, t := range targets {
 		p.Targets = append(p.Targets, t.target())
 	}
 	var events []EventRecord
-	if err := db.NewSelect().Model(&events).Where("plan_id = ?", r.ID).Order("id").Scan(ctx); err != nil {
+	if err := s.db.Select(ctx, db, &events, "SELECT "+s.db.Columns((*EventRecord)(nil), "e")+
+		" FROM plan_events AS e WHERE e.plan_id = ? ORDER BY e.id", r.ID); err != nil {
 		return p, fmt.Errorf("plans: history of %d: %w", r.ID, err)
 	}
 	for _, e := range events {
@@ -290,9 +295,9 @@ func (s *Store) Versions(ctx context.Context, c access.Caller, id ID) ([]Plan, e
 // version id, in version order, in one query; none when id is unknown.
 func (s *Store) versionRows(ctx context.Context, id ID) ([]PlanRecord, error) {
 	var rows []PlanRecord
-	same := s.db.NewSelect().Table("plans").Column("province_code", "year").Where("id = ?", int64(id))
-	if err := s.db.NewSelect().Model(&rows).Where("(p.province_code, p.year) = (?)", same).
-		Order("version").Scan(ctx); err != nil {
+	if err := s.db.Select(ctx, s.db, &rows, "SELECT "+s.db.Columns((*PlanRecord)(nil), "p")+` FROM plans AS p
+		WHERE (p.province_code, p.year) = (SELECT province_code, year FROM plans WHERE id = ?) ORDER BY p.version`,
+		int64(id)); err != nil {
 		return nil, fmt.Errorf("plans: versions of %d: %w", id, err)
 	}
 	return rows, nil

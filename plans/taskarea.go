@@ -18,16 +18,33 @@ import (
 // TaskAreas returns the directive's task areas in the directive's order,
 // each with its eligibility for central funds by years, in one query.
 func (s *Store) TaskAreas(ctx context.Context) ([]TaskArea, error) {
-	return TaskAreasIn(ctx, s.db)
+	return s.TaskAreasOn(ctx, s.db)
+}
+
+// TaskAreasOn is TaskAreas read within db (the database or a transaction
+// of it), prepared (see database.DB.Select).
+func (s *Store) TaskAreasOn(ctx context.Context, db bun.IDB) ([]TaskArea, error) {
+	var rows []taskAreaRow
+	if err := s.db.Select(ctx, db, &rows, taskAreasQuery); err != nil {
+		return nil, fmt.Errorf("plans: task areas: %w", err)
+	}
+	return taskAreas(rows)
 }
 
 // TaskAreasIn is TaskAreas read within db, for the domains that attach
 // parts to plans and check them in the plans transaction.
 func TaskAreasIn(ctx context.Context, db bun.IDB) ([]TaskArea, error) {
 	var rows []taskAreaRow
-	if err := db.NewSelect().Model(&rows).Order("position").Scan(ctx); err != nil {
+	if err := db.NewRaw(taskAreasQuery).Scan(ctx, &rows); err != nil {
 		return nil, fmt.Errorf("plans: task areas: %w", err)
 	}
+	return taskAreas(rows)
+}
+
+const taskAreasQuery = `SELECT code, name_vi, name_en, eligible_for_central_funds, central_eligibility, position
+	FROM task_areas ORDER BY position`
+
+func taskAreas(rows []taskAreaRow) ([]TaskArea, error) {
 	out := make([]TaskArea, len(rows))
 	for i, r := range rows {
 		ta, err := r.taskArea()

@@ -90,11 +90,11 @@ func validOn(q *bun.SelectQuery, alias string, d baove.Date) *bun.SelectQuery {
 func (s *Store) Provinces(ctx context.Context) ([]Province, error) {
 	var rows []provinceRow
 	today := s.today()
-	counts := validOn(s.db.NewSelect().Table("communes").Column("province_code").ColumnExpr("count(*) AS n").
-		Group("province_code"), "communes", today)
-	q := s.db.NewSelect().Model(&rows).ColumnExpr("p.*, coalesce(c.n, 0) AS communes").
-		Join("LEFT JOIN (?) AS c ON c.province_code = p.code", counts)
-	if err := validOn(q.ModelTableExpr("provinces AS p"), "p", today).Scan(ctx); err != nil {
+	if err := s.db.Select(ctx, s.db, &rows, "SELECT "+s.db.Columns((*provinceRow)(nil), "p")+`,
+		coalesce(c.n, 0) AS communes FROM provinces AS p LEFT JOIN (SELECT province_code, count(*) AS n FROM communes
+			WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) GROUP BY province_code) AS c
+			ON c.province_code = p.code
+		WHERE p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to >= ?)`, today, today, today, today); err != nil {
 		return nil, fmt.Errorf("units: provinces: %w", err)
 	}
 	out := make([]Province, len(rows))
@@ -118,7 +118,9 @@ type ProvinceName struct {
 // Provinces reads every column and counts every commune.
 func (s *Store) ProvinceNames(ctx context.Context) ([]ProvinceName, error) {
 	var out []ProvinceName
-	err := validOn(s.db.NewSelect().Table("provinces").Column("code", "name"), "provinces", s.today()).Scan(ctx, &out)
+	today := s.today()
+	err := s.db.Select(ctx, s.db, &out,
+		"SELECT code, name FROM provinces WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)", today, today)
 	if err != nil {
 		return nil, fmt.Errorf("units: province names: %w", err)
 	}
@@ -131,10 +133,11 @@ func (s *Store) ProvinceNames(ctx context.Context) ([]ProvinceName, error) {
 // unknown code.
 func (s *Store) Province(ctx context.Context, code ProvinceCode) (Province, error) {
 	var row provinceRow
-	communes := validOn(s.db.NewSelect().Table("communes").ColumnExpr("count(*)").Where("communes.province_code = p.code"),
-		"communes", s.today())
-	err := s.db.NewSelect().Model(&row).ModelTableExpr("provinces AS p").ColumnExpr("p.*, (?) AS communes", communes).
-		Where("p.code = ?", string(code)).Scan(ctx)
+	today := s.today()
+	err := s.db.Select(ctx, s.db, &row, "SELECT "+s.db.Columns((*provinceRow)(nil), "p")+`,
+		(SELECT count(*) FROM communes AS c WHERE c.province_code = p.code
+			AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)) AS communes
+		FROM provinces AS p WHERE p.code = ?`, today, today, string(code))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Province{}, baove.E(baove.ENOTFOUND, "unit.province.not_found", i18n.Args{"code": string(code)})
 	} else if err != nil {
@@ -179,11 +182,9 @@ func (s *Store) Communes(ctx context.Context, f CommuneFilter) ([]Commune, error
 // province does not exist.
 func (s *Store) CommunesValidIn(ctx context.Context, province ProvinceCode, year int) ([]Commune, error) {
 	var rows []communeRow
-	err := s.db.NewSelect().Model(&rows).Where("province_code = ?", string(province)).
-		Where("valid_from <= ?", baove.NewDate(year, 12, 31)).
-		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
-			return q.Where("valid_to IS NULL").WhereOr("valid_to >= ?", baove.NewDate(year, 1, 1))
-		}).Scan(ctx)
+	err := s.db.Select(ctx, s.db, &rows, "SELECT "+s.db.Columns((*communeRow)(nil), "c")+` FROM communes AS c
+		WHERE c.province_code = ? AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)`,
+		string(province), baove.NewDate(year, 12, 31), baove.NewDate(year, 1, 1))
 	if err != nil {
 		return nil, fmt.Errorf("units: communes of %s in %d: %w", province, year, err)
 	}
