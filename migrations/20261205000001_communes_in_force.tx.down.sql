@@ -1,0 +1,1 @@
+DROP INDEX communes_in_force;
