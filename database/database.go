@@ -41,7 +41,8 @@ type DB struct {
 	// WriteWait bounds how long a transaction waits for its turn to write
 	// on SQLite (see RunInTx); zero means DefaultWriteWait.
 	WriteWait time.Duration
-	turn      turn // SQLite only
+	turn      turn     // SQLite only
+	changes   *changes // SQLite only
 	prepared  *prepared
 }
 
@@ -92,8 +93,14 @@ func openEngine(engine Engine, dsn string) (*DB, error) {
 		// read through a second one while it holds the write lock.
 		sqldb.SetMaxIdleConns(32)
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
+		own, err := sql.Open("sqlite", dsn) // for Changes
+		if err != nil {
+			sqldb.Close()
+			return nil, fmt.Errorf("database: %w", err)
+		}
+		own.SetMaxOpenConns(1)
 		return &DB{DB: bun.NewDB(sqldb, sqlitedialect.New()), Engine: SQLite, turn: turnOf(sqlitePath(dsn)),
-			prepared: &prepared{}}, nil
+			changes: &changes{db: own}, prepared: &prepared{}}, nil
 	}
 }
 
