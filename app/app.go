@@ -83,7 +83,7 @@ func New(db *database.DB, cfg Config) (*Services, error) {
 	if s.Attachments, err = attachments.NewStore(db, cfg.Clock, owners); err != nil {
 		return nil, err
 	}
-	st := assessment.Stores{Units: s.Units, Indicators: s.Indicators, Plans: s.Plans, Budget: s.Budget, Scans: s.Attachments}
+	st := assessment.Stores{Units: s.Units, Indicators: s.Indicators, Plans: s.Plans, Budget: s.Budget, Scans: s.Attachments, DB: db}
 	if s.Assessment, err = assessment.New(st, cfg.Clock); err != nil {
 		return nil, err
 	}

@@ -117,6 +117,40 @@ type National struct {
 	Reporting []Completeness
 }
 
+// NationalFigures are what the national report and page show of every
+// province in a year: its budget summary and its assessment.
+type NationalFigures struct {
+	Budgets  map[units.ProvinceCode]budget.Summary
+	National National
+}
+
+// nationalKey names the national figures of a year as judged on a day
+// (what is late changes with the day, not only with what is recorded).
+type nationalKey struct {
+	year  int
+	today baove.Date
+}
+
+// NationalFigures reads the budget summaries of every province in year
+// (budget.Store.YearFigures) and National over them. It keeps them for as
+// long as nothing is committed to the database, by this instance or another
+// (database.Memo): the reviewers open the national page and its reports all
+// day, and every payment, value or plan recorded anywhere has them read
+// afresh. Only a reviewer may. It returns EINVALID for a year out of range.
+func (s *Service) NationalFigures(ctx context.Context, c access.Caller, year int) (NationalFigures, error) {
+	if err := c.Require(access.Reviewer); err != nil {
+		return NationalFigures{}, err
+	}
+	return s.figures.Get(ctx, nationalKey{year: year, today: s.today()}, func(ctx context.Context) (NationalFigures, error) {
+		budgets, err := s.budget.YearFigures(ctx, c, year)
+		if err != nil {
+			return NationalFigures{}, err
+		}
+		national, err := s.National(ctx, c, year, budgets)
+		return NationalFigures{Budgets: budgets, National: national}, err
+	})
+}
+
 // National reads every province's facts for year once and answers both the
 // national progress and every province's compliance as of today. budgets,
 // when not nil, are the provinces' budget summaries the caller has already

@@ -15,6 +15,7 @@ import (
 	"baove"
 	"baove/access"
 	"baove/budget"
+	"baove/database"
 	"baove/indicators"
 	"baove/plans"
 	"baove/units"
@@ -29,6 +30,7 @@ type Service struct {
 	budget     *budget.Store
 	scans      Scans
 	clock      baove.Clock
+	figures    *database.Memo[nationalKey, NationalFigures]
 }
 
 // Scans tells which plan versions carry their signed scan: the
@@ -38,23 +40,27 @@ type Scans interface {
 	Signed(ctx context.Context, versions []plans.ID) (map[plans.ID]bool, error)
 }
 
-// Stores are what the assessment reads.
+// Stores are what the assessment reads, and the database they read, whose
+// marks of change tell when the national figures it keeps are current
+// (NationalFigures).
 type Stores struct {
 	Units      *units.Store
 	Indicators *indicators.Store
 	Plans      *plans.Store
 	Budget     *budget.Store
 	Scans      Scans
+	DB         *database.DB
 }
 
 // New returns the assessment over the stores; it tells the date with
 // clock. It fails when a store is missing, so that no check is silently
 // left out.
 func New(st Stores, clock baove.Clock) (*Service, error) {
-	if st.Units == nil || st.Indicators == nil || st.Plans == nil || st.Budget == nil || st.Scans == nil {
-		return nil, errors.New("assessment: New needs the units, indicators, plans, budget and attachments' scans")
+	if st.Units == nil || st.Indicators == nil || st.Plans == nil || st.Budget == nil || st.Scans == nil || st.DB == nil {
+		return nil, errors.New("assessment: New needs the units, indicators, plans, budget, attachments' scans and database")
 	}
-	return &Service{units: st.Units, indicators: st.Indicators, plans: st.Plans, budget: st.Budget, scans: st.Scans, clock: clock}, nil
+	return &Service{units: st.Units, indicators: st.Indicators, plans: st.Plans, budget: st.Budget, scans: st.Scans, clock: clock,
+		figures: database.NewMemo[nationalKey, NationalFigures](st.DB, 4)}, nil
 }
 
 // today is the day in the service's zone: a quarter has ended for Hà Nội

@@ -92,14 +92,11 @@ func BuildNationalReport(ctx context.Context, src Sources, req Request) (Nationa
 	if err := c.Require(access.Reviewer); err != nil {
 		return NationalReport{}, err
 	}
-	sums, err := src.Budget.YearFigures(ctx, c, year)
+	figures, err := src.Assessment.NationalFigures(ctx, c, year)
 	if err != nil {
 		return NationalReport{}, err
 	}
-	national, err := src.Assessment.National(ctx, c, year, sums)
-	if err != nil {
-		return NationalReport{}, err
-	}
+	sums, national := figures.Budgets, figures.National
 	settings, err := src.Settings.National(ctx, c)
 	if err != nil {
 		return NationalReport{}, err
