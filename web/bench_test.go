@@ -21,7 +21,8 @@ import (
 const pageUsers = 50
 
 // BenchmarkPagesHTTP times the pages a reviewer opens for the busiest
-// province-year of a generated database (see BENCHMARKS.md), with 50
+// province-year of a generated database, and the national page of that
+// year (see BENCHMARKS.md), with 50
 // users at once over loopback on a real server and listener signed in by
 // the pages' cookie, each against the API's JSON answers of the same data
 // through the same server and cookie, one after the other: its limit (for
@@ -60,7 +61,8 @@ type pageCase struct {
 }
 
 // pageCases are the pages a reviewer opens for the busiest province-year
-// of s, each with the API's answers of the same data.
+// of s and the national page of its year, each with the API's answers of
+// the same data.
 func pageCases(b *testing.B, s *bench.Services) []pageCase {
 	b.Helper()
 	t := s.Target
@@ -78,6 +80,11 @@ func pageCases(b *testing.B, s *bench.Services) []pageCase {
 		{"staffing", "/staffing" + q, fmt.Sprintf(py, "staffing"), nil},
 		{"progress", "/progress" + q, fmt.Sprintf(py, "progress"), nil},
 		{"compliance", "/compliance" + q, fmt.Sprintf(py, "compliance"), nil},
+		// The national page against the national progress and reporting:
+		// what of it the API answers for a year in two requests (its
+		// budgets and compliance would be two more for each province).
+		{"national", fmt.Sprintf("/national?year=%d", t.Year), fmt.Sprintf("/progress/%d", t.Year),
+			[]string{fmt.Sprintf("/reporting/%d", t.Year)}},
 	}
 }
 
