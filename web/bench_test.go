@@ -21,8 +21,8 @@ import (
 const pageUsers = 50
 
 // BenchmarkPagesHTTP times the pages a reviewer opens for the busiest
-// province-year of a generated database, and the national page of that
-// year (see BENCHMARKS.md), with 50
+// province-year of a generated database, and the national and reporting
+// pages of that year (see BENCHMARKS.md), with 50
 // users at once over loopback on a real server and listener signed in by
 // the pages' cookie, each against the API's JSON answers of the same data
 // through the same server and cookie, one after the other: its limit (for
@@ -61,8 +61,8 @@ type pageCase struct {
 }
 
 // pageCases are the pages a reviewer opens for the busiest province-year
-// of s and the national page of its year, each with the API's answers of
-// the same data.
+// of s and the national and reporting pages of its year, each with the
+// API's answers of the same data.
 func pageCases(b *testing.B, s *bench.Services) []pageCase {
 	b.Helper()
 	t := s.Target
@@ -85,6 +85,8 @@ func pageCases(b *testing.B, s *bench.Services) []pageCase {
 		// budgets and compliance would be two more for each province).
 		{"national", fmt.Sprintf("/national?year=%d", t.Year), fmt.Sprintf("/progress/%d", t.Year),
 			[]string{fmt.Sprintf("/reporting/%d", t.Year)}},
+		{"reporting", fmt.Sprintf("/reporting?period=%d", t.Year), fmt.Sprintf("/reporting/%d", t.Year), nil},
+		{"plans", "/plans" + q, fmt.Sprintf("/plans?province=%s&year=%d", t.Province, t.Year), nil},
 	}
 }
 
