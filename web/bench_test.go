@@ -21,8 +21,8 @@ import (
 const pageUsers = 50
 
 // BenchmarkPagesHTTP times the pages a reviewer opens for the busiest
-// province-year of a generated database, and the national and reporting
-// pages of that year (see BENCHMARKS.md), with 50
+// province-year of a generated database, the national and reporting
+// pages of that year and the reviewer's home (see BENCHMARKS.md), with 50
 // users at once over loopback on a real server and listener signed in by
 // the pages' cookie, each against the API's JSON answers of the same data
 // through the same server and cookie, one after the other: its limit (for
@@ -61,8 +61,8 @@ type pageCase struct {
 }
 
 // pageCases are the pages a reviewer opens for the busiest province-year
-// of s and the national and reporting pages of its year, each with the
-// API's answers of the same data.
+// of s, the national and reporting pages of its year and the reviewer's
+// home, each with the API's answers of the same data.
 func pageCases(b *testing.B, s *bench.Services) []pageCase {
 	b.Helper()
 	t := s.Target
@@ -73,6 +73,11 @@ func pageCases(b *testing.B, s *bench.Services) []pageCase {
 		b.Fatalf("the plan in force of %s in %d: %v", t.Province, t.Year, err)
 	}
 	q := fmt.Sprintf("?province=%s&year=%d", t.Province, t.Year)
+	today := s.Clock.Today()
+	quarter := fmt.Sprintf("%d-Q%d", today.Year(), (int(today.Time().Month())-1)/3) // the last one ended
+	if today.Time().Month() <= 3 {
+		quarter = fmt.Sprintf("%d-Q4", today.Year()-1)
+	}
 	py := fmt.Sprintf("/provinces/%s/%%s/%d", t.Province, t.Year)
 	pp := fmt.Sprintf("/plans/%d", plan)
 	return []pageCase{
@@ -87,6 +92,9 @@ func pageCases(b *testing.B, s *bench.Services) []pageCase {
 			[]string{fmt.Sprintf("/reporting/%d", t.Year)}},
 		{"reporting", fmt.Sprintf("/reporting?period=%d", t.Year), fmt.Sprintf("/reporting/%d", t.Year), nil},
 		{"plans", "/plans" + q, fmt.Sprintf("/plans?province=%s&year=%d", t.Province, t.Year), nil},
+		// The reviewer's home: the account, this year's plans of every
+		// province, the provinces, and the last quarter's reporting.
+		{"home", "/", "/me", []string{fmt.Sprintf("/plans?year=%d", today.Year()), "/provinces", "/reporting/" + quarter}},
 	}
 }
 
