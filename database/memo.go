@@ -25,11 +25,11 @@ type Memo[K comparable, V any] struct {
 	group singleflight.Group
 
 	mu   sync.Mutex
-	kept map[K]kept[V]
+	kept map[K]entry[V]
 	used []K // least recently used first
 }
 
-type kept[V any] struct {
+type entry[V any] struct {
 	mark  string
 	value V
 }
@@ -37,7 +37,7 @@ type kept[V any] struct {
 // NewMemo returns a memo over db that keeps the values of at most keys
 // keys.
 func NewMemo[K comparable, V any](db *DB, keys int) *Memo[K, V] {
-	return &Memo[K, V]{db: db, keys: max(keys, 1), kept: map[K]kept[V]{}}
+	return &Memo[K, V]{db: db, keys: max(keys, 1), kept: map[K]entry[V]{}}
 }
 
 // Get returns the value of key: the one kept, when nothing was committed
@@ -79,7 +79,7 @@ func (m *Memo[K, V]) lookup(key K, mark string) (V, bool) {
 func (m *Memo[K, V]) keep(key K, mark string, v V) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.kept[key] = kept[V]{mark: mark, value: v}
+	m.kept[key] = entry[V]{mark: mark, value: v}
 	m.touch(key)
 	for len(m.used) > m.keys {
 		delete(m.kept, m.used[0])
