@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/uptrace/bun"
 
@@ -253,17 +254,22 @@ func (s *Store) Plans(ctx context.Context, c access.Caller, f Filter) ([]Plan, e
 		}
 	}
 	var rows []PlanRecord
-	q := s.db.NewSelect().Model(&rows).Order("province_code", "year", "version")
+	var where []string
+	var args []any
 	if f.Province != "" {
-		q = q.Where("province_code = ?", string(f.Province))
+		where, args = append(where, "p.province_code = ?"), append(args, string(f.Province))
 	}
 	if f.Year != 0 {
-		q = q.Where("year = ?", f.Year)
+		where, args = append(where, "p.year = ?"), append(args, f.Year)
 	}
 	if f.Status != "" {
-		q = q.Where("status = ?", string(f.Status))
+		where, args = append(where, "p.status = ?"), append(args, string(f.Status))
 	}
-	if err := q.Scan(ctx); err != nil {
+	q := "SELECT " + s.db.Columns((*PlanRecord)(nil), "p") + " FROM plans AS p"
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	if err := s.db.Select(ctx, s.db, &rows, q+" ORDER BY p.province_code, p.year, p.version", args...); err != nil {
 		return nil, fmt.Errorf("plans: list: %w", err)
 	}
 	out := make([]Plan, len(rows))
