@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/text/cases"
@@ -75,8 +76,7 @@ func SortBy[T any](items []T, key func(T) string) {
 	var buf collate.Buffer
 	keys := make([][]byte, len(items))
 	for i, it := range items {
-		keys[i] = append([]byte(nil), c.KeyFromString(&buf, key(it))...)
-		buf.Reset()
+		keys[i] = collationKey(c, &buf, key(it))
 	}
 	idx := make([]int, len(items))
 	for i := range idx {
@@ -88,6 +88,31 @@ func SortBy[T any](items []T, key func(T) string) {
 		sorted[i] = items[k]
 	}
 	copy(items, sorted)
+}
+
+// collationKeys keeps the collation keys of the texts sorted before, up to
+// maxCollationKeys of them: the same names of provinces and communes are
+// sorted on every page, and computing their keys was a tenth of the
+// staffing page's work. Past the limit keys are computed and not kept.
+var (
+	collationKeys     sync.Map // string → []byte
+	collationKeysKept atomic.Int64
+)
+
+const maxCollationKeys = 1 << 14
+
+func collationKey(c *collate.Collator, buf *collate.Buffer, s string) []byte {
+	if k, ok := collationKeys.Load(s); ok {
+		return k.([]byte)
+	}
+	k := append([]byte(nil), c.KeyFromString(buf, s)...)
+	buf.Reset()
+	if collationKeysKept.Load() < maxCollationKeys {
+		if _, loaded := collationKeys.LoadOrStore(s, k); !loaded {
+			collationKeysKept.Add(1)
+		}
+	}
+	return k
 }
 
 // Key returns the identity key of a reference typed by people, such as a

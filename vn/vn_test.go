@@ -39,6 +39,28 @@ func TestSortBy_UsesVietnameseAlphabet(t *testing.T) {
 	}
 }
 
+func TestSortBy_OrdersTheSameWithKeysKeptAndPastTheirLimit(t *testing.T) {
+	want := []string{"An Giang", "Ăn Khê", "Ân Thi", "Ấp Bắc", "Ba Đình", "Dương Kinh", "Điện Biên", "Ư Minh", "Yên Bái"}
+	for round := range 3 { // the first computes the keys, the next use those kept
+		names := []string{"Yên Bái", "Ư Minh", "Điện Biên", "Dương Kinh", "Ba Đình", "Ấp Bắc", "Ân Thi", "Ăn Khê", "An Giang"}
+		SortBy(names, func(s string) string { return s })
+		if !slices.Equal(names, want) {
+			t.Fatalf("round %d: sorted = %q\nwant     %q", round, names, want)
+		}
+	}
+	kept := collationKeysKept.Load()
+	collationKeysKept.Store(maxCollationKeys) // full: new texts are not kept
+	defer collationKeysKept.Store(kept)
+	names := []string{"Đồng Tháp", "Đắk Lắk", "Cà Mau"}
+	SortBy(names, func(s string) string { return s })
+	if want := []string{"Cà Mau", "Đắk Lắk", "Đồng Tháp"}; !slices.Equal(names, want) {
+		t.Fatalf("past the limit: %q, want %q", names, want)
+	}
+	if _, ok := collationKeys.Load("Cà Mau"); ok {
+		t.Fatal("a key was kept past the limit")
+	}
+}
+
 func TestCompare_OrdersDBeforeĐ(t *testing.T) {
 	if Compare("Dương", "Đà Nẵng") >= 0 {
 		t.Fatal("Dương should sort before Đà Nẵng")
