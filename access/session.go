@@ -191,7 +191,8 @@ func (s *Store) AuthenticateUser(ctx context.Context, token, requestID string) (
 // EUNAUTHORIZED when token is not the caller's.
 func (s *Store) FailedAttempts(ctx context.Context, c Caller, token string) (FailedAttempts, error) {
 	var r sessionRow
-	err := s.db.NewSelect().Model(&r).Where("token_hash = ? AND user_id = ?", tokenHash(token), c.UserID).Scan(ctx)
+	err := s.db.Select(ctx, s.db, &r, "SELECT "+s.db.Columns((*sessionRow)(nil), "s")+
+		" FROM sessions AS s WHERE s.token_hash = ? AND s.user_id = ?", tokenHash(token), c.UserID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return FailedAttempts{}, baove.E(baove.EUNAUTHORIZED, "access.token.not_open", nil)
 	} else if err != nil {

@@ -91,7 +91,8 @@ func pageCases(b *testing.B, s *bench.Services) []pageCase {
 		{"national", fmt.Sprintf("/national?year=%d", t.Year), fmt.Sprintf("/progress/%d", t.Year),
 			[]string{fmt.Sprintf("/reporting/%d", t.Year)}},
 		{"reporting", fmt.Sprintf("/reporting?period=%d", t.Year), fmt.Sprintf("/reporting/%d", t.Year), nil},
-		{"plans", "/plans" + q, fmt.Sprintf("/plans?province=%s&year=%d", t.Province, t.Year), nil},
+		// A province's plans, every year, and the provinces to choose from.
+		{"plans", "/plans?province=" + string(t.Province), "/plans?province=" + string(t.Province), []string{"/provinces"}},
 		// The reviewer's home: the account, this year's plans of every
 		// province, the provinces, and the last quarter's reporting.
 		{"home", "/", "/me", []string{fmt.Sprintf("/plans?year=%d", today.Year()), "/provinces", "/reporting/" + quarter}},
