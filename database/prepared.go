@@ -40,13 +40,13 @@ func (db *DB) AddQueryHook(h bun.QueryHook) {
 //
 // Unlike bun, which writes each argument into the text, Select binds args
 // to the ? of query, and prepares the text once per connection: on
-// PostgreSQL a named prepared statement, whose parse and, once PostgreSQL
-// settles on a generic plan, whose plan are not repeated; on SQLite a
-// compiled statement. It is for the reads that every page runs, where
-// parsing and planning cost more than running. So query must be a constant
-// text: every value goes in args, never into the text, and a list of
-// values of varying length belongs to bun. Times are bound as bun writes
-// them (UTC text on SQLite).
+// PostgreSQL a named prepared statement, parsed once and planned once for
+// every value (see postgresDSN); on SQLite a compiled statement. It is for
+// the reads that every page runs, where parsing and planning cost more than
+// running. So query must be a constant text: every value goes in args,
+// never into the text; a short list of values takes Params (a statement
+// for each length), a list of any length belongs to bun. Times are bound
+// as bun writes them (UTC text on SQLite).
 func (db *DB) Select(ctx context.Context, idb bun.IDB, dest any, query string, args ...any) error {
 	return db.SelectInto(ctx, idb, []any{dest}, query, args...)
 }
@@ -74,7 +74,7 @@ func (db *DB) SelectInto(ctx context.Context, idb bun.IDB, dest []any, query str
 	if err := db.ScanRow(ctx, rows, dest...); err != nil {
 		return err
 	}
-	for rows.Next() {
+	for rows.Next() { // the rest is not read, as bun does not read it
 	}
 	return rows.Err()
 }
