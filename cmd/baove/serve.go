@@ -49,7 +49,7 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.hashes, "hash-concurrency", access.DefaultHashConcurrency,
 		"password hashes computed at once (argon2id, 19 MiB each); more sign-ins wait up to 5s, then get 503")
 	fs.IntVar(&f.turns, "max-active-reads", 0, "reads (GET, HEAD) worked on at once; more wait their turn in arrival "+
-		"order, up to 10s, then get 503 (0: 3 per processor on SQLite, one per database connection on PostgreSQL)")
+		"order, up to 10s, then get 503 (0: 3 per processor on SQLite, 4 per processor and at most 20 on PostgreSQL)")
 	fs.StringVar(&f.proxies, "trusted-proxies", "",
 		"comma-separated IPs or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client")
 	fs.BoolVar(&f.secureCookies, "secure-cookies", false,
