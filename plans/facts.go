@@ -26,8 +26,8 @@ const countingOrder = "CASE WHEN status = 'approved' THEN 0 ELSE 1 END, version 
 // are the budget summary and the assessment, which check theirs.
 func (s *Store) Current(ctx context.Context, db bun.IDB, p units.ProvinceCode, year int) (Plan, bool, error) {
 	var rows []PlanRecord
-	err := s.db.Select(ctx, db, &rows, "SELECT "+s.db.Columns((*PlanRecord)(nil), "p")+
-		" FROM plans AS p WHERE p.province_code = ? AND p.year = ? ORDER BY "+countingOrder+" LIMIT 1", string(p), year)
+	err := s.db.Select(ctx, db, &rows, s.selectPlans()+" WHERE p.province_code = ? AND p.year = ? ORDER BY "+countingOrder+
+		" LIMIT 1", string(p), year)
 	if err != nil {
 		return Plan{}, false, fmt.Errorf("plans: current plan of %s/%d: %w", p, year, err)
 	}

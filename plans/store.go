@@ -184,8 +184,7 @@ func (s *Store) row(ctx context.Context, db bun.IDB, id ID, lock bool) (PlanReco
 	if lock {
 		err = s.db.ForUpdate(db.NewSelect().Model(&r).Where("p.id = ?", int64(id))).Scan(ctx)
 	} else {
-		err = s.db.Select(ctx, db, &r, "SELECT "+s.db.Columns((*PlanRecord)(nil), "p")+" FROM plans AS p WHERE p.id = ?",
-			int64(id))
+		err = s.db.Select(ctx, db, &r, s.selectPlans()+" WHERE p.id = ?", int64(id))
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, notFound(id)
@@ -265,7 +264,7 @@ func (s *Store) Plans(ctx context.Context, c access.Caller, f Filter) ([]Plan, e
 	if f.Status != "" {
 		where, args = append(where, "p.status = ?"), append(args, string(f.Status))
 	}
-	q := "SELECT " + s.db.Columns((*PlanRecord)(nil), "p") + " FROM plans AS p"
+	q := s.selectPlans()
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -297,12 +296,18 @@ func (s *Store) Versions(ctx context.Context, c access.Caller, id ID) ([]Plan, e
 	return out, nil
 }
 
+// selectPlans is the start of a prepared read of plan rows (p), for the
+// reads that add their conditions and order.
+func (s *Store) selectPlans() string {
+	return "SELECT " + s.db.Columns((*PlanRecord)(nil), "p") + " FROM plans AS p"
+}
+
 // versionRows reads the rows of every version of the province-year of
 // version id, in version order, in one query; none when id is unknown.
 func (s *Store) versionRows(ctx context.Context, id ID) ([]PlanRecord, error) {
 	var rows []PlanRecord
-	if err := s.db.Select(ctx, s.db, &rows, "SELECT "+s.db.Columns((*PlanRecord)(nil), "p")+` FROM plans AS p
-		WHERE (p.province_code, p.year) = (SELECT province_code, year FROM plans WHERE id = ?) ORDER BY p.version`,
+	if err := s.db.Select(ctx, s.db, &rows, s.selectPlans()+
+		" WHERE (p.province_code, p.year) = (SELECT province_code, year FROM plans WHERE id = ?) ORDER BY p.version",
 		int64(id)); err != nil {
 		return nil, fmt.Errorf("plans: versions of %d: %w", id, err)
 	}
