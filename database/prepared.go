@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -20,8 +21,8 @@ type prepared struct {
 	stmts   sync.Map // string → *sql.Stmt
 	columns sync.Map // columnsKey → string
 
-	mu    sync.Mutex
-	hooks []bun.QueryHook
+	mu    sync.Mutex                      // for adding hooks
+	hooks atomic.Pointer[[]bun.QueryHook] // read by every statement without a lock
 }
 
 // AddQueryHook adds a hook that sees every statement: those bun formats
@@ -29,8 +30,13 @@ type prepared struct {
 func (db *DB) AddQueryHook(h bun.QueryHook) {
 	db.DB.AddQueryHook(h)
 	db.prepared.mu.Lock()
-	db.prepared.hooks = append(db.prepared.hooks, h)
-	db.prepared.mu.Unlock()
+	defer db.prepared.mu.Unlock()
+	var hooks []bun.QueryHook
+	if old := db.prepared.hooks.Load(); old != nil {
+		hooks = append(hooks, *old...)
+	}
+	hooks = append(hooks, h)
+	db.prepared.hooks.Store(&hooks)
 }
 
 // Select runs query through idb (the database or one of its transactions)
@@ -217,15 +223,13 @@ func (db *DB) bindable(args []any) []any {
 }
 
 func (db *DB) beforeQuery(ctx context.Context, query string, args, dest []any) (context.Context, *bun.QueryEvent) {
-	db.prepared.mu.Lock()
-	hooks := db.prepared.hooks
-	db.prepared.mu.Unlock()
-	if len(hooks) == 0 {
+	hooks := db.prepared.hooks.Load()
+	if hooks == nil {
 		return ctx, nil
 	}
 	e := &bun.QueryEvent{DB: db.DB, Query: query, QueryTemplate: query, QueryArgs: args, StartTime: time.Now(),
-		Stash: map[any]any{destKey{}: dest}}
-	for _, h := range hooks {
+		Stash: map[any]any{destKey{}: dest, hooksKey{}: hooks}}
+	for _, h := range *hooks {
 		ctx = h.BeforeQuery(ctx, e)
 	}
 	return ctx, e
@@ -235,16 +239,17 @@ func (db *DB) afterQuery(ctx context.Context, e *bun.QueryEvent, err error) {
 	if e == nil {
 		return
 	}
-	db.prepared.mu.Lock()
-	hooks := db.prepared.hooks
-	db.prepared.mu.Unlock()
+	hooks := *e.Stash[hooksKey{}].(*[]bun.QueryHook) // those that saw it begin
 	e.Err = err
 	for i := len(hooks) - 1; i >= 0; i-- {
 		hooks[i].AfterQuery(ctx, e)
 	}
 }
 
-type destKey struct{}
+type (
+	destKey  struct{}
+	hooksKey struct{}
+)
 
 // Dest returns what the statement of e scans into, when Select runs it (a
 // hook's event of bun's own has Model instead): for hooks that count the
