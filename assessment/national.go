@@ -118,7 +118,9 @@ type National struct {
 }
 
 // NationalFigures are what the national report and page show of every
-// province in a year: its budget summary and its assessment.
+// province in a year: its budget summary and its assessment. The value
+// NationalFigures returns is shared by its readers: they must not change
+// it.
 type NationalFigures struct {
 	Budgets  map[units.ProvinceCode]budget.Summary
 	National National
